@@ -1,0 +1,292 @@
+//! Every clap type: global flags and the subcommands with their arguments.
+
+use crate::runtime::config::{ColorChoice, LogFormat, OutputFormat};
+use crate::runtime::duration::parse_duration;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::time::Duration;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "fleetq",
+    version,
+    about = "Run and operate job queues on Redis",
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock
+    #[arg(
+        long,
+        global = true,
+        env = "FLEETQ_BACKEND",
+        hide_env_values = true,
+        value_name = "URL"
+    )]
+    pub backend: Option<String>,
+    /// Namespace for every key [default: fleetq]
+    #[arg(long, global = true, env = "FLEETQ_PREFIX")]
+    pub prefix: Option<String>,
+    /// Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]
+    #[arg(long, global = true, env = "FLEETQ_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Output format for data on stdout
+    #[arg(long, short = 'o', global = true, env = "FLEETQ_OUTPUT", value_enum)]
+    pub output: Option<OutputArg>,
+    /// Short for --output json
+    #[arg(long, global = true, conflicts_with = "output")]
+    pub json: bool,
+    /// Only errors on stderr; no status lines or progress bars
+    #[arg(long, short = 'q', global = true)]
+    pub quiet: bool,
+    /// More log detail (-v debug, -vv trace)
+    #[arg(long = "verbose", short = 'v', global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// When to colour stderr
+    #[arg(long, global = true, env = "FLEETQ_COLOR", value_enum)]
+    pub color: Option<ColorArg>,
+    /// Log line format on stderr
+    #[arg(long, global = true, env = "FLEETQ_LOG_FORMAT", value_enum)]
+    pub log_format: Option<LogFormatArg>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum OutputArg {
+    Table,
+    Json,
+    Jsonl,
+}
+
+impl From<OutputArg> for OutputFormat {
+    fn from(value: OutputArg) -> Self {
+        match value {
+            OutputArg::Table => OutputFormat::Table,
+            OutputArg::Json => OutputFormat::Json,
+            OutputArg::Jsonl => OutputFormat::Jsonl,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+impl From<ColorArg> for ColorChoice {
+    fn from(value: ColorArg) -> Self {
+        match value {
+            ColorArg::Auto => ColorChoice::Auto,
+            ColorArg::Always => ColorChoice::Always,
+            ColorArg::Never => ColorChoice::Never,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LogFormatArg {
+    Text,
+    Json,
+}
+
+impl From<LogFormatArg> for LogFormat {
+    fn from(value: LogFormatArg) -> Self {
+        match value {
+            LogFormatArg::Text => LogFormat::Text,
+            LogFormatArg::Json => LogFormat::Json,
+        }
+    }
+}
+
+fn duration(text: &str) -> Result<Duration, String> {
+    parse_duration(text)
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Add jobs to a queue: one from --data, or many from a JSONL --file
+    Enqueue(EnqueueArgs),
+    /// Run pipelines against their queues until stopped
+    Worker(WorkerArgs),
+    /// Queue counts, throughput, oldest pending job, workers
+    Stats(StatsArgs),
+    /// Inspect, cancel and retry jobs
+    #[command(subcommand)]
+    Jobs(JobsCommand),
+    /// List, pause, resume, purge and configure queues
+    #[command(subcommand)]
+    Queues(QueuesCommand),
+    /// Measure enqueue and end-to-end throughput against the configured backend
+    Bench(BenchArgs),
+    /// Print a shell completion script
+    Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EnqueueArgs {
+    /// Queue to add the jobs to
+    pub queue: String,
+    /// Payload: JSON text, @file, or - for stdin
+    #[arg(
+        long,
+        short = 'd',
+        value_name = "JSON|@FILE|-",
+        conflicts_with = "file"
+    )]
+    pub data: Option<String>,
+    /// Bulk mode: one JSON payload per line
+    #[arg(long, short = 'f', value_name = "JOBS.jsonl")]
+    pub file: Option<PathBuf>,
+    /// 0 (highest) to 9 (lowest)
+    #[arg(long, short = 'p', default_value_t = 5, value_parser = clap::value_parser!(u8).range(0..=9))]
+    pub priority: u8,
+    /// Run after this long (e.g. 30s, 5m)
+    #[arg(long, value_parser = duration, conflicts_with = "at")]
+    pub delay: Option<Duration>,
+    /// Run at this time (RFC 3339, e.g. 2026-11-22T09:00:00Z)
+    #[arg(long, value_name = "RFC3339")]
+    pub at: Option<String>,
+    /// Skip the job if another with this key exists (within --unique-ttl)
+    #[arg(long, value_name = "KEY")]
+    pub unique_key: Option<String>,
+    /// How long the unique key blocks duplicates [default: forever]
+    #[arg(long, value_parser = duration, requires = "unique_key")]
+    pub unique_ttl: Option<Duration>,
+    /// Attempts before the job goes dead [default: the pipeline's retry.max_attempts]
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_attempts: Option<u32>,
+    /// Limit on the whole job's run time [default: the pipeline's timeout]
+    #[arg(long, value_parser = duration)]
+    pub timeout: Option<Duration>,
+    /// Free-form id carried into logs and the step context
+    #[arg(long)]
+    pub correlation_id: Option<String>,
+    /// Job id [default: a new UUID v7]; enqueueing an existing id reports a duplicate
+    #[arg(long, conflicts_with = "file")]
+    pub id: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct WorkerArgs {
+    /// Pipeline files; each consumes its own queue
+    #[arg(required = true, value_name = "PIPELINE.yaml")]
+    pub pipelines: Vec<PathBuf>,
+    /// Jobs run at once per pipeline [default: the pipeline's concurrency, else 10]
+    #[arg(long, short = 'c', value_parser = clap::value_parser!(u32).range(1..=10000))]
+    pub concurrency: Option<u32>,
+    /// Exit 0 once nothing is ready (for cron)
+    #[arg(long)]
+    pub burst: bool,
+    /// Stop after leasing this many jobs
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_jobs: Option<u64>,
+    /// Stop taking jobs after this long
+    #[arg(long, value_parser = duration)]
+    pub max_runtime: Option<Duration>,
+    /// On stop, how long in-flight jobs may finish before they are released
+    #[arg(long, value_parser = duration, default_value = "30s")]
+    pub shutdown_grace: Duration,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Queues to show [default: all]
+    pub queues: Vec<String>,
+    /// Redraw every DUR (with --output jsonl: one object per tick)
+    #[arg(long, value_parser = duration, value_name = "DUR")]
+    pub watch: Option<Duration>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum JobsCommand {
+    /// Everything about one job: state, attempts, timings, lease, errors, data, outputs
+    Show {
+        /// QUEUE/ID, or an id alone
+        #[arg(value_name = "REF")]
+        reference: String,
+    },
+    /// List a queue's jobs in one state
+    Ls {
+        queue: String,
+        #[arg(long, short = 's', value_enum, default_value = "pending")]
+        state: StateArg,
+        #[arg(long, short = 'n', default_value_t = 50)]
+        limit: usize,
+    },
+    /// Cancel jobs that have not finished
+    Cancel {
+        #[arg(required = true, value_name = "REF")]
+        references: Vec<String>,
+    },
+    /// Run dead, cancelled or delayed jobs again now
+    Retry {
+        #[arg(required = true, value_name = "REF")]
+        references: Vec<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum StateArg {
+    Pending,
+    Delayed,
+    Active,
+    Done,
+    Dead,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum QueuesCommand {
+    /// Known queues with their main counts
+    Ls,
+    /// Stop handing out jobs (workers notice within a heartbeat)
+    Pause { queue: String },
+    /// Hand out jobs again
+    Resume { queue: String },
+    /// Delete every job of a queue (settings stay)
+    Purge {
+        queue: String,
+        /// Confirm; purge deletes jobs for good
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Change a queue's limits
+    Set {
+        queue: String,
+        /// Reject enqueues past this many pending+delayed jobs (0 = no limit)
+        #[arg(long)]
+        max_len: Option<u64>,
+        /// Done jobs kept for inspection
+        #[arg(long)]
+        retain_done: Option<u64>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// Jobs to enqueue and process
+    #[arg(long, short = 'n', default_value_t = 100_000)]
+    pub jobs: usize,
+    /// Worker concurrency
+    #[arg(long, short = 'c', default_value_t = 100)]
+    pub concurrency: usize,
+    /// Single jobs timed from enqueue to start on an idle worker
+    #[arg(long, default_value_t = 200)]
+    pub latency_samples: usize,
+    /// Bench this pipeline instead of one no-op step
+    #[arg(long, value_name = "FILE")]
+    pub pipeline: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    pub shell: clap_complete::Shell,
+}

@@ -1,0 +1,69 @@
+//! `fleetq bench`: bulk enqueue, drain with an in-process worker, time single-job pickup.
+
+use crate::cli::args::BenchArgs;
+use crate::output::{Printer, new_table};
+use crate::runtime::Runtime;
+use crate::runtime::bench::{self, BenchOptions};
+use crate::runtime::config::{OutputFormat, Settings};
+use crate::runtime::pipeline;
+use std::process::ExitCode;
+
+pub async fn run(
+    arguments: BenchArgs,
+    settings: Settings,
+    printer: &Printer,
+) -> anyhow::Result<ExitCode> {
+    let pipeline = match &arguments.pipeline {
+        Some(path) => pipeline::load(path)?,
+        None => pipeline::noop("bench"),
+    };
+    let runtime = Runtime::connect(settings).await?;
+    printer.status(&format!(
+        "bench: {} jobs, concurrency {}, pipeline {}, on {}",
+        arguments.jobs,
+        arguments.concurrency,
+        pipeline.name,
+        runtime.backend.describe()
+    ));
+    let progress = printer.progress("enqueue");
+    let options = BenchOptions {
+        jobs: arguments.jobs.max(1),
+        concurrency: arguments.concurrency.max(1),
+        latency_samples: arguments.latency_samples,
+        pipeline,
+    };
+    let report = bench::run(runtime.backend.clone(), options, &progress).await?;
+    progress.finish();
+    if printer.format() != OutputFormat::Table {
+        printer.json(&report);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut table = new_table(&["METRIC", "VALUE"]);
+    let rss = report.client_peak_rss_bytes.map_or_else(
+        || "-".to_string(),
+        |bytes| format!("{:.1} MiB", bytes as f64 / 1048576.0),
+    );
+    for (metric, value) in [
+        ("jobs", report.jobs.to_string()),
+        ("concurrency", report.concurrency.to_string()),
+        (
+            "enqueue jobs/s",
+            format!("{:.0}", report.enqueue_jobs_per_sec),
+        ),
+        (
+            "end-to-end jobs/s",
+            format!("{:.0}", report.end_to_end_jobs_per_sec),
+        ),
+        ("pickup p50", format!("{:.2} ms", report.pickup_p50_ms)),
+        ("pickup p99", format!("{:.2} ms", report.pickup_p99_ms)),
+        ("client peak RSS", rss),
+        (
+            "server CPU per job",
+            format!("{:.1} µs", report.server_cpu_us_per_job),
+        ),
+    ] {
+        table.add_row(vec![metric.to_string(), value]);
+    }
+    printer.table(&table);
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,70 @@
+//! `fleetq jobs cancel` and `jobs retry`: the same shape — resolve references, change each job,
+//! report what happened to every one.
+
+use crate::output::{Printer, new_table};
+use crate::runtime::Runtime;
+use crate::runtime::config::OutputFormat;
+use crate::runtime::error::Classified;
+use crate::runtime::job::ChangeOutcome;
+use std::collections::BTreeMap;
+use std::process::ExitCode;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    Cancel,
+    Retry,
+}
+
+pub async fn run(
+    runtime: &Runtime,
+    references: &[String],
+    change: Change,
+    printer: &Printer,
+) -> anyhow::Result<ExitCode> {
+    let mut by_queue: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for reference in references {
+        let (queue, id) = super::resolve(runtime, reference).await?;
+        by_queue.entry(queue).or_default().push(id);
+    }
+    let mut outcomes: Vec<ChangeOutcome> = Vec::new();
+    for (queue, ids) in &by_queue {
+        outcomes.extend(match change {
+            Change::Cancel => runtime.backend.cancel(queue, ids).await?,
+            Change::Retry => runtime.backend.retry(queue, ids).await?,
+        });
+    }
+    let wanted = match change {
+        Change::Cancel => "cancelled",
+        Change::Retry => "retried",
+    };
+    match printer.format() {
+        OutputFormat::Json => printer.json(&outcomes),
+        OutputFormat::Jsonl => outcomes
+            .iter()
+            .for_each(|outcome| printer.json_line(outcome)),
+        OutputFormat::Table => {
+            let mut table = new_table(&["JOB", "RESULT"]);
+            for outcome in &outcomes {
+                let result = if outcome.result == wanted || outcome.result == "missing" {
+                    outcome.result.clone()
+                } else {
+                    format!("unchanged (already {})", outcome.result)
+                };
+                table.add_row(vec![format!("{}/{}", outcome.queue, outcome.id), result]);
+            }
+            printer.table(&table);
+        }
+    }
+    let missing = outcomes
+        .iter()
+        .filter(|outcome| outcome.result == "missing")
+        .count();
+    if missing > 0 {
+        return Err(Classified::not_found(format!(
+            "{missing} of {} jobs do not exist",
+            outcomes.len()
+        ))
+        .into());
+    }
+    Ok(ExitCode::SUCCESS)
+}

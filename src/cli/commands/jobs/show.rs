@@ -1,0 +1,82 @@
+//! `fleetq jobs show REF`: state, attempts, timings, lease, error history, data and outputs.
+
+use super::super::timestamp;
+use crate::output::table::or_dash;
+use crate::output::{Printer, new_table};
+use crate::runtime::Runtime;
+use crate::runtime::config::OutputFormat;
+use crate::runtime::error::Classified;
+use std::process::ExitCode;
+
+pub async fn run(
+    runtime: &Runtime,
+    reference: &str,
+    printer: &Printer,
+) -> anyhow::Result<ExitCode> {
+    let (queue, id) = super::resolve(runtime, reference).await?;
+    let Some(job) = runtime.backend.job(&queue, &id).await? else {
+        return Err(Classified::not_found(format!("no job {queue}/{id} on {}", runtime.backend.describe()))
+            .with_hint("done jobs past the queue's retention are gone; `fleetq jobs ls QUEUE --state dead` lists dead ones")
+            .into());
+    };
+    if printer.format() != OutputFormat::Table {
+        printer.json(&job);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut table = new_table(&["FIELD", "VALUE"]);
+    let pretty =
+        |value: &serde_json::Value| serde_json::to_string_pretty(value).unwrap_or_default();
+    let rows = [
+        ("job", format!("{}/{}", job.queue, job.id)),
+        ("state", job.state.as_str().to_string()),
+        ("priority", job.priority.to_string()),
+        (
+            "attempts",
+            format!("{} of {}", job.attempts, job.max_attempts),
+        ),
+        (
+            "timeout",
+            or_dash(job.timeout_ms.map(|ms| format!("{ms}ms"))),
+        ),
+        ("created", timestamp(job.created_at)),
+        ("run at", timestamp(job.run_at)),
+        ("started", or_dash(job.started_at.map(timestamp))),
+        ("finished", or_dash(job.finished_at.map(timestamp))),
+        ("lease owner", or_dash(job.lease_owner.clone())),
+        (
+            "lease deadline",
+            or_dash(
+                job.lease_deadline
+                    .filter(|_| job.lease_owner.is_some())
+                    .map(timestamp),
+            ),
+        ),
+        ("unique key", or_dash(job.unique_key.clone())),
+        ("correlation id", or_dash(job.correlation_id.clone())),
+        ("last error", or_dash(job.last_error.clone())),
+        ("data", pretty(&job.data)),
+        ("outputs", pretty(&job.outputs)),
+    ];
+    for (field, value) in rows {
+        table.add_row(vec![field.to_string(), value]);
+    }
+    printer.table(&table);
+    if !job.errors.is_empty() {
+        printer.line("");
+        let mut history = new_table(&["ATTEMPT", "AT", "ERROR"]);
+        for entry in &job.errors {
+            history.add_row(vec![
+                entry.attempt.to_string(),
+                timestamp(entry.at),
+                entry.error.clone(),
+            ]);
+        }
+        printer.table(&history);
+    }
+    if let Some(stderr) = &job.stderr_tail {
+        printer.line("");
+        printer.line("stderr (tail):");
+        printer.line(stderr.trim_end());
+    }
+    Ok(ExitCode::SUCCESS)
+}

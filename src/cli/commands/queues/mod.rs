@@ -1,0 +1,31 @@
+//! `fleetq queues`: ls, pause, resume, purge, set.
+
+mod ls;
+mod pause;
+mod purge;
+mod set;
+
+use crate::cli::args::QueuesCommand;
+use crate::output::Printer;
+use crate::runtime::Runtime;
+use crate::runtime::config::Settings;
+use std::process::ExitCode;
+
+pub async fn run(
+    verb: QueuesCommand,
+    settings: Settings,
+    printer: &Printer,
+) -> anyhow::Result<ExitCode> {
+    let runtime = Runtime::connect(settings).await?;
+    match verb {
+        QueuesCommand::Ls => ls::run(&runtime, printer).await,
+        QueuesCommand::Pause { queue } => pause::run(&runtime, &queue, true, printer).await,
+        QueuesCommand::Resume { queue } => pause::run(&runtime, &queue, false, printer).await,
+        QueuesCommand::Purge { queue, yes } => purge::run(&runtime, &queue, yes, printer).await,
+        QueuesCommand::Set {
+            queue,
+            max_len,
+            retain_done,
+        } => set::run(&runtime, &queue, max_len, retain_done, printer).await,
+    }
+}

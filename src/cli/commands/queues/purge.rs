@@ -1,0 +1,31 @@
+//! `fleetq queues purge Q --yes`: deletes every job of a queue, with a progress bar.
+
+use super::super::require_queue;
+use crate::output::Printer;
+use crate::runtime::Runtime;
+use crate::runtime::config::OutputFormat;
+use crate::runtime::error::Classified;
+use std::process::ExitCode;
+
+pub async fn run(
+    runtime: &Runtime,
+    queue: &str,
+    yes: bool,
+    printer: &Printer,
+) -> anyhow::Result<ExitCode> {
+    require_queue(runtime, queue).await?;
+    if !yes {
+        return Err(Classified::usage(format!(
+            "purge deletes every job in `{queue}` for good; pass --yes to confirm"
+        ))
+        .into());
+    }
+    let progress = printer.progress(&format!("purge {queue}"));
+    let removed = runtime.backend.purge(queue, &progress).await?;
+    progress.finish();
+    if printer.format() != OutputFormat::Table {
+        printer.json_line(&serde_json::json!({"queue": queue, "removed_keys": removed}));
+    }
+    printer.status(&format!("{queue}: purged ({removed} keys removed)"));
+    Ok(ExitCode::SUCCESS)
+}

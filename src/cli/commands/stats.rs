@@ -1,0 +1,126 @@
+//! `fleetq stats`: per-queue counts, throughput, oldest pending age and workers; `--watch`
+//! redraws (or, with jsonl, streams one object per tick).
+
+use super::require_queue;
+use crate::cli::args::StatsArgs;
+use crate::output::table::or_dash;
+use crate::output::{Printer, new_table};
+use crate::runtime::Runtime;
+use crate::runtime::config::{OutputFormat, Settings};
+use crate::runtime::duration::format_duration;
+use crate::runtime::job::QueueStats;
+use serde::Serialize;
+use std::process::ExitCode;
+use std::time::Duration;
+
+#[derive(Serialize)]
+struct StatsReport {
+    backend: String,
+    queues: Vec<QueueStats>,
+}
+
+pub async fn run(
+    arguments: StatsArgs,
+    settings: Settings,
+    printer: &Printer,
+) -> anyhow::Result<ExitCode> {
+    let runtime = Runtime::connect(settings).await?;
+    for queue in &arguments.queues {
+        require_queue(&runtime, queue).await?;
+    }
+    let Some(interval) = arguments.watch else {
+        render(printer, &collect(&runtime, &arguments.queues).await?);
+        return Ok(ExitCode::SUCCESS);
+    };
+    loop {
+        let report = collect(&runtime, &arguments.queues).await?;
+        if printer.format() == OutputFormat::Table {
+            printer.clear_screen();
+        }
+        render(printer, &report);
+        tokio::select! {
+            _ = tokio::time::sleep(interval.max(Duration::from_millis(100))) => {}
+            _ = tokio::signal::ctrl_c() => return Ok(ExitCode::SUCCESS),
+        }
+    }
+}
+
+async fn collect(runtime: &Runtime, wanted: &[String]) -> anyhow::Result<StatsReport> {
+    let names = if wanted.is_empty() {
+        runtime.backend.queues().await?
+    } else {
+        wanted.to_vec()
+    };
+    let mut queues = Vec::with_capacity(names.len());
+    for name in &names {
+        queues.push(runtime.backend.queue_stats(name).await?);
+    }
+    Ok(StatsReport {
+        backend: runtime.backend.describe(),
+        queues,
+    })
+}
+
+/// `0:3 5:120` — only the priority levels that hold jobs.
+fn by_priority(levels: &[u64]) -> String {
+    let parts: Vec<String> = levels
+        .iter()
+        .enumerate()
+        .filter(|(_, count)| **count > 0)
+        .map(|(level, count)| format!("{level}:{count}"))
+        .collect();
+    if parts.is_empty() {
+        "-".to_string()
+    } else {
+        parts.join(" ")
+    }
+}
+
+fn render(printer: &Printer, report: &StatsReport) {
+    if printer.format() != OutputFormat::Table {
+        printer.json(report);
+        return;
+    }
+    let mut table = new_table(&[
+        "QUEUE",
+        "PENDING",
+        "BY PRIORITY",
+        "DELAYED",
+        "ACTIVE",
+        "DONE",
+        "RETRIED",
+        "DEAD",
+        "JOBS/S 1M",
+        "JOBS/S 5M",
+        "OLDEST",
+        "PAUSED",
+        "WORKERS",
+    ]);
+    for queue in &report.queues {
+        table.add_row(vec![
+            queue.queue.clone(),
+            queue.pending.to_string(),
+            by_priority(&queue.pending_by_priority),
+            queue.delayed.to_string(),
+            queue.active.to_string(),
+            queue.done.to_string(),
+            queue.retried.to_string(),
+            queue.dead.to_string(),
+            format!("{:.1}", queue.throughput_1m),
+            format!("{:.1}", queue.throughput_5m),
+            or_dash(
+                queue
+                    .oldest_pending_age_ms
+                    .map(|ms| format_duration(Duration::from_millis(ms))),
+            ),
+            if queue.paused { "yes" } else { "no" }.to_string(),
+            queue.workers.to_string(),
+        ]);
+    }
+    printer.status(&format!("backend: {}", report.backend));
+    if report.queues.is_empty() {
+        printer.status("no queues yet");
+        return;
+    }
+    printer.table(&table);
+}

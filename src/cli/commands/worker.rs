@@ -1,0 +1,83 @@
+//! `fleetq worker`: validates the pipelines, then runs them until a signal, --burst, --max-jobs
+//! or --max-runtime ends the run. First SIGINT/SIGTERM drains gracefully; a second exits at once.
+
+use crate::cli::args::WorkerArgs;
+use crate::output::Printer;
+use crate::runtime::Runtime;
+use crate::runtime::config::{OutputFormat, Settings};
+use crate::runtime::error::Classified;
+use crate::runtime::pipeline::{self, exec::kill_all_steps};
+use crate::runtime::worker::{self, StopReason, WorkerOptions};
+use std::process::ExitCode;
+use tokio::signal::unix::{SignalKind, signal};
+use tokio_util::sync::CancellationToken;
+
+pub async fn run(
+    arguments: WorkerArgs,
+    settings: Settings,
+    printer: &Printer,
+) -> anyhow::Result<ExitCode> {
+    let mut pipelines = Vec::new();
+    for path in &arguments.pipelines {
+        pipelines.push(pipeline::load(path)?);
+    }
+    let mut queues: Vec<&str> = pipelines
+        .iter()
+        .map(|pipeline| pipeline.queue.as_str())
+        .collect();
+    queues.sort_unstable();
+    if queues.windows(2).any(|pair| pair[0] == pair[1]) {
+        return Err(Classified::usage("two pipelines consume the same queue")
+            .with_hint("run one pipeline per queue in a worker")
+            .into());
+    }
+    let runtime = Runtime::connect(settings).await?;
+    let stop = CancellationToken::new();
+    let interrupted = watch_signals(stop.clone(), printer.quiet())?;
+    let options = WorkerOptions {
+        concurrency: arguments.concurrency.map(|value| value as usize),
+        burst: arguments.burst,
+        max_jobs: arguments.max_jobs,
+        max_runtime: arguments.max_runtime,
+        shutdown_grace: arguments.shutdown_grace,
+    };
+    let (report, reason) =
+        worker::run(runtime.backend.clone(), pipelines, options, stop, None).await?;
+    if printer.format() != OutputFormat::Table {
+        printer.json(&report);
+    }
+    if reason == StopReason::Signal && interrupted.load(std::sync::atomic::Ordering::Relaxed) {
+        return Ok(ExitCode::from(130));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// SIGTERM or SIGINT once: stop taking jobs and drain. Twice: kill running steps and exit 130;
+/// their jobs come back when the leases expire. Returns whether SIGINT was the first signal.
+fn watch_signals(
+    stop: CancellationToken,
+    quiet: bool,
+) -> anyhow::Result<std::sync::Arc<std::sync::atomic::AtomicBool>> {
+    let mut interrupt = signal(SignalKind::interrupt())?;
+    let mut terminate = signal(SignalKind::terminate())?;
+    let by_interrupt = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let flag = by_interrupt.clone();
+    tokio::spawn(async move {
+        tokio::select! {
+            _ = interrupt.recv() => flag.store(true, std::sync::atomic::Ordering::Relaxed),
+            _ = terminate.recv() => {}
+        }
+        if !quiet {
+            tracing::warn!("stopping: finishing in-flight jobs (signal again to exit at once)");
+        }
+        stop.cancel();
+        tokio::select! {
+            _ = interrupt.recv() => {}
+            _ = terminate.recv() => {}
+        }
+        tracing::error!("second signal: exiting now; running jobs return when their leases expire");
+        kill_all_steps();
+        std::process::exit(130);
+    });
+    Ok(by_interrupt)
+}

@@ -1,0 +1,25 @@
+//! Structured logs on stderr: text for people, JSON for collectors.
+
+use crate::runtime::config::LogFormat;
+use tracing_subscriber::EnvFilter;
+
+/// `-v` raises the level (info → debug → trace); `FLEETQ_LOG` (a tracing filter) wins.
+pub fn init(format: LogFormat, verbosity: u8, quiet: bool, color: bool) {
+    let default = match (quiet, verbosity) {
+        (true, _) => "warn",
+        (false, 0) => "info",
+        (false, 1) => "debug",
+        _ => "trace",
+    };
+    let filter = EnvFilter::try_from_env("FLEETQ_LOG").unwrap_or_else(|_| EnvFilter::new(default));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false);
+    let result = match format {
+        LogFormat::Json => builder.json().flatten_event(true).try_init(),
+        LogFormat::Text => builder.with_ansi(color).try_init(),
+    };
+    // a second init (tests running commands in-process) keeps the first subscriber
+    drop(result);
+}

@@ -1,0 +1,114 @@
+//! The only code that prints. stdout carries data (tables, JSON, job references); stderr carries
+//! status, progress, logs and errors.
+
+pub mod diagnostics;
+pub mod logging;
+pub mod progress;
+pub mod table;
+
+use crate::runtime::config::{ColorChoice, OutputFormat};
+use serde::Serialize;
+use std::io::{IsTerminal, Write};
+
+pub use progress::Progress;
+pub use table::new_table;
+
+pub struct Printer {
+    format: OutputFormat,
+    quiet: bool,
+    color: bool,
+}
+
+impl Printer {
+    pub fn new(format: OutputFormat, quiet: bool, color: ColorChoice) -> Printer {
+        let color = match color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            }
+        };
+        Printer {
+            format,
+            quiet,
+            color,
+        }
+    }
+
+    pub fn format(&self) -> OutputFormat {
+        self.format
+    }
+
+    pub fn quiet(&self) -> bool {
+        self.quiet
+    }
+
+    /// One line of data on stdout. A closed pipe (`| head`) is not an error worth reporting.
+    pub fn line(&self, text: &str) {
+        let mut stdout = std::io::stdout().lock();
+        let _ = writeln!(stdout, "{text}");
+    }
+
+    /// A JSON document: pretty for `json`, one compact line for `jsonl`.
+    pub fn json<T: Serialize>(&self, value: &T) {
+        let text = match self.format {
+            OutputFormat::Jsonl => serde_json::to_string(value),
+            _ => serde_json::to_string_pretty(value),
+        };
+        if let Ok(text) = text {
+            self.line(&text);
+        }
+    }
+
+    /// One compact JSON object on its own line, whatever the format (streams of records).
+    pub fn json_line<T: Serialize>(&self, value: &T) {
+        if let Ok(text) = serde_json::to_string(value) {
+            self.line(&text);
+        }
+    }
+
+    pub fn table(&self, table: &comfy_table::Table) {
+        let rendered = table.to_string();
+        let mut stdout = std::io::stdout().lock();
+        for row in rendered.lines() {
+            let _ = writeln!(stdout, "{}", row.trim_end());
+        }
+    }
+
+    /// Clears the terminal before a `--watch` redraw (only when stdout is a terminal).
+    pub fn clear_screen(&self) {
+        if std::io::stdout().is_terminal() {
+            let mut stdout = std::io::stdout().lock();
+            let _ = write!(stdout, "\x1b[2J\x1b[H");
+        }
+    }
+
+    /// A status line on stderr; silent with --quiet.
+    pub fn status(&self, text: &str) {
+        if !self.quiet {
+            let _ = writeln!(std::io::stderr().lock(), "{text}");
+        }
+    }
+
+    pub fn warning(&self, text: &str) {
+        let label = self.paint("warning", "33");
+        let _ = writeln!(std::io::stderr().lock(), "{label}: {text}");
+    }
+
+    pub fn error(&self, error: &anyhow::Error, hint: Option<&str>) {
+        let text = diagnostics::render(error, hint, |label, code| self.paint(label, code));
+        let _ = write!(std::io::stderr().lock(), "{text}");
+    }
+
+    pub fn progress(&self, label: &str) -> Progress {
+        Progress::new(label, self.quiet)
+    }
+
+    fn paint(&self, text: &str, code: &str) -> String {
+        if self.color {
+            format!("\x1b[1;{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+}

@@ -1,0 +1,123 @@
+//! The `Backend` trait: the one interface every command and the worker use to reach a store.
+
+use crate::runtime::error::BackendError;
+use crate::runtime::job::{
+    ChangeOutcome, Completion, EnqueueOutcome, FailOutcome, FailureReport, JobRecord, JobState,
+    JobSummary, LeaseBatch, LeaseRef, LeaseStatus, NewJob, QueueSettings, QueueStats, WorkerInfo,
+};
+use async_trait::async_trait;
+use std::time::Duration;
+
+pub type BackendResult<T> = Result<T, BackendError>;
+
+/// How a worker asks for work.
+#[derive(Debug, Clone)]
+pub struct LeaseRequest {
+    pub max_jobs: usize,
+    pub lease: Duration,
+    pub owner: String,
+    /// Applied to jobs enqueued without `--max-attempts`.
+    pub default_max_attempts: u32,
+}
+
+/// Counts from one reaper sweep; None when another process holds the reaper lock.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReapReport {
+    pub retried: u64,
+    pub dead: u64,
+}
+
+/// Told how far a long operation has got, without the runtime knowing how it is drawn.
+pub trait ProgressSink: Send + Sync {
+    fn set_total(&self, total: u64);
+    fn advance(&self, done: u64);
+}
+
+/// A sink for callers that do not show progress.
+pub struct NoProgress;
+
+impl ProgressSink for NoProgress {
+    fn set_total(&self, _total: u64) {}
+    fn advance(&self, _done: u64) {}
+}
+
+/// Server-side resource use, for `fleetq bench`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ServerUsage {
+    pub cpu_seconds: f64,
+}
+
+/// A dedicated wait-for-work channel, so blocking never happens on the shared connection.
+#[async_trait]
+pub trait Doorbell: Send {
+    /// Waits until a producer rings or the timeout passes; true when it rang.
+    async fn wait(&mut self, timeout: Duration) -> BackendResult<bool>;
+}
+
+#[async_trait]
+pub trait Backend: Send + Sync {
+    /// The backend's address with secrets removed, for output and logs.
+    fn describe(&self) -> String;
+
+    async fn enqueue(&self, queue: &str, jobs: &[NewJob]) -> BackendResult<Vec<EnqueueOutcome>>;
+
+    /// Acknowledges `completions` and leases new jobs in one round trip.
+    async fn lease(
+        &self,
+        queue: &str,
+        request: &LeaseRequest,
+        completions: &[Completion],
+    ) -> BackendResult<LeaseBatch>;
+
+    /// Acknowledges finished jobs; returns the ids whose lease was already lost.
+    async fn complete(&self, queue: &str, completions: &[Completion])
+    -> BackendResult<Vec<String>>;
+
+    async fn fail(&self, queue: &str, report: &FailureReport) -> BackendResult<FailOutcome>;
+
+    async fn extend(
+        &self,
+        queue: &str,
+        leases: &[LeaseRef],
+        lease: Duration,
+    ) -> BackendResult<Vec<LeaseStatus>>;
+
+    async fn release(&self, queue: &str, leases: &[LeaseRef]) -> BackendResult<u64>;
+
+    async fn reap(&self, queue: &str, reaper: &str) -> BackendResult<Option<ReapReport>>;
+
+    async fn doorbell(&self, queue: &str) -> BackendResult<Box<dyn Doorbell>>;
+
+    async fn cancel(&self, queue: &str, ids: &[String]) -> BackendResult<Vec<ChangeOutcome>>;
+
+    async fn retry(&self, queue: &str, ids: &[String]) -> BackendResult<Vec<ChangeOutcome>>;
+
+    async fn queues(&self) -> BackendResult<Vec<String>>;
+
+    async fn queue_stats(&self, queue: &str) -> BackendResult<QueueStats>;
+
+    async fn job(&self, queue: &str, id: &str) -> BackendResult<Option<JobRecord>>;
+
+    /// The queues that hold a job with this id.
+    async fn locate(&self, id: &str) -> BackendResult<Vec<String>>;
+
+    async fn list_jobs(
+        &self,
+        queue: &str,
+        state: JobState,
+        limit: usize,
+    ) -> BackendResult<Vec<JobSummary>>;
+
+    async fn set_paused(&self, queue: &str, paused: bool) -> BackendResult<()>;
+
+    async fn configure(&self, queue: &str, settings: &QueueSettings) -> BackendResult<()>;
+
+    /// Deletes every job of a queue (its settings stay); returns how many keys went.
+    async fn purge(&self, queue: &str, progress: &dyn ProgressSink) -> BackendResult<u64>;
+
+    async fn register_worker(&self, info: &WorkerInfo, ttl: Duration) -> BackendResult<()>;
+
+    async fn unregister_worker(&self, info: &WorkerInfo) -> BackendResult<()>;
+
+    async fn server_usage(&self) -> BackendResult<ServerUsage>;
+}

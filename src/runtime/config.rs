@@ -1,0 +1,274 @@
+//! Configuration: flags > `FLEETQ_*` env > config file > defaults, and backend address parsing.
+
+use crate::runtime::duration::deserialize_optional;
+use crate::runtime::error::Classified;
+use crate::runtime::yaml::load_yaml;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+pub const DEFAULT_PREFIX: &str = "fleetq";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum OutputFormat {
+    #[default]
+    Table,
+    Json,
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+/// The config file's shape; unknown keys are rejected with their line and column.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    pub backend: Option<String>,
+    pub prefix: Option<String>,
+    pub output: Option<OutputFormat>,
+    pub color: Option<ColorChoice>,
+    pub log_format: Option<LogFormat>,
+    #[serde(default, deserialize_with = "deserialize_optional")]
+    pub connect_timeout: Option<Duration>,
+    #[serde(default, deserialize_with = "deserialize_optional")]
+    pub command_timeout: Option<Duration>,
+}
+
+/// What the command line (flags, or their `FLEETQ_*` env twins) said.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub config: Option<PathBuf>,
+    pub backend: Option<String>,
+    pub prefix: Option<String>,
+    pub output: Option<OutputFormat>,
+    pub color: Option<ColorChoice>,
+    pub log_format: Option<LogFormat>,
+}
+
+/// The settled configuration every command runs with.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub backend: Option<String>,
+    pub prefix: String,
+    pub output: OutputFormat,
+    pub color: ColorChoice,
+    pub log_format: LogFormat,
+    pub connect_timeout: Duration,
+    pub command_timeout: Duration,
+    pub config_file: Option<PathBuf>,
+}
+
+impl Settings {
+    /// Merges the layers in precedence order.
+    pub fn resolve(overrides: Overrides) -> Result<Settings, Classified> {
+        let (config_file, file) = match find_config_file(overrides.config.as_deref())? {
+            Some(path) => {
+                let file: ConfigFile = load_yaml(&path)?;
+                (Some(path), file)
+            }
+            None => (None, ConfigFile::default()),
+        };
+        let prefix = overrides
+            .prefix
+            .or(file.prefix)
+            .unwrap_or_else(|| DEFAULT_PREFIX.to_string());
+        validate_prefix(&prefix)?;
+        Ok(Settings {
+            backend: overrides.backend.or(file.backend),
+            prefix,
+            output: overrides.output.or(file.output).unwrap_or_default(),
+            color: overrides.color.or(file.color).unwrap_or_default(),
+            log_format: overrides.log_format.or(file.log_format).unwrap_or_default(),
+            connect_timeout: file.connect_timeout.unwrap_or(Duration::from_secs(5)),
+            command_timeout: file.command_timeout.unwrap_or(Duration::from_secs(10)),
+            config_file,
+        })
+    }
+
+    /// Settings with nothing configured, for callers that build their own.
+    pub fn with_backend(backend: &str, prefix: &str) -> Settings {
+        Settings {
+            backend: Some(backend.to_string()),
+            prefix: prefix.to_string(),
+            output: OutputFormat::Table,
+            color: ColorChoice::Never,
+            log_format: LogFormat::Text,
+            connect_timeout: Duration::from_secs(5),
+            command_timeout: Duration::from_secs(10),
+            config_file: None,
+        }
+    }
+}
+
+fn validate_prefix(prefix: &str) -> Result<(), Classified> {
+    if prefix.is_empty() || prefix.contains(['{', '}', ' ']) {
+        return Err(Classified::usage(format!(
+            "invalid --prefix `{prefix}`: it must be non-empty, without spaces or braces"
+        )));
+    }
+    Ok(())
+}
+
+/// `--config`, else `./fleetq.yaml`, else the XDG config dir, else `/etc/fleetq/config.yaml`.
+fn find_config_file(explicit: Option<&Path>) -> Result<Option<PathBuf>, Classified> {
+    if let Some(path) = explicit {
+        if !path.exists() {
+            return Err(Classified::usage(format!(
+                "config file {} does not exist",
+                path.display()
+            ))
+            .with_hint("pass an existing file to --config or unset FLEETQ_CONFIG"));
+        }
+        return Ok(Some(path.to_path_buf()));
+    }
+    let mut candidates = vec![PathBuf::from("fleetq.yaml")];
+    if let Some(directory) = dirs::config_dir() {
+        candidates.push(directory.join("fleetq").join("config.yaml"));
+    }
+    candidates.push(PathBuf::from("/etc/fleetq/config.yaml"));
+    Ok(candidates.into_iter().find(|candidate| candidate.is_file()))
+}
+
+/// A parsed backend address.
+#[derive(Clone)]
+pub enum BackendAddress {
+    /// redis://, rediss:// or redis+unix://; `url` carries secrets, `display` does not.
+    Redis { url: String, display: String },
+}
+
+impl std::fmt::Debug for BackendAddress {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Debug output must never leak the password either
+        formatter.write_str(&self.display())
+    }
+}
+
+impl BackendAddress {
+    pub fn parse(text: &str) -> Result<BackendAddress, Classified> {
+        let scheme = text.split_once("://").map(|(scheme, _)| scheme);
+        let scheme = scheme.or_else(|| text.split_once(':').map(|(scheme, _)| scheme));
+        match scheme {
+            Some("redis" | "rediss" | "redis+unix" | "unix") => {
+                let parsed = url::Url::parse(text).map_err(|error| {
+                    Classified::usage(format!(
+                        "invalid --backend `{}`: {error}",
+                        redact_url(text)
+                    ))
+                })?;
+                Ok(BackendAddress::Redis {
+                    url: text.to_string(),
+                    display: redact_parsed(parsed),
+                })
+            }
+            Some("redis+sentinel" | "redis+cluster") => Err(Classified::usage(format!(
+                "the {} backend is not available yet",
+                scheme.unwrap_or_default()
+            ))
+            .with_hint("Sentinel and Cluster support lands in a later release; use redis://, rediss:// or redis+unix:// for now")),
+            Some("local") => Err(Classified::usage(
+                "the embedded local backend is not available yet",
+            )
+            .with_hint("point fleetq at Redis: --backend redis://127.0.0.1:6379 or FLEETQ_BACKEND=redis+unix:///path/to/redis.sock")),
+            _ => Err(Classified::usage(format!(
+                "unknown backend `{}`",
+                redact_url(text)
+            ))
+            .with_hint("backends look like redis://host:6379, rediss://host:6380 or redis+unix:///run/redis.sock")),
+        }
+    }
+
+    /// The default when nothing is configured: the embedded store, once it exists.
+    pub fn from_settings(settings: &Settings) -> Result<BackendAddress, Classified> {
+        match &settings.backend {
+            Some(text) => BackendAddress::parse(text),
+            None => Err(Classified::usage(
+                "no backend configured, and the embedded local backend is not available yet",
+            )
+            .with_hint("set FLEETQ_BACKEND=redis://127.0.0.1:6379 (or --backend, or `backend:` in fleetq.yaml)")),
+        }
+    }
+
+    pub fn display(&self) -> String {
+        match self {
+            BackendAddress::Redis { display, .. } => display.clone(),
+        }
+    }
+}
+
+/// Removes passwords from a URL, whether it parses or not.
+pub fn redact_url(text: &str) -> String {
+    match url::Url::parse(text) {
+        Ok(parsed) => redact_parsed(parsed),
+        Err(_) => match text.split_once('@') {
+            Some((_, rest)) => format!("***@{rest}"),
+            None => text.to_string(),
+        },
+    }
+}
+
+fn redact_parsed(mut parsed: url::Url) -> String {
+    if parsed.password().is_some() {
+        let _ = parsed.set_password(Some("***"));
+    }
+    let pairs: Vec<(String, String)> = parsed
+        .query_pairs()
+        .map(|(key, value)| {
+            let secret = matches!(key.as_ref(), "pass" | "password");
+            let value = if secret {
+                "***".to_string()
+            } else {
+                value.into_owned()
+            };
+            (key.into_owned(), value)
+        })
+        .collect();
+    if !pairs.is_empty() {
+        parsed.query_pairs_mut().clear().extend_pairs(pairs);
+    }
+    parsed.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_never_survive_redaction() {
+        assert_eq!(
+            redact_url("redis://app:s3cret@cache:6379/0"),
+            "redis://app:***@cache:6379/0"
+        );
+        let unix = redact_url("redis+unix:///run/redis.sock?user=app&pass=s3cret");
+        assert!(!unix.contains("s3cret"), "{unix}");
+        assert!(!redact_url("redis://:s3cret@[bad").contains("s3cret"));
+    }
+
+    #[test]
+    fn later_backends_say_they_are_not_available_yet() {
+        let error = BackendAddress::parse("redis+cluster://h1:7000").unwrap_err();
+        assert!(
+            error.message.contains("not available yet"),
+            "{}",
+            error.message
+        );
+        let error = BackendAddress::parse("local:/tmp/x").unwrap_err();
+        assert!(error.message.contains("not available yet"));
+        assert!(BackendAddress::parse("ftp://x").is_err());
+    }
+}

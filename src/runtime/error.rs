@@ -1,0 +1,133 @@
+//! Error types that callers branch on, and the exit code each one maps to.
+
+use std::fmt;
+
+/// The process exit codes fleetq promises (documented in the README).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitKind {
+    Failure,
+    Usage,
+    NotFound,
+    Rejected,
+    Unavailable,
+    Interrupted,
+}
+
+impl ExitKind {
+    pub fn code(self) -> u8 {
+        match self {
+            ExitKind::Failure => 1,
+            ExitKind::Usage => 2,
+            ExitKind::NotFound => 3,
+            ExitKind::Rejected => 4,
+            ExitKind::Unavailable => 5,
+            ExitKind::Interrupted => 130,
+        }
+    }
+}
+
+/// An error with a known exit code and an optional hint for the operator.
+#[derive(Debug)]
+pub struct Classified {
+    pub kind: ExitKind,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Classified {
+    pub fn new(kind: ExitKind, message: impl Into<String>) -> Self {
+        Classified {
+            kind,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn usage(message: impl Into<String>) -> Self {
+        Self::new(ExitKind::Usage, message)
+    }
+
+    pub fn not_found(message: impl Into<String>) -> Self {
+        Self::new(ExitKind::NotFound, message)
+    }
+
+    pub fn rejected(message: impl Into<String>) -> Self {
+        Self::new(ExitKind::Rejected, message)
+    }
+}
+
+impl fmt::Display for Classified {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Classified {}
+
+/// Failures of a backend, split by what the operator has to do about them.
+#[derive(Debug, thiserror::Error)]
+pub enum BackendError {
+    #[error("cannot reach {backend}: {detail}")]
+    Unavailable { backend: String, detail: String },
+    #[error("{backend} is out of memory: {detail}")]
+    OutOfMemory { backend: String, detail: String },
+    #[error("{backend} is read-only: {detail}")]
+    ReadOnly { backend: String, detail: String },
+    #[error("{backend} answered with an error: {detail}")]
+    Server { backend: String, detail: String },
+    #[error("{backend} sent a reply fleetq does not understand: {detail}")]
+    Protocol { backend: String, detail: String },
+}
+
+impl BackendError {
+    pub fn exit_kind(&self) -> ExitKind {
+        match self {
+            BackendError::Unavailable { .. } => ExitKind::Unavailable,
+            _ => ExitKind::Failure,
+        }
+    }
+
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            BackendError::Unavailable { .. } => Some(
+                "is redis-server running? point fleetq at it with --backend or FLEETQ_BACKEND=redis://host:6379"
+                    .to_string(),
+            ),
+            BackendError::OutOfMemory { .. } => Some(
+                "raise maxmemory, set maxmemory-policy noeviction, or drain queues (fleetq stats shows which are large)"
+                    .to_string(),
+            ),
+            BackendError::ReadOnly { .. } => Some(
+                "this node is a replica; point fleetq at the primary (after a failover the address changes)"
+                    .to_string(),
+            ),
+            _ => None,
+        }
+    }
+
+    /// Whether retrying the same call later may succeed, so workers back off instead of exiting.
+    pub fn is_transient(&self) -> bool {
+        matches!(
+            self,
+            BackendError::Unavailable { .. } | BackendError::ReadOnly { .. }
+        )
+    }
+}
+
+/// Finds the exit code and hint for any error, looking through its causes.
+pub fn classify(error: &anyhow::Error) -> (ExitKind, Option<String>) {
+    for cause in error.chain() {
+        if let Some(classified) = cause.downcast_ref::<Classified>() {
+            return (classified.kind, classified.hint.clone());
+        }
+        if let Some(backend) = cause.downcast_ref::<BackendError>() {
+            return (backend.exit_kind(), backend.hint());
+        }
+    }
+    (ExitKind::Failure, None)
+}

@@ -1,0 +1,332 @@
+//! The job model shared by every backend: what goes in, what a worker leases, what comes out.
+
+use serde::Serialize;
+use std::time::Duration;
+
+/// Lowest and highest priority levels; 0 runs first.
+pub const HIGHEST_PRIORITY: u8 = 0;
+pub const LOWEST_PRIORITY: u8 = 9;
+pub const DEFAULT_PRIORITY: u8 = 5;
+
+/// A job as a producer submits it.
+#[derive(Debug, Clone)]
+pub struct NewJob {
+    pub id: String,
+    /// The payload as JSON text, validated by the caller, stored verbatim.
+    pub data: String,
+    pub priority: u8,
+    /// 0 means "whatever the consuming pipeline's retry policy says".
+    pub max_attempts: u32,
+    pub timeout: Option<Duration>,
+    pub delay: Duration,
+    pub unique_key: Option<String>,
+    pub unique_ttl: Option<Duration>,
+    pub correlation_id: Option<String>,
+    pub session: Option<String>,
+}
+
+impl NewJob {
+    pub fn new(data: String) -> Self {
+        NewJob {
+            id: new_job_id(),
+            data,
+            priority: DEFAULT_PRIORITY,
+            max_attempts: 0,
+            timeout: None,
+            delay: Duration::ZERO,
+            unique_key: None,
+            unique_ttl: None,
+            correlation_id: None,
+            session: None,
+        }
+    }
+}
+
+/// Job ids are UUID v7: unique without coordination and sortable by creation time.
+pub fn new_job_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EnqueueStatus {
+    Enqueued,
+    Duplicate,
+    /// Rejected by the queue's max_len (backpressure); the job was not stored.
+    Full,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EnqueueOutcome {
+    pub id: String,
+    pub status: EnqueueStatus,
+}
+
+/// A job a worker holds a lease on. The token fences every later write.
+#[derive(Debug, Clone)]
+pub struct LeasedJob {
+    pub id: String,
+    pub queue: String,
+    pub token: String,
+    pub data: String,
+    pub attempts: u32,
+    pub max_attempts: u32,
+    pub timeout: Option<Duration>,
+    pub priority: u8,
+    pub created_at: i64,
+    pub run_at: i64,
+    pub correlation_id: Option<String>,
+    /// Outputs of steps completed by earlier attempts, as a JSON object text ("" = none).
+    pub outputs: String,
+    pub session: Option<String>,
+}
+
+/// Proof that a leased job finished, with its step outputs as JSON text.
+#[derive(Debug, Clone)]
+pub struct Completion {
+    pub id: String,
+    pub token: String,
+    pub outputs: String,
+}
+
+/// A failed attempt; `retry_delay` None buries the job in the dead-letter set.
+#[derive(Debug, Clone)]
+pub struct FailureReport {
+    pub id: String,
+    pub token: String,
+    pub error: String,
+    pub stderr: String,
+    pub retry_delay: Option<Duration>,
+    pub outputs: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FailOutcome {
+    Retry,
+    Dead,
+    /// The lease was lost before the report arrived, so the report changed nothing.
+    Stale,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeaseStatus {
+    Extended,
+    Lost,
+    Cancelled,
+}
+
+/// A lease the worker holds: enough to extend or release it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct LeaseRef {
+    pub id: String,
+    pub token: String,
+}
+
+/// The answer to one lease call.
+#[derive(Debug, Clone, Default)]
+pub struct LeaseBatch {
+    pub paused: bool,
+    /// When the earliest delayed job becomes due (server ms), so idle workers wake for it.
+    pub next_delayed_at: Option<i64>,
+    pub jobs: Vec<LeasedJob>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum JobState {
+    Pending,
+    Delayed,
+    Active,
+    Done,
+    Dead,
+    Cancelled,
+}
+
+impl JobState {
+    pub fn parse(text: &str) -> Option<JobState> {
+        Some(match text {
+            "pending" => JobState::Pending,
+            "delayed" => JobState::Delayed,
+            "active" => JobState::Active,
+            "done" => JobState::Done,
+            "dead" => JobState::Dead,
+            "cancelled" => JobState::Cancelled,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            JobState::Pending => "pending",
+            JobState::Delayed => "delayed",
+            JobState::Active => "active",
+            JobState::Done => "done",
+            JobState::Dead => "dead",
+            JobState::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// One failed attempt in a job's bounded error history.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct AttemptError {
+    pub attempt: u32,
+    pub at: i64,
+    pub error: String,
+}
+
+/// Everything known about one job, for `jobs show`.
+#[derive(Debug, Clone, Serialize)]
+pub struct JobRecord {
+    pub id: String,
+    pub queue: String,
+    pub state: JobState,
+    pub priority: u8,
+    pub attempts: u32,
+    pub max_attempts: u32,
+    pub timeout_ms: Option<u64>,
+    pub created_at: i64,
+    pub run_at: i64,
+    pub started_at: Option<i64>,
+    pub finished_at: Option<i64>,
+    pub lease_owner: Option<String>,
+    pub lease_deadline: Option<i64>,
+    pub unique_key: Option<String>,
+    pub correlation_id: Option<String>,
+    pub session: Option<String>,
+    pub last_error: Option<String>,
+    pub errors: Vec<AttemptError>,
+    pub stderr_tail: Option<String>,
+    pub data: serde_json::Value,
+    pub outputs: serde_json::Value,
+}
+
+/// One row of `jobs ls`.
+#[derive(Debug, Clone, Serialize)]
+pub struct JobSummary {
+    pub id: String,
+    pub queue: String,
+    pub state: JobState,
+    pub priority: u8,
+    pub attempts: u32,
+    pub created_at: i64,
+    pub run_at: i64,
+    pub last_error: Option<String>,
+}
+
+/// What `jobs cancel` / `jobs retry` did to one job.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChangeOutcome {
+    pub id: String,
+    pub queue: String,
+    /// `cancelled`, `retried`, `missing`, or the state that made the change impossible.
+    pub result: String,
+}
+
+/// A snapshot of one queue, the JSON shape of `fleetq stats`.
+#[derive(Debug, Clone, Serialize)]
+pub struct QueueStats {
+    pub queue: String,
+    pub pending: u64,
+    pub pending_by_priority: Vec<u64>,
+    pub delayed: u64,
+    pub active: u64,
+    pub done: u64,
+    pub retried: u64,
+    pub dead: u64,
+    pub enqueued: u64,
+    pub throughput_1m: f64,
+    pub throughput_5m: f64,
+    pub oldest_pending_age_ms: Option<u64>,
+    pub paused: bool,
+    pub workers: u64,
+    pub max_len: Option<u64>,
+}
+
+/// Settings an operator may change on a live queue.
+#[derive(Debug, Clone, Default)]
+pub struct QueueSettings {
+    /// 0 removes the limit.
+    pub max_len: Option<u64>,
+    pub retain_done: Option<u64>,
+}
+
+/// A worker process's registration, refreshed on every heartbeat.
+#[derive(Debug, Clone, Serialize)]
+pub struct WorkerInfo {
+    pub id: String,
+    pub host: String,
+    pub pid: u32,
+    pub version: String,
+    pub queues: Vec<String>,
+    pub concurrency: usize,
+    pub in_flight: usize,
+}
+
+/// A job reference as users write it: `QUEUE/ID`, or an id alone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JobReference {
+    pub queue: Option<String>,
+    pub id: String,
+}
+
+impl JobReference {
+    pub fn parse(text: &str) -> JobReference {
+        match text.rsplit_once('/') {
+            Some((queue, id)) if !queue.is_empty() => JobReference {
+                queue: Some(queue.to_string()),
+                id: id.to_string(),
+            },
+            _ => JobReference {
+                queue: None,
+                id: text.trim_start_matches('/').to_string(),
+            },
+        }
+    }
+}
+
+/// Jobs/s over a window, from per-bucket completion counts keyed by bucket number.
+pub fn throughput(buckets: &[(i64, u64)], now_ms: i64, bucket_ms: i64, window_ms: i64) -> f64 {
+    let window_start = now_ms - window_ms;
+    let mut total = 0.0;
+    for &(bucket, count) in buckets {
+        let start = bucket * bucket_ms;
+        let end = start + bucket_ms;
+        if end <= window_start || start > now_ms {
+            continue;
+        }
+        // a bucket straddling the window edge counts in proportion to its overlap
+        let overlap = (end.min(now_ms) - start.max(window_start)).max(0) as f64;
+        let span = (end.min(now_ms) - start).max(1) as f64;
+        total += count as f64 * (overlap / span).min(1.0);
+    }
+    total / (window_ms as f64 / 1000.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_split_on_the_last_slash() {
+        assert_eq!(
+            JobReference::parse("emails/abc"),
+            JobReference {
+                queue: Some("emails".into()),
+                id: "abc".into()
+            }
+        );
+        assert_eq!(JobReference::parse("abc").queue, None);
+    }
+
+    #[test]
+    fn throughput_weights_the_edge_bucket() {
+        // 600 jobs in each 10 s bucket for the last minute is 60 jobs/s
+        let now = 1_000_000;
+        let buckets: Vec<(i64, u64)> = (0..7).map(|back| (now / 10_000 - back, 600)).collect();
+        let rate = throughput(&buckets, now, 10_000, 60_000);
+        assert!((rate - 60.0).abs() < 10.5, "rate {rate}");
+        assert_eq!(throughput(&[], now, 10_000, 60_000), 0.0);
+    }
+}

@@ -1,0 +1,169 @@
+//! Running an exec step: argv without a shell, in its own process group, so a timeout or a
+//! cancelled job kills the step and everything it started.
+
+use super::run::StepFailure;
+use super::spec::{ExecSpec, ExitAction};
+use std::collections::HashSet;
+use std::process::Stdio;
+use std::sync::{LazyLock, Mutex};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+/// Most stdout a step may print; more is an error, not silent truncation.
+const MAX_STDOUT: usize = 16 * 1024 * 1024;
+/// How much of stderr is kept for the job's record.
+const STDERR_TAIL: usize = 4096;
+
+/// Process groups of running steps, so a hard exit can take them down too.
+static RUNNING_GROUPS: LazyLock<Mutex<HashSet<i32>>> = LazyLock::new(Default::default);
+
+/// Kills every running step's process group (used on a second interrupt).
+pub fn kill_all_steps() {
+    if let Ok(groups) = RUNNING_GROUPS.lock() {
+        for group in groups.iter() {
+            // SAFETY: killpg only sends a signal; a stale group id fails harmlessly with ESRCH
+            unsafe {
+                libc::killpg(*group, libc::SIGKILL);
+            }
+        }
+    }
+}
+
+/// Kills the step's process group when dropped, whether the step finished, timed out or the
+/// job was cancelled; dropping the future is how timeouts and cancellation reach the child.
+struct GroupGuard {
+    group: i32,
+}
+
+impl Drop for GroupGuard {
+    fn drop(&mut self) {
+        // SAFETY: as above; after a normal exit this reaps stray grandchildren
+        unsafe {
+            libc::killpg(self.group, libc::SIGKILL);
+        }
+        if let Ok(mut groups) = RUNNING_GROUPS.lock() {
+            groups.remove(&self.group);
+        }
+    }
+}
+
+/// Runs the step with `input` on stdin; stdout JSON (or text) becomes the output.
+pub async fn run_exec(
+    step: &str,
+    spec: &ExecSpec,
+    input: Vec<u8>,
+) -> Result<serde_json::Value, StepFailure> {
+    let mut command = tokio::process::Command::new(&spec.argv[0]);
+    command
+        .args(&spec.argv[1..])
+        .envs(&spec.env)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .process_group(0)
+        .kill_on_drop(true);
+    if let Some(directory) = &spec.cwd {
+        command.current_dir(directory);
+    }
+    let mut child = command.spawn().map_err(|error| StepFailure {
+        error: format!("step `{step}`: cannot start `{}`: {error}", spec.argv[0]),
+        stderr: String::new(),
+        fatal: true,
+    })?;
+    let group = child.id().map(|pid| pid as i32).unwrap_or(0);
+    let _guard = (group > 0).then(|| {
+        if let Ok(mut groups) = RUNNING_GROUPS.lock() {
+            groups.insert(group);
+        }
+        GroupGuard { group }
+    });
+
+    let mut stdin = child.stdin.take();
+    let mut stdout = child.stdout.take();
+    let mut stderr = child.stderr.take();
+    let write_input = async {
+        if let Some(pipe) = stdin.as_mut() {
+            // a step that ignores stdin may close it early; that is not an error
+            let _ = pipe.write_all(&input).await;
+        }
+        drop(stdin.take());
+    };
+    let read_stdout = async {
+        let mut buffer = Vec::new();
+        if let Some(pipe) = stdout.as_mut() {
+            let _ = pipe
+                .take(MAX_STDOUT as u64 + 1)
+                .read_to_end(&mut buffer)
+                .await;
+        }
+        buffer
+    };
+    let read_stderr = async {
+        let mut buffer = Vec::new();
+        if let Some(pipe) = stderr.as_mut() {
+            let mut chunk = [0u8; 8192];
+            while let Ok(read) = pipe.read(&mut chunk).await {
+                if read == 0 {
+                    break;
+                }
+                buffer.extend_from_slice(&chunk[..read]);
+                if buffer.len() > STDERR_TAIL * 2 {
+                    buffer.drain(..buffer.len() - STDERR_TAIL);
+                }
+            }
+        }
+        buffer
+    };
+    let ((), output, errors, status) =
+        tokio::join!(write_input, read_stdout, read_stderr, child.wait());
+    let stderr_text = tail(&errors);
+    let status = status.map_err(|error| StepFailure {
+        error: format!("step `{step}`: waiting for the process failed: {error}"),
+        stderr: stderr_text.clone(),
+        fatal: false,
+    })?;
+    if output.len() > MAX_STDOUT {
+        return Err(StepFailure {
+            error: format!(
+                "step `{step}`: stdout is larger than {} MiB",
+                MAX_STDOUT >> 20
+            ),
+            stderr: stderr_text,
+            fatal: true,
+        });
+    }
+    let action = match status.code() {
+        Some(0) => ExitAction::Success,
+        Some(code) => spec
+            .exit_codes
+            .get(&code)
+            .copied()
+            .unwrap_or(ExitAction::Retry),
+        None => ExitAction::Retry,
+    };
+    match action {
+        ExitAction::Success => Ok(parse_output(&output)),
+        ExitAction::Retry | ExitAction::Fatal => Err(StepFailure {
+            error: match status.code() {
+                Some(code) => format!("step `{step}` exited with code {code}"),
+                None => format!("step `{step}` was killed by a signal"),
+            },
+            stderr: stderr_text,
+            fatal: action == ExitAction::Fatal,
+        }),
+    }
+}
+
+/// JSON stdout becomes structured output; anything else is kept as text.
+fn parse_output(output: &[u8]) -> serde_json::Value {
+    let text = String::from_utf8_lossy(output);
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return serde_json::Value::Null;
+    }
+    serde_json::from_str(trimmed).unwrap_or_else(|_| serde_json::Value::String(trimmed.to_string()))
+}
+
+fn tail(bytes: &[u8]) -> String {
+    let start = bytes.len().saturating_sub(STDERR_TAIL);
+    String::from_utf8_lossy(&bytes[start..]).into_owned()
+}

@@ -1,0 +1,41 @@
+//! Pipelines: the declarative YAML a worker runs for each job. `spec` is the format, `run` the
+//! step sequencer and `exec` the process runner. Composition (parallel, route, foreach, needs)
+//! slots in as new `Action` variants run by `run`.
+
+pub mod exec;
+pub mod run;
+pub mod spec;
+
+pub use run::{JobOutcome, StepFailure, run_job};
+pub use spec::{Action, Pipeline, RetryPolicy, Step};
+
+use crate::runtime::error::Classified;
+use crate::runtime::yaml::{load_yaml, parse_yaml};
+use std::path::Path;
+
+/// Loads and validates a pipeline file.
+pub fn load(path: &Path) -> Result<Pipeline, Classified> {
+    load_yaml(path)
+}
+
+/// Parses pipeline YAML text (for tests and `bench`), naming `origin` in errors.
+pub fn parse(origin: &Path, text: &str) -> Result<Pipeline, Classified> {
+    parse_yaml(origin, text)
+}
+
+/// The pipeline `bench` runs when none is given: one no-op step.
+pub fn noop(queue: &str) -> Pipeline {
+    Pipeline {
+        name: "bench-noop".to_string(),
+        queue: queue.to_string(),
+        concurrency: None,
+        lease: std::time::Duration::from_secs(30),
+        timeout: None,
+        retry: RetryPolicy::default(),
+        steps: vec![Step {
+            name: "noop".to_string(),
+            timeout: None,
+            action: Action::Noop,
+        }],
+    }
+}

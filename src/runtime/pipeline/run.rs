@@ -1,0 +1,138 @@
+//! Running one job through a pipeline's steps, with per-step and per-job timeouts and
+//! checkpoints, so a retry resumes after the last completed step.
+
+use super::exec::run_exec;
+use super::spec::{Action, Pipeline, Step};
+use crate::runtime::duration::format_duration;
+use crate::runtime::job::LeasedJob;
+use serde_json::{Map, Value, json};
+use std::time::Duration;
+use tokio::time::Instant;
+
+/// Why a step (and so the job's attempt) failed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepFailure {
+    pub error: String,
+    pub stderr: String,
+    /// Fatal failures skip the remaining attempts and go straight to dead.
+    pub fatal: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum JobOutcome {
+    Done {
+        outputs: Map<String, Value>,
+    },
+    Failed {
+        failure: StepFailure,
+        /// Outputs of the steps that did complete: the checkpoint for the next attempt.
+        outputs: Map<String, Value>,
+    },
+}
+
+/// The JSON a step sees on stdin: the job, its data and earlier steps' outputs.
+fn context(job: &LeasedJob, data: &Value, outputs: &Map<String, Value>) -> Vec<u8> {
+    let context = json!({
+        "job": {
+            "id": job.id,
+            "queue": job.queue,
+            "attempt": job.attempts,
+            "max_attempts": job.max_attempts,
+            "priority": job.priority,
+            "correlation_id": job.correlation_id,
+            "session": job.session,
+            "created_at": job.created_at,
+        },
+        "data": data,
+        "steps": outputs,
+    });
+    serde_json::to_vec(&context).unwrap_or_default()
+}
+
+async fn run_step(
+    step: &Step,
+    job: &LeasedJob,
+    data: &Value,
+    outputs: &Map<String, Value>,
+) -> Result<Value, StepFailure> {
+    match &step.action {
+        Action::Noop => Ok(Value::Null),
+        Action::Sleep(duration) => {
+            tokio::time::sleep(*duration).await;
+            Ok(Value::Null)
+        }
+        Action::Fail { message, fatal } => Err(StepFailure {
+            error: format!("step `{}` failed: {message}", step.name),
+            stderr: String::new(),
+            fatal: *fatal,
+        }),
+        Action::Exec(spec) => run_exec(&step.name, spec, context(job, data, outputs)).await,
+    }
+}
+
+/// Runs the job's remaining steps in order. Dropping the returned future kills any running
+/// step's process group, which is how cancellation reaches it.
+pub async fn run_job(pipeline: &Pipeline, job: &LeasedJob) -> JobOutcome {
+    let mut outputs: Map<String, Value> = if job.outputs.is_empty() {
+        Map::new()
+    } else {
+        serde_json::from_str(&job.outputs).unwrap_or_default()
+    };
+    // only exec steps read the data, so noop-only pipelines skip the parse
+    let needs_data = pipeline
+        .steps
+        .iter()
+        .any(|step| matches!(step.action, Action::Exec(_)));
+    let data = if needs_data {
+        serde_json::from_str(&job.data).unwrap_or(Value::String(job.data.clone()))
+    } else {
+        Value::Null
+    };
+    let job_timeout = job.timeout.or(pipeline.timeout);
+    let job_deadline = job_timeout.map(|timeout| Instant::now() + timeout);
+    for step in &pipeline.steps {
+        if outputs.contains_key(&step.name) {
+            continue;
+        }
+        let remaining =
+            job_deadline.map(|deadline| deadline.saturating_duration_since(Instant::now()));
+        let (limit, whose) = match (step.timeout, remaining) {
+            (Some(step_limit), Some(job_left)) if job_left < step_limit => (Some(job_left), "job"),
+            (Some(step_limit), _) => (Some(step_limit), "step"),
+            (None, Some(job_left)) => (Some(job_left), "job"),
+            (None, None) => (None, ""),
+        };
+        let result = match limit {
+            Some(limit) => {
+                match tokio::time::timeout(limit, run_step(step, job, &data, &outputs)).await {
+                    Ok(result) => result,
+                    Err(_) => Err(timed_out(
+                        step,
+                        whose,
+                        job_timeout.filter(|_| whose == "job").unwrap_or(limit),
+                    )),
+                }
+            }
+            None => run_step(step, job, &data, &outputs).await,
+        };
+        match result {
+            Ok(output) => {
+                outputs.insert(step.name.clone(), output);
+            }
+            Err(failure) => return JobOutcome::Failed { failure, outputs },
+        }
+    }
+    JobOutcome::Done { outputs }
+}
+
+fn timed_out(step: &Step, whose: &str, limit: Duration) -> StepFailure {
+    StepFailure {
+        error: format!(
+            "step `{}` timed out ({whose} timeout {}); its process group was killed",
+            step.name,
+            format_duration(limit)
+        ),
+        stderr: String::new(),
+        fatal: false,
+    }
+}

@@ -1,0 +1,350 @@
+//! Inspection and operator commands on the Redis backend: stats, job lookup, listing, purge,
+//! worker registry.
+
+use super::keys::{self, QueueKeys};
+use super::reply::{self, array, integer, job_record};
+use super::scripts::SCRIPTS;
+use super::{BUCKET_MS, RedisBackend};
+use crate::runtime::backend::{BackendResult, ProgressSink, ServerUsage};
+use crate::runtime::job::{JobRecord, JobState, JobSummary, QueueStats, WorkerInfo, throughput};
+use redis::{AsyncCommands, Value};
+use std::collections::HashMap;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// A worker counts as live for stats if it heartbeated this recently.
+const WORKER_LIVENESS_MS: u64 = 30_000;
+
+fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_millis() as i64)
+}
+
+impl RedisBackend {
+    fn map(&self, error: redis::RedisError) -> crate::runtime::error::BackendError {
+        super::connection::map_error(&self.display, error)
+    }
+
+    pub(super) async fn known_queues(&self) -> BackendResult<Vec<String>> {
+        let mut connection = self.connection.clone();
+        let mut names: Vec<String> = connection
+            .smembers(keys::queues(&self.prefix))
+            .await
+            .map_err(|error| self.map(error))?;
+        names.sort();
+        Ok(names)
+    }
+
+    pub(super) async fn stats_of(&self, queue: &str) -> BackendResult<QueueStats> {
+        let keys = self.keys(queue);
+        let mut invocation = SCRIPTS.stats.prepare_invoke();
+        invocation
+            .key(keys.meta())
+            .key(keys.delayed())
+            .key(keys.leased())
+            .key(keys.dead())
+            .key(keys.stats())
+            .key(keys.throughput())
+            .key(keys.workers())
+            .arg(keys.job_prefix())
+            .arg(keys.ready_prefix())
+            .arg(WORKER_LIVENESS_MS);
+        let value: Value = self.invoke(invocation).await?;
+        decode_stats(queue, &value).map_err(|detail| self.bad_reply(detail))
+    }
+
+    pub(super) async fn job_of(&self, queue: &str, id: &str) -> BackendResult<Option<JobRecord>> {
+        let mut connection = self.connection.clone();
+        let hash: HashMap<String, String> = connection
+            .hgetall(self.keys(queue).job(id))
+            .await
+            .map_err(|error| self.map(error))?;
+        if hash.is_empty() {
+            return Ok(None);
+        }
+        job_record(queue, hash)
+            .map(Some)
+            .map_err(|detail| self.bad_reply(detail))
+    }
+
+    pub(super) async fn queues_holding(&self, id: &str) -> BackendResult<Vec<String>> {
+        let queues = self.known_queues().await?;
+        let mut pipeline = redis::pipe();
+        for queue in &queues {
+            pipeline.exists(self.keys(queue).job(id));
+        }
+        let mut connection = self.connection.clone();
+        let found: Vec<bool> = pipeline
+            .query_async(&mut connection)
+            .await
+            .map_err(|error| self.map(error))?;
+        Ok(queues
+            .into_iter()
+            .zip(found)
+            .filter_map(|(queue, exists)| exists.then_some(queue))
+            .collect())
+    }
+
+    async fn ids_in(
+        &self,
+        keys: &QueueKeys,
+        state: JobState,
+        limit: usize,
+    ) -> BackendResult<Vec<String>> {
+        let mut connection = self.connection.clone();
+        let last = limit.saturating_sub(1) as isize;
+        let ids: Vec<String> = match state {
+            JobState::Pending => {
+                let mut ids = Vec::new();
+                for level in 0..=9u8 {
+                    if ids.len() >= limit {
+                        break;
+                    }
+                    let wanted = (limit - ids.len()) as isize;
+                    let more: Vec<String> = connection
+                        .lrange(keys.ready(level), 0, wanted - 1)
+                        .await
+                        .map_err(|error| self.map(error))?;
+                    ids.extend(more);
+                }
+                Ok(ids)
+            }
+            JobState::Delayed => connection.zrange(keys.delayed(), 0, last).await,
+            JobState::Active => connection.zrange(keys.leased(), 0, last).await,
+            JobState::Done => connection.zrevrange(keys.done(), 0, last).await,
+            JobState::Dead => connection.zrevrange(keys.dead(), 0, last).await,
+            JobState::Cancelled => Ok(Vec::new()),
+        }
+        .map_err(|error| self.map(error))?;
+        Ok(ids)
+    }
+
+    pub(super) async fn jobs_in(
+        &self,
+        queue: &str,
+        state: JobState,
+        limit: usize,
+    ) -> BackendResult<Vec<JobSummary>> {
+        let keys = self.keys(queue);
+        let ids = self.ids_in(&keys, state, limit).await?;
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut pipeline = redis::pipe();
+        for id in &ids {
+            pipeline.cmd("HMGET").arg(keys.job(id)).arg(&[
+                "state",
+                "priority",
+                "attempts",
+                "created_at",
+                "run_at",
+                "last_error",
+            ]);
+        }
+        let mut connection = self.connection.clone();
+        let rows: Vec<Vec<Option<String>>> = pipeline
+            .query_async(&mut connection)
+            .await
+            .map_err(|error| self.map(error))?;
+        let number = |value: &Option<String>| {
+            value
+                .as_deref()
+                .and_then(|text| text.parse::<i64>().ok())
+                .unwrap_or(0)
+        };
+        Ok(ids
+            .into_iter()
+            .zip(rows)
+            .filter_map(|(id, row)| {
+                let state = JobState::parse(row[0].as_deref()?)?;
+                Some(JobSummary {
+                    id,
+                    queue: queue.to_string(),
+                    state,
+                    priority: number(&row[1]) as u8,
+                    attempts: number(&row[2]) as u32,
+                    created_at: number(&row[3]),
+                    run_at: number(&row[4]),
+                    last_error: row[5].clone(),
+                })
+            })
+            .collect())
+    }
+
+    pub(super) async fn set_meta(&self, queue: &str, fields: &[(&str, u64)]) -> BackendResult<()> {
+        if fields.is_empty() {
+            return Ok(());
+        }
+        let mut pipeline = redis::pipe();
+        pipeline
+            .sadd(keys::queues(&self.prefix), queue)
+            .ignore()
+            .hset_multiple(self.keys(queue).meta(), fields)
+            .ignore();
+        let mut connection = self.connection.clone();
+        pipeline
+            .query_async::<()>(&mut connection)
+            .await
+            .map_err(|error| self.map(error))
+    }
+
+    pub(super) async fn purge_queue(
+        &self,
+        queue: &str,
+        progress: &dyn ProgressSink,
+    ) -> BackendResult<u64> {
+        let keys = self.keys(queue);
+        let stats = self.stats_of(queue).await?;
+        progress.set_total(
+            stats.pending
+                + stats.delayed
+                + stats.active
+                + stats.dead
+                + stats.done.min(super::DEFAULT_RETAIN_DONE),
+        );
+        let meta = keys.meta();
+        let mut connection = self.connection.clone();
+        let mut cursor: u64 = 0;
+        let mut removed = 0u64;
+        loop {
+            let (next, batch): (u64, Vec<String>) = redis::cmd("SCAN")
+                .arg(cursor)
+                .arg("MATCH")
+                .arg(keys.pattern())
+                .arg("COUNT")
+                .arg(1000)
+                .query_async(&mut connection)
+                .await
+                .map_err(|error| self.map(error))?;
+            // settings (pause, max_len) survive a purge; only jobs and their indexes go
+            let doomed: Vec<&String> = batch.iter().filter(|key| **key != meta).collect();
+            if !doomed.is_empty() {
+                let count: u64 = connection
+                    .unlink(&doomed)
+                    .await
+                    .map_err(|error| self.map(error))?;
+                removed += count;
+                progress.advance(count);
+            }
+            cursor = next;
+            if cursor == 0 {
+                break;
+            }
+        }
+        Ok(removed)
+    }
+
+    pub(super) async fn heartbeat(&self, info: &WorkerInfo, ttl: Duration) -> BackendResult<()> {
+        let now = now_ms();
+        let worker_key = keys::worker(&self.prefix, &info.id);
+        let mut pipeline = redis::pipe();
+        pipeline
+            .hset_multiple(
+                &worker_key,
+                &[
+                    ("id", info.id.clone()),
+                    ("host", info.host.clone()),
+                    ("pid", info.pid.to_string()),
+                    ("version", info.version.clone()),
+                    ("queues", info.queues.join(",")),
+                    ("concurrency", info.concurrency.to_string()),
+                    ("in_flight", info.in_flight.to_string()),
+                    ("seen_at", now.to_string()),
+                ],
+            )
+            .ignore()
+            .pexpire(&worker_key, ttl.as_millis() as i64)
+            .ignore()
+            .zadd(keys::workers(&self.prefix), &info.id, now)
+            .ignore();
+        for queue in &info.queues {
+            let queue_workers = self.keys(queue).workers();
+            pipeline
+                .zadd(&queue_workers, &info.id, now)
+                .ignore()
+                .zrembyscore(&queue_workers, "-inf", now - 3_600_000)
+                .ignore();
+        }
+        let mut connection = self.connection.clone();
+        pipeline
+            .query_async::<()>(&mut connection)
+            .await
+            .map_err(|error| self.map(error))
+    }
+
+    pub(super) async fn forget_worker(&self, info: &WorkerInfo) -> BackendResult<()> {
+        let mut pipeline = redis::pipe();
+        pipeline
+            .del(keys::worker(&self.prefix, &info.id))
+            .ignore()
+            .zrem(keys::workers(&self.prefix), &info.id)
+            .ignore();
+        for queue in &info.queues {
+            pipeline.zrem(self.keys(queue).workers(), &info.id).ignore();
+        }
+        let mut connection = self.connection.clone();
+        pipeline
+            .query_async::<()>(&mut connection)
+            .await
+            .map_err(|error| self.map(error))
+    }
+
+    pub(super) async fn cpu_usage(&self) -> BackendResult<ServerUsage> {
+        let mut connection = self.connection.clone();
+        let info: String = redis::cmd("INFO")
+            .arg("cpu")
+            .query_async(&mut connection)
+            .await
+            .map_err(|error| self.map(error))?;
+        let field = |name: &str| {
+            info.lines()
+                .find_map(|line| {
+                    line.strip_prefix(name)?
+                        .strip_prefix(':')?
+                        .trim()
+                        .parse::<f64>()
+                        .ok()
+                })
+                .unwrap_or(0.0)
+        };
+        Ok(ServerUsage {
+            cpu_seconds: field("used_cpu_sys") + field("used_cpu_user"),
+        })
+    }
+}
+
+fn decode_stats(queue: &str, value: &Value) -> reply::Reply<QueueStats> {
+    let items = array(value)?;
+    if items.len() < 22 {
+        return Err(format!("stats replied {} items, expected 22", items.len()));
+    }
+    let number = |index: usize| integer(&items[index]).map(|value| value.max(0) as u64);
+    let now = integer(&items[0])?;
+    let pending_by_priority = (1..=10).map(number).collect::<reply::Reply<Vec<u64>>>()?;
+    let buckets_raw = array(&items[21])?;
+    let mut buckets = Vec::new();
+    for pair in buckets_raw.chunks(2) {
+        if let [bucket, count] = pair {
+            buckets.push((integer(bucket)?, integer(count)?.max(0) as u64));
+        }
+    }
+    let oldest = integer(&items[19])?;
+    let max_len = number(20)?;
+    Ok(QueueStats {
+        queue: queue.to_string(),
+        pending: pending_by_priority.iter().sum(),
+        pending_by_priority,
+        delayed: number(11)?,
+        active: number(12)?,
+        dead: number(13)?,
+        done: number(14)?,
+        retried: number(15)?,
+        enqueued: number(16)?,
+        paused: number(17)? == 1,
+        workers: number(18)?,
+        oldest_pending_age_ms: (oldest >= 0).then(|| (now - oldest).max(0) as u64),
+        max_len: (max_len > 0).then_some(max_len),
+        throughput_1m: throughput(&buckets, now, BUCKET_MS, 60_000),
+        throughput_5m: throughput(&buckets, now, BUCKET_MS, 300_000),
+    })
+}

@@ -1,0 +1,123 @@
+//! Connecting to Redis with explicit timeouts, the doorbell connection, and error mapping.
+
+use crate::runtime::backend::{BackendResult, Doorbell};
+use crate::runtime::error::BackendError;
+use async_trait::async_trait;
+use redis::aio::{ConnectionManager, ConnectionManagerConfig, MultiplexedConnection};
+use redis::{AsyncConnectionConfig, Client, RedisError};
+use std::time::Duration;
+
+/// Opens the shared multiplexed connection. Every timeout is set explicitly: redis-rs's async
+/// default (500 ms) is too short for large batches and would fail them spuriously.
+pub async fn connect(
+    client: &Client,
+    display: &str,
+    connect_timeout: Duration,
+    command_timeout: Duration,
+) -> BackendResult<ConnectionManager> {
+    let config = ConnectionManagerConfig::new()
+        .set_connection_timeout(Some(connect_timeout))
+        .set_response_timeout(Some(command_timeout))
+        .set_number_of_retries(1)
+        .set_max_delay(Duration::from_secs(2));
+    let attempt = ConnectionManager::new_with_config(client.clone(), config);
+    // the manager retries internally; the outer bound keeps a dead host from hanging the CLI
+    match tokio::time::timeout(connect_timeout * 2, attempt).await {
+        Ok(Ok(connection)) => Ok(connection),
+        Ok(Err(error)) => Err(map_error(display, error)),
+        Err(_) => Err(BackendError::Unavailable {
+            backend: display.to_string(),
+            detail: format!("no answer within {}s", (connect_timeout * 2).as_secs()),
+        }),
+    }
+}
+
+/// Turns a redis-rs error into one the operator can act on.
+pub fn map_error(display: &str, error: RedisError) -> BackendError {
+    let backend = display.to_string();
+    let detail = error.to_string();
+    match error.code() {
+        Some("OOM") => return BackendError::OutOfMemory { backend, detail },
+        Some("READONLY") => return BackendError::ReadOnly { backend, detail },
+        _ => {}
+    }
+    if error.is_io_error()
+        || error.is_timeout()
+        || error.is_connection_refusal()
+        || error.is_connection_dropped()
+    {
+        return BackendError::Unavailable { backend, detail };
+    }
+    if error.code().is_some() {
+        BackendError::Server { backend, detail }
+    } else {
+        BackendError::Protocol { backend, detail }
+    }
+}
+
+/// Idle workers block on the queue's wake set here, never on the shared connection.
+pub struct RedisDoorbell {
+    client: Client,
+    display: String,
+    key: String,
+    connect_timeout: Duration,
+    connection: Option<MultiplexedConnection>,
+}
+
+impl RedisDoorbell {
+    pub fn new(client: Client, display: String, key: String, connect_timeout: Duration) -> Self {
+        RedisDoorbell {
+            client,
+            display,
+            key,
+            connect_timeout,
+            connection: None,
+        }
+    }
+
+    async fn connection(&mut self) -> BackendResult<MultiplexedConnection> {
+        if let Some(connection) = &self.connection {
+            return Ok(connection.clone());
+        }
+        // no response timeout here: the watchdog in `wait` bounds each blocking call instead
+        let config = AsyncConnectionConfig::new()
+            .set_connection_timeout(Some(self.connect_timeout))
+            .set_response_timeout(None);
+        let connection = self
+            .client
+            .get_multiplexed_async_connection_with_config(&config)
+            .await
+            .map_err(|error| map_error(&self.display, error))?;
+        self.connection = Some(connection.clone());
+        Ok(connection)
+    }
+}
+
+#[async_trait]
+impl Doorbell for RedisDoorbell {
+    async fn wait(&mut self, timeout: Duration) -> BackendResult<bool> {
+        let mut connection = self.connection().await?;
+        // BZPOPMIN takes seconds; 0 would block forever, so never ask for less than 1 ms
+        let seconds = timeout.as_secs_f64().max(0.001);
+        let command = redis::cmd("BZPOPMIN").arg(&self.key).arg(seconds).clone();
+        let watchdog = timeout + Duration::from_secs(3);
+        match tokio::time::timeout(
+            watchdog,
+            command.query_async::<redis::Value>(&mut connection),
+        )
+        .await
+        {
+            Ok(Ok(redis::Value::Nil)) => Ok(false),
+            Ok(Ok(_)) => Ok(true),
+            Ok(Err(error)) => {
+                self.connection = None;
+                Err(map_error(&self.display, error))
+            }
+            Err(_) => {
+                // a silent connection: drop it so the next wait reconnects
+                self.connection = None;
+                Ok(false)
+            }
+        }
+    }
+}

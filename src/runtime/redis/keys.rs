@@ -1,0 +1,126 @@
+//! The only place that builds Redis key names. Every key of one queue shares the hash tag
+//! `{queue}`, so all of a queue's keys live in one cluster slot and its scripts stay atomic.
+
+/// Keys of one queue: `<prefix>:{<queue>}:<part>`.
+#[derive(Debug, Clone)]
+pub struct QueueKeys {
+    base: String,
+}
+
+impl QueueKeys {
+    pub fn new(prefix: &str, queue: &str) -> QueueKeys {
+        QueueKeys {
+            base: format!("{prefix}:{{{queue}}}"),
+        }
+    }
+
+    fn part(&self, name: &str) -> String {
+        format!("{}:{name}", self.base)
+    }
+
+    pub fn meta(&self) -> String {
+        self.part("meta")
+    }
+
+    /// Scripts append a job id to this prefix; keeping it here keeps the format in one file.
+    pub fn job_prefix(&self) -> String {
+        self.part("job:")
+    }
+
+    pub fn job(&self, id: &str) -> String {
+        format!("{}{id}", self.job_prefix())
+    }
+
+    /// Scripts append a priority level (0–9) to this prefix.
+    pub fn ready_prefix(&self) -> String {
+        self.part("ready:")
+    }
+
+    pub fn ready(&self, level: u8) -> String {
+        format!("{}{level}", self.ready_prefix())
+    }
+
+    pub fn delayed(&self) -> String {
+        self.part("delayed")
+    }
+
+    pub fn leased(&self) -> String {
+        self.part("leased")
+    }
+
+    pub fn done(&self) -> String {
+        self.part("done")
+    }
+
+    pub fn dead(&self) -> String {
+        self.part("dead")
+    }
+
+    /// Scripts append the unique key to this prefix.
+    pub fn unique_prefix(&self) -> String {
+        self.part("unique:")
+    }
+
+    pub fn stats(&self) -> String {
+        self.part("stats")
+    }
+
+    /// Completions per time bucket, for the throughput windows.
+    pub fn throughput(&self) -> String {
+        self.part("stats:m")
+    }
+
+    pub fn wake(&self) -> String {
+        self.part("wake")
+    }
+
+    /// Live workers of this queue, scored by their last heartbeat.
+    pub fn workers(&self) -> String {
+        self.part("workers")
+    }
+
+    pub fn reaper_lock(&self) -> String {
+        self.part("reaper")
+    }
+
+    /// A SCAN pattern for every key of the queue (queue names are validated to hold no
+    /// glob characters).
+    pub fn pattern(&self) -> String {
+        format!("{}:*", self.base)
+    }
+}
+
+/// The set of known queue names.
+pub fn queues(prefix: &str) -> String {
+    format!("{prefix}:queues")
+}
+
+/// The fleet registry: worker ids scored by last heartbeat.
+pub fn workers(prefix: &str) -> String {
+    format!("{prefix}:workers")
+}
+
+pub fn worker(prefix: &str, id: &str) -> String {
+    format!("{prefix}:worker:{id}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn queue_keys_share_one_hash_tag() {
+        let keys = QueueKeys::new("fleetq", "emails");
+        assert_eq!(keys.job("abc"), "fleetq:{emails}:job:abc");
+        assert_eq!(keys.ready(3), "fleetq:{emails}:ready:3");
+        for key in [
+            keys.meta(),
+            keys.delayed(),
+            keys.leased(),
+            keys.wake(),
+            keys.stats(),
+        ] {
+            assert!(key.starts_with("fleetq:{emails}:"), "{key}");
+        }
+    }
+}

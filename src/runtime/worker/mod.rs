@@ -1,0 +1,199 @@
+//! The worker: consumes each pipeline's queue with bounded concurrency, heartbeats its leases,
+//! reaps expired ones, and shuts down without losing a job.
+
+mod consumer;
+mod heartbeat;
+
+use crate::runtime::backend::Backend;
+use crate::runtime::job::{LeasedJob, WorkerInfo};
+use crate::runtime::pipeline::Pipeline;
+use consumer::Consumer;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+use tokio_util::sync::CancellationToken;
+
+#[derive(Debug, Clone)]
+pub struct WorkerOptions {
+    /// Overrides every pipeline's own `concurrency`.
+    pub concurrency: Option<usize>,
+    /// Exit once the queues have nothing ready (for cron).
+    pub burst: bool,
+    pub max_jobs: Option<u64>,
+    pub max_runtime: Option<Duration>,
+    /// How long in-flight jobs may finish after a stop before they are released.
+    pub shutdown_grace: Duration,
+}
+
+impl Default for WorkerOptions {
+    fn default() -> Self {
+        WorkerOptions {
+            concurrency: None,
+            burst: false,
+            max_jobs: None,
+            max_runtime: None,
+            shutdown_grace: Duration::from_secs(30),
+        }
+    }
+}
+
+/// Concurrency when neither the flag nor the pipeline sets one.
+pub const DEFAULT_CONCURRENCY: usize = 10;
+
+/// Notified as jobs start; `bench` uses it to measure pickup latency.
+pub trait JobObserver: Send + Sync {
+    fn started(&self, job: &LeasedJob);
+}
+
+/// Totals for the whole run, for the closing log line and `bench`.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct WorkerReport {
+    pub worker_id: String,
+    pub done: u64,
+    pub failed: u64,
+    pub released: u64,
+    pub lost: u64,
+}
+
+/// Why the worker stopped taking jobs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StopReason {
+    Signal,
+    Drained,
+    MaxJobs,
+    MaxRuntime,
+}
+
+pub fn worker_id() -> String {
+    let host = hostname();
+    let suffix = &uuid::Uuid::new_v4().simple().to_string()[..6];
+    format!("{host}-{}-{suffix}", std::process::id())
+}
+
+fn hostname() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .map(|name| name.trim().to_string())
+        .ok()
+        .filter(|name| !name.is_empty())
+        .unwrap_or_else(|| "localhost".to_string())
+}
+
+/// Runs until `stop` is cancelled or an option ends the run; returns what happened.
+pub async fn run(
+    backend: Arc<dyn Backend>,
+    pipelines: Vec<Pipeline>,
+    options: WorkerOptions,
+    stop: CancellationToken,
+    observer: Option<Arc<dyn JobObserver>>,
+) -> anyhow::Result<(WorkerReport, StopReason)> {
+    let id = worker_id();
+    let info = WorkerInfo {
+        id: id.clone(),
+        host: hostname(),
+        pid: std::process::id(),
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        queues: pipelines
+            .iter()
+            .map(|pipeline| pipeline.queue.clone())
+            .collect(),
+        concurrency: pipelines
+            .iter()
+            .map(|pipeline| {
+                options
+                    .concurrency
+                    .or(pipeline.concurrency)
+                    .unwrap_or(DEFAULT_CONCURRENCY)
+            })
+            .sum(),
+        in_flight: 0,
+    };
+    let taking = stop.child_token();
+    if let Some(limit) = options.max_runtime {
+        let timer = taking.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(limit).await;
+            timer.cancel();
+        });
+    }
+    let mut consumers = Vec::new();
+    for pipeline in pipelines {
+        let concurrency = options
+            .concurrency
+            .or(pipeline.concurrency)
+            .unwrap_or(DEFAULT_CONCURRENCY);
+        let doorbell = backend.doorbell(&pipeline.queue).await?;
+        consumers.push(Arc::new(
+            Consumer::new(
+                backend.clone(),
+                pipeline,
+                concurrency,
+                id.clone(),
+                observer.clone(),
+            )
+            .with_doorbell(doorbell),
+        ));
+    }
+    backend
+        .register_worker(&info, heartbeat::registry_ttl(&consumers))
+        .await?;
+    tracing::info!(worker = %id, queues = ?info.queues, concurrency = info.concurrency, "worker started");
+
+    let beating = CancellationToken::new();
+    let heartbeat_task = tokio::spawn(heartbeat::run(
+        backend.clone(),
+        consumers.clone(),
+        info.clone(),
+        beating.clone(),
+    ));
+    let mut loops = Vec::new();
+    for consumer in &consumers {
+        let consumer = consumer.clone();
+        let taking = taking.clone();
+        let options = options.clone();
+        loops.push(tokio::spawn(async move {
+            consumer.fetch_loop(&options, &taking).await
+        }));
+    }
+    let mut reason = StopReason::Drained;
+    for handle in loops {
+        match handle.await? {
+            StopReason::Drained => {}
+            other => reason = other,
+        }
+    }
+    if stop.is_cancelled() {
+        reason = StopReason::Signal;
+    } else if taking.is_cancelled()
+        && reason == StopReason::Drained
+        && options.max_runtime.is_some()
+    {
+        reason = StopReason::MaxRuntime;
+    }
+    // every consumer stopped taking jobs: let in-flight ones finish, then release the rest
+    for consumer in &consumers {
+        consumer.finish(options.shutdown_grace).await;
+    }
+    beating.cancel();
+    let _ = heartbeat_task.await;
+    if let Err(error) = backend.unregister_worker(&info).await {
+        tracing::warn!(%error, "could not unregister the worker; it will age out");
+    }
+    let mut report = WorkerReport {
+        worker_id: id,
+        ..WorkerReport::default()
+    };
+    for consumer in &consumers {
+        report.done += consumer.counters.done.load(Ordering::Relaxed);
+        report.failed += consumer.counters.failed.load(Ordering::Relaxed);
+        report.released += consumer.counters.released.load(Ordering::Relaxed);
+        report.lost += consumer.counters.lost.load(Ordering::Relaxed);
+    }
+    tracing::info!(
+        done = report.done,
+        failed = report.failed,
+        released = report.released,
+        lost = report.lost,
+        "worker stopped"
+    );
+    Ok((report, reason))
+}
