@@ -1,1 +1,12 @@
-fn main() {}
+//! fleetq's integration tests: one binary, one file per area, each test with its own
+//! redis-server and key prefix.
+
+mod cli_errors;
+mod crash;
+mod enqueue;
+mod files;
+mod fleet;
+mod inspect;
+mod scripts;
+mod support;
+mod worker;

@@ -1,0 +1,367 @@
+//! Every Lua script path against a real Redis: enqueue, dequeue, ack, fail, extend, release,
+//! reap, cancel, retry, plus priorities, delayed jobs, unique keys and backpressure.
+
+use crate::support::{TestEnv, wait_until};
+use fleetq::runtime::backend::{Backend, LeaseRequest};
+use fleetq::runtime::job::{
+    Completion, EnqueueStatus, FailOutcome, FailureReport, JobState, LeaseRef, LeaseStatus, LeasedJob,
+    NewJob, QueueSettings,
+};
+use redis::Commands;
+use std::time::Duration;
+
+fn request(max_jobs: usize, lease: Duration) -> LeaseRequest {
+    LeaseRequest {
+        max_jobs,
+        lease,
+        owner: "test-worker".to_string(),
+        default_max_attempts: 3,
+    }
+}
+
+fn job(data: &str) -> NewJob {
+    NewJob::new(data.to_string())
+}
+
+async fn lease_one(backend: &dyn Backend, queue: &str, lease: Duration) -> LeasedJob {
+    let batch = backend.lease(queue, &request(1, lease), &[]).await.expect("lease");
+    assert_eq!(batch.jobs.len(), 1, "expected one job, got {:?}", batch.jobs);
+    batch.jobs.into_iter().next().expect("one job")
+}
+
+fn done(job: &LeasedJob) -> Completion {
+    Completion {
+        id: job.id.clone(),
+        token: job.token.clone(),
+        outputs: "{}".to_string(),
+    }
+}
+
+async fn state(backend: &dyn Backend, queue: &str, id: &str) -> JobState {
+    backend.job(queue, id).await.expect("job").expect("job exists").state
+}
+
+#[tokio::test]
+async fn enqueue_lease_and_ack_round_trip() {
+    let env = TestEnv::new();
+    let backend = env.backend().await;
+    let outcomes = backend.enqueue("q", &[job(r#"{"n":1}"#), job(r#"{"n":2}"#)]).await.unwrap();
+    assert!(outcomes.iter().all(|outcome| outcome.status == EnqueueStatus::Enqueued));
+    assert_eq!(backend.queues().await.unwrap(), vec!["q".to_string()]);
+
+    let batch = backend.lease("q", &request(10, Duration::from_secs(30)), &[]).await.unwrap();
+    assert_eq!(batch.jobs.len(), 2);
+    assert_eq!(batch.jobs[0].data, r#"{"n":1}"#, "FIFO within a priority");
+    assert_eq!(batch.jobs[0].attempts, 1);
+    assert_eq!(batch.jobs[0].max_attempts, 3, "the worker's default fills an unset max_attempts");
+    assert_ne!(batch.jobs[0].token, batch.jobs[1].token, "every lease gets its own fencing token");
+    assert_eq!(state(backend.as_ref(), "q", &batch.jobs[0].id).await, JobState::Active);
+
+    // the ack rides with the next lease call
+    let next = backend.lease("q", &request(10, Duration::from_secs(30)), &[done(&batch.jobs[0])]).await.unwrap();
+    assert!(next.jobs.is_empty());
+    let stale = backend.complete("q", &[done(&batch.jobs[1])]).await.unwrap();
+    assert!(stale.is_empty());
+    let stats = backend.queue_stats("q").await.unwrap();
+    assert_eq!((stats.pending, stats.active, stats.done, stats.enqueued), (0, 0, 2, 2));
+    let record = backend.job("q", &batch.jobs[0].id).await.unwrap().unwrap();
+    assert_eq!(record.state, JobState::Done);
+    assert!(record.finished_at.is_some());
+    // acking twice is fenced: the token was cleared by the first ack
+    let stale = backend.complete("q", &[done(&batch.jobs[0])]).await.unwrap();
+    assert_eq!(stale, vec![batch.jobs[0].id.clone()]);
+    assert_eq!(backend.queue_stats("q").await.unwrap().done, 2);
+}
+
+#[tokio::test]
+async fn priorities_lease_highest_first() {
+    let env = TestEnv::new();
+    let backend = env.backend().await;
+    let mut jobs = Vec::new();
+    for priority in [9u8, 5, 0, 5, 3] {
+        let mut new = job(&format!(r#"{{"p":{priority}}}"#));
+        new.priority = priority;
+        jobs.push(new);
+    }
+    backend.enqueue("q", &jobs).await.unwrap();
+    let stats = backend.queue_stats("q").await.unwrap();
+    assert_eq!(stats.pending_by_priority, vec![1, 0, 0, 1, 0, 2, 0, 0, 0, 1]);
+    let batch = backend.lease("q", &request(5, Duration::from_secs(30)), &[]).await.unwrap();
+    let order: Vec<u8> = batch.jobs.iter().map(|job| job.priority).collect();
+    assert_eq!(order, vec![0, 3, 5, 5, 9]);
+}
+
+#[tokio::test]
+async fn delayed_jobs_wait_until_due_then_promote() {
+    let env = TestEnv::new();
+    let backend = env.backend().await;
+    let mut later = job("{}");
+    later.delay = Duration::from_millis(300);
+    backend.enqueue("q", &[later.clone()]).await.unwrap();
+    let batch = backend.lease("q", &request(1, Duration::from_secs(30)), &[]).await.unwrap();
+    assert!(batch.jobs.is_empty(), "a delayed job is not leased early");
+    assert!(batch.next_delayed_at.is_some(), "the worker learns when to wake");
+    assert_eq!(state(backend.as_ref(), "q", &later.id).await, JobState::Delayed);
+    let stats = backend.queue_stats("q").await.unwrap();
+    assert_eq!((stats.pending, stats.delayed), (0, 1));
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    let leased = loop {
+        let batch = backend.lease("q", &request(1, Duration::from_secs(30)), &[]).await.unwrap();
+        if let Some(job) = batch.jobs.into_iter().next() {
+            break job;
+        }
+        assert!(std::time::Instant::now() < deadline, "delayed job never promoted");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
+    assert_eq!(leased.id, later.id);
+}
+
+#[tokio::test]
+async fn unique_keys_dedupe_and_expire() {
+    let env = TestEnv::new();
+    let backend = env.backend().await;
+    let mut first = job("{}");
+    first.unique_key = Some("invoice-7".into());
+    first.unique_ttl = Some(Duration::from_millis(300));
+    let mut second = job("{}");
+    second.unique_key = Some("invoice-7".into());
+    let outcomes = backend.enqueue("q", &[first.clone()]).await.unwrap();
+    assert_eq!(outcomes[0].status, EnqueueStatus::Enqueued);
+    let outcomes = backend.enqueue("q", &[second.clone()]).await.unwrap();
+    assert_eq!(outcomes[0].status, EnqueueStatus::Duplicate);
+    assert_eq!(outcomes[0].id, first.id, "a duplicate reports the existing job");
+    // an explicit id that already exists is a duplicate too
+    let outcomes = backend.enqueue("q", &[first.clone()]).await.unwrap();
+    assert_eq!(outcomes[0].status, EnqueueStatus::Duplicate);
+    let mut connection = env.redis.connection();
+    let unique_key = env.key("q", "unique:invoice-7");
+    wait_until("the unique key expires", Duration::from_secs(5), || {
+        !connection.exists::<_, bool>(&unique_key).unwrap()
+    });
+    let outcomes = backend.enqueue("q", &[second]).await.unwrap();
+    assert_eq!(outcomes[0].status, EnqueueStatus::Enqueued);
+}
+
+#[tokio::test]
+async fn max_len_rejects_past_the_limit() {
+    let env = TestEnv::new();
+    let backend = env.backend().await;
+    backend
+        .configure("q", &QueueSettings { max_len: Some(2), retain_done: None })
+        .await
+        .unwrap();
+    let outcomes = backend.enqueue("q", &[job("{}"), job("{}"), job("{}")]).await.unwrap();
+    let statuses: Vec<EnqueueStatus> = outcomes.iter().map(|outcome| outcome.status).collect();
+    assert_eq!(statuses, vec![EnqueueStatus::Enqueued, EnqueueStatus::Enqueued, EnqueueStatus::Full]);
+    let stats = backend.queue_stats("q").await.unwrap();
+    assert_eq!((stats.pending, stats.max_len), (2, Some(2)));
+    assert!(backend.job("q", &outcomes[2].id).await.unwrap().is_none(), "a rejected job is not stored");
+}
+
+#[tokio::test]
+async fn fail_retries_with_delay_then_buries() {
+    let env = TestEnv::new();
+    let backend = env.backend().await;
+    let mut new = job("{}");
+    new.max_attempts = 2;
+    backend.enqueue("q", &[new.clone()]).await.unwrap();
+    let first = lease_one(backend.as_ref(), "q", Duration::from_secs(30)).await;
+    let report = FailureReport {
+        id: first.id.clone(),
+        token: first.token.clone(),
+        error: "boom 1".into(),
+        stderr: "trace".into(),
+        retry_delay: Some(Duration::ZERO),
+        outputs: r#"{"fetch":1}"#.into(),
+    };
+    assert_eq!(backend.fail("q", &report).await.unwrap(), FailOutcome::Retry);
+    assert_eq!(backend.fail("q", &report).await.unwrap(), FailOutcome::Stale, "the token is spent");
+    let second = lease_one(backend.as_ref(), "q", Duration::from_secs(30)).await;
+    assert_eq!(second.attempts, 2);
+    assert_eq!(second.outputs, r#"{"fetch":1}"#, "completed steps are checkpointed");
+    let report = FailureReport {
+        id: second.id.clone(),
+        token: second.token.clone(),
+        error: "boom 2".into(),
+        retry_delay: None,
+        ..report
+    };
+    assert_eq!(backend.fail("q", &report).await.unwrap(), FailOutcome::Dead);
+    let record = backend.job("q", &second.id).await.unwrap().unwrap();
+    assert_eq!(record.state, JobState::Dead);
+    assert_eq!(record.last_error.as_deref(), Some("boom 2"));
+    assert_eq!(record.stderr_tail.as_deref(), Some("trace"));
+    let errors: Vec<&str> = record.errors.iter().map(|entry| entry.error.as_str()).collect();
+    assert_eq!(errors, vec!["boom 1", "boom 2"]);
+    let stats = backend.queue_stats("q").await.unwrap();
+    assert_eq!((stats.retried, stats.dead), (1, 1));
+    let dead = backend.list_jobs("q", JobState::Dead, 10).await.unwrap();
+    assert_eq!(dead.len(), 1);
+}
+
+#[tokio::test]
+async fn extend_keeps_the_lease_and_reports_lost_and_cancelled() {
+    let env = TestEnv::new();
+    let backend = env.backend().await;
+    backend.enqueue("q", &[job("{}"), job("{}")]).await.unwrap();
+    let kept = lease_one(backend.as_ref(), "q", Duration::from_millis(400)).await;
+    let cancelled = lease_one(backend.as_ref(), "q", Duration::from_secs(30)).await;
+    let mut connection = env.redis.connection();
+    let before: f64 = connection.zscore(env.key("q", "leased"), &kept.id).unwrap();
+    let leases = [
+        LeaseRef { id: kept.id.clone(), token: kept.token.clone() },
+        LeaseRef { id: kept.id.clone(), token: "999999".into() },
+    ];
+    let statuses = backend.extend("q", &leases, Duration::from_secs(60)).await.unwrap();
+    assert_eq!(statuses, vec![LeaseStatus::Extended, LeaseStatus::Lost]);
+    let after: f64 = connection.zscore(env.key("q", "leased"), &kept.id).unwrap();
+    assert!(after > before + 50_000.0, "the deadline moved out: {before} -> {after}");
+
+    let outcomes = backend.cancel("q", std::slice::from_ref(&cancelled.id)).await.unwrap();
+    assert_eq!(outcomes[0].result, "cancelled");
+    let statuses = backend
+        .extend("q", &[LeaseRef { id: cancelled.id.clone(), token: cancelled.token.clone() }], Duration::from_secs(30))
+        .await
+        .unwrap();
+    assert_eq!(statuses, vec![LeaseStatus::Cancelled], "the worker learns at its next heartbeat");
+    assert_eq!(backend.complete("q", &[done(&cancelled)]).await.unwrap(), vec![cancelled.id.clone()]);
+}
+
+#[tokio::test]
+async fn release_returns_jobs_to_the_front_without_spending_an_attempt() {
+    let env = TestEnv::new();
+    let backend = env.backend().await;
+    backend.enqueue("q", &[job("{}"), job("{}")]).await.unwrap();
+    let held = lease_one(backend.as_ref(), "q", Duration::from_secs(30)).await;
+    let released = backend
+        .release("q", &[LeaseRef { id: held.id.clone(), token: held.token.clone() }, LeaseRef { id: "nope".into(), token: "1".into() }])
+        .await
+        .unwrap();
+    assert_eq!(released, 1);
+    let again = lease_one(backend.as_ref(), "q", Duration::from_secs(30)).await;
+    assert_eq!(again.id, held.id, "released jobs go to the front");
+    assert_eq!(again.attempts, 1, "a released job did not use up an attempt");
+    assert_eq!(backend.complete("q", &[done(&held)]).await.unwrap(), vec![held.id.clone()], "the old token is fenced");
+}
+
+#[tokio::test]
+async fn reap_retries_expired_leases_then_buries_them() {
+    let env = TestEnv::new();
+    let backend = env.backend().await;
+    let mut new = job("{}");
+    new.max_attempts = 2;
+    backend.enqueue("q", &[new.clone()]).await.unwrap();
+    let short = Duration::from_millis(50);
+    let first = lease_one(backend.as_ref(), "q", short).await;
+    let mut retried = 0;
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while retried == 0 {
+        if let Some(report) = backend.reap("q", "reaper-a").await.unwrap() {
+            retried = report.retried;
+        }
+        assert!(std::time::Instant::now() < deadline, "the reaper never retried the expired lease");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(backend.complete("q", &[done(&first)]).await.unwrap(), vec![first.id.clone()], "the expired token is fenced");
+    let second = lease_one(backend.as_ref(), "q", short).await;
+    assert_eq!(second.attempts, 2);
+    let mut dead = 0;
+    while dead == 0 {
+        if let Some(report) = backend.reap("q", "reaper-a").await.unwrap() {
+            dead = report.dead;
+        }
+        assert!(std::time::Instant::now() < deadline, "the reaper never buried the job");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let record = backend.job("q", &new.id).await.unwrap().unwrap();
+    assert_eq!(record.state, JobState::Dead);
+    assert!(record.last_error.unwrap().contains("lease expired"));
+}
+
+#[tokio::test]
+async fn only_one_reaper_sweeps_at_a_time() {
+    let env = TestEnv::new();
+    let backend = env.backend().await;
+    backend.enqueue("q", &[job("{}")]).await.unwrap();
+    let first = backend.reap("q", "reaper-a").await.unwrap();
+    let second = backend.reap("q", "reaper-b").await.unwrap();
+    assert!(first.is_some(), "the first sweep takes the lock");
+    assert!(second.is_none(), "a second reaper backs off while the lock is held");
+}
+
+#[tokio::test]
+async fn cancel_and_retry_move_jobs_between_states() {
+    let env = TestEnv::new();
+    let backend = env.backend().await;
+    let pending = job("{}");
+    let mut delayed = job("{}");
+    delayed.delay = Duration::from_secs(3600);
+    backend.enqueue("q", &[pending.clone(), delayed.clone()]).await.unwrap();
+    let ids = vec![pending.id.clone(), delayed.id.clone(), "missing-id".to_string()];
+    let results: Vec<String> = backend.cancel("q", &ids).await.unwrap().into_iter().map(|outcome| outcome.result).collect();
+    assert_eq!(results, vec!["cancelled", "cancelled", "missing"]);
+    let stats = backend.queue_stats("q").await.unwrap();
+    assert_eq!((stats.pending, stats.delayed), (0, 0));
+    assert!(backend.lease("q", &request(5, Duration::from_secs(30)), &[]).await.unwrap().jobs.is_empty());
+    let again = backend.cancel("q", std::slice::from_ref(&pending.id)).await.unwrap();
+    assert_eq!(again[0].result, "cancelled", "cancelling twice reports the final state");
+
+    let retried = backend.retry("q", std::slice::from_ref(&pending.id)).await.unwrap();
+    assert_eq!(retried[0].result, "retried");
+    let leased = lease_one(backend.as_ref(), "q", Duration::from_secs(30)).await;
+    assert_eq!(leased.id, pending.id);
+    let not_retryable = backend.retry("q", std::slice::from_ref(&pending.id)).await.unwrap();
+    assert_eq!(not_retryable[0].result, "active");
+}
+
+#[tokio::test]
+async fn paused_queues_hand_out_nothing() {
+    let env = TestEnv::new();
+    let backend = env.backend().await;
+    backend.enqueue("q", &[job("{}")]).await.unwrap();
+    backend.set_paused("q", true).await.unwrap();
+    let batch = backend.lease("q", &request(1, Duration::from_secs(30)), &[]).await.unwrap();
+    assert!(batch.paused && batch.jobs.is_empty());
+    assert!(backend.queue_stats("q").await.unwrap().paused);
+    backend.set_paused("q", false).await.unwrap();
+    lease_one(backend.as_ref(), "q", Duration::from_secs(30)).await;
+}
+
+#[tokio::test]
+async fn done_retention_trims_the_oldest() {
+    let env = TestEnv::new();
+    let backend = env.backend().await;
+    backend.configure("q", &QueueSettings { max_len: None, retain_done: Some(2) }).await.unwrap();
+    let jobs: Vec<NewJob> = (0..5).map(|_| job("{}")).collect();
+    backend.enqueue("q", &jobs).await.unwrap();
+    let batch = backend.lease("q", &request(5, Duration::from_secs(30)), &[]).await.unwrap();
+    let completions: Vec<Completion> = batch.jobs.iter().map(done).collect();
+    backend.complete("q", &completions).await.unwrap();
+    let stats = backend.queue_stats("q").await.unwrap();
+    assert_eq!(stats.done, 5, "the done counter counts every completion");
+    assert_eq!(backend.list_jobs("q", JobState::Done, 10).await.unwrap().len(), 2);
+    assert!(backend.job("q", &jobs[0].id).await.unwrap().is_none(), "the oldest done job was trimmed");
+}
+
+#[tokio::test]
+async fn the_doorbell_wakes_an_idle_waiter() {
+    let env = TestEnv::new();
+    let backend = env.backend().await;
+    let mut doorbell = backend.doorbell("q").await.unwrap();
+    assert!(!doorbell.wait(Duration::from_millis(50)).await.unwrap(), "nothing rang yet");
+    let waiter = tokio::spawn(async move {
+        let started = std::time::Instant::now();
+        let rang = doorbell.wait(Duration::from_secs(10)).await.unwrap();
+        (rang, started.elapsed())
+    });
+    // ring only once the waiter is really blocked in BZPOPMIN on the server
+    let mut connection = env.redis.connection();
+    wait_until("the waiter blocks on the doorbell", Duration::from_secs(5), || {
+        let info: String = redis::cmd("INFO").arg("clients").query(&mut connection).unwrap();
+        info.lines().any(|line| line.starts_with("blocked_clients:") && line.trim_end() != "blocked_clients:0")
+    });
+    backend.enqueue("q", &[job("{}")]).await.unwrap();
+    let (rang, waited) = waiter.await.unwrap();
+    assert!(rang, "an enqueue rings");
+    assert!(waited < Duration::from_secs(9), "woken by the ring, not the timeout");
+}

@@ -1,0 +1,182 @@
+//! Test support: a real redis-server per test on a unix socket in a temp dir, a key prefix per
+//! test, the fleetq binary with a clean environment, and condition waits with deadlines.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use fleetq::runtime::backend::Backend;
+use fleetq::runtime::redis::RedisBackend;
+
+/// A private redis-server, killed when dropped.
+pub struct TestRedis {
+    child: Child,
+    pub socket: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl TestRedis {
+    pub fn start() -> TestRedis {
+        let binary = which("redis-server").unwrap_or_else(|| {
+            panic!(
+                "redis-server is not installed: fleetq's integration tests run against a real Redis. \
+                 Install it (apt-get install redis-server; .ci/run does this) and run the tests again."
+            )
+        });
+        let dir = tempfile::tempdir().expect("temp dir");
+        let socket = dir.path().join("redis.sock");
+        let child = Command::new(binary)
+            .args(["--port", "0", "--unixsocket"])
+            .arg(&socket)
+            .args(["--unixsocketperm", "700", "--save", "", "--appendonly", "no", "--dir"])
+            .arg(dir.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start redis-server");
+        let redis = TestRedis {
+            child,
+            socket,
+            _dir: dir,
+        };
+        let client = redis::Client::open(redis.url()).expect("client");
+        wait_until("redis-server accepts connections", Duration::from_secs(10), || {
+            client
+                .get_connection()
+                .and_then(|mut connection| redis::cmd("PING").query::<String>(&mut connection))
+                .is_ok()
+        });
+        redis
+    }
+
+    pub fn url(&self) -> String {
+        format!("redis+unix://{}", self.socket.display())
+    }
+
+    pub fn connection(&self) -> redis::Connection {
+        redis::Client::open(self.url())
+            .expect("client")
+            .get_connection()
+            .expect("connection")
+    }
+}
+
+impl Drop for TestRedis {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn which(program: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .chain([PathBuf::from("/usr/sbin"), PathBuf::from("/usr/bin")])
+        .map(|directory| directory.join(program))
+        .find(|candidate| candidate.is_file())
+}
+
+/// Polls `condition` until it holds; panics naming `what` after `limit`.
+pub fn wait_until(what: &str, limit: Duration, mut condition: impl FnMut() -> bool) {
+    let deadline = Instant::now() + limit;
+    while !condition() {
+        assert!(Instant::now() < deadline, "timed out after {limit:?} waiting for: {what}");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// One test's world: its Redis, its key prefix and a scratch directory.
+pub struct TestEnv {
+    pub redis: TestRedis,
+    pub prefix: String,
+    pub dir: tempfile::TempDir,
+}
+
+impl TestEnv {
+    pub fn new() -> TestEnv {
+        TestEnv {
+            redis: TestRedis::start(),
+            prefix: format!("t{}", &uuid::Uuid::new_v4().simple().to_string()[..10]),
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    pub fn write(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.path(name);
+        std::fs::write(&path, text).expect("write test file");
+        path
+    }
+
+    /// The fleetq binary with this test's backend and prefix and nothing from the machine.
+    pub fn command(&self) -> Command {
+        let mut command = Command::new(binary());
+        configure(&mut command, self.dir.path(), &self.redis.url(), &self.prefix);
+        command
+    }
+
+    /// The same, as an assert_cmd command for run-to-completion checks.
+    pub fn fleetq(&self) -> assert_cmd::Command {
+        assert_cmd::Command::from_std(self.command())
+    }
+
+    pub fn key(&self, queue: &str, part: &str) -> String {
+        format!("{}:{{{queue}}}:{part}", self.prefix)
+    }
+
+    pub async fn backend(&self) -> Arc<dyn Backend> {
+        Arc::new(
+            RedisBackend::connect(
+                &self.redis.url(),
+                &self.redis.url(),
+                &self.prefix,
+                Duration::from_secs(5),
+                Duration::from_secs(10),
+            )
+            .await
+            .expect("connect to the test redis"),
+        )
+    }
+}
+
+pub fn binary() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_fleetq"))
+}
+
+pub fn configure(command: &mut Command, directory: &Path, backend: &str, prefix: &str) {
+    command
+        .current_dir(directory)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", directory)
+        .env("XDG_CONFIG_HOME", directory.join("config"))
+        .env("FLEETQ_BACKEND", backend)
+        .env("FLEETQ_PREFIX", prefix)
+        .env("NO_COLOR", "1");
+}
+
+/// Runs a command to completion and returns (exit code, stdout, stderr).
+pub fn run(mut command: Command) -> (i32, String, String) {
+    let output = command.output().expect("run fleetq");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// Insta filters for values that change every run: ids, times, durations, temp paths.
+pub fn filters() -> Vec<(&'static str, &'static str)> {
+    vec![
+        (r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "[ID]"),
+        (r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z", "[TIME]"),
+        (r"redis\+unix://\S+?redis\.sock", "[BACKEND]"),
+        (r"\b\d+(\.\d+)?(ms|s)\b", "[AGE]"),
+        (r#""(created_at|run_at|started_at|finished_at|lease_deadline|at|oldest_pending_age_ms)": \d+"#, r#""$1": [MS]"#),
+        (r#""(throughput_1m|throughput_5m)": [0-9.]+"#, r#""$1": [RATE]"#),
+    ]
+}
