@@ -343,7 +343,7 @@ async fn done_retention_trims_the_oldest() {
     assert!(backend.job("q", &jobs[0].id).await.unwrap().is_none(), "the oldest done job was trimmed");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_doorbell_wakes_an_idle_waiter() {
     let env = TestEnv::new();
     let backend = env.backend().await;
