@@ -1,1 +1,96 @@
-//! placeholder
+//! A worker process killed with SIGKILL mid-job: the job comes back after its lease expires and
+//! completes, and the dead worker's token can no longer complete or fail it.
+
+use crate::support::{TestEnv, run, wait_until};
+use fleetq::runtime::job::{Completion, FailOutcome, FailureReport};
+use redis::Commands;
+use std::process::Stdio;
+use std::time::Duration;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn killed_worker_job_is_redelivered_and_the_old_token_is_fenced() {
+    let env = TestEnv::new();
+    let marker = env.path("first-attempt.pid");
+    // the first attempt records its pid and hangs; the second completes
+    let pipeline = env.write(
+        "crash.yaml",
+        &format!(
+            r#"pipeline: crash
+queue: crashy
+lease: 1s
+steps:
+  - name: work
+    exec: [sh, -c, 'cat >/dev/null; if [ -e "{marker}" ]; then echo "{{\"attempt\": 2}}"; exit 0; fi; echo $$ > "{marker}.tmp"; mv "{marker}.tmp" "{marker}"; exec sleep 60']
+"#,
+            marker = marker.display()
+        ),
+    );
+    let (code, stdout, stderr) = run({
+        let mut command = env.command();
+        command.args(["enqueue", "crashy", "--data", r#"{"n": 1}"#]);
+        command
+    });
+    assert_eq!(code, 0, "{stderr}");
+    let id = stdout.trim().rsplit('/').next().unwrap().to_string();
+
+    let mut first = env.command();
+    first.arg("worker").arg(&pipeline).stdout(Stdio::null()).stderr(Stdio::null());
+    let mut first = first.spawn().unwrap();
+    wait_until("the first attempt starts", Duration::from_secs(20), || marker.exists());
+    let mut connection = env.redis.connection();
+    let job_key = env.key("crashy", &format!("job:{id}"));
+    let stale_token: String = connection.hget(&job_key, "token").unwrap();
+
+    first.kill().unwrap(); // SIGKILL: no cleanup, no release
+    first.wait().unwrap();
+    // the orphaned step is in its own process group; take it down so it cannot linger
+    let step_pid: i32 = std::fs::read_to_string(&marker).unwrap().trim().parse().unwrap();
+    unsafe {
+        libc::killpg(step_pid, libc::SIGKILL);
+    }
+    let state: String = connection.hget(&job_key, "state").unwrap();
+    assert_eq!(state, "active", "the killed worker still holds the lease");
+
+    let mut second = env.command();
+    second.arg("worker").arg(&pipeline).stdout(Stdio::null()).stderr(Stdio::null());
+    let mut second = second.spawn().unwrap();
+    wait_until("the job is re-delivered and completes", Duration::from_secs(30), || {
+        connection.hget::<_, _, String>(&job_key, "state").unwrap() == "done"
+    });
+    unsafe {
+        libc::kill(second.id() as i32, libc::SIGTERM);
+    }
+    let status = second.wait().unwrap();
+    assert_eq!(status.code(), Some(0));
+
+    let attempts: u32 = connection.hget(&job_key, "attempts").unwrap();
+    assert_eq!(attempts, 2);
+    let outputs: String = connection.hget(&job_key, "outputs").unwrap();
+    assert!(outputs.contains(r#""attempt":2"#), "{outputs}");
+    let done: u64 = connection.hget(env.key("crashy", "stats"), "done").unwrap();
+    assert_eq!(done, 1, "completed exactly once");
+
+    let backend = env.backend().await;
+    let stale = backend
+        .complete("crashy", &[Completion { id: id.clone(), token: stale_token.clone(), outputs: "{}".into() }])
+        .await
+        .unwrap();
+    assert_eq!(stale, vec![id.clone()], "the dead worker's token cannot complete the job");
+    let outcome = backend
+        .fail(
+            "crashy",
+            &FailureReport {
+                id: id.clone(),
+                token: stale_token,
+                error: "late".into(),
+                stderr: String::new(),
+                retry_delay: None,
+                outputs: "{}".into(),
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(outcome, FailOutcome::Stale, "the dead worker's token cannot fail the job");
+    let state: String = connection.hget(&job_key, "state").unwrap();
+    assert_eq!(state, "done");
+}
