@@ -220,8 +220,10 @@ pub struct JobSummary {
 pub struct ChangeOutcome {
     pub id: String,
     pub queue: String,
-    /// `cancelled`, `retried`, `missing`, or the state that made the change impossible.
-    pub result: String,
+    /// Whether this call changed the job.
+    pub changed: bool,
+    /// The job's state afterwards (`cancelled`, `pending`, …), or `missing`.
+    pub state: String,
 }
 
 /// A snapshot of one queue, the JSON shape of `fleetq stats`.

@@ -1,1 +1,170 @@
-//! placeholder
+//! Inspection commands' table and JSON output (insta snapshots, with ids and times filtered).
+
+use crate::support::{TestEnv, filters, run};
+use std::io::{BufRead, BufReader};
+use std::process::Stdio;
+use std::time::Duration;
+
+fn fleetq(env: &TestEnv, arguments: &[&str]) -> (i32, String, String) {
+    let mut command = env.command();
+    command.args(arguments);
+    run(command)
+}
+
+fn ok(env: &TestEnv, arguments: &[&str]) -> String {
+    let (code, stdout, stderr) = fleetq(env, arguments);
+    assert_eq!(code, 0, "fleetq {arguments:?} failed: {stderr}");
+    stdout
+}
+
+macro_rules! snapshot {
+    ($name:expr, $value:expr) => {
+        insta::with_settings!({ filters => filters(), prepend_module_to_snapshot => false }, {
+            insta::assert_snapshot!($name, $value);
+        });
+    };
+}
+
+/// Three pending jobs across two priorities and one delayed job.
+fn seed(env: &TestEnv) -> Vec<String> {
+    let mut ids = Vec::new();
+    for (priority, delay) in [("0", None), ("5", None), ("5", None), ("7", Some("1h"))] {
+        let mut arguments = vec!["enqueue", "reports", "--data", r#"{"report": "daily"}"#, "--priority", priority];
+        if let Some(delay) = delay {
+            arguments.extend(["--delay", delay]);
+        }
+        let stdout = ok(env, &arguments);
+        ids.push(stdout.trim().rsplit('/').next().unwrap().to_string());
+    }
+    ids
+}
+
+#[test]
+fn enqueue_output_table_and_json() {
+    let env = TestEnv::new();
+    let table = ok(&env, &["enqueue", "emails", "--data", "{}", "--unique-key", "welcome-42"]);
+    let json = ok(&env, &["enqueue", "emails", "--data", "{}", "--json"]);
+    let (code, duplicate, stderr) = fleetq(&env, &["enqueue", "emails", "--data", "{}", "--unique-key", "welcome-42", "--json"]);
+    assert_eq!(code, 0, "a duplicate exits 0");
+    assert!(stderr.contains("duplicate"), "{stderr}");
+    let parsed: serde_json::Value = serde_json::from_str(&duplicate).unwrap();
+    assert_eq!(parsed["status"], "duplicate");
+    assert_eq!(parsed["id"].as_str().unwrap(), table.trim().rsplit('/').next().unwrap(), "reports the existing job");
+    snapshot!("enqueue_output", format!("{table}{json}{duplicate}"));
+}
+
+#[test]
+fn stats_table_and_json() {
+    let env = TestEnv::new();
+    seed(&env);
+    let table = ok(&env, &["stats"]);
+    snapshot!("stats_table", table);
+    let json = ok(&env, &["stats", "reports", "--output", "json"]);
+    let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let queue = &parsed["queues"][0];
+    assert_eq!(queue["pending"], 3);
+    assert_eq!(queue["delayed"], 1);
+    assert!(queue["oldest_pending_age_ms"].as_u64().is_some());
+    snapshot!("stats_json", json);
+}
+
+#[test]
+fn stats_watch_jsonl_prints_one_object_per_tick() {
+    let env = TestEnv::new();
+    seed(&env);
+    let mut command = env.command();
+    command.args(["stats", "--watch", "100ms", "--output", "jsonl"]).stdout(Stdio::piped()).stderr(Stdio::null());
+    let mut child = command.spawn().unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    for _ in 0..3 {
+        let line = lines.next().expect("a tick").unwrap();
+        let tick: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(tick["queues"][0]["pending"], 3);
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
+
+#[test]
+fn jobs_show_a_dead_job_table_and_json() {
+    let env = TestEnv::new();
+    let pipeline = env.write(
+        "reject.yaml",
+        "pipeline: reject\nqueue: inbox\nsteps:\n  - name: parse\n    noop: {}\n  - name: check\n    fail: { message: schema mismatch, fatal: true }\n",
+    );
+    let stdout = ok(&env, &["enqueue", "inbox", "--data", r#"{"doc": 7}"#, "--correlation-id", "req-9"]);
+    let reference = stdout.trim().to_string();
+    ok(&env, &["worker", pipeline.to_str().unwrap(), "--burst"]);
+    snapshot!("jobs_show_table", ok(&env, &["jobs", "show", &reference]));
+    let id = reference.rsplit('/').next().unwrap();
+    let json = ok(&env, &["jobs", "show", id, "--json"]);
+    let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(parsed["state"], "dead");
+    assert_eq!(parsed["errors"][0]["error"], "step `check` failed: schema mismatch");
+    snapshot!("jobs_show_json", json);
+}
+
+#[test]
+fn jobs_ls_and_queues_ls() {
+    let env = TestEnv::new();
+    seed(&env);
+    snapshot!("jobs_ls_pending", ok(&env, &["jobs", "ls", "reports"]));
+    snapshot!("jobs_ls_delayed_json", ok(&env, &["jobs", "ls", "reports", "--state", "delayed", "--json"]));
+    ok(&env, &["queues", "set", "reports", "--max-len", "100"]);
+    ok(&env, &["queues", "pause", "reports"]);
+    snapshot!("queues_ls", ok(&env, &["queues", "ls"]));
+    snapshot!("queues_ls_json", ok(&env, &["queues", "ls", "--json"]));
+}
+
+#[test]
+fn cancel_and_retry_report_every_job() {
+    let env = TestEnv::new();
+    let ids = seed(&env);
+    let first = format!("reports/{}", ids[0]);
+    let cancelled = ok(&env, &["jobs", "cancel", &first, &ids[3]]);
+    snapshot!("jobs_cancel", cancelled);
+    let again = ok(&env, &["jobs", "cancel", &first]);
+    assert!(again.contains("unchanged (already cancelled)"), "{again}");
+    let retried = ok(&env, &["jobs", "retry", &first, "--json"]);
+    snapshot!("jobs_retry_json", retried);
+    let stats: serde_json::Value = serde_json::from_str(&ok(&env, &["stats", "--json"])).unwrap();
+    assert_eq!(stats["queues"][0]["pending"], 3, "the retried job is pending again");
+    assert_eq!(stats["queues"][0]["delayed"], 0, "the delayed job was cancelled");
+}
+
+#[test]
+fn purge_removes_jobs_but_keeps_settings() {
+    let env = TestEnv::new();
+    seed(&env);
+    ok(&env, &["queues", "set", "reports", "--max-len", "10"]);
+    let (code, _, stderr) = fleetq(&env, &["queues", "purge", "reports"]);
+    assert_eq!(code, 2, "purge needs --yes");
+    assert!(stderr.contains("--yes"), "{stderr}");
+    ok(&env, &["queues", "purge", "reports", "--yes"]);
+    let stats: serde_json::Value = serde_json::from_str(&ok(&env, &["stats", "reports", "--json"])).unwrap();
+    let queue = &stats["queues"][0];
+    assert_eq!((queue["pending"].as_u64(), queue["delayed"].as_u64()), (Some(0), Some(0)));
+    assert_eq!(queue["max_len"], 10, "settings survive a purge");
+}
+
+#[test]
+fn bench_reports_every_metric_as_json() {
+    let env = TestEnv::new();
+    let json = ok(&env, &["bench", "--jobs", "300", "--concurrency", "10", "--latency-samples", "5", "--json"]);
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(report["jobs"], 300);
+    for field in [
+        "enqueue_jobs_per_sec",
+        "end_to_end_jobs_per_sec",
+        "pickup_p50_ms",
+        "pickup_p99_ms",
+        "client_peak_rss_bytes",
+        "server_cpu_us_per_job",
+    ] {
+        assert!(report[field].as_f64().is_some_and(|value| value > 0.0), "{field} in {json}");
+    }
+    assert_eq!(report["latency_samples"], 5);
+    let queues: serde_json::Value = serde_json::from_str(&ok(&env, &["queues", "ls", "--json"])).unwrap();
+    assert_eq!(queues["queues"][0]["pending"], 0, "the bench queue is drained and purged");
+    let _ = Duration::ZERO;
+}

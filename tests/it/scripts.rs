@@ -218,7 +218,7 @@ async fn extend_keeps_the_lease_and_reports_lost_and_cancelled() {
     assert!(after > before + 50_000.0, "the deadline moved out: {before} -> {after}");
 
     let outcomes = backend.cancel("q", std::slice::from_ref(&cancelled.id)).await.unwrap();
-    assert_eq!(outcomes[0].result, "cancelled");
+    assert!(outcomes[0].changed && outcomes[0].state == "cancelled");
     let statuses = backend
         .extend("q", &[LeaseRef { id: cancelled.id.clone(), token: cancelled.token.clone() }], Duration::from_secs(30))
         .await
@@ -298,20 +298,24 @@ async fn cancel_and_retry_move_jobs_between_states() {
     delayed.delay = Duration::from_secs(3600);
     backend.enqueue("q", &[pending.clone(), delayed.clone()]).await.unwrap();
     let ids = vec![pending.id.clone(), delayed.id.clone(), "missing-id".to_string()];
-    let results: Vec<String> = backend.cancel("q", &ids).await.unwrap().into_iter().map(|outcome| outcome.result).collect();
-    assert_eq!(results, vec!["cancelled", "cancelled", "missing"]);
+    let results: Vec<(bool, String)> =
+        backend.cancel("q", &ids).await.unwrap().into_iter().map(|outcome| (outcome.changed, outcome.state)).collect();
+    assert_eq!(
+        results,
+        vec![(true, "cancelled".into()), (true, "cancelled".into()), (false, "missing".into())]
+    );
     let stats = backend.queue_stats("q").await.unwrap();
     assert_eq!((stats.pending, stats.delayed), (0, 0));
     assert!(backend.lease("q", &request(5, Duration::from_secs(30)), &[]).await.unwrap().jobs.is_empty());
     let again = backend.cancel("q", std::slice::from_ref(&pending.id)).await.unwrap();
-    assert_eq!(again[0].result, "cancelled", "cancelling twice reports the final state");
+    assert!(!again[0].changed && again[0].state == "cancelled", "cancelling twice changes nothing");
 
     let retried = backend.retry("q", std::slice::from_ref(&pending.id)).await.unwrap();
-    assert_eq!(retried[0].result, "retried");
+    assert!(retried[0].changed && retried[0].state == "pending");
     let leased = lease_one(backend.as_ref(), "q", Duration::from_secs(30)).await;
     assert_eq!(leased.id, pending.id);
     let not_retryable = backend.retry("q", std::slice::from_ref(&pending.id)).await.unwrap();
-    assert_eq!(not_retryable[0].result, "active");
+    assert!(!not_retryable[0].changed && not_retryable[0].state == "active");
 }
 
 #[tokio::test]

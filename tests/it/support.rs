@@ -178,5 +178,8 @@ pub fn filters() -> Vec<(&'static str, &'static str)> {
         (r"\b\d+(\.\d+)?(ms|s)\b", "[AGE]"),
         (r#""(created_at|run_at|started_at|finished_at|lease_deadline|at|oldest_pending_age_ms)": \d+"#, r#""$1": [MS]"#),
         (r#""(throughput_1m|throughput_5m)": [0-9.]+"#, r#""$1": [RATE]"#),
+        (r"worker=\S+", "worker=[WORKER]"),
+        // column widths follow the filtered values; fold runs of spaces so alignment is stable
+        (r"(\S) {2,}", "$1  "),
     ]
 }

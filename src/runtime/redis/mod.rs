@@ -179,10 +179,17 @@ impl RedisBackend {
         Ok(ids
             .iter()
             .zip(results)
-            .map(|(id, result)| ChangeOutcome {
-                id: id.clone(),
-                queue: queue.to_string(),
-                result,
+            .map(|(id, result)| {
+                let (changed, state) = match result.strip_prefix('=') {
+                    Some(state) => (false, state.to_string()),
+                    None => (result != "missing", result),
+                };
+                ChangeOutcome {
+                    id: id.clone(),
+                    queue: queue.to_string(),
+                    changed,
+                    state,
+                }
             })
             .collect())
     }

@@ -33,10 +33,6 @@ pub async fn run(
             Change::Retry => runtime.backend.retry(queue, ids).await?,
         });
     }
-    let wanted = match change {
-        Change::Cancel => "cancelled",
-        Change::Retry => "retried",
-    };
     match printer.format() {
         OutputFormat::Json => printer.json(&outcomes),
         OutputFormat::Jsonl => outcomes
@@ -45,10 +41,11 @@ pub async fn run(
         OutputFormat::Table => {
             let mut table = new_table(&["JOB", "RESULT"]);
             for outcome in &outcomes {
-                let result = if outcome.result == wanted || outcome.result == "missing" {
-                    outcome.result.clone()
-                } else {
-                    format!("unchanged (already {})", outcome.result)
+                let result = match (outcome.changed, change) {
+                    (true, Change::Cancel) => "cancelled".to_string(),
+                    (true, Change::Retry) => "retried (pending)".to_string(),
+                    (false, _) if outcome.state == "missing" => "missing".to_string(),
+                    (false, _) => format!("unchanged (already {})", outcome.state),
                 };
                 table.add_row(vec![format!("{}/{}", outcome.queue, outcome.id), result]);
             }
@@ -57,7 +54,7 @@ pub async fn run(
     }
     let missing = outcomes
         .iter()
-        .filter(|outcome| outcome.result == "missing")
+        .filter(|outcome| outcome.state == "missing")
         .count();
     if missing > 0 {
         return Err(Classified::not_found(format!(

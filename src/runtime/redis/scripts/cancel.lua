@@ -1,8 +1,8 @@
 -- cancel: stop jobs that have not finished; a running job's worker learns at its next heartbeat.
 -- KEYS[1] delayed ZSET, KEYS[2] leased ZSET, KEYS[3] stats HASH
 -- ARGV[1] job key prefix, ARGV[2] ready key prefix, then job ids
--- returns: one status per id: 'cancelled', 'missing' or the job's final state ('done', 'dead',
---   'cancelled') when it had already finished
+-- returns: one status per id: 'cancelled', 'missing', or '=' followed by the job's final state
+--   ('=done', '=dead', '=cancelled') when it had already finished and was left alone
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local result = {}
@@ -15,7 +15,7 @@ for i = 3, #ARGV do
   if not state then
     result[#result + 1] = 'missing'
   elseif state == 'done' or state == 'dead' or state == 'cancelled' then
-    result[#result + 1] = state
+    result[#result + 1] = '=' .. state
   else
     if state == 'pending' then redis.call('LREM', ARGV[2] .. fields[2], 1, id) end
     if state == 'delayed' then redis.call('ZREM', KEYS[1], id) end

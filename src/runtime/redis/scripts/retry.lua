@@ -2,8 +2,8 @@
 -- finished ones.
 -- KEYS[1] delayed ZSET, KEYS[2] dead ZSET, KEYS[3] wake ZSET
 -- ARGV[1] job key prefix, ARGV[2] ready key prefix, then job ids
--- returns: one status per id: 'retried', 'missing' or the state that cannot be retried
---   ('pending', 'active', 'done')
+-- returns: one status per id: 'pending' (made ready now), 'missing', or '=' followed by the
+--   state that cannot be retried ('=pending', '=active', '=done'), left alone
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local result = {}
@@ -26,9 +26,9 @@ for i = 3, #ARGV do
     redis.call('HSET', key, 'state', 'pending', 'run_at', now)
     redis.call('RPUSH', ARGV[2] .. fields[2], id)
     retried = retried + 1
-    result[#result + 1] = 'retried'
+    result[#result + 1] = 'pending'
   else
-    result[#result + 1] = state
+    result[#result + 1] = '=' .. state
   end
 end
 if retried > 0 then redis.call('ZADD', KEYS[3], now, 'ring') end
