@@ -1,1 +1,346 @@
-//! placeholder
+//! Exit codes and bad input: every error names the flag or file:line:column, and a hint helps
+//! where it can. Redis down, OOM and READONLY are produced on a real server.
+
+use crate::support::{TestEnv, binary, configure, run};
+use std::process::Command;
+
+fn fleetq(env: &TestEnv, arguments: &[&str]) -> (i32, String, String) {
+    let mut command = env.command();
+    command.args(arguments);
+    run(command)
+}
+
+#[test]
+fn invalid_json_names_the_flag_and_position() {
+    let env = TestEnv::new();
+    let (code, stdout, stderr) = fleetq(&env, &["enqueue", "q", "--data", r#"{"a": }"#]);
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty());
+    assert!(
+        stderr.contains("error: --data: invalid JSON at line 1 column 7"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("hint:"), "{stderr}");
+}
+
+#[test]
+fn data_from_a_file_and_from_stdin() {
+    let env = TestEnv::new();
+    let payload = env.write("payload.json", r#"{"from": "file"}"#);
+    let (code, _, stderr) = fleetq(
+        &env,
+        &["enqueue", "q", "--data", &format!("@{}", payload.display())],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let mut command = env.command();
+    command
+        .args(["enqueue", "q", "--data", "-", "--json"])
+        .stdin(std::fs::File::open(&payload).unwrap());
+    let (code, stdout, stderr) = run(command);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains(r#""status":"enqueued""#), "{stdout}");
+    let (code, _, stderr) = fleetq(&env, &["enqueue", "q", "--data", "@missing.json"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("--data @missing.json: cannot read the file"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn oversized_payloads_are_refused() {
+    let env = TestEnv::new();
+    let big = format!(r#"{{"blob": "{}"}}"#, "x".repeat(9 * 1024 * 1024));
+    let path = env.write("big.json", &big);
+    let (code, _, stderr) = fleetq(
+        &env,
+        &["enqueue", "q", "--data", &format!("@{}", path.display())],
+    );
+    assert_eq!(code, 2);
+    assert!(stderr.contains("more than the 8 MiB limit"), "{stderr}");
+}
+
+#[test]
+fn a_bad_jsonl_line_is_reported_and_nothing_is_enqueued() {
+    let env = TestEnv::new();
+    let file = env.write("jobs.jsonl", "{\"n\": 1}\n\n{\"n\": 2}\n{\"n\": oops}\n");
+    let (code, stdout, stderr) =
+        fleetq(&env, &["enqueue", "bulk", "--file", file.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty());
+    assert!(
+        stderr.contains("jobs.jsonl:4: invalid JSON at line 1 column 7"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("nothing was enqueued"), "{stderr}");
+    let (code, _, stderr) = fleetq(&env, &["stats", "bulk"]);
+    assert_eq!(code, 3, "the queue was never created: {stderr}");
+    let (code, _, stderr) = fleetq(&env, &["enqueue", "bulk", "--file", "nope.jsonl"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--file nope.jsonl"), "{stderr}");
+}
+
+#[test]
+fn a_full_queue_exits_4_and_bulk_says_what_was_enqueued() {
+    let env = TestEnv::new();
+    let (code, _, _) = fleetq(&env, &["queues", "set", "capped", "--max-len", "3"]);
+    assert_eq!(code, 0);
+    let file = env.write("jobs.jsonl", &"{}\n".repeat(5));
+    let (code, stdout, stderr) = fleetq(
+        &env,
+        &["enqueue", "capped", "--file", file.to_str().unwrap()],
+    );
+    assert_eq!(code, 4, "{stderr}");
+    assert_eq!(
+        stdout.lines().count(),
+        3,
+        "the three enqueued jobs are printed"
+    );
+    assert!(stderr.contains("enqueued 3 jobs"), "{stderr}");
+    assert!(
+        stderr.contains("line 4 and everything after it"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = fleetq(&env, &["enqueue", "capped", "--data", "{}"]);
+    assert_eq!(code, 4);
+    assert!(
+        stderr.contains(
+            "hint: start more workers, or raise the limit: fleetq queues set capped --max-len N"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn unknown_queues_and_jobs_exit_3() {
+    let env = TestEnv::new();
+    fleetq(&env, &["enqueue", "real", "--data", "{}"]);
+    let (code, _, stderr) = fleetq(&env, &["stats", "ghost"]);
+    assert_eq!(code, 3);
+    assert!(
+        stderr.contains("unknown queue `ghost`") && stderr.contains("hint: known queues: real"),
+        "{stderr}"
+    );
+    let (code, _, _) = fleetq(&env, &["jobs", "ls", "ghost"]);
+    assert_eq!(code, 3);
+    let (code, _, stderr) = fleetq(&env, &["jobs", "show", "no-such-id"]);
+    assert_eq!(code, 3);
+    assert!(stderr.contains("no job `no-such-id`"), "{stderr}");
+    let (code, _, _) = fleetq(&env, &["jobs", "show", "real/no-such-id"]);
+    assert_eq!(code, 3);
+    let (code, _, _) = fleetq(&env, &["jobs", "cancel", "real/no-such-id"]);
+    assert_eq!(code, 3);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let env = TestEnv::new();
+    let (code, _, stderr) = fleetq(&env, &["enqueue", "q", "--no-such-flag"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--no-such-flag"), "{stderr}");
+    let (code, _, _) = fleetq(&env, &["enqueue", "q", "--priority", "12"]);
+    assert_eq!(code, 2);
+    let (code, _, stderr) = fleetq(&env, &["enqueue", "bad queue", "--data", "{}"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("invalid queue name"), "{stderr}");
+    let (code, _, stderr) = fleetq(&env, &["enqueue", "q", "--delay", "soon"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--delay"), "{stderr}");
+}
+
+#[test]
+fn malformed_pipeline_yaml_reports_file_line_and_column() {
+    let env = TestEnv::new();
+    let broken = env.write(
+        "broken.yaml",
+        "pipeline: x\nqueue: q\nsteps:\n  - name: a\n    exec: [echo\n",
+    );
+    let (code, _, stderr) = fleetq(&env, &["worker", broken.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("broken.yaml:"), "{stderr}");
+    let unknown = env.write(
+        "unknown.yaml",
+        "pipeline: x\nqueue: q\nsteps:\n  - name: a\n    noop: {}\n    retries: 3\n",
+    );
+    let (code, _, stderr) = fleetq(&env, &["worker", unknown.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("unknown.yaml:6:5: steps[0]: unknown field `retries`"),
+        "{stderr}"
+    );
+    let no_kind = env.write(
+        "nokind.yaml",
+        "pipeline: x\nqueue: q\nsteps:\n  - name: a\n    timeout: 1s\n",
+    );
+    let (code, _, stderr) = fleetq(&env, &["worker", no_kind.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("nokind.yaml:4:") && stderr.contains("a step needs a kind"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = fleetq(&env, &["worker", "missing.yaml"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("cannot read missing.yaml"), "{stderr}");
+}
+
+#[test]
+fn config_file_unknown_keys_are_errors_with_position() {
+    let env = TestEnv::new();
+    let config = env.write("fleetq.yaml", "prefix: demo\nbakend: redis://x\n");
+    let mut command = env.command();
+    command.env_remove("FLEETQ_BACKEND").args([
+        "--config",
+        config.to_str().unwrap(),
+        "queues",
+        "ls",
+    ]);
+    let (code, _, stderr) = run(command);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("fleetq.yaml:2:1: unknown field `bakend`"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_config_file_sits_below_env_and_flags() {
+    let env = TestEnv::new();
+    env.write(
+        "fleetq.yaml",
+        &format!(
+            "backend: {}\nprefix: {}\noutput: json\n",
+            env.redis.url(),
+            env.prefix
+        ),
+    );
+    let mut command = env.command();
+    // ./fleetq.yaml is found without --config; env and flags are unset so the file decides
+    command
+        .env_remove("FLEETQ_BACKEND")
+        .env_remove("FLEETQ_PREFIX")
+        .args(["queues", "ls"]);
+    let (code, stdout, stderr) = run(command);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.trim_start().starts_with('{'),
+        "output: json from the file: {stdout}"
+    );
+    let mut command = env.command();
+    command
+        .env_remove("FLEETQ_BACKEND")
+        .args(["queues", "ls", "--output", "table"]);
+    let (_, stdout, _) = run(command);
+    assert!(
+        stdout.starts_with("QUEUE"),
+        "the flag beats the file: {stdout}"
+    );
+}
+
+#[test]
+fn redis_down_exits_5_with_a_hint_and_no_password() {
+    let directory = tempfile::tempdir().unwrap();
+    let mut command = Command::new(binary());
+    configure(
+        &mut command,
+        directory.path(),
+        "redis://app:s3cret-pass@127.0.0.1:1/0",
+        "down",
+    );
+    command.args(["enqueue", "q", "--data", "{}"]);
+    let (code, stdout, stderr) = run(command);
+    assert_eq!(code, 5, "{stderr}");
+    assert!(stdout.is_empty());
+    assert!(
+        stderr.contains("cannot reach redis://app:***@127.0.0.1:1/0"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("hint: is redis-server running?"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("s3cret-pass"),
+        "the password leaked: {stderr}"
+    );
+    let mut command = Command::new(binary());
+    configure(
+        &mut command,
+        directory.path(),
+        "redis+unix:///nonexistent/redis.sock",
+        "down",
+    );
+    command.args(["stats"]);
+    let (code, _, _) = run(command);
+    assert_eq!(code, 5);
+}
+
+#[test]
+fn backends_that_are_not_built_yet_say_so() {
+    let directory = tempfile::tempdir().unwrap();
+    for backend in [
+        "redis+sentinel://h1:26379/main",
+        "redis+cluster://h1:7000",
+        "local:/tmp/fleetq.db",
+    ] {
+        let mut command = Command::new(binary());
+        configure(&mut command, directory.path(), backend, "x");
+        command.args(["stats"]);
+        let (code, _, stderr) = run(command);
+        assert_eq!(code, 2, "{backend}");
+        assert!(
+            stderr.contains("not available yet") && stderr.contains("hint:"),
+            "{stderr}"
+        );
+    }
+    let mut command = Command::new(binary());
+    configure(&mut command, directory.path(), "", "x");
+    command.env_remove("FLEETQ_BACKEND").args(["stats"]);
+    let (code, _, stderr) = run(command);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("no backend configured") && stderr.contains("FLEETQ_BACKEND"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn redis_out_of_memory_is_explained() {
+    let env = TestEnv::new();
+    let mut connection = env.redis.connection();
+    redis::cmd("CONFIG")
+        .arg("SET")
+        .arg("maxmemory")
+        .arg("1")
+        .query::<()>(&mut connection)
+        .unwrap();
+    redis::cmd("CONFIG")
+        .arg("SET")
+        .arg("maxmemory-policy")
+        .arg("noeviction")
+        .query::<()>(&mut connection)
+        .unwrap();
+    let (code, _, stderr) = fleetq(&env, &["enqueue", "q", "--data", "{}"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("out of memory") && stderr.contains("hint: raise maxmemory"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_read_only_replica_is_explained() {
+    let env = TestEnv::new();
+    let mut connection = env.redis.connection();
+    // a replica of a master that does not exist: real READONLY replies to every write
+    redis::cmd("REPLICAOF")
+        .arg("127.0.0.1")
+        .arg("1")
+        .query::<()>(&mut connection)
+        .unwrap();
+    let (code, _, stderr) = fleetq(&env, &["enqueue", "q", "--data", "{}"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("read-only") && stderr.contains("hint: this node is a replica"),
+        "{stderr}"
+    );
+}

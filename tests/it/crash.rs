@@ -34,9 +34,15 @@ steps:
     let id = stdout.trim().rsplit('/').next().unwrap().to_string();
 
     let mut first = env.command();
-    first.arg("worker").arg(&pipeline).stdout(Stdio::null()).stderr(Stdio::null());
+    first
+        .arg("worker")
+        .arg(&pipeline)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
     let mut first = first.spawn().unwrap();
-    wait_until("the first attempt starts", Duration::from_secs(20), || marker.exists());
+    wait_until("the first attempt starts", Duration::from_secs(20), || {
+        marker.exists()
+    });
     let mut connection = env.redis.connection();
     let job_key = env.key("crashy", &format!("job:{id}"));
     let stale_token: String = connection.hget(&job_key, "token").unwrap();
@@ -44,7 +50,11 @@ steps:
     first.kill().unwrap(); // SIGKILL: no cleanup, no release
     first.wait().unwrap();
     // the orphaned step is in its own process group; take it down so it cannot linger
-    let step_pid: i32 = std::fs::read_to_string(&marker).unwrap().trim().parse().unwrap();
+    let step_pid: i32 = std::fs::read_to_string(&marker)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
     unsafe {
         libc::killpg(step_pid, libc::SIGKILL);
     }
@@ -52,11 +62,17 @@ steps:
     assert_eq!(state, "active", "the killed worker still holds the lease");
 
     let mut second = env.command();
-    second.arg("worker").arg(&pipeline).stdout(Stdio::null()).stderr(Stdio::null());
+    second
+        .arg("worker")
+        .arg(&pipeline)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
     let mut second = second.spawn().unwrap();
-    wait_until("the job is re-delivered and completes", Duration::from_secs(30), || {
-        connection.hget::<_, _, String>(&job_key, "state").unwrap() == "done"
-    });
+    wait_until(
+        "the job is re-delivered and completes",
+        Duration::from_secs(30),
+        || connection.hget::<_, _, String>(&job_key, "state").unwrap() == "done",
+    );
     unsafe {
         libc::kill(second.id() as i32, libc::SIGTERM);
     }
@@ -72,10 +88,21 @@ steps:
 
     let backend = env.backend().await;
     let stale = backend
-        .complete("crashy", &[Completion { id: id.clone(), token: stale_token.clone(), outputs: "{}".into() }])
+        .complete(
+            "crashy",
+            &[Completion {
+                id: id.clone(),
+                token: stale_token.clone(),
+                outputs: "{}".into(),
+            }],
+        )
         .await
         .unwrap();
-    assert_eq!(stale, vec![id.clone()], "the dead worker's token cannot complete the job");
+    assert_eq!(
+        stale,
+        vec![id.clone()],
+        "the dead worker's token cannot complete the job"
+    );
     let outcome = backend
         .fail(
             "crashy",
@@ -90,7 +117,11 @@ steps:
         )
         .await
         .unwrap();
-    assert_eq!(outcome, FailOutcome::Stale, "the dead worker's token cannot fail the job");
+    assert_eq!(
+        outcome,
+        FailOutcome::Stale,
+        "the dead worker's token cannot fail the job"
+    );
     let state: String = connection.hget(&job_key, "state").unwrap();
     assert_eq!(state, "done");
 }

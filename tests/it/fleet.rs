@@ -17,15 +17,30 @@ fn ten_thousand_jobs_through_four_workers_each_done_once() {
         command
     });
     assert_eq!(code, 0, "{stderr}");
-    let ids: Vec<String> = stdout.lines().map(|line| line.rsplit('/').next().unwrap().to_string()).collect();
+    let ids: Vec<String> = stdout
+        .lines()
+        .map(|line| line.rsplit('/').next().unwrap().to_string())
+        .collect();
     assert_eq!(ids.len(), 10_000);
-    assert_eq!(ids.iter().collect::<HashSet<_>>().len(), 10_000, "ids are unique");
+    assert_eq!(
+        ids.iter().collect::<HashSet<_>>().len(),
+        10_000,
+        "ids are unique"
+    );
 
-    let pipeline = env.write("noop.yaml", "pipeline: load\nqueue: load\nconcurrency: 25\nsteps:\n  - noop: {}\n");
+    let pipeline = env.write(
+        "noop.yaml",
+        "pipeline: load\nqueue: load\nconcurrency: 25\nsteps:\n  - noop: {}\n",
+    );
     let mut workers: Vec<_> = (0..4)
         .map(|_| {
             let mut command = env.command();
-            command.arg("worker").arg(&pipeline).args(["--burst", "--json"]).stdout(Stdio::piped()).stderr(Stdio::null());
+            command
+                .arg("worker")
+                .arg(&pipeline)
+                .args(["--burst", "--json"])
+                .stdout(Stdio::piped())
+                .stderr(Stdio::null());
             command.spawn().unwrap()
         })
         .collect();
@@ -33,7 +48,10 @@ fn ten_thousand_jobs_through_four_workers_each_done_once() {
     let mut done_by_workers = 0u64;
     for worker in &mut workers {
         while worker.try_wait().unwrap().is_none() {
-            assert!(Instant::now() < deadline, "workers did not drain 10,000 jobs in time");
+            assert!(
+                Instant::now() < deadline,
+                "workers did not drain 10,000 jobs in time"
+            );
             std::thread::sleep(Duration::from_millis(20));
         }
         let output = worker.wait_with_output_ref();
@@ -53,11 +71,18 @@ fn ten_thousand_jobs_through_four_workers_each_done_once() {
     assert_eq!(ready, 0);
     let mut pipe = redis::pipe();
     for id in &ids {
-        pipe.cmd("HMGET").arg(env.key("load", &format!("job:{id}"))).arg("state").arg("attempts");
+        pipe.cmd("HMGET")
+            .arg(env.key("load", &format!("job:{id}")))
+            .arg("state")
+            .arg("attempts");
     }
     let rows: Vec<(String, u32)> = pipe.query(&mut connection).unwrap();
     for (id, (state, attempts)) in ids.iter().zip(rows) {
-        assert_eq!((state.as_str(), attempts), ("done", 1), "job {id} ran exactly once");
+        assert_eq!(
+            (state.as_str(), attempts),
+            ("done", 1),
+            "job {id} ran exactly once"
+        );
     }
 }
 

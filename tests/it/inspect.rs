@@ -29,7 +29,14 @@ macro_rules! snapshot {
 fn seed(env: &TestEnv) -> Vec<String> {
     let mut ids = Vec::new();
     for (priority, delay) in [("0", None), ("5", None), ("5", None), ("7", Some("1h"))] {
-        let mut arguments = vec!["enqueue", "reports", "--data", r#"{"report": "daily"}"#, "--priority", priority];
+        let mut arguments = vec![
+            "enqueue",
+            "reports",
+            "--data",
+            r#"{"report": "daily"}"#,
+            "--priority",
+            priority,
+        ];
         if let Some(delay) = delay {
             arguments.extend(["--delay", delay]);
         }
@@ -42,14 +49,39 @@ fn seed(env: &TestEnv) -> Vec<String> {
 #[test]
 fn enqueue_output_table_and_json() {
     let env = TestEnv::new();
-    let table = ok(&env, &["enqueue", "emails", "--data", "{}", "--unique-key", "welcome-42"]);
+    let table = ok(
+        &env,
+        &[
+            "enqueue",
+            "emails",
+            "--data",
+            "{}",
+            "--unique-key",
+            "welcome-42",
+        ],
+    );
     let json = ok(&env, &["enqueue", "emails", "--data", "{}", "--json"]);
-    let (code, duplicate, stderr) = fleetq(&env, &["enqueue", "emails", "--data", "{}", "--unique-key", "welcome-42", "--json"]);
+    let (code, duplicate, stderr) = fleetq(
+        &env,
+        &[
+            "enqueue",
+            "emails",
+            "--data",
+            "{}",
+            "--unique-key",
+            "welcome-42",
+            "--json",
+        ],
+    );
     assert_eq!(code, 0, "a duplicate exits 0");
     assert!(stderr.contains("duplicate"), "{stderr}");
     let parsed: serde_json::Value = serde_json::from_str(&duplicate).unwrap();
     assert_eq!(parsed["status"], "duplicate");
-    assert_eq!(parsed["id"].as_str().unwrap(), table.trim().rsplit('/').next().unwrap(), "reports the existing job");
+    assert_eq!(
+        parsed["id"].as_str().unwrap(),
+        table.trim().rsplit('/').next().unwrap(),
+        "reports the existing job"
+    );
     snapshot!("enqueue_output", format!("{table}{json}{duplicate}"));
 }
 
@@ -73,7 +105,10 @@ fn stats_watch_jsonl_prints_one_object_per_tick() {
     let env = TestEnv::new();
     seed(&env);
     let mut command = env.command();
-    command.args(["stats", "--watch", "100ms", "--output", "jsonl"]).stdout(Stdio::piped()).stderr(Stdio::null());
+    command
+        .args(["stats", "--watch", "100ms", "--output", "jsonl"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null());
     let mut child = command.spawn().unwrap();
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
     for _ in 0..3 {
@@ -92,7 +127,17 @@ fn jobs_show_a_dead_job_table_and_json() {
         "reject.yaml",
         "pipeline: reject\nqueue: inbox\nsteps:\n  - name: parse\n    noop: {}\n  - name: check\n    fail: { message: schema mismatch, fatal: true }\n",
     );
-    let stdout = ok(&env, &["enqueue", "inbox", "--data", r#"{"doc": 7}"#, "--correlation-id", "req-9"]);
+    let stdout = ok(
+        &env,
+        &[
+            "enqueue",
+            "inbox",
+            "--data",
+            r#"{"doc": 7}"#,
+            "--correlation-id",
+            "req-9",
+        ],
+    );
     let reference = stdout.trim().to_string();
     ok(&env, &["worker", pipeline.to_str().unwrap(), "--burst"]);
     snapshot!("jobs_show_table", ok(&env, &["jobs", "show", &reference]));
@@ -100,7 +145,10 @@ fn jobs_show_a_dead_job_table_and_json() {
     let json = ok(&env, &["jobs", "show", id, "--json"]);
     let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(parsed["state"], "dead");
-    assert_eq!(parsed["errors"][0]["error"], "step `check` failed: schema mismatch");
+    assert_eq!(
+        parsed["errors"][0]["error"],
+        "step `check` failed: schema mismatch"
+    );
     snapshot!("jobs_show_json", json);
 }
 
@@ -109,7 +157,13 @@ fn jobs_ls_and_queues_ls() {
     let env = TestEnv::new();
     seed(&env);
     snapshot!("jobs_ls_pending", ok(&env, &["jobs", "ls", "reports"]));
-    snapshot!("jobs_ls_delayed_json", ok(&env, &["jobs", "ls", "reports", "--state", "delayed", "--json"]));
+    snapshot!(
+        "jobs_ls_delayed_json",
+        ok(
+            &env,
+            &["jobs", "ls", "reports", "--state", "delayed", "--json"]
+        )
+    );
     ok(&env, &["queues", "set", "reports", "--max-len", "100"]);
     ok(&env, &["queues", "pause", "reports"]);
     snapshot!("queues_ls", ok(&env, &["queues", "ls"]));
@@ -128,8 +182,14 @@ fn cancel_and_retry_report_every_job() {
     let retried = ok(&env, &["jobs", "retry", &first, "--json"]);
     snapshot!("jobs_retry_json", retried);
     let stats: serde_json::Value = serde_json::from_str(&ok(&env, &["stats", "--json"])).unwrap();
-    assert_eq!(stats["queues"][0]["pending"], 3, "the retried job is pending again");
-    assert_eq!(stats["queues"][0]["delayed"], 0, "the delayed job was cancelled");
+    assert_eq!(
+        stats["queues"][0]["pending"], 3,
+        "the retried job is pending again"
+    );
+    assert_eq!(
+        stats["queues"][0]["delayed"], 0,
+        "the delayed job was cancelled"
+    );
 }
 
 #[test]
@@ -141,16 +201,32 @@ fn purge_removes_jobs_but_keeps_settings() {
     assert_eq!(code, 2, "purge needs --yes");
     assert!(stderr.contains("--yes"), "{stderr}");
     ok(&env, &["queues", "purge", "reports", "--yes"]);
-    let stats: serde_json::Value = serde_json::from_str(&ok(&env, &["stats", "reports", "--json"])).unwrap();
+    let stats: serde_json::Value =
+        serde_json::from_str(&ok(&env, &["stats", "reports", "--json"])).unwrap();
     let queue = &stats["queues"][0];
-    assert_eq!((queue["pending"].as_u64(), queue["delayed"].as_u64()), (Some(0), Some(0)));
+    assert_eq!(
+        (queue["pending"].as_u64(), queue["delayed"].as_u64()),
+        (Some(0), Some(0))
+    );
     assert_eq!(queue["max_len"], 10, "settings survive a purge");
 }
 
 #[test]
 fn bench_reports_every_metric_as_json() {
     let env = TestEnv::new();
-    let json = ok(&env, &["bench", "--jobs", "300", "--concurrency", "10", "--latency-samples", "5", "--json"]);
+    let json = ok(
+        &env,
+        &[
+            "bench",
+            "--jobs",
+            "300",
+            "--concurrency",
+            "10",
+            "--latency-samples",
+            "5",
+            "--json",
+        ],
+    );
     let report: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(report["jobs"], 300);
     for field in [
@@ -161,10 +237,17 @@ fn bench_reports_every_metric_as_json() {
         "client_peak_rss_bytes",
         "server_cpu_us_per_job",
     ] {
-        assert!(report[field].as_f64().is_some_and(|value| value > 0.0), "{field} in {json}");
+        assert!(
+            report[field].as_f64().is_some_and(|value| value > 0.0),
+            "{field} in {json}"
+        );
     }
     assert_eq!(report["latency_samples"], 5);
-    let queues: serde_json::Value = serde_json::from_str(&ok(&env, &["queues", "ls", "--json"])).unwrap();
-    assert_eq!(queues["queues"][0]["pending"], 0, "the bench queue is drained and purged");
+    let queues: serde_json::Value =
+        serde_json::from_str(&ok(&env, &["queues", "ls", "--json"])).unwrap();
+    assert_eq!(
+        queues["queues"][0]["pending"], 0,
+        "the bench queue is drained and purged"
+    );
     let _ = Duration::ZERO;
 }

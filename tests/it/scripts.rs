@@ -4,8 +4,8 @@
 use crate::support::{TestEnv, wait_until};
 use fleetq::runtime::backend::{Backend, LeaseRequest};
 use fleetq::runtime::job::{
-    Completion, EnqueueStatus, FailOutcome, FailureReport, JobState, LeaseRef, LeaseStatus, LeasedJob,
-    NewJob, QueueSettings,
+    Completion, EnqueueStatus, FailOutcome, FailureReport, JobState, LeaseRef, LeaseStatus,
+    LeasedJob, NewJob, QueueSettings,
 };
 use redis::Commands;
 use std::time::Duration;
@@ -24,8 +24,16 @@ fn job(data: &str) -> NewJob {
 }
 
 async fn lease_one(backend: &dyn Backend, queue: &str, lease: Duration) -> LeasedJob {
-    let batch = backend.lease(queue, &request(1, lease), &[]).await.expect("lease");
-    assert_eq!(batch.jobs.len(), 1, "expected one job, got {:?}", batch.jobs);
+    let batch = backend
+        .lease(queue, &request(1, lease), &[])
+        .await
+        .expect("lease");
+    assert_eq!(
+        batch.jobs.len(),
+        1,
+        "expected one job, got {:?}",
+        batch.jobs
+    );
     batch.jobs.into_iter().next().expect("one job")
 }
 
@@ -38,37 +46,77 @@ fn done(job: &LeasedJob) -> Completion {
 }
 
 async fn state(backend: &dyn Backend, queue: &str, id: &str) -> JobState {
-    backend.job(queue, id).await.expect("job").expect("job exists").state
+    backend
+        .job(queue, id)
+        .await
+        .expect("job")
+        .expect("job exists")
+        .state
 }
 
 #[tokio::test]
 async fn enqueue_lease_and_ack_round_trip() {
     let env = TestEnv::new();
     let backend = env.backend().await;
-    let outcomes = backend.enqueue("q", &[job(r#"{"n":1}"#), job(r#"{"n":2}"#)]).await.unwrap();
-    assert!(outcomes.iter().all(|outcome| outcome.status == EnqueueStatus::Enqueued));
+    let outcomes = backend
+        .enqueue("q", &[job(r#"{"n":1}"#), job(r#"{"n":2}"#)])
+        .await
+        .unwrap();
+    assert!(
+        outcomes
+            .iter()
+            .all(|outcome| outcome.status == EnqueueStatus::Enqueued)
+    );
     assert_eq!(backend.queues().await.unwrap(), vec!["q".to_string()]);
 
-    let batch = backend.lease("q", &request(10, Duration::from_secs(30)), &[]).await.unwrap();
+    let batch = backend
+        .lease("q", &request(10, Duration::from_secs(30)), &[])
+        .await
+        .unwrap();
     assert_eq!(batch.jobs.len(), 2);
     assert_eq!(batch.jobs[0].data, r#"{"n":1}"#, "FIFO within a priority");
     assert_eq!(batch.jobs[0].attempts, 1);
-    assert_eq!(batch.jobs[0].max_attempts, 3, "the worker's default fills an unset max_attempts");
-    assert_ne!(batch.jobs[0].token, batch.jobs[1].token, "every lease gets its own fencing token");
-    assert_eq!(state(backend.as_ref(), "q", &batch.jobs[0].id).await, JobState::Active);
+    assert_eq!(
+        batch.jobs[0].max_attempts, 3,
+        "the worker's default fills an unset max_attempts"
+    );
+    assert_ne!(
+        batch.jobs[0].token, batch.jobs[1].token,
+        "every lease gets its own fencing token"
+    );
+    assert_eq!(
+        state(backend.as_ref(), "q", &batch.jobs[0].id).await,
+        JobState::Active
+    );
 
     // the ack rides with the next lease call
-    let next = backend.lease("q", &request(10, Duration::from_secs(30)), &[done(&batch.jobs[0])]).await.unwrap();
+    let next = backend
+        .lease(
+            "q",
+            &request(10, Duration::from_secs(30)),
+            &[done(&batch.jobs[0])],
+        )
+        .await
+        .unwrap();
     assert!(next.jobs.is_empty());
-    let stale = backend.complete("q", &[done(&batch.jobs[1])]).await.unwrap();
+    let stale = backend
+        .complete("q", &[done(&batch.jobs[1])])
+        .await
+        .unwrap();
     assert!(stale.is_empty());
     let stats = backend.queue_stats("q").await.unwrap();
-    assert_eq!((stats.pending, stats.active, stats.done, stats.enqueued), (0, 0, 2, 2));
+    assert_eq!(
+        (stats.pending, stats.active, stats.done, stats.enqueued),
+        (0, 0, 2, 2)
+    );
     let record = backend.job("q", &batch.jobs[0].id).await.unwrap().unwrap();
     assert_eq!(record.state, JobState::Done);
     assert!(record.finished_at.is_some());
     // acking twice is fenced: the token was cleared by the first ack
-    let stale = backend.complete("q", &[done(&batch.jobs[0])]).await.unwrap();
+    let stale = backend
+        .complete("q", &[done(&batch.jobs[0])])
+        .await
+        .unwrap();
     assert_eq!(stale, vec![batch.jobs[0].id.clone()]);
     assert_eq!(backend.queue_stats("q").await.unwrap().done, 2);
 }
@@ -85,8 +133,14 @@ async fn priorities_lease_highest_first() {
     }
     backend.enqueue("q", &jobs).await.unwrap();
     let stats = backend.queue_stats("q").await.unwrap();
-    assert_eq!(stats.pending_by_priority, vec![1, 0, 0, 1, 0, 2, 0, 0, 0, 1]);
-    let batch = backend.lease("q", &request(5, Duration::from_secs(30)), &[]).await.unwrap();
+    assert_eq!(
+        stats.pending_by_priority,
+        vec![1, 0, 0, 1, 0, 2, 0, 0, 0, 1]
+    );
+    let batch = backend
+        .lease("q", &request(5, Duration::from_secs(30)), &[])
+        .await
+        .unwrap();
     let order: Vec<u8> = batch.jobs.iter().map(|job| job.priority).collect();
     assert_eq!(order, vec![0, 3, 5, 5, 9]);
 }
@@ -98,19 +152,34 @@ async fn delayed_jobs_wait_until_due_then_promote() {
     let mut later = job("{}");
     later.delay = Duration::from_millis(300);
     backend.enqueue("q", &[later.clone()]).await.unwrap();
-    let batch = backend.lease("q", &request(1, Duration::from_secs(30)), &[]).await.unwrap();
+    let batch = backend
+        .lease("q", &request(1, Duration::from_secs(30)), &[])
+        .await
+        .unwrap();
     assert!(batch.jobs.is_empty(), "a delayed job is not leased early");
-    assert!(batch.next_delayed_at.is_some(), "the worker learns when to wake");
-    assert_eq!(state(backend.as_ref(), "q", &later.id).await, JobState::Delayed);
+    assert!(
+        batch.next_delayed_at.is_some(),
+        "the worker learns when to wake"
+    );
+    assert_eq!(
+        state(backend.as_ref(), "q", &later.id).await,
+        JobState::Delayed
+    );
     let stats = backend.queue_stats("q").await.unwrap();
     assert_eq!((stats.pending, stats.delayed), (0, 1));
     let deadline = std::time::Instant::now() + Duration::from_secs(5);
     let leased = loop {
-        let batch = backend.lease("q", &request(1, Duration::from_secs(30)), &[]).await.unwrap();
+        let batch = backend
+            .lease("q", &request(1, Duration::from_secs(30)), &[])
+            .await
+            .unwrap();
         if let Some(job) = batch.jobs.into_iter().next() {
             break job;
         }
-        assert!(std::time::Instant::now() < deadline, "delayed job never promoted");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "delayed job never promoted"
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     };
     assert_eq!(leased.id, later.id);
@@ -129,7 +198,10 @@ async fn unique_keys_dedupe_and_expire() {
     assert_eq!(outcomes[0].status, EnqueueStatus::Enqueued);
     let outcomes = backend.enqueue("q", &[second.clone()]).await.unwrap();
     assert_eq!(outcomes[0].status, EnqueueStatus::Duplicate);
-    assert_eq!(outcomes[0].id, first.id, "a duplicate reports the existing job");
+    assert_eq!(
+        outcomes[0].id, first.id,
+        "a duplicate reports the existing job"
+    );
     // an explicit id that already exists is a duplicate too
     let outcomes = backend.enqueue("q", &[first.clone()]).await.unwrap();
     assert_eq!(outcomes[0].status, EnqueueStatus::Duplicate);
@@ -147,15 +219,34 @@ async fn max_len_rejects_past_the_limit() {
     let env = TestEnv::new();
     let backend = env.backend().await;
     backend
-        .configure("q", &QueueSettings { max_len: Some(2), retain_done: None })
+        .configure(
+            "q",
+            &QueueSettings {
+                max_len: Some(2),
+                retain_done: None,
+            },
+        )
         .await
         .unwrap();
-    let outcomes = backend.enqueue("q", &[job("{}"), job("{}"), job("{}")]).await.unwrap();
+    let outcomes = backend
+        .enqueue("q", &[job("{}"), job("{}"), job("{}")])
+        .await
+        .unwrap();
     let statuses: Vec<EnqueueStatus> = outcomes.iter().map(|outcome| outcome.status).collect();
-    assert_eq!(statuses, vec![EnqueueStatus::Enqueued, EnqueueStatus::Enqueued, EnqueueStatus::Full]);
+    assert_eq!(
+        statuses,
+        vec![
+            EnqueueStatus::Enqueued,
+            EnqueueStatus::Enqueued,
+            EnqueueStatus::Full
+        ]
+    );
     let stats = backend.queue_stats("q").await.unwrap();
     assert_eq!((stats.pending, stats.max_len), (2, Some(2)));
-    assert!(backend.job("q", &outcomes[2].id).await.unwrap().is_none(), "a rejected job is not stored");
+    assert!(
+        backend.job("q", &outcomes[2].id).await.unwrap().is_none(),
+        "a rejected job is not stored"
+    );
 }
 
 #[tokio::test]
@@ -174,11 +265,21 @@ async fn fail_retries_with_delay_then_buries() {
         retry_delay: Some(Duration::ZERO),
         outputs: r#"{"fetch":1}"#.into(),
     };
-    assert_eq!(backend.fail("q", &report).await.unwrap(), FailOutcome::Retry);
-    assert_eq!(backend.fail("q", &report).await.unwrap(), FailOutcome::Stale, "the token is spent");
+    assert_eq!(
+        backend.fail("q", &report).await.unwrap(),
+        FailOutcome::Retry
+    );
+    assert_eq!(
+        backend.fail("q", &report).await.unwrap(),
+        FailOutcome::Stale,
+        "the token is spent"
+    );
     let second = lease_one(backend.as_ref(), "q", Duration::from_secs(30)).await;
     assert_eq!(second.attempts, 2);
-    assert_eq!(second.outputs, r#"{"fetch":1}"#, "completed steps are checkpointed");
+    assert_eq!(
+        second.outputs, r#"{"fetch":1}"#,
+        "completed steps are checkpointed"
+    );
     let report = FailureReport {
         id: second.id.clone(),
         token: second.token.clone(),
@@ -191,7 +292,11 @@ async fn fail_retries_with_delay_then_buries() {
     assert_eq!(record.state, JobState::Dead);
     assert_eq!(record.last_error.as_deref(), Some("boom 2"));
     assert_eq!(record.stderr_tail.as_deref(), Some("trace"));
-    let errors: Vec<&str> = record.errors.iter().map(|entry| entry.error.as_str()).collect();
+    let errors: Vec<&str> = record
+        .errors
+        .iter()
+        .map(|entry| entry.error.as_str())
+        .collect();
     assert_eq!(errors, vec!["boom 1", "boom 2"]);
     let stats = backend.queue_stats("q").await.unwrap();
     assert_eq!((stats.retried, stats.dead), (1, 1));
@@ -209,22 +314,51 @@ async fn extend_keeps_the_lease_and_reports_lost_and_cancelled() {
     let mut connection = env.redis.connection();
     let before: f64 = connection.zscore(env.key("q", "leased"), &kept.id).unwrap();
     let leases = [
-        LeaseRef { id: kept.id.clone(), token: kept.token.clone() },
-        LeaseRef { id: kept.id.clone(), token: "999999".into() },
+        LeaseRef {
+            id: kept.id.clone(),
+            token: kept.token.clone(),
+        },
+        LeaseRef {
+            id: kept.id.clone(),
+            token: "999999".into(),
+        },
     ];
-    let statuses = backend.extend("q", &leases, Duration::from_secs(60)).await.unwrap();
-    assert_eq!(statuses, vec![LeaseStatus::Extended, LeaseStatus::Lost]);
-    let after: f64 = connection.zscore(env.key("q", "leased"), &kept.id).unwrap();
-    assert!(after > before + 50_000.0, "the deadline moved out: {before} -> {after}");
-
-    let outcomes = backend.cancel("q", std::slice::from_ref(&cancelled.id)).await.unwrap();
-    assert!(outcomes[0].changed && outcomes[0].state == "cancelled");
     let statuses = backend
-        .extend("q", &[LeaseRef { id: cancelled.id.clone(), token: cancelled.token.clone() }], Duration::from_secs(30))
+        .extend("q", &leases, Duration::from_secs(60))
         .await
         .unwrap();
-    assert_eq!(statuses, vec![LeaseStatus::Cancelled], "the worker learns at its next heartbeat");
-    assert_eq!(backend.complete("q", &[done(&cancelled)]).await.unwrap(), vec![cancelled.id.clone()]);
+    assert_eq!(statuses, vec![LeaseStatus::Extended, LeaseStatus::Lost]);
+    let after: f64 = connection.zscore(env.key("q", "leased"), &kept.id).unwrap();
+    assert!(
+        after > before + 50_000.0,
+        "the deadline moved out: {before} -> {after}"
+    );
+
+    let outcomes = backend
+        .cancel("q", std::slice::from_ref(&cancelled.id))
+        .await
+        .unwrap();
+    assert!(outcomes[0].changed && outcomes[0].state == "cancelled");
+    let statuses = backend
+        .extend(
+            "q",
+            &[LeaseRef {
+                id: cancelled.id.clone(),
+                token: cancelled.token.clone(),
+            }],
+            Duration::from_secs(30),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        statuses,
+        vec![LeaseStatus::Cancelled],
+        "the worker learns at its next heartbeat"
+    );
+    assert_eq!(
+        backend.complete("q", &[done(&cancelled)]).await.unwrap(),
+        vec![cancelled.id.clone()]
+    );
 }
 
 #[tokio::test]
@@ -234,14 +368,33 @@ async fn release_returns_jobs_to_the_front_without_spending_an_attempt() {
     backend.enqueue("q", &[job("{}"), job("{}")]).await.unwrap();
     let held = lease_one(backend.as_ref(), "q", Duration::from_secs(30)).await;
     let released = backend
-        .release("q", &[LeaseRef { id: held.id.clone(), token: held.token.clone() }, LeaseRef { id: "nope".into(), token: "1".into() }])
+        .release(
+            "q",
+            &[
+                LeaseRef {
+                    id: held.id.clone(),
+                    token: held.token.clone(),
+                },
+                LeaseRef {
+                    id: "nope".into(),
+                    token: "1".into(),
+                },
+            ],
+        )
         .await
         .unwrap();
     assert_eq!(released, 1);
     let again = lease_one(backend.as_ref(), "q", Duration::from_secs(30)).await;
     assert_eq!(again.id, held.id, "released jobs go to the front");
-    assert_eq!(again.attempts, 1, "a released job did not use up an attempt");
-    assert_eq!(backend.complete("q", &[done(&held)]).await.unwrap(), vec![held.id.clone()], "the old token is fenced");
+    assert_eq!(
+        again.attempts, 1,
+        "a released job did not use up an attempt"
+    );
+    assert_eq!(
+        backend.complete("q", &[done(&held)]).await.unwrap(),
+        vec![held.id.clone()],
+        "the old token is fenced"
+    );
 }
 
 #[tokio::test]
@@ -259,10 +412,17 @@ async fn reap_retries_expired_leases_then_buries_them() {
         if let Some(report) = backend.reap("q", "reaper-a").await.unwrap() {
             retried = report.retried;
         }
-        assert!(std::time::Instant::now() < deadline, "the reaper never retried the expired lease");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the reaper never retried the expired lease"
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
-    assert_eq!(backend.complete("q", &[done(&first)]).await.unwrap(), vec![first.id.clone()], "the expired token is fenced");
+    assert_eq!(
+        backend.complete("q", &[done(&first)]).await.unwrap(),
+        vec![first.id.clone()],
+        "the expired token is fenced"
+    );
     let second = lease_one(backend.as_ref(), "q", short).await;
     assert_eq!(second.attempts, 2);
     let mut dead = 0;
@@ -270,7 +430,10 @@ async fn reap_retries_expired_leases_then_buries_them() {
         if let Some(report) = backend.reap("q", "reaper-a").await.unwrap() {
             dead = report.dead;
         }
-        assert!(std::time::Instant::now() < deadline, "the reaper never buried the job");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the reaper never buried the job"
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     let record = backend.job("q", &new.id).await.unwrap().unwrap();
@@ -286,7 +449,10 @@ async fn only_one_reaper_sweeps_at_a_time() {
     let first = backend.reap("q", "reaper-a").await.unwrap();
     let second = backend.reap("q", "reaper-b").await.unwrap();
     assert!(first.is_some(), "the first sweep takes the lock");
-    assert!(second.is_none(), "a second reaper backs off while the lock is held");
+    assert!(
+        second.is_none(),
+        "a second reaper backs off while the lock is held"
+    );
 }
 
 #[tokio::test]
@@ -296,25 +462,60 @@ async fn cancel_and_retry_move_jobs_between_states() {
     let pending = job("{}");
     let mut delayed = job("{}");
     delayed.delay = Duration::from_secs(3600);
-    backend.enqueue("q", &[pending.clone(), delayed.clone()]).await.unwrap();
-    let ids = vec![pending.id.clone(), delayed.id.clone(), "missing-id".to_string()];
-    let results: Vec<(bool, String)> =
-        backend.cancel("q", &ids).await.unwrap().into_iter().map(|outcome| (outcome.changed, outcome.state)).collect();
+    backend
+        .enqueue("q", &[pending.clone(), delayed.clone()])
+        .await
+        .unwrap();
+    let ids = vec![
+        pending.id.clone(),
+        delayed.id.clone(),
+        "missing-id".to_string(),
+    ];
+    let results: Vec<(bool, String)> = backend
+        .cancel("q", &ids)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|outcome| (outcome.changed, outcome.state))
+        .collect();
     assert_eq!(
         results,
-        vec![(true, "cancelled".into()), (true, "cancelled".into()), (false, "missing".into())]
+        vec![
+            (true, "cancelled".into()),
+            (true, "cancelled".into()),
+            (false, "missing".into())
+        ]
     );
     let stats = backend.queue_stats("q").await.unwrap();
     assert_eq!((stats.pending, stats.delayed), (0, 0));
-    assert!(backend.lease("q", &request(5, Duration::from_secs(30)), &[]).await.unwrap().jobs.is_empty());
-    let again = backend.cancel("q", std::slice::from_ref(&pending.id)).await.unwrap();
-    assert!(!again[0].changed && again[0].state == "cancelled", "cancelling twice changes nothing");
+    assert!(
+        backend
+            .lease("q", &request(5, Duration::from_secs(30)), &[])
+            .await
+            .unwrap()
+            .jobs
+            .is_empty()
+    );
+    let again = backend
+        .cancel("q", std::slice::from_ref(&pending.id))
+        .await
+        .unwrap();
+    assert!(
+        !again[0].changed && again[0].state == "cancelled",
+        "cancelling twice changes nothing"
+    );
 
-    let retried = backend.retry("q", std::slice::from_ref(&pending.id)).await.unwrap();
+    let retried = backend
+        .retry("q", std::slice::from_ref(&pending.id))
+        .await
+        .unwrap();
     assert!(retried[0].changed && retried[0].state == "pending");
     let leased = lease_one(backend.as_ref(), "q", Duration::from_secs(30)).await;
     assert_eq!(leased.id, pending.id);
-    let not_retryable = backend.retry("q", std::slice::from_ref(&pending.id)).await.unwrap();
+    let not_retryable = backend
+        .retry("q", std::slice::from_ref(&pending.id))
+        .await
+        .unwrap();
     assert!(!not_retryable[0].changed && not_retryable[0].state == "active");
 }
 
@@ -324,7 +525,10 @@ async fn paused_queues_hand_out_nothing() {
     let backend = env.backend().await;
     backend.enqueue("q", &[job("{}")]).await.unwrap();
     backend.set_paused("q", true).await.unwrap();
-    let batch = backend.lease("q", &request(1, Duration::from_secs(30)), &[]).await.unwrap();
+    let batch = backend
+        .lease("q", &request(1, Duration::from_secs(30)), &[])
+        .await
+        .unwrap();
     assert!(batch.paused && batch.jobs.is_empty());
     assert!(backend.queue_stats("q").await.unwrap().paused);
     backend.set_paused("q", false).await.unwrap();
@@ -335,16 +539,38 @@ async fn paused_queues_hand_out_nothing() {
 async fn done_retention_trims_the_oldest() {
     let env = TestEnv::new();
     let backend = env.backend().await;
-    backend.configure("q", &QueueSettings { max_len: None, retain_done: Some(2) }).await.unwrap();
+    backend
+        .configure(
+            "q",
+            &QueueSettings {
+                max_len: None,
+                retain_done: Some(2),
+            },
+        )
+        .await
+        .unwrap();
     let jobs: Vec<NewJob> = (0..5).map(|_| job("{}")).collect();
     backend.enqueue("q", &jobs).await.unwrap();
-    let batch = backend.lease("q", &request(5, Duration::from_secs(30)), &[]).await.unwrap();
+    let batch = backend
+        .lease("q", &request(5, Duration::from_secs(30)), &[])
+        .await
+        .unwrap();
     let completions: Vec<Completion> = batch.jobs.iter().map(done).collect();
     backend.complete("q", &completions).await.unwrap();
     let stats = backend.queue_stats("q").await.unwrap();
     assert_eq!(stats.done, 5, "the done counter counts every completion");
-    assert_eq!(backend.list_jobs("q", JobState::Done, 10).await.unwrap().len(), 2);
-    assert!(backend.job("q", &jobs[0].id).await.unwrap().is_none(), "the oldest done job was trimmed");
+    assert_eq!(
+        backend
+            .list_jobs("q", JobState::Done, 10)
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
+    assert!(
+        backend.job("q", &jobs[0].id).await.unwrap().is_none(),
+        "the oldest done job was trimmed"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -352,7 +578,10 @@ async fn the_doorbell_wakes_an_idle_waiter() {
     let env = TestEnv::new();
     let backend = env.backend().await;
     let mut doorbell = backend.doorbell("q").await.unwrap();
-    assert!(!doorbell.wait(Duration::from_millis(50)).await.unwrap(), "nothing rang yet");
+    assert!(
+        !doorbell.wait(Duration::from_millis(50)).await.unwrap(),
+        "nothing rang yet"
+    );
     let waiter = tokio::spawn(async move {
         let started = std::time::Instant::now();
         let rang = doorbell.wait(Duration::from_secs(10)).await.unwrap();
@@ -360,12 +589,24 @@ async fn the_doorbell_wakes_an_idle_waiter() {
     });
     // ring only once the waiter is really blocked in BZPOPMIN on the server
     let mut connection = env.redis.connection();
-    wait_until("the waiter blocks on the doorbell", Duration::from_secs(5), || {
-        let info: String = redis::cmd("INFO").arg("clients").query(&mut connection).unwrap();
-        info.lines().any(|line| line.starts_with("blocked_clients:") && line.trim_end() != "blocked_clients:0")
-    });
+    wait_until(
+        "the waiter blocks on the doorbell",
+        Duration::from_secs(5),
+        || {
+            let info: String = redis::cmd("INFO")
+                .arg("clients")
+                .query(&mut connection)
+                .unwrap();
+            info.lines().any(|line| {
+                line.starts_with("blocked_clients:") && line.trim_end() != "blocked_clients:0"
+            })
+        },
+    );
     backend.enqueue("q", &[job("{}")]).await.unwrap();
     let (rang, waited) = waiter.await.unwrap();
     assert!(rang, "an enqueue rings");
-    assert!(waited < Duration::from_secs(9), "woken by the ring, not the timeout");
+    assert!(
+        waited < Duration::from_secs(9),
+        "woken by the ring, not the timeout"
+    );
 }

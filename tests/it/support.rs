@@ -29,7 +29,15 @@ impl TestRedis {
         let child = Command::new(binary)
             .args(["--port", "0", "--unixsocket"])
             .arg(&socket)
-            .args(["--unixsocketperm", "700", "--save", "", "--appendonly", "no", "--dir"])
+            .args([
+                "--unixsocketperm",
+                "700",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+            ])
             .arg(dir.path())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -41,12 +49,16 @@ impl TestRedis {
             _dir: dir,
         };
         let client = redis::Client::open(redis.url()).expect("client");
-        wait_until("redis-server accepts connections", Duration::from_secs(10), || {
-            client
-                .get_connection()
-                .and_then(|mut connection| redis::cmd("PING").query::<String>(&mut connection))
-                .is_ok()
-        });
+        wait_until(
+            "redis-server accepts connections",
+            Duration::from_secs(10),
+            || {
+                client
+                    .get_connection()
+                    .and_then(|mut connection| redis::cmd("PING").query::<String>(&mut connection))
+                    .is_ok()
+            },
+        );
         redis
     }
 
@@ -81,7 +93,10 @@ fn which(program: &str) -> Option<PathBuf> {
 pub fn wait_until(what: &str, limit: Duration, mut condition: impl FnMut() -> bool) {
     let deadline = Instant::now() + limit;
     while !condition() {
-        assert!(Instant::now() < deadline, "timed out after {limit:?} waiting for: {what}");
+        assert!(
+            Instant::now() < deadline,
+            "timed out after {limit:?} waiting for: {what}"
+        );
         std::thread::sleep(Duration::from_millis(10));
     }
 }
@@ -115,13 +130,13 @@ impl TestEnv {
     /// The fleetq binary with this test's backend and prefix and nothing from the machine.
     pub fn command(&self) -> Command {
         let mut command = Command::new(binary());
-        configure(&mut command, self.dir.path(), &self.redis.url(), &self.prefix);
+        configure(
+            &mut command,
+            self.dir.path(),
+            &self.redis.url(),
+            &self.prefix,
+        );
         command
-    }
-
-    /// The same, as an assert_cmd command for run-to-completion checks.
-    pub fn fleetq(&self) -> assert_cmd::Command {
-        assert_cmd::Command::from_std(self.command())
     }
 
     pub fn key(&self, queue: &str, part: &str) -> String {
@@ -172,12 +187,21 @@ pub fn run(mut command: Command) -> (i32, String, String) {
 /// Insta filters for values that change every run: ids, times, durations, temp paths.
 pub fn filters() -> Vec<(&'static str, &'static str)> {
     vec![
-        (r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "[ID]"),
+        (
+            r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+            "[ID]",
+        ),
         (r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z", "[TIME]"),
         (r"redis\+unix://\S+?redis\.sock", "[BACKEND]"),
         (r"\b\d+(\.\d+)?(ms|s)\b", "[AGE]"),
-        (r#""(created_at|run_at|started_at|finished_at|lease_deadline|at|oldest_pending_age_ms)": \d+"#, r#""$1": [MS]"#),
-        (r#""(throughput_1m|throughput_5m)": [0-9.]+"#, r#""$1": [RATE]"#),
+        (
+            r#""(created_at|run_at|started_at|finished_at|lease_deadline|at|oldest_pending_age_ms)": \d+"#,
+            r#""$1": [MS]"#,
+        ),
+        (
+            r#""(throughput_1m|throughput_5m)": [0-9.]+"#,
+            r#""$1": [RATE]"#,
+        ),
         (r"worker=\S+", "worker=[WORKER]"),
         // column widths follow the filtered values; fold runs of spaces so alignment is stable
         (r"(\S) {2,}", "$1  "),

@@ -19,7 +19,12 @@ fn enqueue(env: &TestEnv, queue: &str) -> String {
 
 fn start_worker(env: &TestEnv, pipeline: &Path, extra: &[&str]) -> Child {
     let mut command = env.command();
-    command.arg("worker").arg(pipeline).args(extra).stdout(Stdio::null()).stderr(Stdio::piped());
+    command
+        .arg("worker")
+        .arg(pipeline)
+        .args(extra)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
     command.spawn().unwrap()
 }
 
@@ -49,7 +54,10 @@ fn alive(pid: i32) -> bool {
 }
 
 fn job_field(env: &TestEnv, queue: &str, id: &str, field: &str) -> Option<String> {
-    env.redis.connection().hget(env.key(queue, &format!("job:{id}")), field).unwrap()
+    env.redis
+        .connection()
+        .hget(env.key(queue, &format!("job:{id}")), field)
+        .unwrap()
 }
 
 fn long_step(env: &TestEnv, seconds: u32) -> (std::path::PathBuf, std::path::PathBuf) {
@@ -75,11 +83,21 @@ fn sigterm_lets_the_running_job_finish() {
     let (pipeline, marker) = long_step(&env, 1);
     let id = enqueue(&env, "slow");
     let mut worker = start_worker(&env, &pipeline, &[]);
-    wait_until("the step starts", Duration::from_secs(20), || marker.exists());
+    wait_until("the step starts", Duration::from_secs(20), || {
+        marker.exists()
+    });
     signal(&worker, libc::SIGTERM);
     assert_eq!(wait_exit(&mut worker, Duration::from_secs(30)), 0);
-    assert_eq!(job_field(&env, "slow", &id, "state").as_deref(), Some("done"), "finished within the grace period");
-    assert!(job_field(&env, "slow", &id, "outputs").unwrap().contains("slept"));
+    assert_eq!(
+        job_field(&env, "slow", &id, "state").as_deref(),
+        Some("done"),
+        "finished within the grace period"
+    );
+    assert!(
+        job_field(&env, "slow", &id, "outputs")
+            .unwrap()
+            .contains("slept")
+    );
 }
 
 #[test]
@@ -88,15 +106,41 @@ fn past_the_grace_period_the_job_is_released_not_lost() {
     let (pipeline, marker) = long_step(&env, 60);
     let id = enqueue(&env, "slow");
     let mut worker = start_worker(&env, &pipeline, &["--shutdown-grace", "200ms"]);
-    wait_until("the step starts", Duration::from_secs(20), || marker.exists());
-    let step: i32 = std::fs::read_to_string(&marker).unwrap().trim().parse().unwrap();
+    wait_until("the step starts", Duration::from_secs(20), || {
+        marker.exists()
+    });
+    let step: i32 = std::fs::read_to_string(&marker)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
     signal(&worker, libc::SIGINT);
-    assert_eq!(wait_exit(&mut worker, Duration::from_secs(30)), 130, "stopped by SIGINT");
-    assert_eq!(job_field(&env, "slow", &id, "state").as_deref(), Some("pending"), "released back to the queue");
-    assert_eq!(job_field(&env, "slow", &id, "attempts").as_deref(), Some("0"), "the interrupted attempt is not counted");
-    let leased: u64 = env.redis.connection().zcard(env.key("slow", "leased")).unwrap();
+    assert_eq!(
+        wait_exit(&mut worker, Duration::from_secs(30)),
+        130,
+        "stopped by SIGINT"
+    );
+    assert_eq!(
+        job_field(&env, "slow", &id, "state").as_deref(),
+        Some("pending"),
+        "released back to the queue"
+    );
+    assert_eq!(
+        job_field(&env, "slow", &id, "attempts").as_deref(),
+        Some("0"),
+        "the interrupted attempt is not counted"
+    );
+    let leased: u64 = env
+        .redis
+        .connection()
+        .zcard(env.key("slow", "leased"))
+        .unwrap();
     assert_eq!(leased, 0);
-    wait_until("the step's process is killed", Duration::from_secs(5), || !alive(step));
+    wait_until(
+        "the step's process is killed",
+        Duration::from_secs(5),
+        || !alive(step),
+    );
 }
 
 #[test]
@@ -105,22 +149,40 @@ fn a_second_signal_exits_at_once_and_the_lease_is_left_to_expire() {
     let (pipeline, marker) = long_step(&env, 60);
     let id = enqueue(&env, "slow");
     let mut worker = start_worker(&env, &pipeline, &[]);
-    wait_until("the step starts", Duration::from_secs(20), || marker.exists());
-    let step: i32 = std::fs::read_to_string(&marker).unwrap().trim().parse().unwrap();
+    wait_until("the step starts", Duration::from_secs(20), || {
+        marker.exists()
+    });
+    let step: i32 = std::fs::read_to_string(&marker)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
     signal(&worker, libc::SIGTERM);
     // the first signal starts a 30 s drain; wait until the worker says so, then signal again
     let mut stderr = worker.stderr.take().unwrap();
     let mut seen = String::new();
-    wait_until("the worker acknowledges the first signal", Duration::from_secs(10), || {
-        let mut chunk = [0u8; 4096];
-        let read = std::io::Read::read(&mut stderr, &mut chunk).unwrap_or(0);
-        seen.push_str(&String::from_utf8_lossy(&chunk[..read]));
-        seen.contains("stopping")
-    });
+    wait_until(
+        "the worker acknowledges the first signal",
+        Duration::from_secs(10),
+        || {
+            let mut chunk = [0u8; 4096];
+            let read = std::io::Read::read(&mut stderr, &mut chunk).unwrap_or(0);
+            seen.push_str(&String::from_utf8_lossy(&chunk[..read]));
+            seen.contains("stopping")
+        },
+    );
     signal(&worker, libc::SIGTERM);
     assert_eq!(wait_exit(&mut worker, Duration::from_secs(5)), 130);
-    assert_eq!(job_field(&env, "slow", &id, "state").as_deref(), Some("active"), "the lease is held until it expires");
-    wait_until("the step's process group is killed", Duration::from_secs(5), || !alive(step));
+    assert_eq!(
+        job_field(&env, "slow", &id, "state").as_deref(),
+        Some("active"),
+        "the lease is held until it expires"
+    );
+    wait_until(
+        "the step's process group is killed",
+        Duration::from_secs(5),
+        || !alive(step),
+    );
 }
 
 #[test]
@@ -143,10 +205,25 @@ steps:
     });
     signal(&worker, libc::SIGTERM);
     assert_eq!(wait_exit(&mut worker, Duration::from_secs(30)), 0);
-    assert_eq!(job_field(&env, "flaky", &id, "attempts").as_deref(), Some("3"));
-    assert!(job_field(&env, "flaky", &id, "stderr").unwrap().contains("disk on fire"));
-    assert!(job_field(&env, "flaky", &id, "last_error").unwrap().contains("exited with code 1"));
-    let retried: u64 = env.redis.connection().hget(env.key("flaky", "stats"), "retried").unwrap();
+    assert_eq!(
+        job_field(&env, "flaky", &id, "attempts").as_deref(),
+        Some("3")
+    );
+    assert!(
+        job_field(&env, "flaky", &id, "stderr")
+            .unwrap()
+            .contains("disk on fire")
+    );
+    assert!(
+        job_field(&env, "flaky", &id, "last_error")
+            .unwrap()
+            .contains("exited with code 1")
+    );
+    let retried: u64 = env
+        .redis
+        .connection()
+        .hget(env.key("flaky", "stats"), "retried")
+        .unwrap();
     assert_eq!(retried, 2);
 }
 
@@ -170,7 +247,11 @@ steps:
     });
     signal(&worker, libc::SIGTERM);
     wait_exit(&mut worker, Duration::from_secs(30));
-    assert_eq!(job_field(&env, "strict", &id, "attempts").as_deref(), Some("1"), "fatal skips the retries");
+    assert_eq!(
+        job_field(&env, "strict", &id, "attempts").as_deref(),
+        Some("1"),
+        "fatal skips the retries"
+    );
 }
 
 #[test]
@@ -193,20 +274,37 @@ steps:
     );
     let id = enqueue(&env, "hangs");
     let mut worker = start_worker(&env, &pipeline, &[]);
-    wait_until("the job times out and goes dead", Duration::from_secs(30), || {
-        job_field(&env, "hangs", &id, "state").as_deref() == Some("dead")
-    });
+    wait_until(
+        "the job times out and goes dead",
+        Duration::from_secs(30),
+        || job_field(&env, "hangs", &id, "state").as_deref() == Some("dead"),
+    );
     signal(&worker, libc::SIGTERM);
     wait_exit(&mut worker, Duration::from_secs(30));
-    assert!(job_field(&env, "hangs", &id, "last_error").unwrap().contains("timed out"));
-    let grandchild: i32 = std::fs::read_to_string(&background).unwrap().trim().parse().unwrap();
-    wait_until("the step's background child is killed too", Duration::from_secs(5), || !alive(grandchild));
+    assert!(
+        job_field(&env, "hangs", &id, "last_error")
+            .unwrap()
+            .contains("timed out")
+    );
+    let grandchild: i32 = std::fs::read_to_string(&background)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    wait_until(
+        "the step's background child is killed too",
+        Duration::from_secs(5),
+        || !alive(grandchild),
+    );
 }
 
 #[test]
 fn burst_skips_a_paused_queue_and_drains_it_once_resumed() {
     let env = TestEnv::new();
-    let pipeline = env.write("noop.yaml", "pipeline: quick\nqueue: gated\nsteps:\n  - noop: {}\n");
+    let pipeline = env.write(
+        "noop.yaml",
+        "pipeline: quick\nqueue: gated\nsteps:\n  - noop: {}\n",
+    );
     let id = enqueue(&env, "gated");
     let (code, _, stderr) = run({
         let mut command = env.command();
@@ -220,7 +318,11 @@ fn burst_skips_a_paused_queue_and_drains_it_once_resumed() {
         command
     });
     assert_eq!(code, 0, "{stderr}");
-    assert_eq!(job_field(&env, "gated", &id, "state").as_deref(), Some("pending"), "a paused queue hands out nothing");
+    assert_eq!(
+        job_field(&env, "gated", &id, "state").as_deref(),
+        Some("pending"),
+        "a paused queue hands out nothing"
+    );
     let (code, _, _) = run({
         let mut command = env.command();
         command.args(["queues", "resume", "gated"]);
@@ -233,24 +335,37 @@ fn burst_skips_a_paused_queue_and_drains_it_once_resumed() {
         command
     });
     assert_eq!(code, 0, "{stderr}");
-    assert_eq!(job_field(&env, "gated", &id, "state").as_deref(), Some("done"));
+    assert_eq!(
+        job_field(&env, "gated", &id, "state").as_deref(),
+        Some("done")
+    );
 }
 
 #[test]
 fn max_jobs_stops_after_that_many() {
     let env = TestEnv::new();
-    let pipeline = env.write("noop.yaml", "pipeline: quick\nqueue: counted\nsteps:\n  - noop: {}\n");
+    let pipeline = env.write(
+        "noop.yaml",
+        "pipeline: quick\nqueue: counted\nsteps:\n  - noop: {}\n",
+    );
     for _ in 0..5 {
         enqueue(&env, "counted");
     }
     let (code, stdout, stderr) = run({
         let mut command = env.command();
-        command.arg("worker").arg(&pipeline).args(["--max-jobs", "2", "--json"]);
+        command
+            .arg("worker")
+            .arg(&pipeline)
+            .args(["--max-jobs", "2", "--json"]);
         command
     });
     assert_eq!(code, 0, "{stderr}");
     let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(report["done"], 2);
-    let pending: u64 = env.redis.connection().llen(env.key("counted", "ready:5")).unwrap();
+    let pending: u64 = env
+        .redis
+        .connection()
+        .llen(env.key("counted", "ready:5"))
+        .unwrap();
     assert_eq!(pending, 3);
 }

@@ -32,14 +32,22 @@ pub async fn connect(
     }
 }
 
+/// Classifies an error reply by its code (OOM, READONLY, …).
+pub fn map_server_error(display: &str, code: &str, detail: String) -> BackendError {
+    let backend = display.to_string();
+    match code {
+        "OOM" => BackendError::OutOfMemory { backend, detail },
+        "READONLY" => BackendError::ReadOnly { backend, detail },
+        _ => BackendError::Server { backend, detail },
+    }
+}
+
 /// Turns a redis-rs error into one the operator can act on.
 pub fn map_error(display: &str, error: RedisError) -> BackendError {
     let backend = display.to_string();
     let detail = error.to_string();
-    match error.code() {
-        Some("OOM") => return BackendError::OutOfMemory { backend, detail },
-        Some("READONLY") => return BackendError::ReadOnly { backend, detail },
-        _ => {}
+    if let Some(code @ ("OOM" | "READONLY")) = error.code() {
+        return map_server_error(display, code, detail);
     }
     if error.is_io_error()
         || error.is_timeout()

@@ -78,26 +78,41 @@ impl RedisBackend {
     }
 
     /// Runs a pipeline of EVALSHA calls, loading the scripts once if the server lost them
-    /// (after a restart or SCRIPT FLUSH).
+    /// (first use, a restart or SCRIPT FLUSH). Errors are read per reply, so an OOM or
+    /// READONLY inside a pipeline is classified like any other.
     async fn query_pipeline(&self, pipeline: &Pipeline) -> BackendResult<Vec<Value>> {
+        let mut pipeline = pipeline.clone();
+        pipeline.ignore_errors();
         let mut connection = self.connection.clone();
-        match pipeline.query_async::<Vec<Value>>(&mut connection).await {
-            Ok(values) => Ok(values),
-            Err(error)
-                if error.kind() == redis::ErrorKind::Server(redis::ServerErrorKind::NoScript) =>
-            {
+        let mut loaded = false;
+        loop {
+            let values: Vec<Value> = pipeline
+                .query_async(&mut connection)
+                .await
+                .map_err(|error| map_error(&self.display, error))?;
+            let first_error = values.iter().find_map(|value| match value {
+                Value::ServerError(error) => Some(error.clone()),
+                _ => None,
+            });
+            let Some(error) = first_error else {
+                return Ok(values);
+            };
+            if error.kind() == Some(redis::ServerErrorKind::NoScript) && !loaded {
                 for script in SCRIPTS.all() {
                     script
                         .load_async(&mut connection)
                         .await
                         .map_err(|error| map_error(&self.display, error))?;
                 }
-                pipeline
-                    .query_async::<Vec<Value>>(&mut connection)
-                    .await
-                    .map_err(|error| map_error(&self.display, error))
+                loaded = true;
+                continue;
             }
-            Err(error) => Err(map_error(&self.display, error)),
+            let detail = format!("{} {}", error.code(), error.details().unwrap_or_default());
+            return Err(connection::map_server_error(
+                &self.display,
+                error.code(),
+                detail,
+            ));
         }
     }
 

@@ -1,0 +1,471 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[fleetq] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'fleetq'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'fleetq'= {
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand enqueue 'Add jobs to a queue: one from --data, or many from a JSONL --file'
+            cand worker 'Run pipelines against their queues until stopped'
+            cand stats 'Queue counts, throughput, oldest pending job, workers'
+            cand jobs 'Inspect, cancel and retry jobs'
+            cand queues 'List, pause, resume, purge and configure queues'
+            cand bench 'Measure enqueue and end-to-end throughput against the configured backend'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fleetq;enqueue'= {
+            cand -d 'Payload: JSON text, @file, or - for stdin'
+            cand --data 'Payload: JSON text, @file, or - for stdin'
+            cand -f 'Bulk mode: one JSON payload per line'
+            cand --file 'Bulk mode: one JSON payload per line'
+            cand -p '0 (highest) to 9 (lowest)'
+            cand --priority '0 (highest) to 9 (lowest)'
+            cand --delay 'Run after this long (e.g. 30s, 5m)'
+            cand --at 'Run at this time (RFC 3339, e.g. 2026-11-22T09:00:00Z)'
+            cand --unique-key 'Skip the job if another with this key exists (within --unique-ttl)'
+            cand --unique-ttl 'How long the unique key blocks duplicates [default: forever]'
+            cand --max-attempts 'Attempts before the job goes dead [default: the pipeline''s retry.max_attempts]'
+            cand --timeout 'Limit on the whole job''s run time [default: the pipeline''s timeout]'
+            cand --correlation-id 'Free-form id carried into logs and the step context'
+            cand --id 'Job id [default: a new UUID v7]; enqueueing an existing id reports a duplicate'
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fleetq;worker'= {
+            cand -c 'Jobs run at once per pipeline [default: the pipeline''s concurrency, else 10]'
+            cand --concurrency 'Jobs run at once per pipeline [default: the pipeline''s concurrency, else 10]'
+            cand --max-jobs 'Stop after leasing this many jobs'
+            cand --max-runtime 'Stop taking jobs after this long'
+            cand --shutdown-grace 'On stop, how long in-flight jobs may finish before they are released'
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --burst 'Exit 0 once nothing is ready (for cron)'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fleetq;stats'= {
+            cand --watch 'Redraw every DUR (with --output jsonl: one object per tick)'
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fleetq;jobs'= {
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand show 'Everything about one job: state, attempts, timings, lease, errors, data, outputs'
+            cand ls 'List a queue''s jobs in one state'
+            cand cancel 'Cancel jobs that have not finished'
+            cand retry 'Run dead, cancelled or delayed jobs again now'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fleetq;jobs;show'= {
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fleetq;jobs;ls'= {
+            cand -s 's'
+            cand --state 'state'
+            cand -n 'n'
+            cand --limit 'limit'
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fleetq;jobs;cancel'= {
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fleetq;jobs;retry'= {
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fleetq;jobs;help'= {
+            cand show 'Everything about one job: state, attempts, timings, lease, errors, data, outputs'
+            cand ls 'List a queue''s jobs in one state'
+            cand cancel 'Cancel jobs that have not finished'
+            cand retry 'Run dead, cancelled or delayed jobs again now'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fleetq;jobs;help;show'= {
+        }
+        &'fleetq;jobs;help;ls'= {
+        }
+        &'fleetq;jobs;help;cancel'= {
+        }
+        &'fleetq;jobs;help;retry'= {
+        }
+        &'fleetq;jobs;help;help'= {
+        }
+        &'fleetq;queues'= {
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand ls 'Known queues with their main counts'
+            cand pause 'Stop handing out jobs (workers notice within a heartbeat)'
+            cand resume 'Hand out jobs again'
+            cand purge 'Delete every job of a queue (settings stay)'
+            cand set 'Change a queue''s limits'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fleetq;queues;ls'= {
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fleetq;queues;pause'= {
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fleetq;queues;resume'= {
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fleetq;queues;purge'= {
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --yes 'Confirm; purge deletes jobs for good'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fleetq;queues;set'= {
+            cand --max-len 'Reject enqueues past this many pending+delayed jobs (0 = no limit)'
+            cand --retain-done 'Done jobs kept for inspection'
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fleetq;queues;help'= {
+            cand ls 'Known queues with their main counts'
+            cand pause 'Stop handing out jobs (workers notice within a heartbeat)'
+            cand resume 'Hand out jobs again'
+            cand purge 'Delete every job of a queue (settings stay)'
+            cand set 'Change a queue''s limits'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fleetq;queues;help;ls'= {
+        }
+        &'fleetq;queues;help;pause'= {
+        }
+        &'fleetq;queues;help;resume'= {
+        }
+        &'fleetq;queues;help;purge'= {
+        }
+        &'fleetq;queues;help;set'= {
+        }
+        &'fleetq;queues;help;help'= {
+        }
+        &'fleetq;bench'= {
+            cand -n 'Jobs to enqueue and process'
+            cand --jobs 'Jobs to enqueue and process'
+            cand -c 'Worker concurrency'
+            cand --concurrency 'Worker concurrency'
+            cand --latency-samples 'Single jobs timed from enqueue to start on an idle worker'
+            cand --pipeline 'Bench this pipeline instead of one no-op step'
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fleetq;completions'= {
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fleetq;help'= {
+            cand enqueue 'Add jobs to a queue: one from --data, or many from a JSONL --file'
+            cand worker 'Run pipelines against their queues until stopped'
+            cand stats 'Queue counts, throughput, oldest pending job, workers'
+            cand jobs 'Inspect, cancel and retry jobs'
+            cand queues 'List, pause, resume, purge and configure queues'
+            cand bench 'Measure enqueue and end-to-end throughput against the configured backend'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fleetq;help;enqueue'= {
+        }
+        &'fleetq;help;worker'= {
+        }
+        &'fleetq;help;stats'= {
+        }
+        &'fleetq;help;jobs'= {
+            cand show 'Everything about one job: state, attempts, timings, lease, errors, data, outputs'
+            cand ls 'List a queue''s jobs in one state'
+            cand cancel 'Cancel jobs that have not finished'
+            cand retry 'Run dead, cancelled or delayed jobs again now'
+        }
+        &'fleetq;help;jobs;show'= {
+        }
+        &'fleetq;help;jobs;ls'= {
+        }
+        &'fleetq;help;jobs;cancel'= {
+        }
+        &'fleetq;help;jobs;retry'= {
+        }
+        &'fleetq;help;queues'= {
+            cand ls 'Known queues with their main counts'
+            cand pause 'Stop handing out jobs (workers notice within a heartbeat)'
+            cand resume 'Hand out jobs again'
+            cand purge 'Delete every job of a queue (settings stay)'
+            cand set 'Change a queue''s limits'
+        }
+        &'fleetq;help;queues;ls'= {
+        }
+        &'fleetq;help;queues;pause'= {
+        }
+        &'fleetq;help;queues;resume'= {
+        }
+        &'fleetq;help;queues;purge'= {
+        }
+        &'fleetq;help;queues;set'= {
+        }
+        &'fleetq;help;bench'= {
+        }
+        &'fleetq;help;completions'= {
+        }
+        &'fleetq;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

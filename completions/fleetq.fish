@@ -1,0 +1,375 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_fleetq_global_optspecs
+    string join \n backend= prefix= config= o/output= json q/quiet v/verbose color= log-format= h/help V/version
+end
+
+function __fish_fleetq_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_fleetq_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_fleetq_using_subcommand
+    set -l cmd (__fish_fleetq_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c fleetq -n "__fish_fleetq_needs_command" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_needs_command" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_needs_command" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_needs_command" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_needs_command" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_needs_command" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_needs_command" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_needs_command" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_needs_command" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_needs_command" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_needs_command" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "enqueue" -d 'Add jobs to a queue: one from --data, or many from a JSONL --file'
+complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "worker" -d 'Run pipelines against their queues until stopped'
+complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "stats" -d 'Queue counts, throughput, oldest pending job, workers'
+complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "jobs" -d 'Inspect, cancel and retry jobs'
+complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "queues" -d 'List, pause, resume, purge and configure queues'
+complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "bench" -d 'Measure enqueue and end-to-end throughput against the configured backend'
+complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -s d -l data -d 'Payload: JSON text, @file, or - for stdin' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -s f -l file -d 'Bulk mode: one JSON payload per line' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -s p -l priority -d '0 (highest) to 9 (lowest)' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l delay -d 'Run after this long (e.g. 30s, 5m)' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l at -d 'Run at this time (RFC 3339, e.g. 2026-11-22T09:00:00Z)' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l unique-key -d 'Skip the job if another with this key exists (within --unique-ttl)' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l unique-ttl -d 'How long the unique key blocks duplicates [default: forever]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l max-attempts -d 'Attempts before the job goes dead [default: the pipeline\'s retry.max_attempts]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l timeout -d 'Limit on the whole job\'s run time [default: the pipeline\'s timeout]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l correlation-id -d 'Free-form id carried into logs and the step context' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l id -d 'Job id [default: a new UUID v7]; enqueueing an existing id reports a duplicate' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -s c -l concurrency -d 'Jobs run at once per pipeline [default: the pipeline\'s concurrency, else 10]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l max-jobs -d 'Stop after leasing this many jobs' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l max-runtime -d 'Stop taking jobs after this long' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l shutdown-grace -d 'On stop, how long in-flight jobs may finish before they are released' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l burst -d 'Exit 0 once nothing is ready (for cron)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -l watch -d 'Redraw every DUR (with --output jsonl: one object per tick)' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show ls cancel retry help" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show ls cancel retry help" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show ls cancel retry help" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show ls cancel retry help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show ls cancel retry help" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show ls cancel retry help" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show ls cancel retry help" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show ls cancel retry help" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show ls cancel retry help" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show ls cancel retry help" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show ls cancel retry help" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show ls cancel retry help" -f -a "show" -d 'Everything about one job: state, attempts, timings, lease, errors, data, outputs'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show ls cancel retry help" -f -a "ls" -d 'List a queue\'s jobs in one state'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show ls cancel retry help" -f -a "cancel" -d 'Cancel jobs that have not finished'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show ls cancel retry help" -f -a "retry" -d 'Run dead, cancelled or delayed jobs again now'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show ls cancel retry help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from show" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from show" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from show" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from show" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from show" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -s s -l state -r -f -a "pending\t''
+delayed\t''
+active\t''
+done\t''
+dead\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -s n -l limit -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from retry" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from retry" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from retry" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from retry" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from retry" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "show" -d 'Everything about one job: state, attempts, timings, lease, errors, data, outputs'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "ls" -d 'List a queue\'s jobs in one state'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Cancel jobs that have not finished'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "retry" -d 'Run dead, cancelled or delayed jobs again now'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -f -a "ls" -d 'Known queues with their main counts'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -f -a "pause" -d 'Stop handing out jobs (workers notice within a heartbeat)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -f -a "resume" -d 'Hand out jobs again'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -f -a "purge" -d 'Delete every job of a queue (settings stay)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -f -a "set" -d 'Change a queue\'s limits'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from ls" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from ls" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from ls" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from ls" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from ls" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from ls" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from pause" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from pause" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from pause" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from pause" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from pause" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from pause" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from pause" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from pause" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from pause" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from pause" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from resume" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from resume" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from resume" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from resume" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from resume" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from resume" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from resume" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from resume" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from resume" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from resume" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from purge" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from purge" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from purge" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from purge" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from purge" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from purge" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from purge" -l yes -d 'Confirm; purge deletes jobs for good'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from purge" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from purge" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from purge" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from purge" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from purge" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l max-len -d 'Reject enqueues past this many pending+delayed jobs (0 = no limit)' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l retain-done -d 'Done jobs kept for inspection' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from help" -f -a "ls" -d 'Known queues with their main counts'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from help" -f -a "pause" -d 'Stop handing out jobs (workers notice within a heartbeat)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from help" -f -a "resume" -d 'Hand out jobs again'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from help" -f -a "purge" -d 'Delete every job of a queue (settings stay)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change a queue\'s limits'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -s n -l jobs -d 'Jobs to enqueue and process' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -s c -l concurrency -d 'Worker concurrency' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l latency-samples -d 'Single jobs timed from enqueue to start on an idle worker' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l pipeline -d 'Bench this pipeline instead of one no-op step' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench completions help" -f -a "enqueue" -d 'Add jobs to a queue: one from --data, or many from a JSONL --file'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench completions help" -f -a "worker" -d 'Run pipelines against their queues until stopped'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench completions help" -f -a "stats" -d 'Queue counts, throughput, oldest pending job, workers'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench completions help" -f -a "jobs" -d 'Inspect, cancel and retry jobs'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench completions help" -f -a "queues" -d 'List, pause, resume, purge and configure queues'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench completions help" -f -a "bench" -d 'Measure enqueue and end-to-end throughput against the configured backend'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "show" -d 'Everything about one job: state, attempts, timings, lease, errors, data, outputs'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "ls" -d 'List a queue\'s jobs in one state'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "cancel" -d 'Cancel jobs that have not finished'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "retry" -d 'Run dead, cancelled or delayed jobs again now'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from queues" -f -a "ls" -d 'Known queues with their main counts'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from queues" -f -a "pause" -d 'Stop handing out jobs (workers notice within a heartbeat)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from queues" -f -a "resume" -d 'Hand out jobs again'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from queues" -f -a "purge" -d 'Delete every job of a queue (settings stay)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from queues" -f -a "set" -d 'Change a queue\'s limits'
