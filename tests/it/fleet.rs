@@ -69,6 +69,21 @@ fn ten_thousand_jobs_through_four_workers_each_done_once() {
     assert_eq!(leased, 0, "nothing is left active");
     let ready: u64 = connection.llen(env.key("load", "ready:5")).unwrap();
     assert_eq!(ready, 0);
+    let (code, stats, _) = run({
+        let mut command = env.command();
+        command.args(["stats", "load", "--json"]);
+        command
+    });
+    assert_eq!(code, 0);
+    let stats: serde_json::Value = serde_json::from_str(&stats).unwrap();
+    let queue = &stats["queues"][0];
+    assert_eq!(queue["done"], 10_000);
+    assert!(
+        queue["throughput_1m"].as_f64().unwrap() > 0.0,
+        "throughput reflects the work: {queue}"
+    );
+    assert!(queue["throughput_5m"].as_f64().unwrap() > 0.0);
+    assert_eq!(queue["workers"], 0, "workers unregister when they exit");
     let mut pipe = redis::pipe();
     for id in &ids {
         pipe.cmd("HMGET")

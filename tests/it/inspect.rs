@@ -251,3 +251,31 @@ fn bench_reports_every_metric_as_json() {
     );
     let _ = Duration::ZERO;
 }
+
+#[test]
+fn queue_verbs_print_what_changed() {
+    let env = TestEnv::new();
+    seed(&env);
+    let mut text = String::new();
+    for arguments in [
+        vec!["queues", "pause", "reports", "--json"],
+        vec!["queues", "resume", "reports", "--json"],
+        vec![
+            "queues",
+            "set",
+            "reports",
+            "--max-len",
+            "50",
+            "--retain-done",
+            "1000",
+            "--json",
+        ],
+        vec!["queues", "purge", "reports", "--yes", "--json"],
+    ] {
+        text.push_str(&ok(&env, &arguments));
+    }
+    snapshot!("queue_verbs_json", text);
+    let (code, _, stderr) = fleetq(&env, &["queues", "set", "reports"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("nothing to set"), "{stderr}");
+}

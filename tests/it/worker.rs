@@ -80,12 +80,36 @@ steps:
 #[test]
 fn sigterm_lets_the_running_job_finish() {
     let env = TestEnv::new();
-    let (pipeline, marker) = long_step(&env, 1);
+    let (pipeline, marker) = long_step(&env, 2);
     let id = enqueue(&env, "slow");
     let mut worker = start_worker(&env, &pipeline, &[]);
     wait_until("the step starts", Duration::from_secs(20), || {
         marker.exists()
     });
+    let (_, stats, _) = run({
+        let mut command = env.command();
+        command.args(["stats", "slow", "--json"]);
+        command
+    });
+    let stats: serde_json::Value = serde_json::from_str(&stats).unwrap();
+    assert_eq!(
+        stats["queues"][0]["workers"], 1,
+        "the running worker is counted"
+    );
+    assert_eq!(stats["queues"][0]["active"], 1);
+    let (_, shown, _) = run({
+        let mut command = env.command();
+        command.args(["jobs", "show", &id, "--json"]);
+        command
+    });
+    let shown: serde_json::Value = serde_json::from_str(&shown).unwrap();
+    assert!(
+        shown["lease_owner"]
+            .as_str()
+            .is_some_and(|owner| !owner.is_empty()),
+        "{shown}"
+    );
+    assert!(shown["lease_deadline"].as_i64().is_some(), "{shown}");
     signal(&worker, libc::SIGTERM);
     assert_eq!(wait_exit(&mut worker, Duration::from_secs(30)), 0);
     assert_eq!(
@@ -168,7 +192,7 @@ fn a_second_signal_exits_at_once_and_the_lease_is_left_to_expire() {
             let mut chunk = [0u8; 4096];
             let read = std::io::Read::read(&mut stderr, &mut chunk).unwrap_or(0);
             seen.push_str(&String::from_utf8_lossy(&chunk[..read]));
-            seen.contains("stopping")
+            seen.contains("finishing in-flight jobs")
         },
     );
     signal(&worker, libc::SIGTERM);
@@ -368,4 +392,121 @@ fn max_jobs_stops_after_that_many() {
         .llen(env.key("counted", "ready:5"))
         .unwrap();
     assert_eq!(pending, 3);
+}
+
+#[test]
+fn cancelling_a_running_job_stops_its_step_at_the_next_heartbeat() {
+    let env = TestEnv::new();
+    let marker = env.path("started.pid");
+    let pipeline = env.write(
+        "cancel.yaml",
+        &format!(
+            r#"pipeline: cancellable
+queue: slow
+lease: 900ms
+steps:
+  - name: work
+    exec: [sh, -c, 'cat >/dev/null; echo $$ > "{marker}.tmp"; mv "{marker}.tmp" "{marker}"; sleep 60']
+"#,
+            marker = marker.display()
+        ),
+    );
+    let id = enqueue(&env, "slow");
+    let mut worker = start_worker(&env, &pipeline, &[]);
+    wait_until("the step starts", Duration::from_secs(20), || {
+        marker.exists()
+    });
+    let step: i32 = std::fs::read_to_string(&marker)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    std::fs::remove_file(&marker).unwrap();
+    let (code, stdout, stderr) = run({
+        let mut command = env.command();
+        command.args(["jobs", "cancel", &format!("slow/{id}")]);
+        command
+    });
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("cancelled"), "{stdout}");
+    wait_until(
+        "the worker kills the cancelled step",
+        Duration::from_secs(10),
+        || !alive(step),
+    );
+    assert_eq!(
+        job_field(&env, "slow", &id, "state").as_deref(),
+        Some("cancelled")
+    );
+    // the worker keeps serving the queue afterwards
+    let next = enqueue(&env, "slow");
+    wait_until("the next job starts", Duration::from_secs(20), || {
+        marker.exists()
+    });
+    assert_eq!(
+        job_field(&env, "slow", &next, "state").as_deref(),
+        Some("active")
+    );
+    signal(&worker, libc::SIGTERM);
+    let mut stderr = worker.stderr.take().unwrap();
+    let mut seen = String::new();
+    wait_until(
+        "the worker acknowledges the first signal",
+        Duration::from_secs(10),
+        || {
+            let mut chunk = [0u8; 4096];
+            let read = std::io::Read::read(&mut stderr, &mut chunk).unwrap_or(0);
+            seen.push_str(&String::from_utf8_lossy(&chunk[..read]));
+            seen.contains("finishing in-flight jobs")
+        },
+    );
+    signal(&worker, libc::SIGTERM);
+    assert_eq!(wait_exit(&mut worker, Duration::from_secs(10)), 130);
+}
+
+#[test]
+fn at_schedules_a_job_for_a_wall_clock_time() {
+    let env = TestEnv::new();
+    let later = std::time::SystemTime::now() + Duration::from_secs(3600);
+    let at = humantime::format_rfc3339_seconds(later).to_string();
+    let (code, stdout, stderr) = run({
+        let mut command = env.command();
+        command.args(["enqueue", "scheduled", "--data", "{}", "--at", &at]);
+        command
+    });
+    assert_eq!(code, 0, "{stderr}");
+    let id = stdout.trim().rsplit('/').next().unwrap().to_string();
+    assert_eq!(
+        job_field(&env, "scheduled", &id, "state").as_deref(),
+        Some("delayed")
+    );
+    let run_at: i64 = job_field(&env, "scheduled", &id, "run_at")
+        .unwrap()
+        .parse()
+        .unwrap();
+    let expected = later
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64;
+    assert!(
+        (run_at - expected).abs() < 60_000,
+        "run_at {run_at} is about {expected}"
+    );
+    let (code, _, stderr) = run({
+        let mut command = env.command();
+        command.args([
+            "enqueue",
+            "scheduled",
+            "--data",
+            "{}",
+            "--at",
+            "tomorrow-ish",
+        ]);
+        command
+    });
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("--at `tomorrow-ish` is not an RFC 3339 time"),
+        "{stderr}"
+    );
 }
