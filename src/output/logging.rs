@@ -15,6 +15,9 @@ pub fn init(format: LogFormat, verbosity: u8, quiet: bool, color: bool) {
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        // its own write errors are reported with eprintln!, which panics on a closed stderr
+        // (a worker piped into a log shipper that died) and would take the task with it
+        .log_internal_errors(false)
         .with_target(false);
     let result = match format {
         LogFormat::Json => builder.json().flatten_event(true).try_init(),

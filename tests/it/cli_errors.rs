@@ -4,16 +4,10 @@
 use crate::support::{TestEnv, binary, configure, run};
 use std::process::Command;
 
-fn fleetq(env: &TestEnv, arguments: &[&str]) -> (i32, String, String) {
-    let mut command = env.command();
-    command.args(arguments);
-    run(command)
-}
-
 #[test]
 fn invalid_json_names_the_flag_and_position() {
     let env = TestEnv::new();
-    let (code, stdout, stderr) = fleetq(&env, &["enqueue", "q", "--data", r#"{"a": }"#]);
+    let (code, stdout, stderr) = env.fleetq(&["enqueue", "q", "--data", r#"{"a": }"#]);
     assert_eq!(code, 2);
     assert!(stdout.is_empty());
     assert!(
@@ -27,10 +21,8 @@ fn invalid_json_names_the_flag_and_position() {
 fn data_from_a_file_and_from_stdin() {
     let env = TestEnv::new();
     let payload = env.write("payload.json", r#"{"from": "file"}"#);
-    let (code, _, stderr) = fleetq(
-        &env,
-        &["enqueue", "q", "--data", &format!("@{}", payload.display())],
-    );
+    let (code, _, stderr) =
+        env.fleetq(&["enqueue", "q", "--data", &format!("@{}", payload.display())]);
     assert_eq!(code, 0, "{stderr}");
     let mut command = env.command();
     command
@@ -39,7 +31,7 @@ fn data_from_a_file_and_from_stdin() {
     let (code, stdout, stderr) = run(command);
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains(r#""status":"enqueued""#), "{stdout}");
-    let (code, _, stderr) = fleetq(&env, &["enqueue", "q", "--data", "@missing.json"]);
+    let (code, _, stderr) = env.fleetq(&["enqueue", "q", "--data", "@missing.json"]);
     assert_eq!(code, 2);
     assert!(
         stderr.contains("--data @missing.json: cannot read the file"),
@@ -52,10 +44,8 @@ fn oversized_payloads_are_refused() {
     let env = TestEnv::new();
     let big = format!(r#"{{"blob": "{}"}}"#, "x".repeat(9 * 1024 * 1024));
     let path = env.write("big.json", &big);
-    let (code, _, stderr) = fleetq(
-        &env,
-        &["enqueue", "q", "--data", &format!("@{}", path.display())],
-    );
+    let (code, _, stderr) =
+        env.fleetq(&["enqueue", "q", "--data", &format!("@{}", path.display())]);
     assert_eq!(code, 2);
     assert!(stderr.contains("more than the 8 MiB limit"), "{stderr}");
 }
@@ -64,8 +54,7 @@ fn oversized_payloads_are_refused() {
 fn a_bad_jsonl_line_is_reported_and_nothing_is_enqueued() {
     let env = TestEnv::new();
     let file = env.write("jobs.jsonl", "{\"n\": 1}\n\n{\"n\": 2}\n{\"n\": oops}\n");
-    let (code, stdout, stderr) =
-        fleetq(&env, &["enqueue", "bulk", "--file", file.to_str().unwrap()]);
+    let (code, stdout, stderr) = env.fleetq(&["enqueue", "bulk", "--file", file.to_str().unwrap()]);
     assert_eq!(code, 2);
     assert!(stdout.is_empty());
     assert!(
@@ -73,9 +62,9 @@ fn a_bad_jsonl_line_is_reported_and_nothing_is_enqueued() {
         "{stderr}"
     );
     assert!(stderr.contains("nothing was enqueued"), "{stderr}");
-    let (code, _, stderr) = fleetq(&env, &["stats", "bulk"]);
+    let (code, _, stderr) = env.fleetq(&["stats", "bulk"]);
     assert_eq!(code, 3, "the queue was never created: {stderr}");
-    let (code, _, stderr) = fleetq(&env, &["enqueue", "bulk", "--file", "nope.jsonl"]);
+    let (code, _, stderr) = env.fleetq(&["enqueue", "bulk", "--file", "nope.jsonl"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("--file nope.jsonl"), "{stderr}");
 }
@@ -83,13 +72,11 @@ fn a_bad_jsonl_line_is_reported_and_nothing_is_enqueued() {
 #[test]
 fn a_full_queue_exits_4_and_bulk_says_what_was_enqueued() {
     let env = TestEnv::new();
-    let (code, _, _) = fleetq(&env, &["queues", "set", "capped", "--max-len", "3"]);
+    let (code, _, _) = env.fleetq(&["queues", "set", "capped", "--max-len", "3"]);
     assert_eq!(code, 0);
     let file = env.write("jobs.jsonl", &"{}\n".repeat(5));
-    let (code, stdout, stderr) = fleetq(
-        &env,
-        &["enqueue", "capped", "--file", file.to_str().unwrap()],
-    );
+    let (code, stdout, stderr) =
+        env.fleetq(&["enqueue", "capped", "--file", file.to_str().unwrap()]);
     assert_eq!(code, 4, "{stderr}");
     assert_eq!(
         stdout.lines().count(),
@@ -101,7 +88,7 @@ fn a_full_queue_exits_4_and_bulk_says_what_was_enqueued() {
         stderr.contains("line 4 and everything after it"),
         "{stderr}"
     );
-    let (code, _, stderr) = fleetq(&env, &["enqueue", "capped", "--data", "{}"]);
+    let (code, _, stderr) = env.fleetq(&["enqueue", "capped", "--data", "{}"]);
     assert_eq!(code, 4);
     assert!(
         stderr.contains(
@@ -114,36 +101,36 @@ fn a_full_queue_exits_4_and_bulk_says_what_was_enqueued() {
 #[test]
 fn unknown_queues_and_jobs_exit_3() {
     let env = TestEnv::new();
-    fleetq(&env, &["enqueue", "real", "--data", "{}"]);
-    let (code, _, stderr) = fleetq(&env, &["stats", "ghost"]);
+    env.fleetq(&["enqueue", "real", "--data", "{}"]);
+    let (code, _, stderr) = env.fleetq(&["stats", "ghost"]);
     assert_eq!(code, 3);
     assert!(
         stderr.contains("unknown queue `ghost`") && stderr.contains("hint: known queues: real"),
         "{stderr}"
     );
-    let (code, _, _) = fleetq(&env, &["jobs", "ls", "ghost"]);
+    let (code, _, _) = env.fleetq(&["jobs", "ls", "ghost"]);
     assert_eq!(code, 3);
-    let (code, _, stderr) = fleetq(&env, &["jobs", "show", "no-such-id"]);
+    let (code, _, stderr) = env.fleetq(&["jobs", "show", "no-such-id"]);
     assert_eq!(code, 3);
     assert!(stderr.contains("no job `no-such-id`"), "{stderr}");
-    let (code, _, _) = fleetq(&env, &["jobs", "show", "real/no-such-id"]);
+    let (code, _, _) = env.fleetq(&["jobs", "show", "real/no-such-id"]);
     assert_eq!(code, 3);
-    let (code, _, _) = fleetq(&env, &["jobs", "cancel", "real/no-such-id"]);
+    let (code, _, _) = env.fleetq(&["jobs", "cancel", "real/no-such-id"]);
     assert_eq!(code, 3);
 }
 
 #[test]
 fn usage_errors_exit_2() {
     let env = TestEnv::new();
-    let (code, _, stderr) = fleetq(&env, &["enqueue", "q", "--no-such-flag"]);
+    let (code, _, stderr) = env.fleetq(&["enqueue", "q", "--no-such-flag"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("--no-such-flag"), "{stderr}");
-    let (code, _, _) = fleetq(&env, &["enqueue", "q", "--priority", "12"]);
+    let (code, _, _) = env.fleetq(&["enqueue", "q", "--priority", "12"]);
     assert_eq!(code, 2);
-    let (code, _, stderr) = fleetq(&env, &["enqueue", "bad queue", "--data", "{}"]);
+    let (code, _, stderr) = env.fleetq(&["enqueue", "bad queue", "--data", "{}"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("invalid queue name"), "{stderr}");
-    let (code, _, stderr) = fleetq(&env, &["enqueue", "q", "--delay", "soon"]);
+    let (code, _, stderr) = env.fleetq(&["enqueue", "q", "--delay", "soon"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("--delay"), "{stderr}");
 }
@@ -155,14 +142,14 @@ fn malformed_pipeline_yaml_reports_file_line_and_column() {
         "broken.yaml",
         "pipeline: x\nqueue: q\nsteps:\n  - name: a\n    exec: [echo\n",
     );
-    let (code, _, stderr) = fleetq(&env, &["worker", broken.to_str().unwrap()]);
+    let (code, _, stderr) = env.fleetq(&["worker", broken.to_str().unwrap()]);
     assert_eq!(code, 2);
     assert!(stderr.contains("broken.yaml:"), "{stderr}");
     let unknown = env.write(
         "unknown.yaml",
         "pipeline: x\nqueue: q\nsteps:\n  - name: a\n    noop: {}\n    retries: 3\n",
     );
-    let (code, _, stderr) = fleetq(&env, &["worker", unknown.to_str().unwrap()]);
+    let (code, _, stderr) = env.fleetq(&["worker", unknown.to_str().unwrap()]);
     assert_eq!(code, 2);
     assert!(
         stderr.contains("unknown.yaml:6:5: steps[0]: unknown field `retries`"),
@@ -172,13 +159,13 @@ fn malformed_pipeline_yaml_reports_file_line_and_column() {
         "nokind.yaml",
         "pipeline: x\nqueue: q\nsteps:\n  - name: a\n    timeout: 1s\n",
     );
-    let (code, _, stderr) = fleetq(&env, &["worker", no_kind.to_str().unwrap()]);
+    let (code, _, stderr) = env.fleetq(&["worker", no_kind.to_str().unwrap()]);
     assert_eq!(code, 2);
     assert!(
         stderr.contains("nokind.yaml:4:") && stderr.contains("a step needs a kind"),
         "{stderr}"
     );
-    let (code, _, stderr) = fleetq(&env, &["worker", "missing.yaml"]);
+    let (code, _, stderr) = env.fleetq(&["worker", "missing.yaml"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("cannot read missing.yaml"), "{stderr}");
 }
@@ -319,7 +306,7 @@ fn redis_out_of_memory_is_explained() {
         .arg("noeviction")
         .query::<()>(&mut connection)
         .unwrap();
-    let (code, _, stderr) = fleetq(&env, &["enqueue", "q", "--data", "{}"]);
+    let (code, _, stderr) = env.fleetq(&["enqueue", "q", "--data", "{}"]);
     assert_eq!(code, 1, "{stderr}");
     assert!(
         stderr.contains("out of memory") && stderr.contains("hint: raise maxmemory"),
@@ -337,7 +324,7 @@ fn a_read_only_replica_is_explained() {
         .arg("1")
         .query::<()>(&mut connection)
         .unwrap();
-    let (code, _, stderr) = fleetq(&env, &["enqueue", "q", "--data", "{}"]);
+    let (code, _, stderr) = env.fleetq(&["enqueue", "q", "--data", "{}"]);
     assert_eq!(code, 1, "{stderr}");
     assert!(
         stderr.contains("read-only") && stderr.contains("hint: this node is a replica"),

@@ -1,7 +1,7 @@
 //! A worker process killed with SIGKILL mid-job: the job comes back after its lease expires and
 //! completes, and the dead worker's token can no longer complete or fail it.
 
-use crate::support::{TestEnv, run, wait_until};
+use crate::support::{TestEnv, wait_until};
 use fleetq::runtime::job::{Completion, FailOutcome, FailureReport};
 use redis::Commands;
 use std::process::Stdio;
@@ -25,11 +25,7 @@ steps:
             marker = marker.display()
         ),
     );
-    let (code, stdout, stderr) = run({
-        let mut command = env.command();
-        command.args(["enqueue", "crashy", "--data", r#"{"n": 1}"#]);
-        command
-    });
+    let (code, stdout, stderr) = env.fleetq(&["enqueue", "crashy", "--data", r#"{"n": 1}"#]);
     assert_eq!(code, 0, "{stderr}");
     let id = stdout.trim().rsplit('/').next().unwrap().to_string();
 

@@ -69,11 +69,7 @@ fn ten_thousand_jobs_through_four_workers_each_done_once() {
     assert_eq!(leased, 0, "nothing is left active");
     let ready: u64 = connection.llen(env.key("load", "ready:5")).unwrap();
     assert_eq!(ready, 0);
-    let (code, stats, _) = run({
-        let mut command = env.command();
-        command.args(["stats", "load", "--json"]);
-        command
-    });
+    let (code, stats, _) = env.fleetq(&["stats", "load", "--json"]);
     assert_eq!(code, 0);
     let stats: serde_json::Value = serde_json::from_str(&stats).unwrap();
     let queue = &stats["queues"][0];

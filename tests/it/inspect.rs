@@ -1,18 +1,12 @@
 //! Inspection commands' table and JSON output (insta snapshots, with ids and times filtered).
 
-use crate::support::{TestEnv, filters, run};
+use crate::support::{TestEnv, filters};
 use std::io::{BufRead, BufReader};
 use std::process::Stdio;
 use std::time::Duration;
 
-fn fleetq(env: &TestEnv, arguments: &[&str]) -> (i32, String, String) {
-    let mut command = env.command();
-    command.args(arguments);
-    run(command)
-}
-
 fn ok(env: &TestEnv, arguments: &[&str]) -> String {
-    let (code, stdout, stderr) = fleetq(env, arguments);
+    let (code, stdout, stderr) = env.fleetq(arguments);
     assert_eq!(code, 0, "fleetq {arguments:?} failed: {stderr}");
     stdout
 }
@@ -61,18 +55,15 @@ fn enqueue_output_table_and_json() {
         ],
     );
     let json = ok(&env, &["enqueue", "emails", "--data", "{}", "--json"]);
-    let (code, duplicate, stderr) = fleetq(
-        &env,
-        &[
-            "enqueue",
-            "emails",
-            "--data",
-            "{}",
-            "--unique-key",
-            "welcome-42",
-            "--json",
-        ],
-    );
+    let (code, duplicate, stderr) = env.fleetq(&[
+        "enqueue",
+        "emails",
+        "--data",
+        "{}",
+        "--unique-key",
+        "welcome-42",
+        "--json",
+    ]);
     assert_eq!(code, 0, "a duplicate exits 0");
     assert!(stderr.contains("duplicate"), "{stderr}");
     let parsed: serde_json::Value = serde_json::from_str(&duplicate).unwrap();
@@ -197,7 +188,7 @@ fn purge_removes_jobs_but_keeps_settings() {
     let env = TestEnv::new();
     seed(&env);
     ok(&env, &["queues", "set", "reports", "--max-len", "10"]);
-    let (code, _, stderr) = fleetq(&env, &["queues", "purge", "reports"]);
+    let (code, _, stderr) = env.fleetq(&["queues", "purge", "reports"]);
     assert_eq!(code, 2, "purge needs --yes");
     assert!(stderr.contains("--yes"), "{stderr}");
     ok(&env, &["queues", "purge", "reports", "--yes"]);
@@ -275,7 +266,7 @@ fn queue_verbs_print_what_changed() {
         text.push_str(&ok(&env, &arguments));
     }
     snapshot!("queue_verbs_json", text);
-    let (code, _, stderr) = fleetq(&env, &["queues", "set", "reports"]);
+    let (code, _, stderr) = env.fleetq(&["queues", "set", "reports"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("nothing to set"), "{stderr}");
 }

@@ -2,7 +2,7 @@
 //! reap, cancel, retry, plus priorities, delayed jobs, unique keys and backpressure.
 
 use crate::support::{TestEnv, wait_until};
-use fleetq::runtime::backend::{Backend, LeaseRequest};
+use fleetq::runtime::backend::{Backend, LeaseRequest, ReapReport};
 use fleetq::runtime::job::{
     Completion, EnqueueStatus, FailOutcome, FailureReport, JobState, LeaseRef, LeaseStatus,
     LeasedJob, NewJob, QueueSettings,
@@ -42,6 +42,23 @@ fn done(job: &LeasedJob) -> Completion {
         id: job.id.clone(),
         token: job.token.clone(),
         outputs: "{}".to_string(),
+    }
+}
+
+/// Sweeps until a sweep's report satisfies `wanted` (the reaper lock allows one sweep a second).
+async fn reap_until(backend: &dyn Backend, what: &str, wanted: impl Fn(ReapReport) -> bool) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        if let Some(report) = backend.reap("q", "reaper-a").await.unwrap()
+            && wanted(report)
+        {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "timed out waiting for: {what}"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
 
@@ -406,18 +423,12 @@ async fn reap_retries_expired_leases_then_buries_them() {
     backend.enqueue("q", &[new.clone()]).await.unwrap();
     let short = Duration::from_millis(50);
     let first = lease_one(backend.as_ref(), "q", short).await;
-    let mut retried = 0;
-    let deadline = std::time::Instant::now() + Duration::from_secs(10);
-    while retried == 0 {
-        if let Some(report) = backend.reap("q", "reaper-a").await.unwrap() {
-            retried = report.retried;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the reaper never retried the expired lease"
-        );
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    reap_until(
+        backend.as_ref(),
+        "the reaper retries the expired lease",
+        |report| report.retried == 1,
+    )
+    .await;
     assert_eq!(
         backend.complete("q", &[done(&first)]).await.unwrap(),
         vec![first.id.clone()],
@@ -425,17 +436,10 @@ async fn reap_retries_expired_leases_then_buries_them() {
     );
     let second = lease_one(backend.as_ref(), "q", short).await;
     assert_eq!(second.attempts, 2);
-    let mut dead = 0;
-    while dead == 0 {
-        if let Some(report) = backend.reap("q", "reaper-a").await.unwrap() {
-            dead = report.dead;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the reaper never buried the job"
-        );
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    reap_until(backend.as_ref(), "the reaper buries the job", |report| {
+        report.dead == 1
+    })
+    .await;
     let record = backend.job("q", &new.id).await.unwrap().unwrap();
     assert_eq!(record.state, JobState::Dead);
     assert!(record.last_error.unwrap().contains("lease expired"));

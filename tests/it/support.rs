@@ -139,6 +139,13 @@ impl TestEnv {
         command
     }
 
+    /// Runs fleetq with these arguments to completion: (exit code, stdout, stderr).
+    pub fn fleetq(&self, arguments: &[&str]) -> (i32, String, String) {
+        let mut command = self.command();
+        command.args(arguments);
+        run(command)
+    }
+
     pub fn key(&self, queue: &str, part: &str) -> String {
         format!("{}:{{{queue}}}:{part}", self.prefix)
     }

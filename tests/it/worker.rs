@@ -8,11 +8,7 @@ use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 fn enqueue(env: &TestEnv, queue: &str) -> String {
-    let (code, stdout, stderr) = run({
-        let mut command = env.command();
-        command.args(["enqueue", queue, "--data", r#"{"n": 1}"#]);
-        command
-    });
+    let (code, stdout, stderr) = env.fleetq(&["enqueue", queue, "--data", r#"{"n": 1}"#]);
     assert_eq!(code, 0, "{stderr}");
     stdout.trim().rsplit('/').next().unwrap().to_string()
 }
@@ -49,6 +45,23 @@ fn wait_exit(child: &mut Child, limit: Duration) -> i32 {
     }
 }
 
+/// Reads the worker's stderr until it logs `needle`, so the next signal is not coalesced
+/// with the previous one.
+fn wait_for_stderr(child: &mut Child, needle: &str) {
+    let mut stderr = child.stderr.take().unwrap();
+    let mut seen = String::new();
+    wait_until(
+        &format!("the worker logs `{needle}`"),
+        Duration::from_secs(10),
+        || {
+            let mut chunk = [0u8; 4096];
+            let read = std::io::Read::read(&mut stderr, &mut chunk).unwrap_or(0);
+            seen.push_str(&String::from_utf8_lossy(&chunk[..read]));
+            seen.contains(needle)
+        },
+    );
+}
+
 fn alive(pid: i32) -> bool {
     unsafe { libc::kill(pid, 0) == 0 }
 }
@@ -60,13 +73,14 @@ fn job_field(env: &TestEnv, queue: &str, id: &str, field: &str) -> Option<String
         .unwrap()
 }
 
-fn long_step(env: &TestEnv, seconds: u32) -> (std::path::PathBuf, std::path::PathBuf) {
+fn long_step(env: &TestEnv, seconds: u32, lease: &str) -> (std::path::PathBuf, std::path::PathBuf) {
     let marker = env.path("started.pid");
     let pipeline = env.write(
         "long.yaml",
         &format!(
             r#"pipeline: long
 queue: slow
+lease: {lease}
 steps:
   - name: work
     exec: [sh, -c, 'cat >/dev/null; echo $$ > "{marker}.tmp"; mv "{marker}.tmp" "{marker}"; sleep {seconds}; echo "{{\"slept\": {seconds}}}"']
@@ -80,28 +94,20 @@ steps:
 #[test]
 fn sigterm_lets_the_running_job_finish() {
     let env = TestEnv::new();
-    let (pipeline, marker) = long_step(&env, 2);
+    let (pipeline, marker) = long_step(&env, 2, "30s");
     let id = enqueue(&env, "slow");
     let mut worker = start_worker(&env, &pipeline, &[]);
     wait_until("the step starts", Duration::from_secs(20), || {
         marker.exists()
     });
-    let (_, stats, _) = run({
-        let mut command = env.command();
-        command.args(["stats", "slow", "--json"]);
-        command
-    });
+    let (_, stats, _) = env.fleetq(&["stats", "slow", "--json"]);
     let stats: serde_json::Value = serde_json::from_str(&stats).unwrap();
     assert_eq!(
         stats["queues"][0]["workers"], 1,
         "the running worker is counted"
     );
     assert_eq!(stats["queues"][0]["active"], 1);
-    let (_, shown, _) = run({
-        let mut command = env.command();
-        command.args(["jobs", "show", &id, "--json"]);
-        command
-    });
+    let (_, shown, _) = env.fleetq(&["jobs", "show", &id, "--json"]);
     let shown: serde_json::Value = serde_json::from_str(&shown).unwrap();
     assert!(
         shown["lease_owner"]
@@ -127,7 +133,7 @@ fn sigterm_lets_the_running_job_finish() {
 #[test]
 fn past_the_grace_period_the_job_is_released_not_lost() {
     let env = TestEnv::new();
-    let (pipeline, marker) = long_step(&env, 60);
+    let (pipeline, marker) = long_step(&env, 60, "30s");
     let id = enqueue(&env, "slow");
     let mut worker = start_worker(&env, &pipeline, &["--shutdown-grace", "200ms"]);
     wait_until("the step starts", Duration::from_secs(20), || {
@@ -170,7 +176,7 @@ fn past_the_grace_period_the_job_is_released_not_lost() {
 #[test]
 fn a_second_signal_exits_at_once_and_the_lease_is_left_to_expire() {
     let env = TestEnv::new();
-    let (pipeline, marker) = long_step(&env, 60);
+    let (pipeline, marker) = long_step(&env, 60, "30s");
     let id = enqueue(&env, "slow");
     let mut worker = start_worker(&env, &pipeline, &[]);
     wait_until("the step starts", Duration::from_secs(20), || {
@@ -183,18 +189,7 @@ fn a_second_signal_exits_at_once_and_the_lease_is_left_to_expire() {
         .unwrap();
     signal(&worker, libc::SIGTERM);
     // the first signal starts a 30 s drain; wait until the worker says so, then signal again
-    let mut stderr = worker.stderr.take().unwrap();
-    let mut seen = String::new();
-    wait_until(
-        "the worker acknowledges the first signal",
-        Duration::from_secs(10),
-        || {
-            let mut chunk = [0u8; 4096];
-            let read = std::io::Read::read(&mut stderr, &mut chunk).unwrap_or(0);
-            seen.push_str(&String::from_utf8_lossy(&chunk[..read]));
-            seen.contains("finishing in-flight jobs")
-        },
-    );
+    wait_for_stderr(&mut worker, "finishing in-flight jobs");
     signal(&worker, libc::SIGTERM);
     assert_eq!(wait_exit(&mut worker, Duration::from_secs(5)), 130);
     assert_eq!(
@@ -330,11 +325,7 @@ fn burst_skips_a_paused_queue_and_drains_it_once_resumed() {
         "pipeline: quick\nqueue: gated\nsteps:\n  - noop: {}\n",
     );
     let id = enqueue(&env, "gated");
-    let (code, _, stderr) = run({
-        let mut command = env.command();
-        command.args(["queues", "pause", "gated"]);
-        command
-    });
+    let (code, _, stderr) = env.fleetq(&["queues", "pause", "gated"]);
     assert_eq!(code, 0, "{stderr}");
     let (code, _, stderr) = run({
         let mut command = env.command();
@@ -347,11 +338,7 @@ fn burst_skips_a_paused_queue_and_drains_it_once_resumed() {
         Some("pending"),
         "a paused queue hands out nothing"
     );
-    let (code, _, _) = run({
-        let mut command = env.command();
-        command.args(["queues", "resume", "gated"]);
-        command
-    });
+    let (code, _, _) = env.fleetq(&["queues", "resume", "gated"]);
     assert_eq!(code, 0);
     let (code, _, stderr) = run({
         let mut command = env.command();
@@ -397,20 +384,7 @@ fn max_jobs_stops_after_that_many() {
 #[test]
 fn cancelling_a_running_job_stops_its_step_at_the_next_heartbeat() {
     let env = TestEnv::new();
-    let marker = env.path("started.pid");
-    let pipeline = env.write(
-        "cancel.yaml",
-        &format!(
-            r#"pipeline: cancellable
-queue: slow
-lease: 900ms
-steps:
-  - name: work
-    exec: [sh, -c, 'cat >/dev/null; echo $$ > "{marker}.tmp"; mv "{marker}.tmp" "{marker}"; sleep 60']
-"#,
-            marker = marker.display()
-        ),
-    );
+    let (pipeline, marker) = long_step(&env, 60, "900ms");
     let id = enqueue(&env, "slow");
     let mut worker = start_worker(&env, &pipeline, &[]);
     wait_until("the step starts", Duration::from_secs(20), || {
@@ -422,11 +396,7 @@ steps:
         .parse()
         .unwrap();
     std::fs::remove_file(&marker).unwrap();
-    let (code, stdout, stderr) = run({
-        let mut command = env.command();
-        command.args(["jobs", "cancel", &format!("slow/{id}")]);
-        command
-    });
+    let (code, stdout, stderr) = env.fleetq(&["jobs", "cancel", &format!("slow/{id}")]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("cancelled"), "{stdout}");
     wait_until(
@@ -448,18 +418,7 @@ steps:
         Some("active")
     );
     signal(&worker, libc::SIGTERM);
-    let mut stderr = worker.stderr.take().unwrap();
-    let mut seen = String::new();
-    wait_until(
-        "the worker acknowledges the first signal",
-        Duration::from_secs(10),
-        || {
-            let mut chunk = [0u8; 4096];
-            let read = std::io::Read::read(&mut stderr, &mut chunk).unwrap_or(0);
-            seen.push_str(&String::from_utf8_lossy(&chunk[..read]));
-            seen.contains("finishing in-flight jobs")
-        },
-    );
+    wait_for_stderr(&mut worker, "finishing in-flight jobs");
     signal(&worker, libc::SIGTERM);
     assert_eq!(wait_exit(&mut worker, Duration::from_secs(10)), 130);
 }
@@ -469,11 +428,7 @@ fn at_schedules_a_job_for_a_wall_clock_time() {
     let env = TestEnv::new();
     let later = std::time::SystemTime::now() + Duration::from_secs(3600);
     let at = humantime::format_rfc3339_seconds(later).to_string();
-    let (code, stdout, stderr) = run({
-        let mut command = env.command();
-        command.args(["enqueue", "scheduled", "--data", "{}", "--at", &at]);
-        command
-    });
+    let (code, stdout, stderr) = env.fleetq(&["enqueue", "scheduled", "--data", "{}", "--at", &at]);
     assert_eq!(code, 0, "{stderr}");
     let id = stdout.trim().rsplit('/').next().unwrap().to_string();
     assert_eq!(
@@ -492,18 +447,14 @@ fn at_schedules_a_job_for_a_wall_clock_time() {
         (run_at - expected).abs() < 60_000,
         "run_at {run_at} is about {expected}"
     );
-    let (code, _, stderr) = run({
-        let mut command = env.command();
-        command.args([
-            "enqueue",
-            "scheduled",
-            "--data",
-            "{}",
-            "--at",
-            "tomorrow-ish",
-        ]);
-        command
-    });
+    let (code, _, stderr) = env.fleetq(&[
+        "enqueue",
+        "scheduled",
+        "--data",
+        "{}",
+        "--at",
+        "tomorrow-ish",
+    ]);
     assert_eq!(code, 2);
     assert!(
         stderr.contains("--at `tomorrow-ish` is not an RFC 3339 time"),

@@ -75,7 +75,7 @@ fn watch_signals(
             _ = interrupt.recv() => {}
             _ = terminate.recv() => {}
         }
-        tracing::error!("second signal: exiting now; running jobs return when their leases expire");
+        // exit first and log nothing: a hard stop must not depend on stderr still being open
         kill_all_steps();
         std::process::exit(130);
     });
