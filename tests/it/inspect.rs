@@ -270,3 +270,69 @@ fn queue_verbs_print_what_changed() {
     assert_eq!(code, 2);
     assert!(stderr.contains("nothing to set"), "{stderr}");
 }
+
+#[test]
+fn bench_runs_a_real_pipeline_file() {
+    let env = TestEnv::new();
+    let pipeline = concat!(env!("CARGO_MANIFEST_DIR"), "/config-examples/webhooks.yaml");
+    let json = ok(
+        &env,
+        &[
+            "bench",
+            "--pipeline",
+            pipeline,
+            "--jobs",
+            "20",
+            "--concurrency",
+            "4",
+            "--latency-samples",
+            "2",
+            "--json",
+        ],
+    );
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(report["pipeline"], "webhooks");
+    assert_eq!(report["jobs"], 20);
+}
+
+#[test]
+fn logs_can_be_json_and_quiet_silences_status() {
+    let env = TestEnv::new();
+    let pipeline = env.write(
+        "noop.yaml",
+        "pipeline: quick\nqueue: logs\nsteps:\n  - noop: {}\n",
+    );
+    ok(&env, &["enqueue", "logs", "--data", "{}"]);
+    let (code, _, stderr) = env.fleetq(&[
+        "worker",
+        pipeline.to_str().unwrap(),
+        "--burst",
+        "--log-format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let lines: Vec<serde_json::Value> = stderr
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|_| panic!("not JSON: {line}")))
+        .collect();
+    assert!(
+        lines
+            .iter()
+            .any(|line| line["message"] == "worker stopped" && line["done"] == 1),
+        "{stderr}"
+    );
+    let (code, stdout, stderr) = env.fleetq(&[
+        "enqueue", "logs", "--data", "{}", "--id", "fixed-id", "--quiet",
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(stdout.trim(), "logs/fixed-id");
+    let (code, _, stderr_again) =
+        env.fleetq(&["enqueue", "logs", "--data", "{}", "--id", "fixed-id", "-q"]);
+    assert_eq!(code, 0);
+    assert!(
+        stderr.is_empty() && stderr_again.is_empty(),
+        "quiet: {stderr} {stderr_again}"
+    );
+    let (_, _, loud) = env.fleetq(&["enqueue", "logs", "--data", "{}", "--id", "fixed-id"]);
+    assert!(loud.contains("duplicate"), "{loud}");
+}

@@ -18,37 +18,29 @@ pub struct TestRedis {
 
 impl TestRedis {
     pub fn start() -> TestRedis {
-        let binary = which("redis-server").unwrap_or_else(|| {
-            panic!(
-                "redis-server is not installed: fleetq's integration tests run against a real Redis. \
-                 Install it (apt-get install redis-server; .ci/run does this) and run the tests again."
-            )
-        });
         let dir = tempfile::tempdir().expect("temp dir");
         let socket = dir.path().join("redis.sock");
-        let child = Command::new(binary)
-            .args(["--port", "0", "--unixsocket"])
-            .arg(&socket)
-            .args([
-                "--unixsocketperm",
-                "700",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-            ])
-            .arg(dir.path())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start redis-server");
+        let child = spawn_server(dir.path(), &socket);
         let redis = TestRedis {
             child,
             socket,
             _dir: dir,
         };
-        let client = redis::Client::open(redis.url()).expect("client");
+        redis.wait_ready();
+        redis
+    }
+
+    /// Stops the server and starts a fresh, empty one on the same socket (a Redis restart).
+    pub fn restart(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_file(&self.socket);
+        self.child = spawn_server(self._dir.path(), &self.socket);
+        self.wait_ready();
+    }
+
+    fn wait_ready(&self) {
+        let client = redis::Client::open(self.url()).expect("client");
         wait_until(
             "redis-server accepts connections",
             Duration::from_secs(10),
@@ -59,7 +51,6 @@ impl TestRedis {
                     .is_ok()
             },
         );
-        redis
     }
 
     pub fn url(&self) -> String {
@@ -79,6 +70,32 @@ impl Drop for TestRedis {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+fn spawn_server(directory: &Path, socket: &Path) -> Child {
+    let binary = which("redis-server").unwrap_or_else(|| {
+        panic!(
+            "redis-server is not installed: fleetq's integration tests run against a real Redis. \
+             Install it (apt-get install redis-server; .ci/run does this) and run the tests again."
+        )
+    });
+    Command::new(binary)
+        .args(["--port", "0", "--unixsocket"])
+        .arg(socket)
+        .args([
+            "--unixsocketperm",
+            "700",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+        ])
+        .arg(directory)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start redis-server")
 }
 
 fn which(program: &str) -> Option<PathBuf> {

@@ -461,3 +461,27 @@ fn at_schedules_a_job_for_a_wall_clock_time() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_worker_rides_out_a_redis_restart() {
+    let mut env = TestEnv::new();
+    let pipeline = env.write(
+        "noop.yaml",
+        "pipeline: quick\nqueue: steady\nlease: 2s\nsteps:\n  - noop: {}\n",
+    );
+    let first = enqueue(&env, "steady");
+    let mut worker = start_worker(&env, &pipeline, &[]);
+    wait_until("the first job is done", Duration::from_secs(20), || {
+        job_field(&env, "steady", &first, "state").as_deref() == Some("done")
+    });
+    // an empty server comes back on the same socket: connections drop, scripts are gone
+    env.redis.restart();
+    let second = enqueue(&env, "steady");
+    wait_until(
+        "the job enqueued after the restart is done",
+        Duration::from_secs(30),
+        || job_field(&env, "steady", &second, "state").as_deref() == Some("done"),
+    );
+    signal(&worker, libc::SIGTERM);
+    assert_eq!(wait_exit(&mut worker, Duration::from_secs(30)), 0);
+}
