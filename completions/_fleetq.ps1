@@ -57,7 +57,7 @@ Register-ArgumentCompleter -Native -CommandName 'fleetq' -ScriptBlock {
             [CompletionResult]::new('--delay', '--delay', [CompletionResultType]::ParameterName, 'Run after this long (e.g. 30s, 5m)')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Run at this time (RFC 3339, e.g. 2026-11-22T09:00:00Z)')
             [CompletionResult]::new('--unique-key', '--unique-key', [CompletionResultType]::ParameterName, 'Skip the job if another with this key exists (within --unique-ttl)')
-            [CompletionResult]::new('--unique-ttl', '--unique-ttl', [CompletionResultType]::ParameterName, 'How long the unique key blocks duplicates [default: forever]')
+            [CompletionResult]::new('--unique-ttl', '--unique-ttl', [CompletionResultType]::ParameterName, 'How long the unique key blocks duplicates [default: until the job finishes]')
             [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Attempts before the job goes dead [default: the pipeline''s retry.max_attempts]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Limit on the whole job''s run time [default: the pipeline''s timeout]')
             [CompletionResult]::new('--correlation-id', '--correlation-id', [CompletionResultType]::ParameterName, 'Free-form id carried into logs and the step context')

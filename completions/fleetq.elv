@@ -53,7 +53,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand --delay 'Run after this long (e.g. 30s, 5m)'
             cand --at 'Run at this time (RFC 3339, e.g. 2026-11-22T09:00:00Z)'
             cand --unique-key 'Skip the job if another with this key exists (within --unique-ttl)'
-            cand --unique-ttl 'How long the unique key blocks duplicates [default: forever]'
+            cand --unique-ttl 'How long the unique key blocks duplicates [default: until the job finishes]'
             cand --max-attempts 'Attempts before the job goes dead [default: the pipeline''s retry.max_attempts]'
             cand --timeout 'Limit on the whole job''s run time [default: the pipeline''s timeout]'
             cand --correlation-id 'Free-form id carried into logs and the step context'

@@ -54,7 +54,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -s p -l priority 
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l delay -d 'Run after this long (e.g. 30s, 5m)' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l at -d 'Run at this time (RFC 3339, e.g. 2026-11-22T09:00:00Z)' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l unique-key -d 'Skip the job if another with this key exists (within --unique-ttl)' -r
-complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l unique-ttl -d 'How long the unique key blocks duplicates [default: forever]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l unique-ttl -d 'How long the unique key blocks duplicates [default: until the job finishes]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l max-attempts -d 'Attempts before the job goes dead [default: the pipeline\'s retry.max_attempts]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l timeout -d 'Limit on the whole job\'s run time [default: the pipeline\'s timeout]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l correlation-id -d 'Free-form id carried into logs and the step context' -r

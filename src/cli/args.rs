@@ -158,7 +158,7 @@ pub struct EnqueueArgs {
     /// Skip the job if another with this key exists (within --unique-ttl)
     #[arg(long, value_name = "KEY")]
     pub unique_key: Option<String>,
-    /// How long the unique key blocks duplicates [default: forever]
+    /// How long the unique key blocks duplicates [default: until the job finishes]
     #[arg(long, value_parser = duration, requires = "unique_key")]
     pub unique_ttl: Option<Duration>,
     /// Attempts before the job goes dead [default: the pipeline's retry.max_attempts]

@@ -115,6 +115,9 @@ pub trait Backend: Send + Sync {
     /// Deletes every job of a queue (its settings stay); returns how many keys went.
     async fn purge(&self, queue: &str, progress: &dyn ProgressSink) -> BackendResult<u64>;
 
+    /// Deletes a queue outright: its jobs, its settings and its name.
+    async fn delete_queue(&self, queue: &str) -> BackendResult<()>;
+
     async fn register_worker(&self, info: &WorkerInfo, ttl: Duration) -> BackendResult<()>;
 
     async fn unregister_worker(&self, info: &WorkerInfo) -> BackendResult<()>;

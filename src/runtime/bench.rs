@@ -2,7 +2,7 @@
 //! pickup latency of single jobs on an idle worker. Reports rates, percentiles, RSS and the
 //! server's CPU cost per job.
 
-use crate::runtime::backend::{Backend, NoProgress, ProgressSink};
+use crate::runtime::backend::{Backend, ProgressSink};
 use crate::runtime::job::{LeasedJob, NewJob};
 use crate::runtime::pipeline::Pipeline;
 use crate::runtime::worker::{self, JobObserver, WorkerOptions};
@@ -111,7 +111,7 @@ pub async fn run(
     let mut latencies =
         pickup_latencies(backend.clone(), &pipeline, options.latency_samples).await?;
     latencies.sort_by(f64::total_cmp);
-    backend.purge(&queue, &NoProgress).await?;
+    backend.delete_queue(&queue).await?;
 
     let jobs = options.jobs as f64;
     Ok(BenchReport {

@@ -614,3 +614,70 @@ async fn the_doorbell_wakes_an_idle_waiter() {
         "woken by the ring, not the timeout"
     );
 }
+
+#[tokio::test]
+async fn a_unique_key_without_ttl_is_held_until_the_job_finishes() {
+    let env = TestEnv::new();
+    let backend = env.backend().await;
+    let keyed = || {
+        let mut new = job("{}");
+        new.unique_key = Some("nightly".into());
+        new.max_attempts = 1;
+        new
+    };
+    // done releases the key
+    let first = keyed();
+    backend
+        .enqueue("q", std::slice::from_ref(&first))
+        .await
+        .unwrap();
+    assert_eq!(
+        backend.enqueue("q", &[keyed()]).await.unwrap()[0].status,
+        EnqueueStatus::Duplicate
+    );
+    let leased = lease_one(backend.as_ref(), "q", Duration::from_secs(30)).await;
+    assert_eq!(
+        backend.enqueue("q", &[keyed()]).await.unwrap()[0].status,
+        EnqueueStatus::Duplicate,
+        "held while running"
+    );
+    backend.complete("q", &[done(&leased)]).await.unwrap();
+    // cancel releases the key
+    let second = keyed();
+    assert_eq!(
+        backend
+            .enqueue("q", std::slice::from_ref(&second))
+            .await
+            .unwrap()[0]
+            .status,
+        EnqueueStatus::Enqueued
+    );
+    backend
+        .cancel("q", std::slice::from_ref(&second.id))
+        .await
+        .unwrap();
+    // dead releases the key
+    let third = keyed();
+    assert_eq!(
+        backend
+            .enqueue("q", std::slice::from_ref(&third))
+            .await
+            .unwrap()[0]
+            .status,
+        EnqueueStatus::Enqueued
+    );
+    let leased = lease_one(backend.as_ref(), "q", Duration::from_secs(30)).await;
+    let report = FailureReport {
+        id: leased.id.clone(),
+        token: leased.token.clone(),
+        error: "no".into(),
+        stderr: String::new(),
+        retry_delay: None,
+        outputs: "{}".into(),
+    };
+    assert_eq!(backend.fail("q", &report).await.unwrap(), FailOutcome::Dead);
+    assert_eq!(
+        backend.enqueue("q", &[keyed()]).await.unwrap()[0].status,
+        EnqueueStatus::Enqueued
+    );
+}

@@ -130,7 +130,8 @@ impl RedisBackend {
             .key(keys.throughput())
             .arg(keys.job_prefix())
             .arg(DEFAULT_RETAIN_DONE)
-            .arg(BUCKET_MS);
+            .arg(BUCKET_MS)
+            .arg(keys.unique_prefix());
         for completion in completions {
             invocation
                 .arg(&completion.id)
@@ -186,7 +187,8 @@ impl RedisBackend {
             .key(second_key)
             .key(third_key)
             .arg(keys.job_prefix())
-            .arg(keys.ready_prefix());
+            .arg(keys.ready_prefix())
+            .arg(keys.unique_prefix());
         for id in ids {
             invocation.arg(id);
         }
@@ -334,7 +336,8 @@ impl Backend for RedisBackend {
             .arg(&report.stderr)
             .arg(delay)
             .arg(&report.outputs)
-            .arg(ERROR_HISTORY);
+            .arg(ERROR_HISTORY)
+            .arg(keys.unique_prefix());
         let outcome: String = self.invoke(invocation).await?;
         Ok(match outcome.as_str() {
             "retry" => FailOutcome::Retry,
@@ -403,7 +406,8 @@ impl Backend for RedisBackend {
             .arg(1000)
             .arg(1000)
             .arg(reaper)
-            .arg(ERROR_HISTORY);
+            .arg(ERROR_HISTORY)
+            .arg(keys.unique_prefix());
         let counts: Vec<i64> = self.invoke(invocation).await?;
         match counts.as_slice() {
             [-1, -1] => Ok(None),
@@ -493,6 +497,20 @@ impl Backend for RedisBackend {
 
     async fn purge(&self, queue: &str, progress: &dyn ProgressSink) -> BackendResult<u64> {
         self.purge_queue(queue, progress).await
+    }
+
+    async fn delete_queue(&self, queue: &str) -> BackendResult<()> {
+        self.purge_queue(queue, &crate::runtime::backend::NoProgress)
+            .await?;
+        let mut connection = self.connection.clone();
+        redis::pipe()
+            .del(self.keys(queue).meta())
+            .ignore()
+            .srem(keys::queues(&self.prefix), queue)
+            .ignore()
+            .query_async::<()>(&mut connection)
+            .await
+            .map_err(|error| map_error(&self.display, error))
     }
 
     async fn register_worker(&self, info: &WorkerInfo, ttl: Duration) -> BackendResult<()> {

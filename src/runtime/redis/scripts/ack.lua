@@ -2,17 +2,21 @@
 -- KEYS[1] meta HASH, KEYS[2] leased ZSET, KEYS[3] done ZSET, KEYS[4] stats HASH,
 --   KEYS[5] throughput buckets HASH
 -- ARGV[1] job key prefix, ARGV[2] default done retention (jobs), ARGV[3] bucket width ms,
---   then (id, token, outputs JSON) per job
+--   ARGV[4] unique key prefix, then (id, token, outputs JSON) per job
 -- returns: { acked count, stale id, stale id, ... } where stale ids lost their lease
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local job_prefix = ARGV[1]
 local acked = 0
 local stale = {}
-for i = 4, #ARGV, 3 do
+for i = 5, #ARGV, 3 do
   local id, token, outputs = ARGV[i], ARGV[i + 1], ARGV[i + 2]
   local key = job_prefix .. id
-  if redis.call('HGET', key, 'token') == token then
+  local fields = redis.call('HMGET', key, 'token', 'unique_until_done', 'unique_key')
+  if fields[1] == token then
+    if fields[2] and redis.call('GET', ARGV[4] .. fields[3]) == id then
+      redis.call('DEL', ARGV[4] .. fields[3])
+    end
     redis.call('ZREM', KEYS[2], id)
     redis.call('HSET', key, 'state', 'done', 'finished_at', now, 'outputs', outputs)
     redis.call('HDEL', key, 'token', 'leased_until')

@@ -46,7 +46,10 @@ for i = 0, count - 1 do
       if unique_ttl > 0 then
         redis.call('SET', unique_prefix .. unique_key, id, 'PX', unique_ttl)
       else
+        -- without a TTL the key is held while the job is pending or running, and released
+        -- when it finishes (done, dead or cancelled)
         redis.call('SET', unique_prefix .. unique_key, id)
+        redis.call('HSET', job_key, 'unique_until_done', 1)
       end
     end
     if correlation_id ~= '' then redis.call('HSET', job_key, 'correlation_id', correlation_id) end

@@ -2,7 +2,8 @@
 -- KEYS[1] leased ZSET, KEYS[2] delayed ZSET, KEYS[3] dead ZSET, KEYS[4] stats HASH, KEYS[5] wake ZSET
 -- ARGV[1] job key prefix, ARGV[2] id, ARGV[3] token, ARGV[4] error message, ARGV[5] stderr tail,
 --   ARGV[6] retry delay ms (-1 = no retry: fatal or attempts exhausted), ARGV[7] outputs JSON
---   (completed steps, so a retry resumes after them), ARGV[8] error history length kept
+--   (completed steps, so a retry resumes after them), ARGV[8] error history length kept,
+--   ARGV[9] unique key prefix
 -- returns: 'retry', 'dead' or 'stale' (the token no longer owns the job)
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -29,5 +30,9 @@ if delay >= 0 then
 end
 redis.call('HSET', key, 'state', 'dead', 'finished_at', now)
 redis.call('ZADD', KEYS[3], now, id)
+local unique = redis.call('HMGET', key, 'unique_until_done', 'unique_key')
+if unique[1] and redis.call('GET', ARGV[9] .. unique[2]) == id then
+  redis.call('DEL', ARGV[9] .. unique[2])
+end
 redis.call('HINCRBY', KEYS[4], 'dead', 1)
 return 'dead'

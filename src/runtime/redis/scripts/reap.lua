@@ -3,7 +3,7 @@
 -- KEYS[1] leased ZSET, KEYS[2] dead ZSET, KEYS[3] stats HASH, KEYS[4] reaper lock STRING,
 --   KEYS[5] wake ZSET
 -- ARGV[1] job key prefix, ARGV[2] ready key prefix, ARGV[3] lock ms, ARGV[4] max jobs per sweep,
---   ARGV[5] reaper id, ARGV[6] error history length kept
+--   ARGV[5] reaper id, ARGV[6] error history length kept, ARGV[7] unique key prefix
 -- returns: { retried, dead } or { -1, -1 } when another reaper holds the lock
 if not redis.call('SET', KEYS[4], ARGV[5], 'NX', 'PX', ARGV[3]) then return { -1, -1 } end
 local t = redis.call('TIME')
@@ -14,7 +14,8 @@ local keep = tonumber(ARGV[6])
 for _, id in ipairs(expired) do
   local key = ARGV[1] .. id
   redis.call('ZREM', KEYS[1], id)
-  local fields = redis.call('HMGET', key, 'attempts', 'max_attempts', 'priority', 'owner', 'errors')
+  local fields = redis.call('HMGET', key, 'attempts', 'max_attempts', 'priority', 'owner', 'errors',
+    'unique_until_done', 'unique_key')
   if fields[3] then
     local message = 'lease expired (worker ' .. (fields[4] or '?') .. ' stopped heartbeating)'
     local history = cjson.decode(fields[5] or '[]')
@@ -25,6 +26,9 @@ for _, id in ipairs(expired) do
     if tonumber(fields[1]) >= tonumber(fields[2]) then
       redis.call('HSET', key, 'state', 'dead', 'finished_at', now)
       redis.call('ZADD', KEYS[2], now, id)
+      if fields[6] and redis.call('GET', ARGV[7] .. fields[7]) == id then
+        redis.call('DEL', ARGV[7] .. fields[7])
+      end
       dead = dead + 1
     else
       redis.call('HSET', key, 'state', 'pending')

@@ -1,14 +1,15 @@
 -- retry: make dead, cancelled or delayed jobs ready now, with a fresh attempt budget for the
 -- finished ones.
 -- KEYS[1] delayed ZSET, KEYS[2] dead ZSET, KEYS[3] wake ZSET
--- ARGV[1] job key prefix, ARGV[2] ready key prefix, then job ids
+-- ARGV[1] job key prefix, ARGV[2] ready key prefix, ARGV[3] unique key prefix (unused: a
+--   retried job does not take its unique key back), then job ids
 -- returns: one status per id: 'pending' (made ready now), 'missing', or '=' followed by the
 --   state that cannot be retried ('=pending', '=active', '=done'), left alone
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local result = {}
 local retried = 0
-for i = 3, #ARGV do
+for i = 4, #ARGV do
   local id = ARGV[i]
   local key = ARGV[1] .. id
   local fields = redis.call('HMGET', key, 'state', 'priority')
