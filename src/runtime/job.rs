@@ -234,6 +234,8 @@ pub struct QueueStats {
     pub pending_by_priority: Vec<u64>,
     pub delayed: u64,
     pub active: u64,
+    /// Active jobs whose lease expired: their worker died and no reaper has swept them yet.
+    pub stalled: u64,
     pub done: u64,
     pub retried: u64,
     pub dead: u64,

@@ -57,6 +57,22 @@ steps:
     let state: String = connection.hget(&job_key, "state").unwrap();
     assert_eq!(state, "active", "the killed worker still holds the lease");
 
+    wait_until(
+        "stats reports the dead worker's job as stalled",
+        Duration::from_secs(10),
+        || {
+            let (_, stats, _) = env.fleetq(&["stats", "crashy", "--json"]);
+            let stats: serde_json::Value = serde_json::from_str(&stats).unwrap();
+            stats["queues"][0]["stalled"] == 1
+        },
+    );
+    let (_, table, stderr) = env.fleetq(&["stats", "crashy"]);
+    assert!(table.contains("1 (1 stalled)"), "{table}");
+    assert!(
+        stderr.contains("warning: stalled jobs in crashy"),
+        "{stderr}"
+    );
+
     let mut second = env.command();
     second
         .arg("worker")

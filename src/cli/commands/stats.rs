@@ -102,7 +102,11 @@ fn render(printer: &Printer, report: &StatsReport) {
             queue.pending.to_string(),
             by_priority(&queue.pending_by_priority),
             queue.delayed.to_string(),
-            queue.active.to_string(),
+            match queue.stalled {
+                0 => queue.active.to_string(),
+                // say it in the table: these jobs wait for a worker on this queue to reap them
+                stalled => format!("{} ({stalled} stalled)", queue.active),
+            },
             queue.done.to_string(),
             queue.retried.to_string(),
             queue.dead.to_string(),
@@ -123,4 +127,16 @@ fn render(printer: &Printer, report: &StatsReport) {
         return;
     }
     printer.table(&table);
+    let stalled: Vec<&str> = report
+        .queues
+        .iter()
+        .filter(|queue| queue.stalled > 0)
+        .map(|queue| queue.queue.as_str())
+        .collect();
+    if !stalled.is_empty() {
+        printer.warning(&format!(
+            "stalled jobs in {}: their workers stopped heartbeating; a running `fleetq worker` for the queue re-delivers them",
+            stalled.join(", ")
+        ));
+    }
 }

@@ -315,8 +315,8 @@ impl RedisBackend {
 
 fn decode_stats(queue: &str, value: &Value) -> reply::Reply<QueueStats> {
     let items = array(value)?;
-    if items.len() < 22 {
-        return Err(format!("stats replied {} items, expected 22", items.len()));
+    if items.len() < 23 {
+        return Err(format!("stats replied {} items, expected 23", items.len()));
     }
     let number = |index: usize| integer(&items[index]).map(|value| value.max(0) as u64);
     let now = integer(&items[0])?;
@@ -336,6 +336,7 @@ fn decode_stats(queue: &str, value: &Value) -> reply::Reply<QueueStats> {
         pending_by_priority,
         delayed: number(11)?,
         active: number(12)?,
+        stalled: number(22)?,
         dead: number(13)?,
         done: number(14)?,
         retried: number(15)?,

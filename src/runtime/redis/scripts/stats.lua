@@ -4,7 +4,7 @@
 -- ARGV[1] job key prefix, ARGV[2] ready key prefix, ARGV[3] worker liveness window ms
 -- returns: { now ms, pending by level (10 numbers), delayed, active, dead, done total,
 --   retried total, enqueued total, paused (0|1), live workers, oldest pending run_at (-1 = none),
---   max_len, { bucket, count, ... } }
+--   max_len, { bucket, count, ... }, stalled (active jobs whose lease deadline has passed) }
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local result = { now }
@@ -31,4 +31,5 @@ result[#result + 1] = redis.call('ZCOUNT', KEYS[7], now - tonumber(ARGV[3]), '+i
 result[#result + 1] = oldest
 result[#result + 1] = tonumber(meta[2] or '0')
 result[#result + 1] = redis.call('HGETALL', KEYS[6])
+result[#result + 1] = redis.call('ZCOUNT', KEYS[3], '-inf', now)
 return result
