@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_fleetq_global_optspecs
-    string join \n backend= prefix= config= o/output= json q/quiet v/verbose color= log-format= h/help V/version
+    string join \n backend= prefix= config= o/output= json q/quiet v/verbose color= log-format= tls-ca-file= tls-cert-file= tls-key-file= h/help V/version
 end
 
 function __fish_fleetq_needs_command
@@ -35,6 +35,9 @@ always\t''
 never\t''"
 complete -c fleetq -n "__fish_fleetq_needs_command" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
 json\t''"
+complete -c fleetq -n "__fish_fleetq_needs_command" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_needs_command" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_needs_command" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c fleetq -n "__fish_fleetq_needs_command" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_needs_command" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_needs_command" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
@@ -70,6 +73,9 @@ always\t''
 never\t''"
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
 json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
@@ -90,6 +96,9 @@ always\t''
 never\t''"
 complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
 json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l burst -d 'Exit 0 once nothing is ready (for cron)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
@@ -108,6 +117,9 @@ always\t''
 never\t''"
 complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
 json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
@@ -124,6 +136,9 @@ always\t''
 never\t''"
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show ls cancel retry help" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
 json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show ls cancel retry help" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show ls cancel retry help" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show ls cancel retry help" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show ls cancel retry help" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show ls cancel retry help" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show ls cancel retry help" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
@@ -145,6 +160,9 @@ always\t''
 never\t''"
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from show" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
 json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from show" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from show" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from show" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from show" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
@@ -167,6 +185,9 @@ always\t''
 never\t''"
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
 json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
@@ -183,6 +204,9 @@ always\t''
 never\t''"
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
 json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
@@ -199,6 +223,9 @@ always\t''
 never\t''"
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
 json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from retry" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from retry" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
@@ -220,6 +247,9 @@ always\t''
 never\t''"
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
 json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
@@ -242,6 +272,9 @@ always\t''
 never\t''"
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from ls" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
 json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from ls" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from ls" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from ls" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from ls" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
@@ -258,6 +291,9 @@ always\t''
 never\t''"
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from pause" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
 json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from pause" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from pause" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from pause" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from pause" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from pause" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from pause" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
@@ -274,6 +310,9 @@ always\t''
 never\t''"
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from resume" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
 json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from resume" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from resume" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from resume" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from resume" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from resume" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from resume" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
@@ -290,6 +329,9 @@ always\t''
 never\t''"
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from purge" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
 json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from purge" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from purge" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from purge" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from purge" -l yes -d 'Confirm; purge deletes jobs for good'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from purge" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from purge" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
@@ -309,6 +351,9 @@ always\t''
 never\t''"
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
 json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
@@ -335,6 +380,9 @@ always\t''
 never\t''"
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
 json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
@@ -351,6 +399,9 @@ always\t''
 never\t''"
 complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
 json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'

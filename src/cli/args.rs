@@ -56,6 +56,27 @@ pub struct GlobalArgs {
     /// Log line format on stderr
     #[arg(long, global = true, env = "FLEETQ_LOG_FORMAT", value_enum)]
     pub log_format: Option<LogFormatArg>,
+    /// CA certificate (PEM) to trust for rediss:// instead of the public web roots
+    #[arg(long, global = true, env = "FLEETQ_TLS_CA_FILE", value_name = "PEM")]
+    pub tls_ca_file: Option<PathBuf>,
+    /// Client certificate (PEM) for servers that require mutual TLS
+    #[arg(
+        long,
+        global = true,
+        env = "FLEETQ_TLS_CERT_FILE",
+        value_name = "PEM",
+        requires = "tls_key_file"
+    )]
+    pub tls_cert_file: Option<PathBuf>,
+    /// Client private key (PEM) for mutual TLS
+    #[arg(
+        long,
+        global = true,
+        env = "FLEETQ_TLS_KEY_FILE",
+        value_name = "PEM",
+        requires = "tls_cert_file"
+    )]
+    pub tls_key_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

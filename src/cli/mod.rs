@@ -26,6 +26,9 @@ pub fn run() -> ExitCode {
         },
         color: cli.global.color.map(Into::into),
         log_format: cli.global.log_format.map(Into::into),
+        tls_ca_file: cli.global.tls_ca_file.clone(),
+        tls_cert_file: cli.global.tls_cert_file.clone(),
+        tls_key_file: cli.global.tls_key_file.clone(),
     };
     let settings = Settings::resolve(overrides);
     let (format, color) = match &settings {

@@ -48,6 +48,9 @@ pub struct ConfigFile {
     pub connect_timeout: Option<Duration>,
     #[serde(default, deserialize_with = "deserialize_optional")]
     pub command_timeout: Option<Duration>,
+    pub tls_ca_file: Option<PathBuf>,
+    pub tls_cert_file: Option<PathBuf>,
+    pub tls_key_file: Option<PathBuf>,
 }
 
 /// What the command line (flags, or their `FLEETQ_*` env twins) said.
@@ -59,6 +62,9 @@ pub struct Overrides {
     pub output: Option<OutputFormat>,
     pub color: Option<ColorChoice>,
     pub log_format: Option<LogFormat>,
+    pub tls_ca_file: Option<PathBuf>,
+    pub tls_cert_file: Option<PathBuf>,
+    pub tls_key_file: Option<PathBuf>,
 }
 
 /// The settled configuration every command runs with.
@@ -71,6 +77,7 @@ pub struct Settings {
     pub log_format: LogFormat,
     pub connect_timeout: Duration,
     pub command_timeout: Duration,
+    pub tls: crate::runtime::redis::TlsFiles,
     pub config_file: Option<PathBuf>,
 }
 
@@ -97,6 +104,11 @@ impl Settings {
             log_format: overrides.log_format.or(file.log_format).unwrap_or_default(),
             connect_timeout: file.connect_timeout.unwrap_or(Duration::from_secs(5)),
             command_timeout: file.command_timeout.unwrap_or(Duration::from_secs(10)),
+            tls: crate::runtime::redis::TlsFiles {
+                ca: overrides.tls_ca_file.or(file.tls_ca_file),
+                cert: overrides.tls_cert_file.or(file.tls_cert_file),
+                key: overrides.tls_key_file.or(file.tls_key_file),
+            },
             config_file,
         })
     }
@@ -111,6 +123,7 @@ impl Settings {
             log_format: LogFormat::Text,
             connect_timeout: Duration::from_secs(5),
             command_timeout: Duration::from_secs(10),
+            tls: crate::runtime::redis::TlsFiles::default(),
             config_file: None,
         }
     }

@@ -78,6 +78,12 @@ pub enum BackendError {
     OutOfMemory { backend: String, detail: String },
     #[error("{backend} is read-only: {detail}")]
     ReadOnly { backend: String, detail: String },
+    #[error("{backend} refused the credentials: {detail}")]
+    Authentication { backend: String, detail: String },
+    #[error("{backend} denied a command to this user: {detail}")]
+    Permission { backend: String, detail: String },
+    #[error("TLS with {backend} failed: {detail}")]
+    Tls { backend: String, detail: String },
     #[error("{backend} answered with an error: {detail}")]
     Server { backend: String, detail: String },
     #[error("{backend} sent a reply fleetq does not understand: {detail}")]
@@ -87,7 +93,9 @@ pub enum BackendError {
 impl BackendError {
     pub fn exit_kind(&self) -> ExitKind {
         match self {
-            BackendError::Unavailable { .. } => ExitKind::Unavailable,
+            BackendError::Unavailable { .. } | BackendError::Tls { .. } => ExitKind::Unavailable,
+            // a configuration problem, never a reason to treat Redis as down
+            BackendError::Authentication { .. } => ExitKind::Usage,
             _ => ExitKind::Failure,
         }
     }
@@ -100,6 +108,18 @@ impl BackendError {
             ),
             BackendError::OutOfMemory { .. } => Some(
                 "raise maxmemory, set maxmemory-policy noeviction, or drain queues (fleetq stats shows which are large)"
+                    .to_string(),
+            ),
+            BackendError::Authentication { .. } => Some(
+                "check the user and password in the backend URL (redis://user:pass@host or redis+unix:///path?user=u&pass=p)"
+                    .to_string(),
+            ),
+            BackendError::Permission { .. } => Some(
+                "grant the ACL user fleetq's commands and keys, e.g. ACL SETUSER app +@all ~fleetq:* &*"
+                    .to_string(),
+            ),
+            BackendError::Tls { .. } => Some(
+                "for a private CA set tls_ca_file (FLEETQ_TLS_CA_FILE); if the server wants client certificates set tls_cert_file and tls_key_file"
                     .to_string(),
             ),
             BackendError::ReadOnly { .. } => Some(

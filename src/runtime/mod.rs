@@ -35,6 +35,7 @@ impl Runtime {
                     &settings.prefix,
                     settings.connect_timeout,
                     settings.command_timeout,
+                    &settings.tls,
                 )
                 .await?,
             ),

@@ -8,5 +8,6 @@ mod files;
 mod fleet;
 mod inspect;
 mod scripts;
+mod security;
 mod support;
 mod worker;

@@ -18,9 +18,14 @@ pub struct TestRedis {
 
 impl TestRedis {
     pub fn start() -> TestRedis {
+        TestRedis::start_with(&[])
+    }
+
+    /// A server with extra redis-server arguments (TLS ports, ACL files, …).
+    pub fn start_with(extra: &[String]) -> TestRedis {
         let dir = tempfile::tempdir().expect("temp dir");
         let socket = dir.path().join("redis.sock");
-        let child = spawn_server(dir.path(), &socket);
+        let child = spawn_server(dir.path(), &socket, extra);
         let redis = TestRedis {
             child,
             socket,
@@ -35,7 +40,7 @@ impl TestRedis {
         let _ = self.child.kill();
         let _ = self.child.wait();
         let _ = std::fs::remove_file(&self.socket);
-        self.child = spawn_server(self._dir.path(), &self.socket);
+        self.child = spawn_server(self._dir.path(), &self.socket, &[]);
         self.wait_ready();
     }
 
@@ -72,7 +77,7 @@ impl Drop for TestRedis {
     }
 }
 
-fn spawn_server(directory: &Path, socket: &Path) -> Child {
+fn spawn_server(directory: &Path, socket: &Path, extra: &[String]) -> Child {
     let binary = which("redis-server").unwrap_or_else(|| {
         panic!(
             "redis-server is not installed: fleetq's integration tests run against a real Redis. \
@@ -92,13 +97,14 @@ fn spawn_server(directory: &Path, socket: &Path) -> Child {
             "--dir",
         ])
         .arg(directory)
+        .args(extra)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .expect("start redis-server")
 }
 
-fn which(program: &str) -> Option<PathBuf> {
+pub fn which(program: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
     std::env::split_paths(&path)
         .chain([PathBuf::from("/usr/sbin"), PathBuf::from("/usr/bin")])
@@ -175,6 +181,7 @@ impl TestEnv {
                 &self.prefix,
                 Duration::from_secs(5),
                 Duration::from_secs(10),
+                &Default::default(),
             )
             .await
             .expect("connect to the test redis"),

@@ -7,6 +7,65 @@ use redis::aio::{ConnectionManager, ConnectionManagerConfig, MultiplexedConnecti
 use redis::{AsyncConnectionConfig, Client, RedisError};
 use std::time::Duration;
 
+/// Certificate files for TLS: a private CA, and a client certificate and key for mutual TLS.
+#[derive(Debug, Clone, Default)]
+pub struct TlsFiles {
+    pub ca: Option<std::path::PathBuf>,
+    pub cert: Option<std::path::PathBuf>,
+    pub key: Option<std::path::PathBuf>,
+}
+
+/// Builds the client; with TLS files it trusts that CA (and presents that certificate)
+/// instead of the public web roots.
+pub fn client(url: &str, display: &str, tls: &TlsFiles) -> BackendResult<Client> {
+    if url.starts_with("rediss://") {
+        // rustls needs one process-wide crypto provider; without it the first handshake panics
+        let _ = rustls::crypto::ring::default_provider().install_default();
+    }
+    if tls.ca.is_none() && tls.cert.is_none() && tls.key.is_none() {
+        return Client::open(url).map_err(|error| map_error(display, error));
+    }
+    if !url.starts_with("rediss://") {
+        return Err(BackendError::Tls {
+            backend: display.to_string(),
+            detail: "TLS files are set but the backend URL is not rediss://".to_string(),
+        });
+    }
+    // the files' contents are secrets: errors name the path, never the bytes
+    let read = |path: &std::path::PathBuf, what: &str| {
+        std::fs::read(path).map_err(|error| BackendError::Tls {
+            backend: display.to_string(),
+            detail: format!("cannot read the {what} {}: {error}", path.display()),
+        })
+    };
+    let root_cert = tls
+        .ca
+        .as_ref()
+        .map(|path| read(path, "CA file"))
+        .transpose()?;
+    let client_tls = match (&tls.cert, &tls.key) {
+        (Some(cert), Some(key)) => Some(redis::ClientTlsConfig {
+            client_cert: read(cert, "client certificate")?,
+            client_key: read(key, "client key")?,
+        }),
+        (None, None) => None,
+        _ => {
+            return Err(BackendError::Tls {
+                backend: display.to_string(),
+                detail: "tls_cert_file and tls_key_file go together".to_string(),
+            });
+        }
+    };
+    Client::build_with_tls(
+        url,
+        redis::TlsCertificates {
+            client_tls,
+            root_cert,
+        },
+    )
+    .map_err(|error| map_error(display, error))
+}
+
 /// Opens the shared multiplexed connection. Every timeout is set explicitly: redis-rs's async
 /// default (500 ms) is too short for large batches and would fail them spuriously.
 pub async fn connect(
@@ -38,6 +97,8 @@ pub fn map_server_error(display: &str, code: &str, detail: String) -> BackendErr
     match code {
         "OOM" => BackendError::OutOfMemory { backend, detail },
         "READONLY" => BackendError::ReadOnly { backend, detail },
+        "WRONGPASS" | "NOAUTH" => BackendError::Authentication { backend, detail },
+        "NOPERM" => BackendError::Permission { backend, detail },
         _ => BackendError::Server { backend, detail },
     }
 }
@@ -46,8 +107,15 @@ pub fn map_server_error(display: &str, code: &str, detail: String) -> BackendErr
 pub fn map_error(display: &str, error: RedisError) -> BackendError {
     let backend = display.to_string();
     let detail = error.to_string();
-    if let Some(code @ ("OOM" | "READONLY")) = error.code() {
+    if let Some(code @ ("OOM" | "READONLY" | "WRONGPASS" | "NOAUTH" | "NOPERM")) = error.code() {
         return map_server_error(display, code, detail);
+    }
+    if error.kind() == redis::ErrorKind::AuthenticationFailed {
+        return BackendError::Authentication { backend, detail };
+    }
+    let lower = detail.to_lowercase();
+    if lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake") {
+        return BackendError::Tls { backend, detail };
     }
     if error.is_io_error()
         || error.is_timeout()

@@ -15,6 +15,7 @@ use crate::runtime::job::{
     QueueStats, WorkerInfo,
 };
 use async_trait::async_trait;
+pub use connection::TlsFiles;
 use connection::{RedisDoorbell, map_error};
 use keys::QueueKeys;
 use redis::aio::ConnectionManager;
@@ -45,8 +46,9 @@ impl RedisBackend {
         prefix: &str,
         connect_timeout: Duration,
         command_timeout: Duration,
+        tls: &TlsFiles,
     ) -> BackendResult<RedisBackend> {
-        let client = Client::open(url).map_err(|error| map_error(display, error))?;
+        let client = connection::client(url, display, tls)?;
         let connection =
             connection::connect(&client, display, connect_timeout, command_timeout).await?;
         Ok(RedisBackend {
