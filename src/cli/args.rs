@@ -22,6 +22,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock
     #[arg(
@@ -171,7 +172,7 @@ pub struct EnqueueArgs {
     #[arg(long, short = 'p', default_value_t = 5, value_parser = clap::value_parser!(u8).range(0..=9))]
     pub priority: u8,
     /// Run after this long (e.g. 30s, 5m)
-    #[arg(long, value_parser = duration, conflicts_with = "at")]
+    #[arg(long, value_parser = duration, value_name = "DUR", conflicts_with = "at")]
     pub delay: Option<Duration>,
     /// Run at this time (RFC 3339, e.g. 2026-11-22T09:00:00Z)
     #[arg(long, value_name = "RFC3339")]
@@ -180,16 +181,16 @@ pub struct EnqueueArgs {
     #[arg(long, value_name = "KEY")]
     pub unique_key: Option<String>,
     /// How long the unique key blocks duplicates [default: until the job finishes]
-    #[arg(long, value_parser = duration, requires = "unique_key")]
+    #[arg(long, value_parser = duration, value_name = "DUR", requires = "unique_key")]
     pub unique_ttl: Option<Duration>,
     /// Attempts before the job goes dead [default: the pipeline's retry.max_attempts]
-    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub max_attempts: Option<u32>,
     /// Limit on the whole job's run time [default: the pipeline's timeout]
-    #[arg(long, value_parser = duration)]
+    #[arg(long, value_parser = duration, value_name = "DUR")]
     pub timeout: Option<Duration>,
     /// Free-form id carried into logs and the step context
-    #[arg(long)]
+    #[arg(long, value_name = "ID")]
     pub correlation_id: Option<String>,
     /// Job id [default: a new UUID v7]; enqueueing an existing id reports a duplicate
     #[arg(long, conflicts_with = "file")]
@@ -211,10 +212,10 @@ pub struct WorkerArgs {
     #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
     pub max_jobs: Option<u64>,
     /// Stop taking jobs after this long
-    #[arg(long, value_parser = duration)]
+    #[arg(long, value_parser = duration, value_name = "DUR")]
     pub max_runtime: Option<Duration>,
     /// On stop, how long in-flight jobs may finish before they are released
-    #[arg(long, value_parser = duration, default_value = "30s")]
+    #[arg(long, value_parser = duration, value_name = "DUR", default_value = "30s")]
     pub shutdown_grace: Duration,
 }
 
