@@ -17,7 +17,8 @@
 //!   redis/                Redis backend: keys.rs (the only key builder), scripts/*.lua,
 //!                         connection.rs (timeouts, doorbell), admin.rs, reply.rs
 //!   pipeline/             pipeline YAML (spec.rs), the step runner (run.rs), exec steps (exec.rs)
-//!   worker/               consumer loop (batched leases, buffered acks), heartbeat + reaper
+//!   worker/               consumer loop (batched leases, buffered acks), heartbeat + reaper,
+//!                         the shared --max-jobs budget
 //!   bench.rs              the benchmark behind `fleetq bench`
 //!   duration.rs, yaml.rs  human durations; YAML with file:line:column errors
 //! ```

@@ -61,6 +61,9 @@ pub trait Backend: Send + Sync {
 
     async fn enqueue(&self, queue: &str, jobs: &[NewJob]) -> BackendResult<Vec<EnqueueOutcome>>;
 
+    /// Which of these job ids exist, in order: how a failed enqueue learns what went in.
+    async fn existing(&self, queue: &str, ids: &[String]) -> BackendResult<Vec<bool>>;
+
     /// Acknowledges `completions` and leases new jobs in one round trip.
     async fn lease(
         &self,

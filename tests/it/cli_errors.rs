@@ -331,3 +331,57 @@ fn a_read_only_replica_is_explained() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_bulk_enqueue_cut_short_by_redis_says_which_lines_went_in() {
+    let env = TestEnv::new();
+    let mut connection = env.redis.connection();
+    let info: String = redis::cmd("INFO")
+        .arg("memory")
+        .query(&mut connection)
+        .unwrap();
+    let used: u64 = info
+        .lines()
+        .find_map(|line| line.strip_prefix("used_memory:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    // room for about one batch of 1,000 one-kilobyte jobs, not for three
+    redis::cmd("CONFIG")
+        .arg("SET")
+        .arg("maxmemory")
+        .arg(used + 3_000_000)
+        .query::<()>(&mut connection)
+        .unwrap();
+    redis::cmd("CONFIG")
+        .arg("SET")
+        .arg("maxmemory-policy")
+        .arg("noeviction")
+        .query::<()>(&mut connection)
+        .unwrap();
+    let line = format!(r#"{{"pad": "{}"}}"#, "x".repeat(1000));
+    let file = env.write("jobs.jsonl", &format!("{line}\n").repeat(3000));
+    let (code, stdout, stderr) = env.fleetq(&["enqueue", "big", "--file", file.to_str().unwrap()]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("hint: raise maxmemory"), "{stderr}");
+    assert!(stderr.contains("nothing after line"), "{stderr}");
+    // whether Redis refused the first batch or cut one off midway, what fleetq printed is
+    // exactly what is in the queue
+    let printed: std::collections::HashSet<String> = stdout
+        .lines()
+        .map(|line| line.rsplit('/').next().unwrap().to_string())
+        .collect();
+    let queued: Vec<String> =
+        redis::Commands::lrange(&mut connection, env.key("big", "ready:5"), 0, -1).unwrap();
+    let mut stored = std::collections::HashSet::new();
+    for id in queued {
+        if redis::Commands::exists(&mut connection, env.key("big", &format!("job:{id}"))).unwrap() {
+            stored.insert(id);
+        }
+    }
+    assert_eq!(
+        printed, stored,
+        "stdout lists exactly the jobs that went in: {stderr}"
+    );
+}

@@ -485,3 +485,35 @@ fn a_worker_rides_out_a_redis_restart() {
     signal(&worker, libc::SIGTERM);
     assert_eq!(wait_exit(&mut worker, Duration::from_secs(30)), 0);
 }
+
+#[test]
+fn one_worker_serves_several_pipelines_with_one_job_budget() {
+    let env = TestEnv::new();
+    let first = env.write(
+        "a.yaml",
+        "pipeline: a\nqueue: alpha\nsteps:\n  - noop: {}\n",
+    );
+    let second = env.write("b.yaml", "pipeline: b\nqueue: beta\nsteps:\n  - noop: {}\n");
+    for _ in 0..5 {
+        enqueue(&env, "alpha");
+        enqueue(&env, "beta");
+    }
+    let (a, b) = (first.to_str().unwrap(), second.to_str().unwrap());
+    let (code, stdout, stderr) = env.fleetq(&["worker", a, b, "--max-jobs", "3", "--json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        report["done"], 3,
+        "--max-jobs is one budget for the whole process"
+    );
+    let (code, stdout, stderr) = env.fleetq(&["worker", a, b, "--burst", "--json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["done"], 7, "--burst drains every pipeline's queue");
+    let (code, _, stderr) = env.fleetq(&["worker", a, a]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("two pipelines consume the same queue"),
+        "{stderr}"
+    );
+}

@@ -62,7 +62,8 @@ fn queue_full(queue: &str) -> Classified {
     ))
 }
 
-fn report(printer: &Printer, queue: &str, outcome: &EnqueueOutcome) {
+/// One job reference on stdout: `QUEUE/ID`, or `{"id","queue","status"}` for json/jsonl.
+fn print_reference(printer: &Printer, queue: &str, outcome: &EnqueueOutcome) {
     match printer.format() {
         OutputFormat::Table => printer.line(&format!("{queue}/{}", outcome.id)),
         _ => printer.json_line(&serde_json::json!({
@@ -71,11 +72,46 @@ fn report(printer: &Printer, queue: &str, outcome: &EnqueueOutcome) {
             "status": outcome.status,
         })),
     }
+}
+
+fn report(printer: &Printer, queue: &str, outcome: &EnqueueOutcome) {
+    print_reference(printer, queue, outcome);
     if outcome.status == EnqueueStatus::Duplicate {
         printer.status(&format!(
             "duplicate: {queue}/{} already exists; nothing was added",
             outcome.id
         ));
+    }
+}
+
+/// After a batch failed, asks the backend which of its jobs exist (a script can be cut off
+/// midway, e.g. by OOM), prints those, and says how many went in.
+async fn account_for_failed_batch(
+    runtime: &Runtime,
+    queue: &str,
+    jobs: &[NewJob],
+    printer: &Printer,
+) -> String {
+    let ids: Vec<String> = jobs.iter().map(|job| job.id.clone()).collect();
+    match runtime.backend.existing(queue, &ids).await {
+        Ok(present) => {
+            let mut count = 0;
+            for (id, there) in ids.iter().zip(present) {
+                if there {
+                    count += 1;
+                    let outcome = EnqueueOutcome {
+                        id: id.clone(),
+                        status: EnqueueStatus::Enqueued,
+                    };
+                    print_reference(printer, queue, &outcome);
+                }
+            }
+            format!(
+                "{count} were enqueued (their references are on stdout) and {} were not",
+                ids.len() - count
+            )
+        }
+        Err(_) => "none can be confirmed: they may or may not have been enqueued".to_string(),
     }
 }
 
@@ -218,17 +254,18 @@ async fn enqueue_file(
         }
         if !batch.is_empty() {
             let jobs: Vec<NewJob> = batch.iter().map(|(_, job)| job.clone()).collect();
-            let outcomes = runtime
-                .backend
-                .enqueue(queue, &jobs)
-                .await
-                .map_err(|error| {
-                    anyhow::Error::new(error).context(format!(
-                    "enqueued {enqueued} jobs (lines before {}); the rest of {} was not enqueued",
-                    batch[0].0,
-                    path.display()
-                ))
-                })?;
+            let outcomes = match runtime.backend.enqueue(queue, &jobs).await {
+                Ok(outcomes) => outcomes,
+                Err(error) => {
+                    progress.finish();
+                    let (first, last) = (batch[0].0, batch[batch.len() - 1].0);
+                    let this_batch = account_for_failed_batch(runtime, queue, &jobs, printer).await;
+                    return Err(anyhow::Error::new(error).context(format!(
+                        "{}: lines before {first} are in ({enqueued} enqueued, {duplicates} duplicates); of lines {first}-{last}, {this_batch}; nothing after line {last} was sent",
+                        path.display()
+                    )));
+                }
+            };
             for ((line, _), outcome) in batch.iter().zip(&outcomes) {
                 if outcome.status == EnqueueStatus::Full {
                     progress.finish();
@@ -243,10 +280,7 @@ async fn enqueue_file(
                     EnqueueStatus::Duplicate => duplicates += 1,
                     _ => enqueued += 1,
                 }
-                match printer.format() {
-                    OutputFormat::Table => printer.line(&format!("{queue}/{}", outcome.id)),
-                    _ => printer.json_line(&serde_json::json!({"id": outcome.id, "queue": queue, "status": outcome.status})),
-                }
+                print_reference(printer, queue, outcome);
             }
             progress.advance(batch.len() as u64);
             batch.clear();

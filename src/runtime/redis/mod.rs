@@ -274,6 +274,19 @@ impl Backend for RedisBackend {
             .collect()
     }
 
+    async fn existing(&self, queue: &str, ids: &[String]) -> BackendResult<Vec<bool>> {
+        let keys = self.keys(queue);
+        let mut pipeline = redis::pipe();
+        for id in ids {
+            pipeline.exists(keys.job(id));
+        }
+        let mut connection = self.connection.clone();
+        pipeline
+            .query_async(&mut connection)
+            .await
+            .map_err(|error| map_error(&self.display, error))
+    }
+
     async fn lease(
         &self,
         queue: &str,

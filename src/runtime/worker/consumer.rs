@@ -1,6 +1,7 @@
 //! One pipeline's consumer: leases jobs in batches sized to free capacity, runs them, and
 //! buffers acks for a few milliseconds so they ride along with the next lease call.
 
+use super::budget::{JobBudget, Reservation};
 use super::{JobObserver, StopReason, WorkerOptions};
 use crate::runtime::backend::{Backend, Doorbell, LeaseRequest};
 use crate::runtime::job::{Completion, FailOutcome, FailureReport, LeaseRef, LeasedJob};
@@ -26,7 +27,6 @@ pub struct Counters {
     pub failed: AtomicU64,
     pub released: AtomicU64,
     pub lost: AtomicU64,
-    leased: AtomicU64,
 }
 
 /// A running job: its lease token and the switch that stops it.
@@ -178,6 +178,7 @@ impl Consumer {
     pub async fn fetch_loop(
         self: Arc<Self>,
         options: &WorkerOptions,
+        budget: &JobBudget,
         taking: &CancellationToken,
     ) -> StopReason {
         let flusher_stop = CancellationToken::new();
@@ -190,24 +191,29 @@ impl Consumer {
         };
         let mut failures = 0u32;
         let reason = loop {
-            let leased = self.counters.leased.load(Ordering::Relaxed);
-            let room = options
-                .max_jobs
-                .map_or(MAX_BATCH as u64, |max| max.saturating_sub(leased));
-            if room == 0 {
-                break StopReason::MaxJobs;
-            }
             let first = tokio::select! {
                 permit = self.permits.clone().acquire_owned() => permit.expect("the semaphore is never closed"),
                 _ = taking.cancelled() => break StopReason::Signal,
             };
             let mut permits = vec![first];
-            while (permits.len() as u64) < room.min(MAX_BATCH as u64) {
+            while permits.len() < MAX_BATCH {
                 match self.permits.clone().try_acquire_owned() {
                     Ok(permit) => permits.push(permit),
                     Err(_) => break,
                 }
             }
+            let reserved = match budget.reserve(permits.len() as u64) {
+                Reservation::Granted(granted) => granted,
+                Reservation::Spent => break StopReason::MaxJobs,
+                Reservation::Wait => {
+                    drop(permits);
+                    tokio::select! {
+                        _ = tokio::time::sleep(Duration::from_millis(20)) => continue,
+                        _ = taking.cancelled() => break StopReason::Signal,
+                    }
+                }
+            };
+            permits.truncate(reserved as usize);
             request.max_jobs = permits.len();
             let completions = self.take_acks();
             let batch = match self
@@ -220,6 +226,7 @@ impl Consumer {
                     batch
                 }
                 Err(error) => {
+                    budget.settle(reserved, 0);
                     self.restore_acks(completions);
                     drop(permits);
                     failures += 1;
@@ -232,9 +239,7 @@ impl Consumer {
                 }
             };
             let got = batch.jobs.len();
-            self.counters
-                .leased
-                .fetch_add(got as u64, Ordering::Relaxed);
+            budget.settle(reserved, got as u64);
             for (job, permit) in batch.jobs.into_iter().zip(permits.drain(..)) {
                 let consumer = self.clone();
                 self.tasks

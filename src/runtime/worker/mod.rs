@@ -1,12 +1,14 @@
 //! The worker: consumes each pipeline's queue with bounded concurrency, heartbeats its leases,
 //! reaps expired ones, and shuts down without losing a job.
 
+mod budget;
 mod consumer;
 mod heartbeat;
 
 use crate::runtime::backend::Backend;
 use crate::runtime::job::{LeasedJob, WorkerInfo};
 use crate::runtime::pipeline::Pipeline;
+use budget::JobBudget;
 use consumer::Consumer;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -19,6 +21,7 @@ pub struct WorkerOptions {
     pub concurrency: Option<usize>,
     /// Exit once the queues have nothing ready (for cron).
     pub burst: bool,
+    /// Jobs leased by the whole process, across its pipelines, before it stops.
     pub max_jobs: Option<u64>,
     pub max_runtime: Option<Duration>,
     /// How long in-flight jobs may finish after a stop before they are released.
@@ -145,13 +148,15 @@ pub async fn run(
         info.clone(),
         beating.clone(),
     ));
+    let budget = Arc::new(JobBudget::new(options.max_jobs));
     let mut loops = Vec::new();
     for consumer in &consumers {
         let consumer = consumer.clone();
         let taking = taking.clone();
         let options = options.clone();
+        let budget = budget.clone();
         loops.push(tokio::spawn(async move {
-            consumer.fetch_loop(&options, &taking).await
+            consumer.fetch_loop(&options, &budget, &taking).await
         }));
     }
     let mut reason = StopReason::Drained;

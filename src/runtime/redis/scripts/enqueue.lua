@@ -38,27 +38,37 @@ for i = 0, count - 1 do
     local run_at = now + delay_ms
     local state = 'pending'
     if delay_ms > 0 then state = 'delayed' end
-    redis.call('HSET', job_key, 'id', id, 'data', data, 'priority', priority, 'state', state,
-      'attempts', 0, 'max_attempts', max_attempts, 'timeout_ms', timeout_ms,
-      'created_at', now, 'run_at', run_at)
-    if unique_key ~= '' then
-      redis.call('HSET', job_key, 'unique_key', unique_key)
-      if unique_ttl > 0 then
-        redis.call('SET', unique_prefix .. unique_key, id, 'PX', unique_ttl)
-      else
-        -- without a TTL the key is held while the job is pending or running, and released
-        -- when it finishes (done, dead or cancelled)
-        redis.call('SET', unique_prefix .. unique_key, id)
-        redis.call('HSET', job_key, 'unique_until_done', 1)
-      end
-    end
-    if correlation_id ~= '' then redis.call('HSET', job_key, 'correlation_id', correlation_id) end
-    if session ~= '' then redis.call('HSET', job_key, 'session', session) end
+    -- index first, then the whole hash in one HSET: if the server refuses a write midway (OOM),
+    -- what is left is at worst an id without a hash, which dequeue skips, never a hash that no
+    -- index points at
     if delay_ms > 0 then
       redis.call('ZADD', KEYS[2], run_at, id)
     else
       redis.call('RPUSH', ready_prefix .. priority, id)
       rang = true
+    end
+    local fields = { 'id', id, 'data', data, 'priority', priority, 'state', state,
+      'attempts', 0, 'max_attempts', max_attempts, 'timeout_ms', timeout_ms,
+      'created_at', now, 'run_at', run_at }
+    if unique_key ~= '' then
+      fields[#fields + 1] = 'unique_key'; fields[#fields + 1] = unique_key
+      -- without a TTL the key is held while the job is pending or running, and released
+      -- when it finishes (done, dead or cancelled)
+      if unique_ttl == 0 then
+        fields[#fields + 1] = 'unique_until_done'; fields[#fields + 1] = 1
+      end
+    end
+    if correlation_id ~= '' then
+      fields[#fields + 1] = 'correlation_id'; fields[#fields + 1] = correlation_id
+    end
+    if session ~= '' then fields[#fields + 1] = 'session'; fields[#fields + 1] = session end
+    redis.call('HSET', job_key, unpack(fields))
+    if unique_key ~= '' then
+      if unique_ttl > 0 then
+        redis.call('SET', unique_prefix .. unique_key, id, 'PX', unique_ttl)
+      else
+        redis.call('SET', unique_prefix .. unique_key, id)
+      end
     end
     size = size + 1
     added = added + 1
