@@ -1,7 +1,7 @@
 //! A worker process killed with SIGKILL mid-job: the job comes back after its lease expires and
 //! completes, and the dead worker's token can no longer complete or fail it.
 
-use crate::support::{TestEnv, wait_until};
+use crate::support::{TestEnv, assert_consistent, wait_until};
 use fleetq::runtime::job::{Completion, FailOutcome, FailureReport};
 use redis::Commands;
 use std::process::Stdio;
@@ -98,6 +98,7 @@ steps:
     let done: u64 = connection.hget(env.key("crashy", "stats"), "done").unwrap();
     assert_eq!(done, 1, "completed exactly once");
 
+    assert_consistent(&env, "crashy");
     let backend = env.backend().await;
     let stale = backend
         .complete(

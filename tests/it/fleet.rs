@@ -1,6 +1,6 @@
 //! 10,000 jobs through 4 worker processes: every job is done exactly once and none is left.
 
-use crate::support::{TestEnv, run};
+use crate::support::{TestEnv, assert_consistent, run};
 use redis::Commands;
 use std::collections::HashSet;
 use std::process::Stdio;
@@ -80,6 +80,7 @@ fn ten_thousand_jobs_through_four_workers_each_done_once() {
     );
     assert!(queue["throughput_5m"].as_f64().unwrap() > 0.0);
     assert_eq!(queue["workers"], 0, "workers unregister when they exit");
+    assert_consistent(&env, "load");
     let mut pipe = redis::pipe();
     for id in &ids {
         pipe.cmd("HMGET")

@@ -1,7 +1,7 @@
 //! Every Lua script path against a real Redis: enqueue, dequeue, ack, fail, extend, release,
 //! reap, cancel, retry, plus priorities, delayed jobs, unique keys and backpressure.
 
-use crate::support::{TestEnv, wait_until};
+use crate::support::{TestEnv, assert_consistent, wait_until};
 use fleetq::runtime::backend::{Backend, LeaseRequest, ReapReport};
 use fleetq::runtime::job::{
     Completion, EnqueueStatus, FailOutcome, FailureReport, JobState, LeaseRef, LeaseStatus,
@@ -679,5 +679,96 @@ async fn a_unique_key_without_ttl_is_held_until_the_job_finishes() {
     assert_eq!(
         backend.enqueue("q", &[keyed()]).await.unwrap()[0].status,
         EnqueueStatus::Enqueued
+    );
+}
+
+/// Redis over maxmemory: every script either fails before writing (OOM on its first growing
+/// write) or runs to the end (Redis lets a script finish once it has written), so each call is
+/// all or nothing and no job is lost or left in two places.
+#[tokio::test]
+async fn scripts_under_oom_are_all_or_nothing() {
+    let env = TestEnv::new();
+    let backend = env.backend().await;
+    backend
+        .enqueue("q", &[job("{}"), job("{}"), job("{}")])
+        .await
+        .unwrap();
+    let held = lease_one(backend.as_ref(), "q", Duration::from_secs(30)).await;
+    let failing = lease_one(backend.as_ref(), "q", Duration::from_secs(30)).await;
+    let mut delayed = job("{}");
+    delayed.delay = Duration::from_millis(1);
+    backend
+        .enqueue("q", std::slice::from_ref(&delayed))
+        .await
+        .unwrap();
+    let mut connection = env.redis.connection();
+    let due: f64 =
+        redis::Commands::zscore(&mut connection, env.key("q", "delayed"), &delayed.id).unwrap();
+    wait_until(
+        "the delayed job is due by the server's clock",
+        Duration::from_secs(5),
+        || {
+            let (seconds, micros): (u64, u64) = redis::cmd("TIME").query(&mut connection).unwrap();
+            (seconds * 1000 + micros / 1000) as f64 > due
+        },
+    );
+    redis::cmd("CONFIG")
+        .arg("SET")
+        .arg("maxmemory-policy")
+        .arg("noeviction")
+        .query::<()>(&mut connection)
+        .unwrap();
+    redis::cmd("CONFIG")
+        .arg("SET")
+        .arg("maxmemory")
+        .arg("1")
+        .query::<()>(&mut connection)
+        .unwrap();
+
+    let refused = |result: &Result<(), fleetq::runtime::error::BackendError>| {
+        matches!(
+            result,
+            Err(fleetq::runtime::error::BackendError::OutOfMemory { .. })
+        )
+    };
+    // an enqueue's first write grows memory, so it is refused whole
+    let result = backend.enqueue("q", &[job("{}")]).await.map(|_| ());
+    assert!(refused(&result), "{result:?}");
+    let results = [
+        backend
+            .lease("q", &request(10, Duration::from_secs(30)), &[done(&held)])
+            .await
+            .map(|_| ()),
+        backend
+            .fail(
+                "q",
+                &FailureReport {
+                    id: failing.id.clone(),
+                    token: failing.token.clone(),
+                    error: "x".into(),
+                    stderr: String::new(),
+                    retry_delay: Some(Duration::from_secs(60)),
+                    outputs: "{}".into(),
+                },
+            )
+            .await
+            .map(|_| ()),
+    ];
+    for result in &results {
+        assert!(result.is_ok() || refused(result), "{result:?}");
+    }
+    assert_consistent(&env, "q");
+    redis::cmd("CONFIG")
+        .arg("SET")
+        .arg("maxmemory")
+        .arg("0")
+        .query::<()>(&mut connection)
+        .unwrap();
+    assert_consistent(&env, "q");
+    let stats = backend.queue_stats("q").await.unwrap();
+    assert_eq!(
+        stats.pending + stats.delayed + stats.active + stats.done + stats.dead,
+        4,
+        "all four jobs are accounted for: {stats:?}"
     );
 }

@@ -238,3 +238,68 @@ pub fn filters() -> Vec<(&'static str, &'static str)> {
         (r"(\S) {2,}", "$1  "),
     ]
 }
+
+/// Checks that every job of `queue` sits in exactly the index its state says, and that no
+/// index holds an id without a job.
+pub fn assert_consistent(env: &TestEnv, queue: &str) {
+    let mut connection = env.redis.connection();
+    let job_prefix = env.key(queue, "job:");
+    let ids: Vec<String> = redis::cmd("KEYS")
+        .arg(format!("{job_prefix}*"))
+        .query::<Vec<String>>(&mut connection)
+        .unwrap()
+        .into_iter()
+        .map(|key| key[job_prefix.len()..].to_string())
+        .collect();
+    let mut ready: Vec<String> = Vec::new();
+    for level in 0..=9 {
+        ready.extend(
+            redis::Commands::lrange::<_, Vec<String>>(
+                &mut connection,
+                env.key(queue, &format!("ready:{level}")),
+                0,
+                -1,
+            )
+            .unwrap(),
+        );
+    }
+    let set = |name: &str, connection: &mut redis::Connection| -> Vec<String> {
+        redis::Commands::zrange(connection, env.key(queue, name), 0, -1).unwrap()
+    };
+    let (delayed, leased, done, dead) = (
+        set("delayed", &mut connection),
+        set("leased", &mut connection),
+        set("done", &mut connection),
+        set("dead", &mut connection),
+    );
+    for id in &ids {
+        let state: String =
+            redis::Commands::hget(&mut connection, format!("{job_prefix}{id}"), "state").unwrap();
+        let places = [
+            ("pending", ready.contains(id)),
+            ("delayed", delayed.contains(id)),
+            ("active", leased.contains(id)),
+            ("done", done.contains(id)),
+            ("dead", dead.contains(id)),
+        ];
+        let found: Vec<&str> = places
+            .iter()
+            .filter(|(_, here)| *here)
+            .map(|(name, _)| *name)
+            .collect();
+        assert_eq!(
+            found,
+            vec![state.as_str()],
+            "job {id} in state {state} sits in {found:?}"
+        );
+    }
+    for id in ready
+        .iter()
+        .chain(&delayed)
+        .chain(&leased)
+        .chain(&done)
+        .chain(&dead)
+    {
+        assert!(ids.contains(id), "an index holds {id}, which has no job");
+    }
+}

@@ -1,7 +1,7 @@
 //! The worker process: graceful SIGTERM, release past the grace period, a second signal,
 //! retries into the dead-letter set, timeouts that kill the step's process group, pause.
 
-use crate::support::{TestEnv, run, wait_until};
+use crate::support::{TestEnv, assert_consistent, run, wait_until};
 use redis::Commands;
 use std::path::Path;
 use std::process::{Child, Stdio};
@@ -166,6 +166,7 @@ fn past_the_grace_period_the_job_is_released_not_lost() {
         .zcard(env.key("slow", "leased"))
         .unwrap();
     assert_eq!(leased, 0);
+    assert_consistent(&env, "slow");
     wait_until(
         "the step's process is killed",
         Duration::from_secs(5),
