@@ -518,3 +518,25 @@ fn one_worker_serves_several_pipelines_with_one_job_budget() {
         "{stderr}"
     );
 }
+
+#[test]
+fn max_runtime_stops_an_idle_worker_and_says_why() {
+    let env = TestEnv::new();
+    let pipeline = env.write(
+        "noop.yaml",
+        "pipeline: quick\nqueue: idle\nsteps:\n  - noop: {}\n",
+    );
+    let (code, stdout, stderr) = env.fleetq(&[
+        "worker",
+        pipeline.to_str().unwrap(),
+        "--max-runtime",
+        "300ms",
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["stopped_by"], "max_runtime");
+    let (_, stdout, _) = env.fleetq(&["worker", pipeline.to_str().unwrap(), "--burst", "--json"]);
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["stopped_by"], "drained");
+}

@@ -111,7 +111,7 @@ impl Consumer {
     }
 
     /// Stops a job whose lease is gone; nothing it reports later would count anyway.
-    pub fn abandon(&self, id: &str, _cancelled: bool) {
+    pub fn abandon(&self, id: &str) {
         if let Some(entry) = self
             .in_flight
             .lock()

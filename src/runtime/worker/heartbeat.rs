@@ -61,7 +61,7 @@ async fn beat(backend: &dyn Backend, consumer: &Consumer, worker: &str) {
             for (lease, status) in leases.iter().zip(statuses) {
                 if status != LeaseStatus::Extended {
                     tracing::warn!(queue = %queue, job = %lease.id, status = ?status, "lease gone; stopping the job");
-                    consumer.abandon(&lease.id, status == LeaseStatus::Cancelled);
+                    consumer.abandon(&lease.id);
                 }
             }
         }

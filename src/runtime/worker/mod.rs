@@ -52,6 +52,7 @@ pub trait JobObserver: Send + Sync {
 #[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct WorkerReport {
     pub worker_id: String,
+    pub stopped_by: Option<StopReason>,
     pub done: u64,
     pub failed: u64,
     pub released: u64,
@@ -59,7 +60,8 @@ pub struct WorkerReport {
 }
 
 /// Why the worker stopped taking jobs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum StopReason {
     Signal,
     Drained,
@@ -161,17 +163,14 @@ pub async fn run(
     }
     let mut reason = StopReason::Drained;
     for handle in loops {
-        match handle.await? {
-            StopReason::Drained => {}
-            other => reason = other,
+        if handle.await? == StopReason::MaxJobs {
+            reason = StopReason::MaxJobs;
         }
     }
+    // a consumer only knows it was told to stop; who told it decides the reason
     if stop.is_cancelled() {
         reason = StopReason::Signal;
-    } else if taking.is_cancelled()
-        && reason == StopReason::Drained
-        && options.max_runtime.is_some()
-    {
+    } else if taking.is_cancelled() {
         reason = StopReason::MaxRuntime;
     }
     // every consumer stopped taking jobs: let in-flight ones finish, then release the rest
@@ -185,6 +184,7 @@ pub async fn run(
     }
     let mut report = WorkerReport {
         worker_id: id,
+        stopped_by: Some(reason),
         ..WorkerReport::default()
     };
     for consumer in &consumers {
