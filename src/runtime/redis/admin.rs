@@ -54,15 +54,18 @@ impl RedisBackend {
     }
 
     pub(super) async fn job_of(&self, queue: &str, id: &str) -> BackendResult<Option<JobRecord>> {
+        let keys = self.keys(queue);
         let mut connection = self.connection.clone();
-        let hash: HashMap<String, String> = connection
-            .hgetall(self.keys(queue).job(id))
+        let (hash, deadline): (HashMap<String, String>, Option<f64>) = redis::pipe()
+            .hgetall(keys.job(id))
+            .zscore(keys.leased(), id)
+            .query_async(&mut connection)
             .await
             .map_err(|error| self.map(error))?;
         if hash.is_empty() {
             return Ok(None);
         }
-        job_record(queue, hash)
+        job_record(queue, hash, deadline.map(|ms| ms as i64))
             .map(Some)
             .map_err(|detail| self.bad_reply(detail))
     }

@@ -74,7 +74,12 @@ pub fn leased_job(queue: &str, value: &Value) -> Reply<LeasedJob> {
 }
 
 /// A job hash (HGETALL) as a record.
-pub fn job_record(queue: &str, mut hash: HashMap<String, String>) -> Reply<JobRecord> {
+/// `lease_deadline` comes from the leased set's score, the one place a deadline is kept.
+pub fn job_record(
+    queue: &str,
+    mut hash: HashMap<String, String>,
+    lease_deadline: Option<i64>,
+) -> Reply<JobRecord> {
     let mut take = |name: &str| hash.remove(name).filter(|value| !value.is_empty());
     let number = |value: Option<String>| value.and_then(|text| text.parse::<i64>().ok());
     let state_text = take("state").unwrap_or_default();
@@ -102,7 +107,7 @@ pub fn job_record(queue: &str, mut hash: HashMap<String, String>) -> Reply<JobRe
         started_at: number(take("started_at")),
         finished_at: number(take("finished_at")),
         lease_owner: take("owner").filter(|_| state == JobState::Active),
-        lease_deadline: number(take("leased_until")),
+        lease_deadline,
         unique_key: take("unique_key"),
         correlation_id: take("correlation_id"),
         session: take("session"),

@@ -6,9 +6,16 @@
 -- returns: { acked count, stale id, stale id, ... } where stale ids lost their lease
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+-- variadic commands in slices, keeping unpack() far below Lua's stack limit
+local function in_slices(command, key, items)
+  for first = 1, #items, 1000 do
+    redis.call(command, key, unpack(items, first, math.min(first + 999, #items)))
+  end
+end
 local job_prefix = ARGV[1]
 local acked = 0
 local stale = {}
+local finished, done_entries = {}, {}
 for i = 5, #ARGV, 3 do
   local id, token, outputs = ARGV[i], ARGV[i + 1], ARGV[i + 2]
   local key = job_prefix .. id
@@ -17,16 +24,19 @@ for i = 5, #ARGV, 3 do
     if fields[2] and redis.call('GET', ARGV[4] .. fields[3]) == id then
       redis.call('DEL', ARGV[4] .. fields[3])
     end
-    redis.call('ZREM', KEYS[2], id)
-    redis.call('HSET', key, 'state', 'done', 'finished_at', now, 'outputs', outputs)
-    redis.call('HDEL', key, 'token', 'leased_until')
-    redis.call('ZADD', KEYS[3], now, id)
+    -- an empty token fences the job as surely as a deleted one, in the same write
+    redis.call('HSET', key, 'state', 'done', 'finished_at', now, 'outputs', outputs, 'token', '')
+    finished[#finished + 1] = id
+    done_entries[#done_entries + 1] = now
+    done_entries[#done_entries + 1] = id
     acked = acked + 1
   else
     stale[#stale + 1] = id
   end
 end
 if acked > 0 then
+  in_slices('ZREM', KEYS[2], finished)
+  in_slices('ZADD', KEYS[3], done_entries)
   redis.call('HINCRBY', KEYS[4], 'done', acked)
   local width = tonumber(ARGV[3])
   local bucket = math.floor(now / width)

@@ -21,7 +21,7 @@ for i = 4, #ARGV do
     if state == 'delayed' then redis.call('ZREM', KEYS[1], id) end
     if state == 'active' then redis.call('ZREM', KEYS[2], id) end
     redis.call('HSET', key, 'state', 'cancelled', 'finished_at', now)
-    redis.call('HDEL', key, 'token', 'leased_until')
+    redis.call('HDEL', key, 'token')
     if fields[3] and redis.call('GET', ARGV[3] .. fields[4]) == id then
       redis.call('DEL', ARGV[3] .. fields[4])
     end

@@ -7,6 +7,12 @@
 --     correlation_id, outputs, session }
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+-- variadic commands in slices, keeping unpack() far below Lua's stack limit
+local function in_slices(command, key, items)
+  for first = 1, #items, 1000 do
+    redis.call(command, key, unpack(items, first, math.min(first + 999, #items)))
+  end
+end
 local job_prefix, ready_prefix = ARGV[1], ARGV[2]
 local wanted, lease_ms, owner = tonumber(ARGV[3]), tonumber(ARGV[4]), ARGV[5]
 local default_attempts = ARGV[6]
@@ -35,6 +41,9 @@ end
 local result = { 0, 0 }
 local deadline = now + lease_ms
 local taken = 0
+-- one fence read and one write per batch: tokens are consecutive numbers after it
+local fence = tonumber(redis.call('HGET', KEYS[1], 'fence') or '0')
+local leased = {}
 for level = 0, 9 do
   if taken >= wanted then break end
   local ids = redis.call('LPOP', ready_prefix .. level, wanted - taken)
@@ -45,22 +54,30 @@ for level = 0, 9 do
         'priority', 'created_at', 'run_at', 'correlation_id', 'outputs', 'session', 'state')
       -- a purged or cancelled job can linger in a ready list; skip it
       if fields[1] and fields[11] == 'pending' then
-        local token = redis.call('HINCRBY', KEYS[1], 'fence', 1)
+        fence = fence + 1
+        local token = fence
         local attempts = tonumber(fields[2]) + 1
         local max_attempts = fields[3]
         if max_attempts == '0' then
           max_attempts = default_attempts
           redis.call('HSET', key, 'max_attempts', max_attempts)
         end
+        -- the lease deadline lives only in the leased set's score
         redis.call('HSET', key, 'state', 'active', 'attempts', attempts, 'token', token,
-          'owner', owner, 'leased_until', deadline, 'started_at', now)
-        redis.call('ZADD', KEYS[3], deadline, id)
+          'owner', owner, 'started_at', now)
+        leased[#leased + 1] = deadline
+        leased[#leased + 1] = id
         result[#result + 1] = { id, tostring(token), fields[1], attempts, max_attempts, fields[4],
           fields[5], fields[6], fields[7], fields[8] or '', fields[9] or '', fields[10] or '' }
         taken = taken + 1
       end
     end
   end
+end
+
+if taken > 0 then
+  in_slices('ZADD', KEYS[3], leased)
+  redis.call('HSET', KEYS[1], 'fence', fence)
 end
 
 -- chain the doorbell: if work remains, wake another idle worker

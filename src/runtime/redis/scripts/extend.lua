@@ -12,7 +12,6 @@ for i = 3, #ARGV, 2 do
   local fields = redis.call('HMGET', key, 'token', 'state')
   if fields[1] == token and fields[2] == 'active' then
     redis.call('ZADD', KEYS[1], 'XX', deadline, id)
-    redis.call('HSET', key, 'leased_until', deadline)
     result[#result + 1] = 1
   elseif fields[2] == 'cancelled' then
     result[#result + 1] = -1

@@ -18,7 +18,7 @@ local keep = tonumber(ARGV[8])
 while #history > keep do table.remove(history, 1) end
 
 redis.call('ZREM', KEYS[1], id)
-redis.call('HDEL', key, 'token', 'leased_until')
+redis.call('HDEL', key, 'token')
 redis.call('HSET', key, 'last_error', ARGV[4], 'stderr', ARGV[5], 'errors', cjson.encode(history),
   'outputs', ARGV[7])
 if delay >= 0 then

@@ -21,7 +21,7 @@ for _, id in ipairs(expired) do
     local history = cjson.decode(fields[5] or '[]')
     history[#history + 1] = { attempt = tonumber(fields[1]), at = now, error = message }
     while #history > keep do table.remove(history, 1) end
-    redis.call('HDEL', key, 'token', 'leased_until')
+    redis.call('HDEL', key, 'token')
     redis.call('HSET', key, 'last_error', message, 'errors', cjson.encode(history))
     if tonumber(fields[1]) >= tonumber(fields[2]) then
       redis.call('HSET', key, 'state', 'dead', 'finished_at', now)

@@ -13,7 +13,7 @@ for i = 3, #ARGV, 2 do
     -- a released job did not really get its attempt, so give it back
     redis.call('HINCRBY', key, 'attempts', -1)
     redis.call('HSET', key, 'state', 'pending')
-    redis.call('HDEL', key, 'token', 'owner', 'leased_until')
+    redis.call('HDEL', key, 'token', 'owner')
     redis.call('LPUSH', ARGV[2] .. redis.call('HGET', key, 'priority'), id)
     released = released + 1
   end
