@@ -337,3 +337,38 @@ fn logs_can_be_json_and_quiet_silences_status() {
     let (_, _, loud) = env.fleetq(&["enqueue", "logs", "--data", "{}", "--id", "fixed-id"]);
     assert!(loud.contains("duplicate"), "{loud}");
 }
+
+#[test]
+fn bench_table_and_worker_report_shapes() {
+    let env = TestEnv::new();
+    let table = ok(
+        &env,
+        &[
+            "bench",
+            "--jobs",
+            "100",
+            "--concurrency",
+            "5",
+            "--latency-samples",
+            "3",
+        ],
+    );
+    let numbers = vec![(r"\b\d[\d.,]*\b", "[N]"), (r"(\S) {2,}", "$1  ")];
+    insta::with_settings!({ filters => numbers, prepend_module_to_snapshot => false }, {
+        insta::assert_snapshot!("bench_table", table);
+    });
+    let pipeline = env.write(
+        "noop.yaml",
+        "pipeline: quick\nqueue: reported\nsteps:\n  - noop: {}\n",
+    );
+    ok(&env, &["enqueue", "reported", "--data", "{}"]);
+    let report = ok(
+        &env,
+        &["worker", pipeline.to_str().unwrap(), "--burst", "--json"],
+    );
+    let mut filters = filters();
+    filters.push((r#""worker_id": "[^"]+""#, r#""worker_id": "[WORKER]""#));
+    insta::with_settings!({ filters => filters, prepend_module_to_snapshot => false }, {
+        insta::assert_snapshot!("worker_report_json", report);
+    });
+}

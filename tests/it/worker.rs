@@ -540,3 +540,52 @@ fn max_runtime_stops_an_idle_worker_and_says_why() {
     let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(report["stopped_by"], "drained");
 }
+
+#[test]
+fn exec_steps_read_the_job_context_and_earlier_outputs_on_stdin() {
+    let env = TestEnv::new();
+    let pipeline = env.write(
+        "context.yaml",
+        r#"pipeline: context
+queue: ctx
+steps:
+  - name: first
+    exec: [sh, -c, 'cat > /dev/null; echo "{\"answer\": 42}"']
+  - name: echo
+    exec: [cat]
+  - name: text
+    exec: [echo, plain words]
+"#,
+    );
+    let (code, stdout, stderr) = env.fleetq(&[
+        "enqueue",
+        "ctx",
+        "--data",
+        r#"{"user": "ada"}"#,
+        "--correlation-id",
+        "req-1",
+        "--priority",
+        "2",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let id = stdout.trim().rsplit('/').next().unwrap().to_string();
+    let (code, _, stderr) = env.fleetq(&["worker", pipeline.to_str().unwrap(), "--burst"]);
+    assert_eq!(code, 0, "{stderr}");
+    let (_, shown, _) = env.fleetq(&["jobs", "show", &id, "--json"]);
+    let shown: serde_json::Value = serde_json::from_str(&shown).unwrap();
+    let context = &shown["outputs"]["echo"];
+    assert_eq!(context["job"]["id"], id.as_str());
+    assert_eq!(context["job"]["queue"], "ctx");
+    assert_eq!(context["job"]["attempt"], 1);
+    assert_eq!(context["job"]["priority"], 2);
+    assert_eq!(context["job"]["correlation_id"], "req-1");
+    assert_eq!(context["data"]["user"], "ada");
+    assert_eq!(
+        context["steps"]["first"]["answer"], 42,
+        "earlier outputs are passed on"
+    );
+    assert_eq!(
+        shown["outputs"]["text"], "plain words",
+        "non-JSON stdout is kept as text"
+    );
+}
