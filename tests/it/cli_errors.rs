@@ -293,19 +293,8 @@ fn backends_that_are_not_built_yet_say_so() {
 #[test]
 fn redis_out_of_memory_is_explained() {
     let env = TestEnv::new();
-    let mut connection = env.redis.connection();
-    redis::cmd("CONFIG")
-        .arg("SET")
-        .arg("maxmemory")
-        .arg("1")
-        .query::<()>(&mut connection)
-        .unwrap();
-    redis::cmd("CONFIG")
-        .arg("SET")
-        .arg("maxmemory-policy")
-        .arg("noeviction")
-        .query::<()>(&mut connection)
-        .unwrap();
+    env.redis.config_set("maxmemory", "1");
+    env.redis.config_set("maxmemory-policy", "noeviction");
     let (code, _, stderr) = env.fleetq(&["enqueue", "q", "--data", "{}"]);
     assert_eq!(code, 1, "{stderr}");
     assert!(
@@ -348,18 +337,9 @@ fn a_bulk_enqueue_cut_short_by_redis_says_which_lines_went_in() {
         .parse()
         .unwrap();
     // room for about one batch of 1,000 one-kilobyte jobs, not for three
-    redis::cmd("CONFIG")
-        .arg("SET")
-        .arg("maxmemory")
-        .arg(used + 3_000_000)
-        .query::<()>(&mut connection)
-        .unwrap();
-    redis::cmd("CONFIG")
-        .arg("SET")
-        .arg("maxmemory-policy")
-        .arg("noeviction")
-        .query::<()>(&mut connection)
-        .unwrap();
+    env.redis
+        .config_set("maxmemory", &(used + 3_000_000).to_string());
+    env.redis.config_set("maxmemory-policy", "noeviction");
     let line = format!(r#"{{"pad": "{}"}}"#, "x".repeat(1000));
     let file = env.write("jobs.jsonl", &format!("{line}\n").repeat(3000));
     let (code, stdout, stderr) = env.fleetq(&["enqueue", "big", "--file", file.to_str().unwrap()]);

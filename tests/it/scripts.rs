@@ -712,18 +712,8 @@ async fn scripts_under_oom_are_all_or_nothing() {
             (seconds * 1000 + micros / 1000) as f64 > due
         },
     );
-    redis::cmd("CONFIG")
-        .arg("SET")
-        .arg("maxmemory-policy")
-        .arg("noeviction")
-        .query::<()>(&mut connection)
-        .unwrap();
-    redis::cmd("CONFIG")
-        .arg("SET")
-        .arg("maxmemory")
-        .arg("1")
-        .query::<()>(&mut connection)
-        .unwrap();
+    env.redis.config_set("maxmemory-policy", "noeviction");
+    env.redis.config_set("maxmemory", "1");
 
     let refused = |result: &Result<(), fleetq::runtime::error::BackendError>| {
         matches!(
@@ -758,12 +748,7 @@ async fn scripts_under_oom_are_all_or_nothing() {
         assert!(result.is_ok() || refused(result), "{result:?}");
     }
     assert_consistent(&env, "q");
-    redis::cmd("CONFIG")
-        .arg("SET")
-        .arg("maxmemory")
-        .arg("0")
-        .query::<()>(&mut connection)
-        .unwrap();
+    env.redis.config_set("maxmemory", "0");
     assert_consistent(&env, "q");
     let stats = backend.queue_stats("q").await.unwrap();
     assert_eq!(

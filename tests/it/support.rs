@@ -58,6 +58,16 @@ impl TestRedis {
         );
     }
 
+    /// `CONFIG SET name value` on this server (maxmemory, replication, …).
+    pub fn config_set(&self, name: &str, value: &str) {
+        redis::cmd("CONFIG")
+            .arg("SET")
+            .arg(name)
+            .arg(value)
+            .query::<()>(&mut self.connection())
+            .unwrap();
+    }
+
     pub fn url(&self) -> String {
         format!("redis+unix://{}", self.socket.display())
     }

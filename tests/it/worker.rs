@@ -91,6 +91,28 @@ steps:
     (pipeline, marker)
 }
 
+/// Enqueues one job, starts a worker on a step that sleeps `seconds`, and waits until the step
+/// runs: (worker, job id, the step's pid, its marker file).
+fn start_long_job(
+    env: &TestEnv,
+    seconds: u32,
+    lease: &str,
+    extra: &[&str],
+) -> (Child, String, i32, std::path::PathBuf) {
+    let (pipeline, marker) = long_step(env, seconds, lease);
+    let id = enqueue(env, "slow");
+    let worker = start_worker(env, &pipeline, extra);
+    wait_until("the step starts", Duration::from_secs(20), || {
+        marker.exists()
+    });
+    let step: i32 = std::fs::read_to_string(&marker)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    (worker, id, step, marker)
+}
+
 #[test]
 fn sigterm_lets_the_running_job_finish() {
     let env = TestEnv::new();
@@ -133,17 +155,7 @@ fn sigterm_lets_the_running_job_finish() {
 #[test]
 fn past_the_grace_period_the_job_is_released_not_lost() {
     let env = TestEnv::new();
-    let (pipeline, marker) = long_step(&env, 60, "30s");
-    let id = enqueue(&env, "slow");
-    let mut worker = start_worker(&env, &pipeline, &["--shutdown-grace", "200ms"]);
-    wait_until("the step starts", Duration::from_secs(20), || {
-        marker.exists()
-    });
-    let step: i32 = std::fs::read_to_string(&marker)
-        .unwrap()
-        .trim()
-        .parse()
-        .unwrap();
+    let (mut worker, id, step, _) = start_long_job(&env, 60, "30s", &["--shutdown-grace", "200ms"]);
     signal(&worker, libc::SIGINT);
     assert_eq!(
         wait_exit(&mut worker, Duration::from_secs(30)),
@@ -177,17 +189,7 @@ fn past_the_grace_period_the_job_is_released_not_lost() {
 #[test]
 fn a_second_signal_exits_at_once_and_the_lease_is_left_to_expire() {
     let env = TestEnv::new();
-    let (pipeline, marker) = long_step(&env, 60, "30s");
-    let id = enqueue(&env, "slow");
-    let mut worker = start_worker(&env, &pipeline, &[]);
-    wait_until("the step starts", Duration::from_secs(20), || {
-        marker.exists()
-    });
-    let step: i32 = std::fs::read_to_string(&marker)
-        .unwrap()
-        .trim()
-        .parse()
-        .unwrap();
+    let (mut worker, id, step, _) = start_long_job(&env, 60, "30s", &[]);
     signal(&worker, libc::SIGTERM);
     // the first signal starts a 30 s drain; wait until the worker says so, then signal again
     wait_for_stderr(&mut worker, "finishing in-flight jobs");
@@ -385,17 +387,7 @@ fn max_jobs_stops_after_that_many() {
 #[test]
 fn cancelling_a_running_job_stops_its_step_at_the_next_heartbeat() {
     let env = TestEnv::new();
-    let (pipeline, marker) = long_step(&env, 60, "900ms");
-    let id = enqueue(&env, "slow");
-    let mut worker = start_worker(&env, &pipeline, &[]);
-    wait_until("the step starts", Duration::from_secs(20), || {
-        marker.exists()
-    });
-    let step: i32 = std::fs::read_to_string(&marker)
-        .unwrap()
-        .trim()
-        .parse()
-        .unwrap();
+    let (mut worker, id, step, marker) = start_long_job(&env, 60, "900ms", &[]);
     std::fs::remove_file(&marker).unwrap();
     let (code, stdout, stderr) = env.fleetq(&["jobs", "cancel", &format!("slow/{id}")]);
     assert_eq!(code, 0, "{stderr}");
