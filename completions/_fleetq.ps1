@@ -53,8 +53,8 @@ Register-ArgumentCompleter -Native -CommandName 'fleetq' -ScriptBlock {
         'fleetq;enqueue' {
             [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'Payload: JSON text, @file, or - for stdin')
             [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'Payload: JSON text, @file, or - for stdin')
-            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Bulk mode: one JSON payload per line')
-            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Bulk mode: one JSON payload per line')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Bulk mode: one JSON payload per line (- reads stdin)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Bulk mode: one JSON payload per line (- reads stdin)')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, '0 (highest) to 9 (lowest)')
             [CompletionResult]::new('--priority', '--priority', [CompletionResultType]::ParameterName, '0 (highest) to 9 (lowest)')
             [CompletionResult]::new('--delay', '--delay', [CompletionResultType]::ParameterName, 'Run after this long (e.g. 30s, 5m)')

@@ -49,8 +49,8 @@ set edit:completion:arg-completer[fleetq] = {|@words|
         &'fleetq;enqueue'= {
             cand -d 'Payload: JSON text, @file, or - for stdin'
             cand --data 'Payload: JSON text, @file, or - for stdin'
-            cand -f 'Bulk mode: one JSON payload per line'
-            cand --file 'Bulk mode: one JSON payload per line'
+            cand -f 'Bulk mode: one JSON payload per line (- reads stdin)'
+            cand --file 'Bulk mode: one JSON payload per line (- reads stdin)'
             cand -p '0 (highest) to 9 (lowest)'
             cand --priority '0 (highest) to 9 (lowest)'
             cand --delay 'Run after this long (e.g. 30s, 5m)'

@@ -52,7 +52,7 @@ complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "bench" -d 'Measure en
 complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -s d -l data -d 'Payload: JSON text, @file, or - for stdin' -r
-complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -s f -l file -d 'Bulk mode: one JSON payload per line' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -s f -l file -d 'Bulk mode: one JSON payload per line (- reads stdin)' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -s p -l priority -d '0 (highest) to 9 (lowest)' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l delay -d 'Run after this long (e.g. 30s, 5m)' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l at -d 'Run at this time (RFC 3339, e.g. 2026-11-22T09:00:00Z)' -r

@@ -6,7 +6,8 @@
 //! main.rs                 parse → fleetq::run → ExitCode
 //! cli/args.rs             every clap type (global flags, subcommands)
 //! cli/mod.rs              dispatch: settings → Runtime → command → exit code
-//! cli/commands/*.rs       one file per command; a command with verbs is a folder (jobs/, queues/)
+//! cli/commands/*.rs       one file per command; a command with verbs is a folder (jobs/, queues/);
+//!                         enqueue/ keeps bulk mode (bulk.rs) apart from single jobs
 //! output/                 the only code that prints: Printer (stdout data, stderr status),
 //!                         tables, progress bars, error diagnostics, log setup
 //! runtime/                the shared runtime; never prints, never imports clap

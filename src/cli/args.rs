@@ -165,7 +165,7 @@ pub struct EnqueueArgs {
         conflicts_with = "file"
     )]
     pub data: Option<String>,
-    /// Bulk mode: one JSON payload per line
+    /// Bulk mode: one JSON payload per line (- reads stdin)
     #[arg(long, short = 'f', value_name = "JOBS.jsonl")]
     pub file: Option<PathBuf>,
     /// 0 (highest) to 9 (lowest)

@@ -365,3 +365,28 @@ fn a_bulk_enqueue_cut_short_by_redis_says_which_lines_went_in() {
         "stdout lists exactly the jobs that went in: {stderr}"
     );
 }
+
+#[test]
+fn bulk_jobs_can_come_from_stdin() {
+    let env = TestEnv::new();
+    let lines = env.write("piped.jsonl", "{\"n\": 1}\n{\"n\": 2}\n\n{\"n\": 3}\n");
+    let mut command = env.command();
+    command
+        .args(["enqueue", "piped", "--file", "-", "--json"])
+        .stdin(std::fs::File::open(&lines).unwrap());
+    let (code, stdout, stderr) = run(command);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stdout.lines().count(), 3);
+    assert!(stderr.contains("enqueued 3 jobs to piped"), "{stderr}");
+    let bad = env.write("bad.jsonl", "{\"n\": 1}\nnope\n");
+    let mut command = env.command();
+    command
+        .args(["enqueue", "piped", "--file", "-"])
+        .stdin(std::fs::File::open(&bad).unwrap());
+    let (code, _, stderr) = run(command);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("stdin:2: invalid JSON") && stderr.contains("nothing was enqueued"),
+        "{stderr}"
+    );
+}

@@ -1,0 +1,158 @@
+//! `fleetq enqueue`: one job from --data (JSON, @file or stdin); `bulk` handles a JSONL --file.
+
+mod bulk;
+
+use crate::cli::args::EnqueueArgs;
+use crate::output::Printer;
+use crate::runtime::config::{OutputFormat, Settings};
+use crate::runtime::error::Classified;
+use crate::runtime::job::{EnqueueOutcome, EnqueueStatus, NewJob};
+use crate::runtime::{Runtime, validate_queue_name};
+use anyhow::Context;
+use std::io::Read;
+use std::process::ExitCode;
+use std::time::{Duration, SystemTime};
+
+/// Largest payload accepted, so one job cannot swamp Redis memory.
+pub const MAX_PAYLOAD: usize = 8 * 1024 * 1024;
+
+pub async fn run(
+    arguments: EnqueueArgs,
+    settings: Settings,
+    printer: &Printer,
+) -> anyhow::Result<ExitCode> {
+    validate_queue_name(&arguments.queue)?;
+    let template = job_template(&arguments)?;
+    if let Some(path) = arguments.file.clone() {
+        return bulk::run(&path, &arguments.queue, &template, settings, printer).await;
+    }
+    let data = read_payload(arguments.data.as_deref())?;
+    let mut job = template;
+    job.data = data;
+    if let Some(id) = &arguments.id {
+        job.id = id.clone();
+    }
+    let runtime = Runtime::connect(settings).await?;
+    let outcomes = runtime
+        .backend
+        .enqueue(&arguments.queue, std::slice::from_ref(&job))
+        .await?;
+    let outcome = outcomes
+        .into_iter()
+        .next()
+        .context("the backend returned no outcome")?;
+    if outcome.status == EnqueueStatus::Full {
+        return Err(queue_full(&arguments.queue).into());
+    }
+    report(printer, &arguments.queue, &outcome);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn queue_full(queue: &str) -> Classified {
+    Classified::rejected(format!(
+        "queue `{queue}` is full (max_len reached); the job was not enqueued"
+    ))
+    .with_hint(format!(
+        "start more workers, or raise the limit: fleetq queues set {queue} --max-len N"
+    ))
+}
+
+/// One job reference on stdout: `QUEUE/ID`, or `{"id","queue","status"}` for json/jsonl.
+fn print_reference(printer: &Printer, queue: &str, outcome: &EnqueueOutcome) {
+    match printer.format() {
+        OutputFormat::Table => printer.line(&format!("{queue}/{}", outcome.id)),
+        _ => printer.json_line(&serde_json::json!({
+            "id": outcome.id,
+            "queue": queue,
+            "status": outcome.status,
+        })),
+    }
+}
+
+fn report(printer: &Printer, queue: &str, outcome: &EnqueueOutcome) {
+    print_reference(printer, queue, outcome);
+    if outcome.status == EnqueueStatus::Duplicate {
+        printer.status(&format!(
+            "duplicate: {queue}/{} already exists; nothing was added",
+            outcome.id
+        ));
+    }
+}
+
+/// The options every job of this call shares.
+fn job_template(arguments: &EnqueueArgs) -> anyhow::Result<NewJob> {
+    let mut job = NewJob::new(String::new());
+    job.priority = arguments.priority;
+    job.max_attempts = arguments.max_attempts.unwrap_or(0);
+    job.timeout = arguments.timeout;
+    job.unique_key = arguments.unique_key.clone();
+    job.unique_ttl = arguments.unique_ttl;
+    job.correlation_id = arguments.correlation_id.clone();
+    job.delay = match (&arguments.delay, &arguments.at) {
+        (Some(delay), _) => *delay,
+        (None, Some(at)) => {
+            let when = humantime::parse_rfc3339_weak(at).map_err(|error| {
+                Classified::usage(format!("--at `{at}` is not an RFC 3339 time: {error}"))
+                    .with_hint("write it like 2026-11-22T09:00:00Z")
+            })?;
+            when.duration_since(SystemTime::now())
+                .unwrap_or(Duration::ZERO)
+        }
+        (None, None) => Duration::ZERO,
+    };
+    Ok(job)
+}
+
+/// `--data` as JSON text, `@file` or `-` (stdin); absent means `{}`.
+fn read_payload(data: Option<&str>) -> anyhow::Result<String> {
+    let (text, origin) = match data {
+        None => return Ok("{}".to_string()),
+        Some("-") => {
+            let mut text = String::new();
+            std::io::stdin()
+                .take(MAX_PAYLOAD as u64 + 1)
+                .read_to_string(&mut text)
+                .context("cannot read --data from stdin")?;
+            (text, "--data - (stdin)".to_string())
+        }
+        Some(reference) if reference.starts_with('@') => {
+            let path = &reference[1..];
+            let text = std::fs::read_to_string(path).map_err(|error| {
+                Classified::usage(format!("--data @{path}: cannot read the file: {error}"))
+            })?;
+            (text, format!("--data @{path}"))
+        }
+        Some(text) => (text.to_string(), "--data".to_string()),
+    };
+    check_payload(&text, &origin)?;
+    Ok(text.trim().to_string())
+}
+
+fn check_payload(text: &str, origin: &str) -> Result<(), Classified> {
+    if text.len() > MAX_PAYLOAD {
+        return Err(Classified::usage(format!(
+            "{origin}: the payload is {} bytes, more than the {} MiB limit",
+            text.len(),
+            MAX_PAYLOAD >> 20
+        ))
+        .with_hint(
+            "store large data elsewhere (a file or object store) and enqueue a reference to it",
+        ));
+    }
+    serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(|error| {
+        // serde_json's message ends with its own " at line L column C"; say it once, up front
+        let message = error.to_string();
+        let message = message
+            .split(" at line ")
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        Classified::usage(format!(
+            "{origin}: invalid JSON at line {} column {}: {message}",
+            error.line(),
+            error.column()
+        ))
+        .with_hint("payloads are JSON, e.g. --data '{\"user\": 42}'")
+    })?;
+    Ok(())
+}
