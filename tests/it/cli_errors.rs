@@ -390,3 +390,51 @@ fn bulk_jobs_can_come_from_stdin() {
         "{stderr}"
     );
 }
+
+#[test]
+fn global_options_colour_verbosity_prefix_and_env_output() {
+    let env = TestEnv::new();
+    let (code, _, stderr) = env.fleetq(&["enqueue", "q", "--data", "{", "--color", "always"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.starts_with("\u{1b}[1;31merror\u{1b}[0m: "),
+        "{stderr:?}"
+    );
+    let (_, _, plain) = env.fleetq(&["enqueue", "q", "--data", "{", "--color", "never"]);
+    assert!(plain.starts_with("error: "), "{plain:?}");
+
+    let (code, _, stderr) = env.fleetq(&["stats", "--prefix", "has space"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("invalid --prefix"), "{stderr}");
+
+    env.fleetq(&["enqueue", "q", "--data", "{}"]);
+    let pipeline = env.write(
+        "noop.yaml",
+        "pipeline: quick\nqueue: q\nsteps:\n  - noop: {}\n",
+    );
+    let (_, _, quiet) = env.fleetq(&["worker", pipeline.to_str().unwrap(), "--burst"]);
+    assert!(
+        !quiet.contains("job done"),
+        "debug lines only with -v: {quiet}"
+    );
+    env.fleetq(&["enqueue", "q", "--data", "{}"]);
+    let (_, _, verbose) = env.fleetq(&["worker", pipeline.to_str().unwrap(), "--burst", "-v"]);
+    assert!(verbose.contains("job done"), "{verbose}");
+
+    let mut command = env.command();
+    command.env("FLEETQ_OUTPUT", "json").args(["queues", "ls"]);
+    let (_, stdout, _) = run(command);
+    assert!(
+        stdout.trim_start().starts_with('{'),
+        "FLEETQ_OUTPUT=json: {stdout}"
+    );
+    let mut command = env.command();
+    command
+        .env("FLEETQ_OUTPUT", "json")
+        .args(["queues", "ls", "--output", "table"]);
+    let (_, stdout, _) = run(command);
+    assert!(
+        stdout.starts_with("QUEUE"),
+        "the flag beats the env: {stdout}"
+    );
+}
