@@ -239,7 +239,7 @@ steps:
     assert!(
         job_field(&env, "flaky", &id, "last_error")
             .unwrap()
-            .contains("exited with code 1")
+            .contains("exited with code 1: disk on fire")
     );
     let retried: u64 = env
         .redis

@@ -142,14 +142,28 @@ pub async fn run_exec(
     };
     match action {
         ExitAction::Success => Ok(parse_output(&output)),
-        ExitAction::Retry | ExitAction::Fatal => Err(StepFailure {
-            error: match status.code() {
+        ExitAction::Retry | ExitAction::Fatal => {
+            let mut error = match status.code() {
                 Some(code) => format!("step `{step}` exited with code {code}"),
                 None => format!("step `{step}` was killed by a signal"),
-            },
-            stderr: stderr_text,
-            fatal: action == ExitAction::Fatal,
-        }),
+            };
+            // the last thing the step said is usually why; it belongs in `jobs ls` at a glance
+            if let Some(reason) = stderr_text
+                .lines()
+                .rev()
+                .map(str::trim)
+                .find(|line| !line.is_empty())
+            {
+                let reason: String = reason.chars().take(200).collect();
+                error.push_str(": ");
+                error.push_str(&reason);
+            }
+            Err(StepFailure {
+                error,
+                stderr: stderr_text,
+                fatal: action == ExitAction::Fatal,
+            })
+        }
     }
 }
 
