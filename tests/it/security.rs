@@ -47,6 +47,8 @@ fn rediss_with_a_private_ca_and_client_certificates() {
     let file = |name: &str| certificates.path().join(name).display().to_string();
     let port = free_port();
     let _redis = TestRedis::start_with(&[
+        "--bind".into(),
+        "127.0.0.1".into(),
         "--tls-port".into(),
         port.to_string(),
         "--tls-cert-file".into(),
