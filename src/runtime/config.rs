@@ -112,21 +112,6 @@ impl Settings {
             config_file,
         })
     }
-
-    /// Settings with nothing configured, for callers that build their own.
-    pub fn with_backend(backend: &str, prefix: &str) -> Settings {
-        Settings {
-            backend: Some(backend.to_string()),
-            prefix: prefix.to_string(),
-            output: OutputFormat::Table,
-            color: ColorChoice::Never,
-            log_format: LogFormat::Text,
-            connect_timeout: Duration::from_secs(5),
-            command_timeout: Duration::from_secs(10),
-            tls: crate::runtime::redis::TlsFiles::default(),
-            config_file: None,
-        }
-    }
 }
 
 fn validate_prefix(prefix: &str) -> Result<(), Classified> {

@@ -129,14 +129,6 @@ impl BackendError {
             _ => None,
         }
     }
-
-    /// Whether retrying the same call later may succeed, so workers back off instead of exiting.
-    pub fn is_transient(&self) -> bool {
-        matches!(
-            self,
-            BackendError::Unavailable { .. } | BackendError::ReadOnly { .. }
-        )
-    }
 }
 
 /// Finds the exit code and hint for any error, looking through its causes.

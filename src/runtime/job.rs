@@ -3,9 +3,7 @@
 use serde::Serialize;
 use std::time::Duration;
 
-/// Lowest and highest priority levels; 0 runs first.
-pub const HIGHEST_PRIORITY: u8 = 0;
-pub const LOWEST_PRIORITY: u8 = 9;
+/// Priority levels run from 0 (first) to 9; jobs default to the middle.
 pub const DEFAULT_PRIORITY: u8 = 5;
 
 /// A job as a producer submits it.

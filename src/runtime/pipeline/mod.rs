@@ -10,17 +10,12 @@ pub use run::{JobOutcome, StepFailure, run_job};
 pub use spec::{Action, Pipeline, RetryPolicy, Step};
 
 use crate::runtime::error::Classified;
-use crate::runtime::yaml::{load_yaml, parse_yaml};
+use crate::runtime::yaml::load_yaml;
 use std::path::Path;
 
 /// Loads and validates a pipeline file.
 pub fn load(path: &Path) -> Result<Pipeline, Classified> {
     load_yaml(path)
-}
-
-/// Parses pipeline YAML text (for tests and `bench`), naming `origin` in errors.
-pub fn parse(origin: &Path, text: &str) -> Result<Pipeline, Classified> {
-    parse_yaml(origin, text)
 }
 
 /// The pipeline `bench` runs when none is given: one no-op step.
