@@ -30,6 +30,10 @@ pub const DEFAULT_RETAIN_DONE: u64 = 100_000;
 const ERROR_HISTORY: usize = 10;
 /// Width of a throughput bucket.
 const BUCKET_MS: i64 = 10_000;
+/// At most one reaper sweep per queue in this window, whichever worker runs it.
+const REAPER_LOCK_MS: u64 = 1000;
+/// Expired leases handled per sweep, so one sweep never stalls the server.
+const REAP_BATCH: u64 = 1000;
 
 pub struct RedisBackend {
     client: Client,
@@ -418,8 +422,8 @@ impl Backend for RedisBackend {
             .key(keys.wake())
             .arg(keys.job_prefix())
             .arg(keys.ready_prefix())
-            .arg(1000)
-            .arg(1000)
+            .arg(REAPER_LOCK_MS)
+            .arg(REAP_BATCH)
             .arg(reaper)
             .arg(ERROR_HISTORY)
             .arg(keys.unique_prefix());
