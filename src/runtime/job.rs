@@ -128,6 +128,8 @@ pub struct LeaseBatch {
     /// When the earliest delayed job becomes due (server ms), so idle workers wake for it.
     pub next_delayed_at: Option<i64>,
     pub jobs: Vec<LeasedJob>,
+    /// Acks sent with this call whose lease had already been lost.
+    pub stale: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -757,3 +757,24 @@ async fn scripts_under_oom_are_all_or_nothing() {
         "all four jobs are accounted for: {stats:?}"
     );
 }
+
+#[tokio::test]
+async fn acks_riding_with_a_lease_report_stale_ones() {
+    let env = TestEnv::new();
+    let backend = env.backend().await;
+    backend.enqueue("q", &[job("{}")]).await.unwrap();
+    let held = lease_one(backend.as_ref(), "q", Duration::from_secs(30)).await;
+    backend
+        .cancel("q", std::slice::from_ref(&held.id))
+        .await
+        .unwrap();
+    let batch = backend
+        .lease("q", &request(1, Duration::from_secs(30)), &[done(&held)])
+        .await
+        .unwrap();
+    assert_eq!(
+        batch.stale,
+        vec![held.id.clone()],
+        "a cancelled job's ack is reported stale"
+    );
+}

@@ -171,6 +171,7 @@ impl RedisBackend {
                 paused: integer(&items[0])? == 1,
                 next_delayed_at: (next >= 0).then_some(next),
                 jobs,
+                stale: Vec::new(),
             })
         };
         decode().map_err(|detail| self.bad_reply(detail))
@@ -320,7 +321,11 @@ impl Backend for RedisBackend {
         let last = values
             .last()
             .ok_or_else(|| self.bad_reply("empty dequeue reply".into()))?;
-        self.lease_batch(queue, last)
+        let mut batch = self.lease_batch(queue, last)?;
+        if !completions.is_empty() {
+            batch.stale = self.stale_ids(&values[0])?;
+        }
+        Ok(batch)
     }
 
     async fn complete(

@@ -147,9 +147,7 @@ impl Consumer {
             .await
         {
             Ok(stale) => {
-                for id in stale {
-                    tracing::warn!(queue = %self.pipeline.queue, job = %id, "completed after its lease was lost; another attempt owns it");
-                }
+                self.report_stale(&stale);
                 true
             }
             Err(error) => {
@@ -157,6 +155,12 @@ impl Consumer {
                 self.restore_acks(completions);
                 false
             }
+        }
+    }
+
+    fn report_stale(&self, stale: &[String]) {
+        for id in stale {
+            tracing::warn!(queue = %self.pipeline.queue, job = %id, "completed after its lease was lost; another attempt owns it");
         }
     }
 
@@ -238,6 +242,7 @@ impl Consumer {
                     }
                 }
             };
+            self.report_stale(&batch.stale);
             let got = batch.jobs.len();
             budget.settle(reserved, got as u64);
             for (job, permit) in batch.jobs.into_iter().zip(permits.drain(..)) {
