@@ -2,7 +2,8 @@
 -- KEYS[1] meta HASH, KEYS[2] delayed ZSET, KEYS[3] leased ZSET, KEYS[4] wake ZSET
 -- ARGV[1] job key prefix, ARGV[2] ready key prefix, ARGV[3] max jobs, ARGV[4] lease ms,
 --   ARGV[5] worker id (lease owner), ARGV[6] max_attempts for jobs enqueued without one
--- returns: { paused (0|1), next delayed run_at ms (-1 = none), job, job, ... } where each job is
+-- returns: { paused (0|1), next delayed run_at ms (-1 = none, or jobs were leased), job, job, ... }
+--   where each job is
 --   { id, token, data, attempts, max_attempts, timeout_ms, priority, created_at, run_at,
 --     correlation_id, outputs, session }
 local t = redis.call('TIME')
@@ -34,20 +35,23 @@ local function next_delayed()
   return -1
 end
 
-if redis.call('HGET', KEYS[1], 'paused') == '1' then
+local meta = redis.call('HMGET', KEYS[1], 'paused', 'fence')
+if meta[1] == '1' then
   return { 1, next_delayed() }
 end
 
-local result = { 0, 0 }
+local result = { 0, -1 }
 local deadline = now + lease_ms
 local taken = 0
 -- one fence read and one write per batch: tokens are consecutive numbers after it
-local fence = tonumber(redis.call('HGET', KEYS[1], 'fence') or '0')
+local fence = tonumber(meta[2] or '0')
 local leased = {}
+local last_level = 0
 for level = 0, 9 do
   if taken >= wanted then break end
   local ids = redis.call('LPOP', ready_prefix .. level, wanted - taken)
   if ids then
+    last_level = level
     for _, id in ipairs(ids) do
       local key = job_prefix .. id
       local fields = redis.call('HMGET', key, 'data', 'attempts', 'max_attempts', 'timeout_ms',
@@ -55,19 +59,15 @@ for level = 0, 9 do
       -- a purged or cancelled job can linger in a ready list; skip it
       if fields[1] and fields[11] == 'pending' then
         fence = fence + 1
-        local token = fence
         local attempts = tonumber(fields[2]) + 1
         local max_attempts = fields[3]
-        if max_attempts == '0' then
-          max_attempts = default_attempts
-          redis.call('HSET', key, 'max_attempts', max_attempts)
-        end
+        if max_attempts == '0' then max_attempts = default_attempts end
         -- the lease deadline lives only in the leased set's score
-        redis.call('HSET', key, 'state', 'active', 'attempts', attempts, 'token', token,
-          'owner', owner, 'started_at', now)
+        redis.call('HSET', key, 'state', 'active', 'attempts', attempts, 'token', fence,
+          'owner', owner, 'started_at', now, 'max_attempts', max_attempts)
         leased[#leased + 1] = deadline
         leased[#leased + 1] = id
-        result[#result + 1] = { id, tostring(token), fields[1], attempts, max_attempts, fields[4],
+        result[#result + 1] = { id, tostring(fence), fields[1], attempts, max_attempts, fields[4],
           fields[5], fields[6], fields[7], fields[8] or '', fields[9] or '', fields[10] or '' }
         taken = taken + 1
       end
@@ -78,16 +78,17 @@ end
 if taken > 0 then
   in_slices('ZADD', KEYS[3], leased)
   redis.call('HSET', KEYS[1], 'fence', fence)
-end
-
--- chain the doorbell: if work remains, wake another idle worker
-if taken >= wanted then
-  for level = 0, 9 do
-    if redis.call('LLEN', ready_prefix .. level) > 0 then
-      redis.call('ZADD', KEYS[4], now, 'ring')
-      break
+  -- chain the doorbell if work remains; levels above the last one popped were empty
+  if taken >= wanted then
+    for level = last_level, 9 do
+      if redis.call('LLEN', ready_prefix .. level) > 0 then
+        redis.call('ZADD', KEYS[4], now, 'ring')
+        break
+      end
     end
   end
+else
+  -- only an idle worker needs to know when the next delayed job falls due
+  result[2] = next_delayed()
 end
-result[2] = next_delayed()
 return result
