@@ -43,6 +43,7 @@ pub struct Consumer {
     owner: String,
     observer: Option<Arc<dyn JobObserver>>,
     permits: Arc<Semaphore>,
+    concurrency: usize,
     acks: Mutex<Vec<Completion>>,
     ack_ready: Notify,
     in_flight: Mutex<HashMap<String, Arc<InFlight>>>,
@@ -73,6 +74,7 @@ impl Consumer {
             owner,
             observer,
             permits: Arc::new(Semaphore::new(concurrency.max(1))),
+            concurrency: concurrency.max(1),
             acks: Mutex::new(Vec::new()),
             ack_ready: Notify::new(),
             in_flight: Mutex::new(HashMap::new()),
@@ -194,11 +196,17 @@ impl Consumer {
             default_max_attempts: self.pipeline.retry.max_attempts,
         };
         let mut failures = 0u32;
+        let mut backlog = false;
         let reason = loop {
             let first = tokio::select! {
                 permit = self.permits.clone().acquire_owned() => permit.expect("the semaphore is never closed"),
                 _ = taking.cancelled() => break StopReason::Signal,
             };
+            if backlog && self.permits.available_permits() < self.concurrency / 4 {
+                // work is waiting but few slots are free: let other finishing jobs hand theirs
+                // back first, so one round trip leases several jobs instead of one
+                tokio::task::yield_now().await;
+            }
             let mut permits = vec![first];
             while permits.len() < MAX_BATCH {
                 match self.permits.clone().try_acquire_owned() {
@@ -244,6 +252,7 @@ impl Consumer {
             };
             self.report_stale(&batch.stale);
             let got = batch.jobs.len();
+            backlog = got == request.max_jobs;
             budget.settle(reserved, got as u64);
             for (job, permit) in batch.jobs.into_iter().zip(permits.drain(..)) {
                 let consumer = self.clone();
