@@ -103,6 +103,39 @@ pub fn map_server_error(display: &str, code: &str, detail: String) -> BackendErr
     }
 }
 
+/// The oldest Redis the scripts run on: they use LPOP with a count and variadic ZADD.
+pub const MINIMUM_VERSION: (u32, u32) = (6, 2);
+
+/// Reads `redis_version` (or a compatible server's) from `INFO server` text.
+pub fn server_version(info: &str) -> Option<(u32, u32)> {
+    let version = info
+        .lines()
+        .find_map(|line| line.strip_prefix("redis_version:"))?
+        .trim();
+    let mut parts = version.split('.').map(|part| part.parse::<u32>().ok());
+    Some((parts.next()??, parts.next()??))
+}
+
+/// Refuses a server too old for the scripts, with a clear message instead of a script error.
+pub async fn check_version(connection: &mut ConnectionManager, display: &str) -> BackendResult<()> {
+    let info: String = redis::cmd("INFO")
+        .arg("server")
+        .query_async(connection)
+        .await
+        .map_err(|error| map_error(display, error))?;
+    match server_version(&info) {
+        Some(version) if version < MINIMUM_VERSION => Err(BackendError::Server {
+            backend: display.to_string(),
+            detail: format!(
+                "fleetq needs Redis {}.{} or newer, this server runs {}.{}",
+                MINIMUM_VERSION.0, MINIMUM_VERSION.1, version.0, version.1
+            ),
+        }),
+        // a server that does not report a version (a proxy, a compatible store) is given a chance
+        _ => Ok(()),
+    }
+}
+
 /// Turns a redis-rs error into one the operator can act on.
 pub fn map_error(display: &str, error: RedisError) -> BackendError {
     let backend = display.to_string();
@@ -195,5 +228,19 @@ impl Doorbell for RedisDoorbell {
                 Ok(false)
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_are_read_from_info() {
+        let info = "# Server\r\nredis_version:7.0.15\r\nredis_mode:standalone\r\n";
+        assert_eq!(server_version(info), Some((7, 0)));
+        assert_eq!(server_version("redis_version:6.0.9"), Some((6, 0)));
+        assert!(server_version("redis_version:6.0.9").unwrap() < MINIMUM_VERSION);
+        assert_eq!(server_version("# Server\n"), None);
     }
 }

@@ -53,8 +53,9 @@ impl RedisBackend {
         tls: &TlsFiles,
     ) -> BackendResult<RedisBackend> {
         let client = connection::client(url, display, tls)?;
-        let connection =
+        let mut connection =
             connection::connect(&client, display, connect_timeout, command_timeout).await?;
+        connection::check_version(&mut connection, display).await?;
         Ok(RedisBackend {
             client,
             connection,
