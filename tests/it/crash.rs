@@ -138,3 +138,83 @@ steps:
     let state: String = connection.hget(&job_key, "state").unwrap();
     assert_eq!(state, "done");
 }
+
+/// Chaos: workers are SIGKILLed again and again while they drain a queue. At-least-once means a
+/// killed worker's jobs run again, but every job ends done exactly once in the books (acks are
+/// fenced), nothing is left active and no job is lost.
+#[test]
+fn repeated_sigkills_lose_no_job() {
+    let env = TestEnv::new();
+    let lines: Vec<String> = (0..3000).map(|n| format!(r#"{{"n": {n}}}"#)).collect();
+    let jobs = env.write("jobs.jsonl", &(lines.join("\n") + "\n"));
+    let (code, _, stderr) = env.fleetq(&["enqueue", "chaos", "--file", jobs.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let pipeline = env.write(
+        "chaos.yaml",
+        "pipeline: chaos\nqueue: chaos\nlease: 1s\nconcurrency: 20\nsteps:\n  - sleep: 2ms\n",
+    );
+    let start = || {
+        let mut command = env.command();
+        command
+            .arg("worker")
+            .arg(&pipeline)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        command.spawn().unwrap()
+    };
+    let mut workers: Vec<std::process::Child> = (0..3).map(|_| start()).collect();
+    let mut connection = env.redis.connection();
+    let stats_key = env.key("chaos", "stats");
+    let done = |connection: &mut redis::Connection| -> u64 {
+        connection
+            .hget::<_, _, Option<u64>>(&stats_key, "done")
+            .unwrap()
+            .unwrap_or(0)
+    };
+    let mut kills = 0;
+    for threshold in [500u64, 1000, 1500, 2000, 2500] {
+        wait_until(
+            &format!("{threshold} jobs done"),
+            Duration::from_secs(60),
+            || done(&mut connection) >= threshold,
+        );
+        let victim = kills % workers.len();
+        workers[victim].kill().unwrap(); // SIGKILL, mid-flight
+        workers[victim].wait().unwrap();
+        workers[victim] = start();
+        kills += 1;
+    }
+    wait_until("every job is done", Duration::from_secs(120), || {
+        done(&mut connection) == 3000
+    });
+    for worker in &mut workers {
+        unsafe {
+            libc::kill(worker.id() as i32, libc::SIGTERM);
+        }
+        worker.wait().unwrap();
+    }
+    assert_eq!(
+        done(&mut connection),
+        3000,
+        "the done counter is exact despite {kills} kills"
+    );
+    let done_set: u64 = connection.zcard(env.key("chaos", "done")).unwrap();
+    assert_eq!(done_set, 3000);
+    let leased: u64 = connection.zcard(env.key("chaos", "leased")).unwrap();
+    assert_eq!(leased, 0, "nothing is left active");
+    assert_consistent(&env, "chaos");
+    let ids: Vec<String> = connection.zrange(env.key("chaos", "done"), 0, -1).unwrap();
+    let mut redelivered = 0;
+    for id in &ids {
+        let attempts: u32 = connection
+            .hget(env.key("chaos", &format!("job:{id}")), "attempts")
+            .unwrap();
+        if attempts > 1 {
+            redelivered += 1;
+        }
+    }
+    assert!(
+        redelivered > 0,
+        "the kills hit jobs in flight, which ran again"
+    );
+}
