@@ -9,7 +9,6 @@ use crate::runtime::config::{ColorChoice, OutputFormat, Overrides, Settings};
 use crate::runtime::error::classify;
 use args::{Cli, Command};
 use clap::Parser;
-use std::io::IsTerminal;
 use std::process::ExitCode;
 
 /// Entry point for the binary.
@@ -36,18 +35,13 @@ pub fn run() -> ExitCode {
         Err(_) => (OutputFormat::Table, ColorChoice::Auto),
     };
     let printer = Printer::new(format, cli.global.quiet, color);
-    let stderr_color = match color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => std::io::stderr().is_terminal(),
-    };
     let result = match settings {
         Ok(settings) => {
             logging::init(
                 settings.log_format,
                 cli.global.verbose,
                 cli.global.quiet,
-                stderr_color,
+                printer.colored(),
             );
             execute(cli.command, settings, &printer)
         }

@@ -43,6 +43,11 @@ impl Printer {
         self.quiet
     }
 
+    /// Whether stderr is coloured (logs follow the same choice).
+    pub fn colored(&self) -> bool {
+        self.color
+    }
+
     /// One line of data on stdout. A closed pipe (`| head`) is not an error worth reporting.
     pub fn line(&self, text: &str) {
         let mut stdout = std::io::stdout().lock();
