@@ -14,11 +14,21 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// Fails with exit 3 when the queue has never been used on this backend.
 pub async fn require_queue(runtime: &Runtime, queue: &str) -> anyhow::Result<()> {
-    crate::runtime::validate_queue_name(queue)?;
-    let known = runtime.backend.queues().await?;
-    if known.iter().any(|name| name == queue) {
+    require_queues(runtime, std::slice::from_ref(&queue.to_string())).await
+}
+
+/// The same for several queues, with one look at the known queues.
+pub async fn require_queues(runtime: &Runtime, queues: &[String]) -> anyhow::Result<()> {
+    for queue in queues {
+        crate::runtime::validate_queue_name(queue)?;
+    }
+    if queues.is_empty() {
         return Ok(());
     }
+    let known = runtime.backend.queues().await?;
+    let Some(queue) = queues.iter().find(|queue| !known.contains(queue)) else {
+        return Ok(());
+    };
     Err(Classified::not_found(format!(
         "unknown queue `{queue}` on {}",
         runtime.backend.describe()

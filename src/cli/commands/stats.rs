@@ -1,7 +1,7 @@
 //! `fleetq stats`: per-queue counts, throughput, oldest pending age and workers; `--watch`
 //! redraws (or, with jsonl, streams one object per tick).
 
-use super::require_queue;
+use super::require_queues;
 use crate::cli::args::StatsArgs;
 use crate::output::table::or_dash;
 use crate::output::{Printer, new_table};
@@ -25,9 +25,7 @@ pub async fn run(
     printer: &Printer,
 ) -> anyhow::Result<ExitCode> {
     let runtime = Runtime::connect(settings).await?;
-    for queue in &arguments.queues {
-        require_queue(&runtime, queue).await?;
-    }
+    require_queues(&runtime, &arguments.queues).await?;
     let Some(interval) = arguments.watch else {
         render(printer, &collect(&runtime, &arguments.queues).await?);
         return Ok(ExitCode::SUCCESS);
