@@ -89,6 +89,7 @@ Register-ArgumentCompleter -Native -CommandName 'fleetq' -ScriptBlock {
         'fleetq;worker' {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Jobs run at once per pipeline [default: the pipeline''s concurrency, else 10]')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Jobs run at once per pipeline [default: the pipeline''s concurrency, else 10]')
+            [CompletionResult]::new('--burst-wait', '--burst-wait', [CompletionResultType]::ParameterName, 'With --burst: once the queue runs dry, wait this long for delayed jobs and expiring leases of crashed workers that fall due, and run them')
             [CompletionResult]::new('--max-jobs', '--max-jobs', [CompletionResultType]::ParameterName, 'Stop after leasing this many jobs')
             [CompletionResult]::new('--max-runtime', '--max-runtime', [CompletionResultType]::ParameterName, 'Stop taking jobs after this long')
             [CompletionResult]::new('--shutdown-grace', '--shutdown-grace', [CompletionResultType]::ParameterName, 'On stop, how long in-flight jobs may finish before they are released')

@@ -911,11 +911,11 @@ _fleetq() {
             fi
             case "${prev}" in
                 --state)
-                    COMPREPLY=($(compgen -W "pending delayed active done dead" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "pending delayed active done dead cancelled" -- "${cur}"))
                     return 0
                     ;;
                 -s)
-                    COMPREPLY=($(compgen -W "pending delayed active done dead" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "pending delayed active done dead cancelled" -- "${cur}"))
                     return 0
                     ;;
                 --limit)
@@ -1570,7 +1570,7 @@ _fleetq() {
             return 0
             ;;
         fleetq__subcmd__worker)
-            opts="-c -o -q -v -h -V --concurrency --burst --max-jobs --max-runtime --shutdown-grace --backend --prefix --config --output --json --quiet --verbose --color --log-format --tls-ca-file --tls-cert-file --tls-key-file --help --version"
+            opts="-c -o -q -v -h -V --concurrency --burst --burst-wait --max-jobs --max-runtime --shutdown-grace --backend --prefix --config --output --json --quiet --verbose --color --log-format --tls-ca-file --tls-cert-file --tls-key-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1581,6 +1581,10 @@ _fleetq() {
                     return 0
                     ;;
                 -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --burst-wait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -84,6 +84,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
         &'fleetq;worker'= {
             cand -c 'Jobs run at once per pipeline [default: the pipeline''s concurrency, else 10]'
             cand --concurrency 'Jobs run at once per pipeline [default: the pipeline''s concurrency, else 10]'
+            cand --burst-wait 'With --burst: once the queue runs dry, wait this long for delayed jobs and expiring leases of crashed workers that fall due, and run them'
             cand --max-jobs 'Stop after leasing this many jobs'
             cand --max-runtime 'Stop taking jobs after this long'
             cand --shutdown-grace 'On stop, how long in-flight jobs may finish before they are released'

@@ -82,6 +82,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -s v -l verbose -
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -s h -l help -d 'Print help'
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -s c -l concurrency -d 'Jobs run at once per pipeline [default: the pipeline\'s concurrency, else 10]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l burst-wait -d 'With --burst: once the queue runs dry, wait this long for delayed jobs and expiring leases of crashed workers that fall due, and run them' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l max-jobs -d 'Stop after leasing this many jobs' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l max-runtime -d 'Stop taking jobs after this long' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l shutdown-grace -d 'On stop, how long in-flight jobs may finish before they are released' -r
@@ -172,7 +173,8 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subc
 delayed\t''
 active\t''
 done\t''
-dead\t''"
+dead\t''
+cancelled\t''"
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -s n -l limit -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -l prefix -d 'Namespace for every key [default: fleetq]' -r

@@ -208,6 +208,10 @@ pub struct WorkerArgs {
     /// Exit 0 once nothing is ready (for cron)
     #[arg(long)]
     pub burst: bool,
+    /// With --burst: once the queue runs dry, wait this long for delayed jobs and expiring
+    /// leases of crashed workers that fall due, and run them
+    #[arg(long, value_parser = duration, value_name = "DUR", default_value = "10s", requires = "burst")]
+    pub burst_wait: Duration,
     /// Stop after leasing this many jobs
     #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
     pub max_jobs: Option<u64>,
@@ -263,6 +267,7 @@ pub enum StateArg {
     Active,
     Done,
     Dead,
+    Cancelled,
 }
 
 #[derive(Debug, Subcommand)]

@@ -2,8 +2,9 @@
 
 use crate::runtime::error::BackendError;
 use crate::runtime::job::{
-    ChangeOutcome, Completion, EnqueueOutcome, FailOutcome, FailureReport, JobRecord, JobState,
-    JobSummary, LeaseBatch, LeaseRef, LeaseStatus, NewJob, QueueSettings, QueueStats, WorkerInfo,
+    AckReport, ChangeOutcome, Completion, EnqueueOutcome, FailOutcome, FailureReport, JobRecord,
+    JobState, JobSummary, LeaseBatch, LeaseRef, LeaseStatus, NewJob, QueueSettings, QueueStats,
+    WorkerInfo,
 };
 use async_trait::async_trait;
 use std::time::Duration;
@@ -20,11 +21,51 @@ pub struct LeaseRequest {
     pub default_max_attempts: u32,
 }
 
-/// Counts from one reaper sweep; None when another process holds the reaper lock.
+/// What one heartbeat recovered from expired leases.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct ReapReport {
+pub struct RecoverReport {
+    /// Jobs of workers that stopped heartbeating, back at the head of their queue.
     pub retried: u64,
+    /// Jobs of such workers that had used their last attempt.
     pub dead: u64,
+    /// Jobs leased by a reply their live owner never received: back, attempt not counted.
+    pub returned: u64,
+}
+
+/// One heartbeat of one worker on one queue.
+#[derive(Debug, Clone)]
+pub struct BeatRequest {
+    pub owner: String,
+    /// Every lease the worker still holds, including jobs whose ack is not yet confirmed.
+    pub leases: Vec<LeaseRef>,
+    pub lease: Duration,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct BeatReport {
+    /// One per lease of the request, in order.
+    pub statuses: Vec<LeaseStatus>,
+    /// None when another worker recovered expired leases just now, or on a first beat.
+    pub recovered: Option<RecoverReport>,
+}
+
+/// The answer to a lease call that carried acks: the two halves succeed or fail apart, so a
+/// failed ack never hides jobs that were leased, and leased jobs never hide a failed ack.
+#[derive(Debug)]
+pub struct LeaseReply {
+    /// None when the call carried no acks.
+    pub acks: Option<BackendResult<AckReport>>,
+    pub batch: BackendResult<LeaseBatch>,
+}
+
+impl LeaseReply {
+    /// The batch, or the first error of either half (for callers that treat them alike).
+    pub fn into_result(self) -> BackendResult<LeaseBatch> {
+        if let Some(Err(error)) = self.acks {
+            return Err(error);
+        }
+        self.batch
+    }
 }
 
 /// Told how far a long operation has got, without the runtime knowing how it is drawn.
@@ -70,24 +111,19 @@ pub trait Backend: Send + Sync {
         queue: &str,
         request: &LeaseRequest,
         completions: &[Completion],
-    ) -> BackendResult<LeaseBatch>;
+    ) -> LeaseReply;
 
-    /// Acknowledges finished jobs; returns the ids whose lease was already lost.
-    async fn complete(&self, queue: &str, completions: &[Completion])
-    -> BackendResult<Vec<String>>;
+    /// Acknowledges finished jobs. Idempotent per lease token.
+    async fn complete(&self, queue: &str, completions: &[Completion]) -> BackendResult<AckReport>;
 
     async fn fail(&self, queue: &str, report: &FailureReport) -> BackendResult<FailOutcome>;
 
-    async fn extend(
-        &self,
-        queue: &str,
-        leases: &[LeaseRef],
-        lease: Duration,
-    ) -> BackendResult<Vec<LeaseStatus>>;
+    /// Records the worker alive, extends its leases, and recovers expired leases of workers
+    /// that stopped heartbeating (retry or dead, at the head of the queue).
+    async fn beat(&self, queue: &str, request: &BeatRequest) -> BackendResult<BeatReport>;
 
+    /// Gives leased jobs back to the head of their queue without spending their attempt.
     async fn release(&self, queue: &str, leases: &[LeaseRef]) -> BackendResult<u64>;
-
-    async fn reap(&self, queue: &str, reaper: &str) -> BackendResult<Option<ReapReport>>;
 
     async fn doorbell(&self, queue: &str) -> BackendResult<Box<dyn Doorbell>>;
 
@@ -115,7 +151,7 @@ pub trait Backend: Send + Sync {
 
     async fn configure(&self, queue: &str, settings: &QueueSettings) -> BackendResult<()>;
 
-    /// Deletes every job of a queue (its settings stay); returns how many keys went.
+    /// Deletes every job of a queue (its settings stay); returns how many jobs went.
     async fn purge(&self, queue: &str, progress: &dyn ProgressSink) -> BackendResult<u64>;
 
     /// Deletes a queue outright: its jobs, its settings and its name.

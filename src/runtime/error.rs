@@ -70,10 +70,14 @@ impl fmt::Display for Classified {
 impl std::error::Error for Classified {}
 
 /// Failures of a backend, split by what the operator has to do about them.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum BackendError {
     #[error("cannot reach {backend}: {detail}")]
     Unavailable { backend: String, detail: String },
+    /// Up but not serving yet: loading its data after a restart, running a long script, or
+    /// mid-failover. Worth waiting out, like an unreachable server.
+    #[error("{backend} cannot serve yet: {detail}")]
+    Busy { backend: String, detail: String },
     #[error("{backend} is out of memory: {detail}")]
     OutOfMemory { backend: String, detail: String },
     #[error("{backend} is read-only: {detail}")]
@@ -81,11 +85,22 @@ pub enum BackendError {
     #[error("{backend} refused the credentials: {detail}")]
     Authentication { backend: String, detail: String },
     #[error("{backend} denied a command to this user: {detail}")]
-    Permission { backend: String, detail: String },
+    Permission {
+        backend: String,
+        detail: String,
+        /// The key prefix in use, so the hint names the keys to grant.
+        prefix: String,
+    },
+    /// The address or client settings are wrong (a bad database number, say).
+    #[error("cannot use {backend}: {detail}")]
+    Config { backend: String, detail: String },
     #[error("TLS with {backend} failed: {detail}")]
     Tls { backend: String, detail: String },
     #[error("{backend} answered with an error: {detail}")]
     Server { backend: String, detail: String },
+    /// The caller passed something no backend may store (a priority of 12, an empty id).
+    #[error("{detail}")]
+    Invalid { detail: String },
     #[error("{backend} sent a reply fleetq does not understand: {detail}")]
     Protocol { backend: String, detail: String },
 }
@@ -93,9 +108,13 @@ pub enum BackendError {
 impl BackendError {
     pub fn exit_kind(&self) -> ExitKind {
         match self {
-            BackendError::Unavailable { .. } | BackendError::Tls { .. } => ExitKind::Unavailable,
+            BackendError::Unavailable { .. }
+            | BackendError::Busy { .. }
+            | BackendError::Tls { .. } => ExitKind::Unavailable,
             // a configuration problem, never a reason to treat Redis as down
-            BackendError::Authentication { .. } => ExitKind::Usage,
+            BackendError::Authentication { .. }
+            | BackendError::Config { .. }
+            | BackendError::Invalid { .. } => ExitKind::Usage,
             _ => ExitKind::Failure,
         }
     }
@@ -106,20 +125,31 @@ impl BackendError {
                 "is redis-server running? point fleetq at it with --backend or FLEETQ_BACKEND=redis://host:6379"
                     .to_string(),
             ),
+            BackendError::Busy { .. } => Some(
+                "Redis is loading its data, running a long script or failing over; try again in a few seconds (workers wait it out)"
+                    .to_string(),
+            ),
             BackendError::OutOfMemory { .. } => Some(
-                "raise maxmemory, set maxmemory-policy noeviction, or drain queues (fleetq stats shows which are large)"
+                "Redis is at maxmemory: new jobs are refused, but running workers still finish and drain jobs (Redis 7+); free room with CONFIG SET maxmemory, fewer kept done jobs (fleetq queues set Q --retain-done N) or fleetq queues purge"
                     .to_string(),
             ),
             BackendError::Authentication { .. } => Some(
                 "check the user and password in the backend URL (redis://user:pass@host or redis+unix:///path?user=u&pass=p)"
                     .to_string(),
             ),
-            BackendError::Permission { .. } => Some(
-                "grant the ACL user fleetq's commands and keys, e.g. ACL SETUSER app +@all ~fleetq:* &*"
+            BackendError::Permission { prefix, .. } => Some(format!(
+                "grant the ACL user fleetq's commands and keys, e.g. ACL SETUSER app +@all ~{prefix}:* &*"
+            )),
+            BackendError::Tls { detail, .. } if detail.contains("handshake") => Some(
+                "is the server speaking TLS on that port? use redis:// for a plain port and rediss:// for a TLS one"
                     .to_string(),
             ),
             BackendError::Tls { .. } => Some(
                 "for a private CA set tls_ca_file (FLEETQ_TLS_CA_FILE); if the server wants client certificates set tls_cert_file and tls_key_file"
+                    .to_string(),
+            ),
+            BackendError::Config { .. } => Some(
+                "backend URLs look like redis://[user:pass@]host:6379[/DB] with DB a number, or redis+unix:///path.sock?db=N"
                     .to_string(),
             ),
             BackendError::ReadOnly { .. } => Some(

@@ -1,10 +1,24 @@
 //! The job model shared by every backend: what goes in, what a worker leases, what comes out.
 
-use serde::Serialize;
+use crate::runtime::error::Classified;
+use serde::{Deserialize, Serialize};
 use std::time::Duration;
 
 /// Priority levels run from 0 (first) to 9; jobs default to the middle.
 pub const DEFAULT_PRIORITY: u8 = 5;
+/// The lowest priority level.
+pub const LOWEST_PRIORITY: u8 = 9;
+
+/// When a new job may first run. Times are the backend's clock, never this host's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Schedule {
+    #[default]
+    Now,
+    /// After this long, counted from when the backend stores the job.
+    In(Duration),
+    /// At this Unix time in milliseconds.
+    At(i64),
+}
 
 /// A job as a producer submits it.
 #[derive(Debug, Clone)]
@@ -13,10 +27,10 @@ pub struct NewJob {
     /// The payload as JSON text, validated by the caller, stored verbatim.
     pub data: String,
     pub priority: u8,
-    /// 0 means "whatever the consuming pipeline's retry policy says".
-    pub max_attempts: u32,
+    /// None: whatever the consuming pipeline's retry policy says.
+    pub max_attempts: Option<u32>,
     pub timeout: Option<Duration>,
-    pub delay: Duration,
+    pub schedule: Schedule,
     pub unique_key: Option<String>,
     pub unique_ttl: Option<Duration>,
     pub correlation_id: Option<String>,
@@ -29,14 +43,55 @@ impl NewJob {
             id: new_job_id(),
             data,
             priority: DEFAULT_PRIORITY,
-            max_attempts: 0,
+            max_attempts: None,
             timeout: None,
-            delay: Duration::ZERO,
+            schedule: Schedule::Now,
             unique_key: None,
             unique_ttl: None,
             correlation_id: None,
             session: None,
         }
+    }
+
+    /// Checks what clap cannot check for callers that are not the CLI; every backend calls it
+    /// before storing anything.
+    pub fn validate(&self) -> Result<(), Classified> {
+        validate_job_id(&self.id)?;
+        if self.priority > LOWEST_PRIORITY {
+            return Err(Classified::usage(format!(
+                "job {}: priority {} is outside 0-{LOWEST_PRIORITY}",
+                self.id, self.priority
+            )));
+        }
+        if self.max_attempts == Some(0) {
+            return Err(Classified::usage(format!(
+                "job {}: max_attempts must be at least 1",
+                self.id
+            )));
+        }
+        if self.unique_key.as_deref() == Some("") {
+            return Err(Classified::usage(format!(
+                "job {}: an empty unique key",
+                self.id
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// Job ids end up in keys and in `QUEUE/ID` references, so they are kept printable and
+/// free of `/`.
+pub fn validate_job_id(id: &str) -> Result<(), Classified> {
+    let valid = !id.is_empty()
+        && id.len() <= 200
+        && !id.contains('/')
+        && id.chars().all(|character| character.is_ascii_graphic());
+    if valid {
+        Ok(())
+    } else {
+        Err(Classified::usage(format!("invalid job id `{id}`")).with_hint(
+            "job ids are 1-200 printable characters without spaces or `/` (leave --id out for a new UUID)",
+        ))
     }
 }
 
@@ -45,7 +100,7 @@ pub fn new_job_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EnqueueStatus {
     Enqueued,
@@ -54,7 +109,7 @@ pub enum EnqueueStatus {
     Full,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EnqueueOutcome {
     pub id: String,
     pub status: EnqueueStatus,
@@ -80,7 +135,7 @@ pub struct LeasedJob {
 }
 
 /// Proof that a leased job finished, with its step outputs as JSON text.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Completion {
     pub id: String,
     pub token: String,
@@ -98,7 +153,7 @@ pub struct FailureReport {
     pub outputs: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FailOutcome {
     Retry,
@@ -107,7 +162,8 @@ pub enum FailOutcome {
     Stale,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum LeaseStatus {
     Extended,
     Lost,
@@ -115,7 +171,7 @@ pub enum LeaseStatus {
 }
 
 /// A lease the worker holds: enough to extend or release it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct LeaseRef {
     pub id: String,
     pub token: String,
@@ -124,15 +180,29 @@ pub struct LeaseRef {
 /// The answer to one lease call.
 #[derive(Debug, Clone, Default)]
 pub struct LeaseBatch {
+    /// The backend's clock when it answered (ms), so waits never mix two clocks.
+    pub now: i64,
     pub paused: bool,
-    /// When the earliest delayed job becomes due (server ms), so idle workers wake for it.
+    /// When nothing was leased: when the earliest delayed job becomes due (backend ms).
     pub next_delayed_at: Option<i64>,
+    /// When nothing was leased: the earliest lease deadline (backend ms), for burst workers
+    /// that wait to recover a crashed worker's jobs.
+    pub next_lease_expiry: Option<i64>,
     pub jobs: Vec<LeasedJob>,
-    /// Acks sent with this call whose lease had already been lost.
+}
+
+/// What the backend did with a batch of acks.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct AckReport {
+    /// Jobs this call marked done.
+    pub acked: u64,
+    /// Acks that had already been applied (a re-sent batch): done, and not counted twice.
+    pub already: u64,
+    /// Jobs whose lease was lost before the ack arrived: another attempt owns them.
     pub stale: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum JobState {
     Pending,
@@ -184,7 +254,8 @@ pub struct JobRecord {
     pub state: JobState,
     pub priority: u8,
     pub attempts: u32,
-    pub max_attempts: u32,
+    /// None until a worker leases it: then the pipeline's policy fills it in.
+    pub max_attempts: Option<u32>,
     pub timeout_ms: Option<u64>,
     pub created_at: i64,
     pub run_at: i64,
@@ -239,10 +310,15 @@ pub struct QueueStats {
     pub done: u64,
     pub retried: u64,
     pub dead: u64,
+    pub cancelled: u64,
     pub enqueued: u64,
+    /// Done and cancelled jobs removed by retention since the queue began.
+    pub trimmed: u64,
     pub throughput_1m: f64,
     pub throughput_5m: f64,
     pub oldest_pending_age_ms: Option<u64>,
+    /// When the earliest delayed job (a scheduled job or a retry in backoff) falls due.
+    pub next_delayed_at: Option<i64>,
     pub paused: bool,
     pub workers: u64,
     pub max_len: Option<u64>,

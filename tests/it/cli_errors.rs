@@ -298,7 +298,7 @@ fn redis_out_of_memory_is_explained() {
     let (code, _, stderr) = env.fleetq(&["enqueue", "q", "--data", "{}"]);
     assert_eq!(code, 1, "{stderr}");
     assert!(
-        stderr.contains("out of memory") && stderr.contains("hint: raise maxmemory"),
+        stderr.contains("out of memory") && stderr.contains("hint: Redis is at maxmemory"),
         "{stderr}"
     );
 }
@@ -344,7 +344,7 @@ fn a_bulk_enqueue_cut_short_by_redis_says_which_lines_went_in() {
     let file = env.write("jobs.jsonl", &format!("{line}\n").repeat(3000));
     let (code, stdout, stderr) = env.fleetq(&["enqueue", "big", "--file", file.to_str().unwrap()]);
     assert_eq!(code, 1, "{stderr}");
-    assert!(stderr.contains("hint: raise maxmemory"), "{stderr}");
+    assert!(stderr.contains("hint: Redis is at maxmemory"), "{stderr}");
     assert!(stderr.contains("nothing after line"), "{stderr}");
     // whether Redis refused the first batch or cut one off midway, what fleetq printed is
     // exactly what is in the queue

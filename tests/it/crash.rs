@@ -110,7 +110,8 @@ steps:
             }],
         )
         .await
-        .unwrap();
+        .unwrap()
+        .stale;
     assert_eq!(
         stale,
         vec![id.clone()],

@@ -2,10 +2,10 @@
 //! reap, cancel, retry, plus priorities, delayed jobs, unique keys and backpressure.
 
 use crate::support::{TestEnv, assert_consistent, wait_until};
-use fleetq::runtime::backend::{Backend, LeaseRequest, ReapReport};
+use fleetq::runtime::backend::{Backend, BeatRequest, LeaseRequest, RecoverReport};
 use fleetq::runtime::job::{
     Completion, EnqueueStatus, FailOutcome, FailureReport, JobState, LeaseRef, LeaseStatus,
-    LeasedJob, NewJob, QueueSettings,
+    LeasedJob, NewJob, QueueSettings, Schedule,
 };
 use redis::Commands;
 use std::time::Duration;
@@ -27,6 +27,7 @@ async fn lease_one(backend: &dyn Backend, queue: &str, lease: Duration) -> Lease
     let batch = backend
         .lease(queue, &request(1, lease), &[])
         .await
+        .into_result()
         .expect("lease");
     assert_eq!(
         batch.jobs.len(),
@@ -45,11 +46,14 @@ fn done(job: &LeasedJob) -> Completion {
     }
 }
 
-/// Sweeps until a sweep's report satisfies `wanted` (the reaper lock allows one sweep a second).
-async fn reap_until(backend: &dyn Backend, what: &str, wanted: impl Fn(ReapReport) -> bool) {
+/// Beats as a live worker with no leases until a recovery sweep satisfies `wanted` (the
+/// first beat only registers; the sweep lock allows one sweep a second).
+async fn reap_until(backend: &dyn Backend, what: &str, wanted: impl Fn(RecoverReport) -> bool) {
     let deadline = std::time::Instant::now() + Duration::from_secs(10);
     loop {
-        if let Some(report) = backend.reap("q", "reaper-a").await.unwrap()
+        if let Some(report) = beat(backend, "reaper-a", &[], Duration::from_secs(30))
+            .await
+            .recovered
             && wanted(report)
         {
             return;
@@ -59,6 +63,32 @@ async fn reap_until(backend: &dyn Backend, what: &str, wanted: impl Fn(ReapRepor
             "timed out waiting for: {what}"
         );
         tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+async fn beat(
+    backend: &dyn Backend,
+    owner: &str,
+    leases: &[LeaseRef],
+    lease: Duration,
+) -> fleetq::runtime::backend::BeatReport {
+    backend
+        .beat(
+            "q",
+            &BeatRequest {
+                owner: owner.to_string(),
+                leases: leases.to_vec(),
+                lease,
+            },
+        )
+        .await
+        .expect("beat")
+}
+
+fn lease_of(job: &LeasedJob) -> LeaseRef {
+    LeaseRef {
+        id: job.id.clone(),
+        token: job.token.clone(),
     }
 }
 
@@ -89,6 +119,7 @@ async fn enqueue_lease_and_ack_round_trip() {
     let batch = backend
         .lease("q", &request(10, Duration::from_secs(30)), &[])
         .await
+        .into_result()
         .unwrap();
     assert_eq!(batch.jobs.len(), 2);
     assert_eq!(batch.jobs[0].data, r#"{"n":1}"#, "FIFO within a priority");
@@ -114,12 +145,14 @@ async fn enqueue_lease_and_ack_round_trip() {
             &[done(&batch.jobs[0])],
         )
         .await
+        .into_result()
         .unwrap();
     assert!(next.jobs.is_empty());
     let stale = backend
         .complete("q", &[done(&batch.jobs[1])])
         .await
-        .unwrap();
+        .unwrap()
+        .stale;
     assert!(stale.is_empty());
     let stats = backend.queue_stats("q").await.unwrap();
     assert_eq!(
@@ -129,12 +162,14 @@ async fn enqueue_lease_and_ack_round_trip() {
     let record = backend.job("q", &batch.jobs[0].id).await.unwrap().unwrap();
     assert_eq!(record.state, JobState::Done);
     assert!(record.finished_at.is_some());
-    // acking twice is fenced: the token was cleared by the first ack
-    let stale = backend
+    // an ack re-sent after the first one applied is recognised, not reported as a lost lease,
+    // and not counted twice
+    let again = backend
         .complete("q", &[done(&batch.jobs[0])])
         .await
         .unwrap();
-    assert_eq!(stale, vec![batch.jobs[0].id.clone()]);
+    assert_eq!((again.acked, again.already), (0, 1));
+    assert!(again.stale.is_empty(), "{again:?}");
     assert_eq!(backend.queue_stats("q").await.unwrap().done, 2);
 }
 
@@ -157,6 +192,7 @@ async fn priorities_lease_highest_first() {
     let batch = backend
         .lease("q", &request(5, Duration::from_secs(30)), &[])
         .await
+        .into_result()
         .unwrap();
     let order: Vec<u8> = batch.jobs.iter().map(|job| job.priority).collect();
     assert_eq!(order, vec![0, 3, 5, 5, 9]);
@@ -167,11 +203,12 @@ async fn delayed_jobs_wait_until_due_then_promote() {
     let env = TestEnv::new();
     let backend = env.backend().await;
     let mut later = job("{}");
-    later.delay = Duration::from_millis(300);
+    later.schedule = Schedule::In(Duration::from_millis(300));
     backend.enqueue("q", &[later.clone()]).await.unwrap();
     let batch = backend
         .lease("q", &request(1, Duration::from_secs(30)), &[])
         .await
+        .into_result()
         .unwrap();
     assert!(batch.jobs.is_empty(), "a delayed job is not leased early");
     assert!(
@@ -189,6 +226,7 @@ async fn delayed_jobs_wait_until_due_then_promote() {
         let batch = backend
             .lease("q", &request(1, Duration::from_secs(30)), &[])
             .await
+            .into_result()
             .unwrap();
         if let Some(job) = batch.jobs.into_iter().next() {
             break job;
@@ -271,7 +309,7 @@ async fn fail_retries_with_delay_then_buries() {
     let env = TestEnv::new();
     let backend = env.backend().await;
     let mut new = job("{}");
-    new.max_attempts = 2;
+    new.max_attempts = Some(2);
     backend.enqueue("q", &[new.clone()]).await.unwrap();
     let first = lease_one(backend.as_ref(), "q", Duration::from_secs(30)).await;
     let report = FailureReport {
@@ -340,10 +378,14 @@ async fn extend_keeps_the_lease_and_reports_lost_and_cancelled() {
             token: "999999".into(),
         },
     ];
-    let statuses = backend
-        .extend("q", &leases, Duration::from_secs(60))
-        .await
-        .unwrap();
+    let statuses = beat(
+        backend.as_ref(),
+        "test-worker",
+        &leases,
+        Duration::from_secs(60),
+    )
+    .await
+    .statuses;
     assert_eq!(statuses, vec![LeaseStatus::Extended, LeaseStatus::Lost]);
     let after: f64 = connection.zscore(env.key("q", "leased"), &kept.id).unwrap();
     assert!(
@@ -356,24 +398,25 @@ async fn extend_keeps_the_lease_and_reports_lost_and_cancelled() {
         .await
         .unwrap();
     assert!(outcomes[0].changed && outcomes[0].state == "cancelled");
-    let statuses = backend
-        .extend(
-            "q",
-            &[LeaseRef {
-                id: cancelled.id.clone(),
-                token: cancelled.token.clone(),
-            }],
-            Duration::from_secs(30),
-        )
-        .await
-        .unwrap();
+    let statuses = beat(
+        backend.as_ref(),
+        "test-worker",
+        &[lease_of(&cancelled)],
+        Duration::from_secs(30),
+    )
+    .await
+    .statuses;
     assert_eq!(
         statuses,
         vec![LeaseStatus::Cancelled],
         "the worker learns at its next heartbeat"
     );
     assert_eq!(
-        backend.complete("q", &[done(&cancelled)]).await.unwrap(),
+        backend
+            .complete("q", &[done(&cancelled)])
+            .await
+            .unwrap()
+            .stale,
         vec![cancelled.id.clone()]
     );
 }
@@ -408,7 +451,7 @@ async fn release_returns_jobs_to_the_front_without_spending_an_attempt() {
         "a released job did not use up an attempt"
     );
     assert_eq!(
-        backend.complete("q", &[done(&held)]).await.unwrap(),
+        backend.complete("q", &[done(&held)]).await.unwrap().stale,
         vec![held.id.clone()],
         "the old token is fenced"
     );
@@ -419,7 +462,7 @@ async fn reap_retries_expired_leases_then_buries_them() {
     let env = TestEnv::new();
     let backend = env.backend().await;
     let mut new = job("{}");
-    new.max_attempts = 2;
+    new.max_attempts = Some(2);
     backend.enqueue("q", &[new.clone()]).await.unwrap();
     let short = Duration::from_millis(50);
     let first = lease_one(backend.as_ref(), "q", short).await;
@@ -430,7 +473,7 @@ async fn reap_retries_expired_leases_then_buries_them() {
     )
     .await;
     assert_eq!(
-        backend.complete("q", &[done(&first)]).await.unwrap(),
+        backend.complete("q", &[done(&first)]).await.unwrap().stale,
         vec![first.id.clone()],
         "the expired token is fenced"
     );
@@ -450,13 +493,127 @@ async fn only_one_reaper_sweeps_at_a_time() {
     let env = TestEnv::new();
     let backend = env.backend().await;
     backend.enqueue("q", &[job("{}")]).await.unwrap();
-    let first = backend.reap("q", "reaper-a").await.unwrap();
-    let second = backend.reap("q", "reaper-b").await.unwrap();
-    assert!(first.is_some(), "the first sweep takes the lock");
+    let lease = Duration::from_secs(30);
     assert!(
-        second.is_none(),
+        beat(backend.as_ref(), "reaper-a", &[], lease)
+            .await
+            .recovered
+            .is_none(),
+        "a worker's first beat only registers it"
+    );
+    beat(backend.as_ref(), "reaper-b", &[], lease).await;
+    let first = beat(backend.as_ref(), "reaper-a", &[], lease).await;
+    let second = beat(backend.as_ref(), "reaper-b", &[], lease).await;
+    assert!(first.recovered.is_some(), "the first sweep takes the lock");
+    assert!(
+        second.recovered.is_none(),
         "a second reaper backs off while the lock is held"
     );
+}
+
+#[tokio::test]
+async fn a_worker_never_reaps_leases_it_still_extends() {
+    // a Redis stall looks like this to the scripts: every lease expired, and the first beat
+    // after it comes from a worker that is alive and still holds its jobs
+    let env = TestEnv::new();
+    let backend = env.backend().await;
+    backend.enqueue("q", &[job("{}"), job("{}")]).await.unwrap();
+    let short = Duration::from_millis(300);
+    beat(backend.as_ref(), "owner", &[], short).await;
+    let mine = backend
+        .lease(
+            "q",
+            &LeaseRequest {
+                owner: "owner".into(),
+                ..request(2, short)
+            },
+            &[],
+        )
+        .await
+        .into_result()
+        .unwrap()
+        .jobs;
+    assert_eq!(mine.len(), 2);
+    // another worker whose last beat was before the deadline cannot judge the lease
+    beat(backend.as_ref(), "other", &[], short).await;
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let other = beat(backend.as_ref(), "other", &[], short).await;
+    assert_eq!(
+        other.recovered.map(|report| report.retried + report.dead),
+        Some(0),
+        "a reaper that did not beat after the deadline reaps nothing"
+    );
+    let leases: Vec<LeaseRef> = mine.iter().map(lease_of).collect();
+    let report = beat(backend.as_ref(), "owner", &leases, Duration::from_secs(30)).await;
+    assert_eq!(
+        report.statuses,
+        vec![LeaseStatus::Extended, LeaseStatus::Extended],
+        "the owner extends first, so its own expired leases are kept"
+    );
+    let stats = backend.queue_stats("q").await.unwrap();
+    assert_eq!((stats.active, stats.stalled, stats.pending), (2, 0, 0));
+    assert_consistent(&env, "q");
+}
+
+#[tokio::test]
+async fn a_lease_its_live_owner_never_received_costs_no_attempt() {
+    let env = TestEnv::new();
+    let backend = env.backend().await;
+    backend.enqueue("q", &[job("{}")]).await.unwrap();
+    let short = Duration::from_millis(200);
+    beat(backend.as_ref(), "owner", &[], short).await;
+    // the reply to this lease call is "lost": the owner goes on beating without the job
+    let lost = backend
+        .lease(
+            "q",
+            &LeaseRequest {
+                owner: "owner".into(),
+                ..request(1, short)
+            },
+            &[],
+        )
+        .await
+        .into_result()
+        .unwrap()
+        .jobs;
+    assert_eq!(lost[0].attempts, 1);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    beat(backend.as_ref(), "owner", &[], short).await;
+    reap_until(backend.as_ref(), "the job goes back unspent", |report| {
+        report.returned == 1
+    })
+    .await;
+    let record = backend.job("q", &lost[0].id).await.unwrap().unwrap();
+    assert_eq!(record.state, JobState::Pending);
+    assert_eq!(record.attempts, 0, "the attempt was given back");
+    assert!(
+        record.errors.is_empty(),
+        "nobody is blamed: {:?}",
+        record.errors
+    );
+    let again = lease_one(backend.as_ref(), "q", Duration::from_secs(30)).await;
+    assert_eq!(again.attempts, 1);
+}
+
+#[tokio::test]
+async fn expired_leases_return_to_the_head_of_the_queue() {
+    let env = TestEnv::new();
+    let backend = env.backend().await;
+    backend.enqueue("q", &[job(r#"{"n":1}"#)]).await.unwrap();
+    let crashed = lease_one(backend.as_ref(), "q", Duration::from_millis(100)).await;
+    backend
+        .enqueue("q", &[job(r#"{"n":2}"#), job(r#"{"n":3}"#)])
+        .await
+        .unwrap();
+    reap_until(
+        backend.as_ref(),
+        "the crashed worker's job comes back",
+        |report| report.retried == 1,
+    )
+    .await;
+    let next = lease_one(backend.as_ref(), "q", Duration::from_secs(30)).await;
+    assert_eq!(next.id, crashed.id, "re-delivered work goes first");
+    assert_eq!(next.attempts, 2);
 }
 
 #[tokio::test]
@@ -465,7 +622,7 @@ async fn cancel_and_retry_move_jobs_between_states() {
     let backend = env.backend().await;
     let pending = job("{}");
     let mut delayed = job("{}");
-    delayed.delay = Duration::from_secs(3600);
+    delayed.schedule = Schedule::In(Duration::from_secs(3600));
     backend
         .enqueue("q", &[pending.clone(), delayed.clone()])
         .await
@@ -496,6 +653,7 @@ async fn cancel_and_retry_move_jobs_between_states() {
         backend
             .lease("q", &request(5, Duration::from_secs(30)), &[])
             .await
+            .into_result()
             .unwrap()
             .jobs
             .is_empty()
@@ -532,6 +690,7 @@ async fn paused_queues_hand_out_nothing() {
     let batch = backend
         .lease("q", &request(1, Duration::from_secs(30)), &[])
         .await
+        .into_result()
         .unwrap();
     assert!(batch.paused && batch.jobs.is_empty());
     assert!(backend.queue_stats("q").await.unwrap().paused);
@@ -558,9 +717,10 @@ async fn done_retention_trims_the_oldest() {
     let batch = backend
         .lease("q", &request(5, Duration::from_secs(30)), &[])
         .await
+        .into_result()
         .unwrap();
     let completions: Vec<Completion> = batch.jobs.iter().map(done).collect();
-    backend.complete("q", &completions).await.unwrap();
+    backend.complete("q", &completions).await.unwrap().stale;
     let stats = backend.queue_stats("q").await.unwrap();
     assert_eq!(stats.done, 5, "the done counter counts every completion");
     assert_eq!(
@@ -622,7 +782,7 @@ async fn a_unique_key_without_ttl_is_held_until_the_job_finishes() {
     let keyed = || {
         let mut new = job("{}");
         new.unique_key = Some("nightly".into());
-        new.max_attempts = 1;
+        new.max_attempts = Some(1);
         new
     };
     // done releases the key
@@ -641,7 +801,7 @@ async fn a_unique_key_without_ttl_is_held_until_the_job_finishes() {
         EnqueueStatus::Duplicate,
         "held while running"
     );
-    backend.complete("q", &[done(&leased)]).await.unwrap();
+    backend.complete("q", &[done(&leased)]).await.unwrap().stale;
     // cancel releases the key
     let second = keyed();
     assert_eq!(
@@ -696,7 +856,7 @@ async fn scripts_under_oom_are_all_or_nothing() {
     let held = lease_one(backend.as_ref(), "q", Duration::from_secs(30)).await;
     let failing = lease_one(backend.as_ref(), "q", Duration::from_secs(30)).await;
     let mut delayed = job("{}");
-    delayed.delay = Duration::from_millis(1);
+    delayed.schedule = Schedule::In(Duration::from_millis(1));
     backend
         .enqueue("q", std::slice::from_ref(&delayed))
         .await
@@ -728,6 +888,7 @@ async fn scripts_under_oom_are_all_or_nothing() {
         backend
             .lease("q", &request(10, Duration::from_secs(30)), &[done(&held)])
             .await
+            .into_result()
             .map(|_| ()),
         backend
             .fail(
@@ -768,13 +929,13 @@ async fn acks_riding_with_a_lease_report_stale_ones() {
         .cancel("q", std::slice::from_ref(&held.id))
         .await
         .unwrap();
-    let batch = backend
+    let reply = backend
         .lease("q", &request(1, Duration::from_secs(30)), &[done(&held)])
-        .await
-        .unwrap();
+        .await;
     assert_eq!(
-        batch.stale,
+        reply.acks.unwrap().unwrap().stale,
         vec![held.id.clone()],
         "a cancelled job's ack is reported stale"
     );
+    assert!(reply.batch.unwrap().jobs.is_empty());
 }

@@ -236,7 +236,7 @@ pub fn filters() -> Vec<(&'static str, &'static str)> {
         (r"redis\+unix://\S+?redis\.sock", "[BACKEND]"),
         (r"\b\d+(\.\d+)?(ms|s)\b", "[AGE]"),
         (
-            r#""(created_at|run_at|started_at|finished_at|lease_deadline|at|oldest_pending_age_ms)": \d+"#,
+            r#""(created_at|run_at|started_at|finished_at|lease_deadline|at|oldest_pending_age_ms|next_delayed_at|next_due_at)": \d+"#,
             r#""$1": [MS]"#,
         ),
         (

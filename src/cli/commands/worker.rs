@@ -37,6 +37,7 @@ pub async fn run(
     let options = WorkerOptions {
         concurrency: arguments.concurrency.map(|value| value as usize),
         burst: arguments.burst,
+        burst_wait: arguments.burst_wait,
         max_jobs: arguments.max_jobs,
         max_runtime: arguments.max_runtime,
         shutdown_grace: arguments.shutdown_grace,

@@ -1,6 +1,7 @@
 //! Running an exec step: argv without a shell, in its own process group, so a timeout or a
-//! cancelled job kills the step and everything it started.
+//! cancelled job kills the step and everything it started; the guard covers a killed worker.
 
+use super::guard;
 use super::run::StepFailure;
 use super::spec::{ExecSpec, ExitAction};
 use std::collections::HashSet;
@@ -8,8 +9,9 @@ use std::process::Stdio;
 use std::sync::{LazyLock, Mutex};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-/// Most stdout a step may print; more is an error, not silent truncation.
-const MAX_STDOUT: usize = 16 * 1024 * 1024;
+/// Most stdout a step may print; past it the step is killed and fails, so neither the step
+/// (blocked on a full pipe) nor the worker's memory grows without bound.
+pub const MAX_STDOUT: usize = 1024 * 1024;
 /// How much of stderr is kept for the job's record.
 const STDERR_TAIL: usize = 4096;
 
@@ -43,6 +45,7 @@ impl Drop for GroupGuard {
         if let Ok(mut groups) = RUNNING_GROUPS.lock() {
             groups.remove(&self.group);
         }
+        guard::forget(self.group);
     }
 }
 
@@ -64,16 +67,31 @@ pub async fn run_exec(
     if let Some(directory) = &spec.cwd {
         command.current_dir(directory);
     }
+    let worker = std::process::id() as i32;
+    // SAFETY: prctl and getppid are async-signal-safe, as pre_exec requires
+    unsafe {
+        command.pre_exec(move || {
+            // the step dies with the worker thread that started it, even before the guard
+            // has heard of it; if the worker is already gone, do not start at all
+            if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL) != 0 || libc::getppid() != worker
+            {
+                libc::_exit(137);
+            }
+            Ok(())
+        });
+    }
     let mut child = command.spawn().map_err(|error| StepFailure {
         error: format!("step `{step}`: cannot start `{}`: {error}", spec.argv[0]),
         stderr: String::new(),
-        fatal: true,
+        fatal: false,
+        cannot_start: true,
     })?;
     let group = child.id().map(|pid| pid as i32).unwrap_or(0);
     let _guard = (group > 0).then(|| {
         if let Ok(mut groups) = RUNNING_GROUPS.lock() {
             groups.insert(group);
         }
+        guard::watch(group);
         GroupGuard { group }
     });
 
@@ -90,10 +108,20 @@ pub async fn run_exec(
     let read_stdout = async {
         let mut buffer = Vec::new();
         if let Some(pipe) = stdout.as_mut() {
-            let _ = pipe
-                .take(MAX_STDOUT as u64 + 1)
-                .read_to_end(&mut buffer)
-                .await;
+            let mut chunk = [0u8; 16384];
+            while let Ok(read) = pipe.read(&mut chunk).await {
+                if read == 0 {
+                    break;
+                }
+                buffer.extend_from_slice(&chunk[..read]);
+                if buffer.len() > MAX_STDOUT {
+                    // SAFETY: killpg only sends a signal; the group is the step's own
+                    unsafe {
+                        libc::killpg(group, libc::SIGKILL);
+                    }
+                    break;
+                }
+            }
         }
         buffer
     };
@@ -120,15 +148,17 @@ pub async fn run_exec(
         error: format!("step `{step}`: waiting for the process failed: {error}"),
         stderr: stderr_text.clone(),
         fatal: false,
+        cannot_start: false,
     })?;
     if output.len() > MAX_STDOUT {
         return Err(StepFailure {
             error: format!(
-                "step `{step}`: stdout is larger than {} MiB",
+                "step `{step}`: stdout passed the {} MiB cap, so the step was killed",
                 MAX_STDOUT >> 20
             ),
             stderr: stderr_text,
             fatal: true,
+            cannot_start: false,
         });
     }
     let action = match status.code() {
@@ -162,6 +192,7 @@ pub async fn run_exec(
                 error,
                 stderr: stderr_text,
                 fatal: action == ExitAction::Fatal,
+                cannot_start: false,
             })
         }
     }

@@ -3,6 +3,7 @@
 //! slots in as new `Action` variants run by `run`.
 
 pub mod exec;
+mod guard;
 pub mod run;
 pub mod spec;
 

@@ -16,6 +16,9 @@ pub struct StepFailure {
     pub stderr: String,
     /// Fatal failures skip the remaining attempts and go straight to dead.
     pub fatal: bool,
+    /// The step's program could not be started: the worker's fault, not the job's, so the
+    /// job goes back unspent.
+    pub cannot_start: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -65,6 +68,7 @@ async fn run_step(
             error: format!("step `{}` failed: {message}", step.name),
             stderr: String::new(),
             fatal: *fatal,
+            cannot_start: false,
         }),
         Action::Exec(spec) => run_exec(&step.name, spec, context(job, data, outputs)).await,
     }
@@ -134,5 +138,6 @@ fn timed_out(step: &Step, whose: &str, limit: Duration) -> StepFailure {
         ),
         stderr: String::new(),
         fatal: false,
+        cannot_start: false,
     }
 }

@@ -2,12 +2,12 @@
 //! worker registry.
 
 use super::keys::{self, QueueKeys};
-use super::reply::{self, array, integer, job_record};
-use super::scripts::SCRIPTS;
+use super::reply::{StatsReply, job_record};
 use super::{BUCKET_MS, RedisBackend};
 use crate::runtime::backend::{BackendResult, ProgressSink, ServerUsage};
 use crate::runtime::job::{JobRecord, JobState, JobSummary, QueueStats, WorkerInfo, throughput};
-use redis::{AsyncCommands, Value};
+use redis::AsyncCommands;
+use serde::Serialize;
 use std::collections::HashMap;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -22,7 +22,7 @@ fn now_ms() -> i64 {
 
 impl RedisBackend {
     fn map(&self, error: redis::RedisError) -> crate::runtime::error::BackendError {
-        super::connection::map_error(&self.display, error)
+        self.target.map(error)
     }
 
     pub(super) async fn known_queues(&self) -> BackendResult<Vec<String>> {
@@ -36,21 +36,61 @@ impl RedisBackend {
     }
 
     pub(super) async fn stats_of(&self, queue: &str) -> BackendResult<QueueStats> {
+        #[derive(Serialize)]
+        struct Args {
+            job_prefix: String,
+            ready_prefix: String,
+            worker_liveness_ms: u64,
+        }
         let keys = self.keys(queue);
-        let mut invocation = SCRIPTS.stats.prepare_invoke();
-        invocation
-            .key(keys.meta())
-            .key(keys.delayed())
-            .key(keys.leased())
-            .key(keys.dead())
-            .key(keys.stats())
-            .key(keys.throughput())
-            .key(keys.workers())
-            .arg(keys.job_prefix())
-            .arg(keys.ready_prefix())
-            .arg(WORKER_LIVENESS_MS);
-        let value: Value = self.invoke(invocation).await?;
-        decode_stats(queue, &value).map_err(|detail| self.bad_reply(detail))
+        let reply: StatsReply = self
+            .run(
+                &self.scripts.stats,
+                vec![
+                    keys.meta(),
+                    keys.delayed(),
+                    keys.leased(),
+                    keys.dead(),
+                    keys.stats(),
+                    keys.throughput(),
+                    keys.workers(),
+                    keys.cancelled(),
+                ],
+                &Args {
+                    job_prefix: keys.job_prefix(),
+                    ready_prefix: keys.ready_prefix(),
+                    worker_liveness_ms: WORKER_LIVENESS_MS,
+                },
+            )
+            .await?;
+        let buckets: Vec<(i64, u64)> = reply
+            .buckets
+            .iter()
+            .filter_map(|(bucket, count)| Some((bucket.parse().ok()?, *count)))
+            .collect();
+        Ok(QueueStats {
+            queue: queue.to_string(),
+            pending: reply.pending_by_priority.iter().sum(),
+            pending_by_priority: reply.pending_by_priority,
+            delayed: reply.delayed,
+            active: reply.active,
+            stalled: reply.stalled,
+            done: reply.done,
+            retried: reply.retried,
+            dead: reply.dead,
+            cancelled: reply.cancelled,
+            enqueued: reply.enqueued,
+            trimmed: reply.trimmed,
+            throughput_1m: throughput(&buckets, reply.now, BUCKET_MS, 60_000),
+            throughput_5m: throughput(&buckets, reply.now, BUCKET_MS, 300_000),
+            oldest_pending_age_ms: reply
+                .oldest_pending_run_at
+                .map(|run_at| (reply.now - run_at).max(0) as u64),
+            next_delayed_at: reply.next_delayed_at,
+            paused: reply.paused,
+            workers: reply.workers,
+            max_len: (reply.max_len > 0).then_some(reply.max_len),
+        })
     }
 
     pub(super) async fn job_of(&self, queue: &str, id: &str) -> BackendResult<Option<JobRecord>> {
@@ -67,7 +107,7 @@ impl RedisBackend {
         }
         job_record(queue, hash, deadline.map(|ms| ms as i64))
             .map(Some)
-            .map_err(|detail| self.bad_reply(detail))
+            .map_err(|detail| self.target.protocol(detail))
     }
 
     pub(super) async fn queues_holding(&self, id: &str) -> BackendResult<Vec<String>> {
@@ -116,7 +156,7 @@ impl RedisBackend {
             JobState::Active => connection.zrange(keys.leased(), 0, last).await,
             JobState::Done => connection.zrevrange(keys.done(), 0, last).await,
             JobState::Dead => connection.zrevrange(keys.dead(), 0, last).await,
-            JobState::Cancelled => Ok(Vec::new()),
+            JobState::Cancelled => connection.zrevrange(keys.cancelled(), 0, last).await,
         }
         .map_err(|error| self.map(error))?;
         Ok(ids)
@@ -203,9 +243,11 @@ impl RedisBackend {
                 + stats.delayed
                 + stats.active
                 + stats.dead
+                + stats.cancelled
                 + stats.done.min(super::DEFAULT_RETAIN_DONE),
         );
         let meta = keys.meta();
+        let job_prefix = keys.job_prefix();
         let mut connection = self.connection.clone();
         let mut cursor: u64 = 0;
         let mut removed = 0u64;
@@ -222,12 +264,17 @@ impl RedisBackend {
             // settings (pause, max_len) survive a purge; only jobs and their indexes go
             let doomed: Vec<&String> = batch.iter().filter(|key| **key != meta).collect();
             if !doomed.is_empty() {
-                let count: u64 = connection
-                    .unlink(&doomed)
+                connection
+                    .unlink::<_, ()>(&doomed)
                     .await
                     .map_err(|error| self.map(error))?;
-                removed += count;
-                progress.advance(count);
+                // operators count jobs, not the keys that index them
+                let jobs = doomed
+                    .iter()
+                    .filter(|key| key.starts_with(&job_prefix))
+                    .count() as u64;
+                removed += jobs;
+                progress.advance(jobs);
             }
             cursor = next;
             if cursor == 0 {
@@ -260,14 +307,6 @@ impl RedisBackend {
             .ignore()
             .zadd(keys::workers(&self.prefix), &info.id, now)
             .ignore();
-        for queue in &info.queues {
-            let queue_workers = self.keys(queue).workers();
-            pipeline
-                .zadd(&queue_workers, &info.id, now)
-                .ignore()
-                .zrembyscore(&queue_workers, "-inf", now - 3_600_000)
-                .ignore();
-        }
         let mut connection = self.connection.clone();
         pipeline
             .query_async::<()>(&mut connection)
@@ -314,41 +353,4 @@ impl RedisBackend {
             cpu_seconds: field("used_cpu_sys") + field("used_cpu_user"),
         })
     }
-}
-
-fn decode_stats(queue: &str, value: &Value) -> reply::Reply<QueueStats> {
-    let items = array(value)?;
-    if items.len() < 23 {
-        return Err(format!("stats replied {} items, expected 23", items.len()));
-    }
-    let number = |index: usize| integer(&items[index]).map(|value| value.max(0) as u64);
-    let now = integer(&items[0])?;
-    let pending_by_priority = (1..=10).map(number).collect::<reply::Reply<Vec<u64>>>()?;
-    let buckets_raw = array(&items[21])?;
-    let mut buckets = Vec::new();
-    for pair in buckets_raw.chunks(2) {
-        if let [bucket, count] = pair {
-            buckets.push((integer(bucket)?, integer(count)?.max(0) as u64));
-        }
-    }
-    let oldest = integer(&items[19])?;
-    let max_len = number(20)?;
-    Ok(QueueStats {
-        queue: queue.to_string(),
-        pending: pending_by_priority.iter().sum(),
-        pending_by_priority,
-        delayed: number(11)?,
-        active: number(12)?,
-        stalled: number(22)?,
-        dead: number(13)?,
-        done: number(14)?,
-        retried: number(15)?,
-        enqueued: number(16)?,
-        paused: number(17)? == 1,
-        workers: number(18)?,
-        oldest_pending_age_ms: (oldest >= 0).then(|| (now - oldest).max(0) as u64),
-        max_len: (max_len > 0).then_some(max_len),
-        throughput_1m: throughput(&buckets, now, BUCKET_MS, 60_000),
-        throughput_5m: throughput(&buckets, now, BUCKET_MS, 300_000),
-    })
 }

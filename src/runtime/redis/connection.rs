@@ -7,6 +7,60 @@ use redis::aio::{ConnectionManager, ConnectionManagerConfig, MultiplexedConnecti
 use redis::{AsyncConnectionConfig, Client, RedisError};
 use std::time::Duration;
 
+/// Which server and key prefix errors speak of; every redis-rs error goes through here.
+#[derive(Debug, Clone)]
+pub struct Target {
+    /// The address with secrets removed.
+    pub display: String,
+    pub prefix: String,
+}
+
+impl Target {
+    pub fn map(&self, error: RedisError) -> BackendError {
+        map_error(self, error)
+    }
+
+    /// Classifies an error reply by its code (OOM, READONLY, LOADING, …).
+    pub fn map_server(&self, code: &str, detail: String) -> BackendError {
+        let backend = self.display.clone();
+        match code {
+            "OOM" => BackendError::OutOfMemory { backend, detail },
+            "READONLY" => BackendError::ReadOnly { backend, detail },
+            "WRONGPASS" | "NOAUTH" => BackendError::Authentication { backend, detail },
+            "NOPERM" => BackendError::Permission {
+                backend,
+                detail,
+                prefix: self.prefix.clone(),
+            },
+            "LOADING" | "BUSY" | "TRYAGAIN" | "MASTERDOWN" | "CLUSTERDOWN" => {
+                BackendError::Busy { backend, detail }
+            }
+            _ => BackendError::Server { backend, detail },
+        }
+    }
+
+    pub fn protocol(&self, detail: String) -> BackendError {
+        BackendError::Protocol {
+            backend: self.display.clone(),
+            detail,
+        }
+    }
+}
+
+/// Error codes whose meaning fleetq acts on.
+const KNOWN_CODES: [&str; 10] = [
+    "OOM",
+    "READONLY",
+    "WRONGPASS",
+    "NOAUTH",
+    "NOPERM",
+    "LOADING",
+    "BUSY",
+    "TRYAGAIN",
+    "MASTERDOWN",
+    "CLUSTERDOWN",
+];
+
 /// Certificate files for TLS: a private CA, and a client certificate and key for mutual TLS.
 #[derive(Debug, Clone, Default)]
 pub struct TlsFiles {
@@ -17,13 +71,14 @@ pub struct TlsFiles {
 
 /// Builds the client; with TLS files it trusts that CA (and presents that certificate)
 /// instead of the public web roots.
-pub fn client(url: &str, display: &str, tls: &TlsFiles) -> BackendResult<Client> {
+pub fn client(url: &str, target: &Target, tls: &TlsFiles) -> BackendResult<Client> {
+    let display = target.display.as_str();
     if url.starts_with("rediss://") {
         // rustls needs one process-wide crypto provider; without it the first handshake panics
         let _ = rustls::crypto::ring::default_provider().install_default();
     }
     if tls.ca.is_none() && tls.cert.is_none() && tls.key.is_none() {
-        return Client::open(url).map_err(|error| map_error(display, error));
+        return Client::open(url).map_err(|error| target.map(error));
     }
     if !url.starts_with("rediss://") {
         return Err(BackendError::Tls {
@@ -63,14 +118,15 @@ pub fn client(url: &str, display: &str, tls: &TlsFiles) -> BackendResult<Client>
             root_cert,
         },
     )
-    .map_err(|error| map_error(display, error))
+    .map_err(|error| target.map(error))
 }
 
 /// Opens the shared multiplexed connection. Every timeout is set explicitly: redis-rs's async
 /// default (500 ms) is too short for large batches and would fail them spuriously.
 pub async fn connect(
     client: &Client,
-    display: &str,
+    target: &Target,
+    tls: bool,
     connect_timeout: Duration,
     command_timeout: Duration,
 ) -> BackendResult<ConnectionManager> {
@@ -80,26 +136,25 @@ pub async fn connect(
         .set_number_of_retries(1)
         .set_max_delay(Duration::from_secs(2));
     let attempt = ConnectionManager::new_with_config(client.clone(), config);
-    // the manager retries internally; the outer bound keeps a dead host from hanging the CLI
-    match tokio::time::timeout(connect_timeout * 2, attempt).await {
+    // the outer bound is the promised connect timeout, whatever the manager does inside
+    match tokio::time::timeout(connect_timeout, attempt).await {
         Ok(Ok(connection)) => Ok(connection),
-        Ok(Err(error)) => Err(map_error(display, error)),
-        Err(_) => Err(BackendError::Unavailable {
-            backend: display.to_string(),
-            detail: format!("no answer within {}s", (connect_timeout * 2).as_secs()),
+        Ok(Err(error)) => Err(target.map(error)),
+        // a TLS client talking to a plain port waits for a handshake that never comes
+        Err(_) if tls => Err(BackendError::Tls {
+            backend: target.display.clone(),
+            detail: format!(
+                "the TLS handshake did not complete within {}",
+                crate::runtime::duration::format_duration(connect_timeout)
+            ),
         }),
-    }
-}
-
-/// Classifies an error reply by its code (OOM, READONLY, …).
-pub fn map_server_error(display: &str, code: &str, detail: String) -> BackendError {
-    let backend = display.to_string();
-    match code {
-        "OOM" => BackendError::OutOfMemory { backend, detail },
-        "READONLY" => BackendError::ReadOnly { backend, detail },
-        "WRONGPASS" | "NOAUTH" => BackendError::Authentication { backend, detail },
-        "NOPERM" => BackendError::Permission { backend, detail },
-        _ => BackendError::Server { backend, detail },
+        Err(_) => Err(BackendError::Unavailable {
+            backend: target.display.clone(),
+            detail: format!(
+                "no answer within {}",
+                crate::runtime::duration::format_duration(connect_timeout)
+            ),
+        }),
     }
 }
 
@@ -117,31 +172,38 @@ pub fn server_version(info: &str) -> Option<(u32, u32)> {
 }
 
 /// Refuses a server too old for the scripts, with a clear message instead of a script error.
-pub async fn check_version(connection: &mut ConnectionManager, display: &str) -> BackendResult<()> {
+/// Returns the version, so the caller can pick the scripts that server understands.
+pub async fn check_version(
+    connection: &mut ConnectionManager,
+    target: &Target,
+) -> BackendResult<Option<(u32, u32)>> {
     let info: String = redis::cmd("INFO")
         .arg("server")
         .query_async(connection)
         .await
-        .map_err(|error| map_error(display, error))?;
+        .map_err(|error| target.map(error))?;
     match server_version(&info) {
         Some(version) if version < MINIMUM_VERSION => Err(BackendError::Server {
-            backend: display.to_string(),
+            backend: target.display.clone(),
             detail: format!(
                 "fleetq needs Redis {}.{} or newer, this server runs {}.{}",
                 MINIMUM_VERSION.0, MINIMUM_VERSION.1, version.0, version.1
             ),
         }),
         // a server that does not report a version (a proxy, a compatible store) is given a chance
-        _ => Ok(()),
+        version => Ok(version),
     }
 }
 
 /// Turns a redis-rs error into one the operator can act on.
-pub fn map_error(display: &str, error: RedisError) -> BackendError {
-    let backend = display.to_string();
+fn map_error(target: &Target, error: RedisError) -> BackendError {
+    let backend = target.display.clone();
     let detail = error.to_string();
-    if let Some(code @ ("OOM" | "READONLY" | "WRONGPASS" | "NOAUTH" | "NOPERM")) = error.code() {
-        return map_server_error(display, code, detail);
+    if let Some(code) = error.code().filter(|code| KNOWN_CODES.contains(code)) {
+        return target.map_server(code, detail);
+    }
+    if error.kind() == redis::ErrorKind::InvalidClientConfig {
+        return BackendError::Config { backend, detail };
     }
     if error.kind() == redis::ErrorKind::AuthenticationFailed {
         return BackendError::Authentication { backend, detail };
@@ -167,17 +229,17 @@ pub fn map_error(display: &str, error: RedisError) -> BackendError {
 /// Idle workers block on the queue's wake set here, never on the shared connection.
 pub struct RedisDoorbell {
     client: Client,
-    display: String,
+    target: Target,
     key: String,
     connect_timeout: Duration,
     connection: Option<MultiplexedConnection>,
 }
 
 impl RedisDoorbell {
-    pub fn new(client: Client, display: String, key: String, connect_timeout: Duration) -> Self {
+    pub fn new(client: Client, target: Target, key: String, connect_timeout: Duration) -> Self {
         RedisDoorbell {
             client,
-            display,
+            target,
             key,
             connect_timeout,
             connection: None,
@@ -196,7 +258,7 @@ impl RedisDoorbell {
             .client
             .get_multiplexed_async_connection_with_config(&config)
             .await
-            .map_err(|error| map_error(&self.display, error))?;
+            .map_err(|error| self.target.map(error))?;
         self.connection = Some(connection.clone());
         Ok(connection)
     }
@@ -220,7 +282,7 @@ impl Doorbell for RedisDoorbell {
             Ok(Ok(_)) => Ok(true),
             Ok(Err(error)) => {
                 self.connection = None;
-                Err(map_error(&self.display, error))
+                Err(self.target.map(error))
             }
             Err(_) => {
                 // a silent connection: drop it so the next wait reconnects

@@ -56,6 +56,11 @@ impl QueueKeys {
         self.part("dead")
     }
 
+    /// Cancelled jobs by when they were cancelled, trimmed like done ones.
+    pub fn cancelled(&self) -> String {
+        self.part("cancelled")
+    }
+
     /// Scripts append the unique key to this prefix.
     pub fn unique_prefix(&self) -> String {
         self.part("unique:")
@@ -74,7 +79,7 @@ impl QueueKeys {
         self.part("wake")
     }
 
-    /// Live workers of this queue, scored by their last heartbeat.
+    /// Workers of this queue, scored by their last heartbeat in server time.
     pub fn workers(&self) -> String {
         self.part("workers")
     }

@@ -1,36 +1,39 @@
 //! The Redis backend: standalone, TLS and unix-socket Redis through one multiplexed connection.
 
 mod admin;
+mod calls;
 mod connection;
 pub mod keys;
 mod reply;
 mod scripts;
 
 use crate::runtime::backend::{
-    Backend, BackendResult, Doorbell, LeaseRequest, ProgressSink, ReapReport, ServerUsage,
+    Backend, BackendResult, BeatReport, BeatRequest, Doorbell, LeaseReply, LeaseRequest,
+    ProgressSink, RecoverReport, ServerUsage,
 };
+use crate::runtime::error::BackendError;
 use crate::runtime::job::{
-    ChangeOutcome, Completion, EnqueueOutcome, EnqueueStatus, FailOutcome, FailureReport,
-    JobRecord, JobState, JobSummary, LeaseBatch, LeaseRef, LeaseStatus, NewJob, QueueSettings,
-    QueueStats, WorkerInfo,
+    AckReport, ChangeOutcome, Completion, EnqueueOutcome, FailOutcome, FailureReport, JobRecord,
+    JobState, JobSummary, LeaseRef, NewJob, QueueSettings, QueueStats, WorkerInfo,
 };
 use async_trait::async_trait;
+use calls::{Call, EnqueueJob, is_none};
 pub use connection::TlsFiles;
-use connection::{RedisDoorbell, map_error};
+use connection::{RedisDoorbell, Target};
 use keys::QueueKeys;
+use redis::Client;
 use redis::aio::ConnectionManager;
-use redis::{Client, FromRedisValue, Pipeline, ScriptInvocation, Value};
-use reply::{array, integer, leased_job, protocol, text};
-use scripts::SCRIPTS;
+use scripts::{NamedScript, Scripts};
+use serde::Serialize;
 use std::time::Duration;
 
-/// Done jobs kept per queue unless `queues set --retain-done` says otherwise.
+/// Done (and cancelled) jobs kept per queue unless `queues set --retain-done` says otherwise.
 pub const DEFAULT_RETAIN_DONE: u64 = 100_000;
 /// Failed attempts remembered per job.
 const ERROR_HISTORY: usize = 10;
 /// Width of a throughput bucket.
 const BUCKET_MS: i64 = 10_000;
-/// At most one reaper sweep per queue in this window, whichever worker runs it.
+/// At most one recovery sweep per queue in this window, whichever worker runs it.
 const REAPER_LOCK_MS: u64 = 1000;
 /// Expired leases handled per sweep, so one sweep never stalls the server.
 const REAP_BATCH: u64 = 1000;
@@ -38,9 +41,10 @@ const REAP_BATCH: u64 = 1000;
 pub struct RedisBackend {
     client: Client,
     connection: ConnectionManager,
-    display: String,
+    target: Target,
     prefix: String,
     connect_timeout: Duration,
+    scripts: &'static Scripts,
 }
 
 impl RedisBackend {
@@ -52,16 +56,27 @@ impl RedisBackend {
         command_timeout: Duration,
         tls: &TlsFiles,
     ) -> BackendResult<RedisBackend> {
-        let client = connection::client(url, display, tls)?;
-        let mut connection =
-            connection::connect(&client, display, connect_timeout, command_timeout).await?;
-        connection::check_version(&mut connection, display).await?;
+        let target = Target {
+            display: display.to_string(),
+            prefix: prefix.to_string(),
+        };
+        let client = connection::client(url, &target, tls)?;
+        let mut connection = connection::connect(
+            &client,
+            &target,
+            url.starts_with("rediss://"),
+            connect_timeout,
+            command_timeout,
+        )
+        .await?;
+        let version = connection::check_version(&mut connection, &target).await?;
         Ok(RedisBackend {
             client,
             connection,
-            display: display.to_string(),
+            target,
             prefix: prefix.to_string(),
             connect_timeout,
+            scripts: Scripts::for_server(version),
         })
     }
 
@@ -69,215 +84,117 @@ impl RedisBackend {
         QueueKeys::new(&self.prefix, queue)
     }
 
-    fn bad_reply(&self, detail: String) -> crate::runtime::error::BackendError {
-        protocol(&self.display, detail)
-    }
-
-    async fn invoke<T: FromRedisValue>(
-        &self,
-        invocation: ScriptInvocation<'_>,
-    ) -> BackendResult<T> {
-        let mut connection = self.connection.clone();
-        invocation
-            .invoke_async(&mut connection)
-            .await
-            .map_err(|error| map_error(&self.display, error))
-    }
-
-    /// Runs a pipeline of EVALSHA calls, loading the scripts once if the server lost them
-    /// (first use, a restart or SCRIPT FLUSH). Errors are read per reply, so an OOM or
-    /// READONLY inside a pipeline is classified like any other.
-    async fn query_pipeline(&self, pipeline: &Pipeline) -> BackendResult<Vec<Value>> {
-        let mut pipeline = pipeline.clone();
-        pipeline.ignore_errors();
-        let mut connection = self.connection.clone();
-        let mut loaded = false;
-        loop {
-            let values: Vec<Value> = pipeline
-                .query_async(&mut connection)
-                .await
-                .map_err(|error| map_error(&self.display, error))?;
-            let first_error = values.iter().find_map(|value| match value {
-                Value::ServerError(error) => Some(error.clone()),
-                _ => None,
-            });
-            let Some(error) = first_error else {
-                return Ok(values);
-            };
-            if error.kind() == Some(redis::ServerErrorKind::NoScript) && !loaded {
-                for script in SCRIPTS.all() {
-                    script
-                        .load_async(&mut connection)
-                        .await
-                        .map_err(|error| map_error(&self.display, error))?;
-                }
-                loaded = true;
-                continue;
-            }
-            let detail = format!("{} {}", error.code(), error.details().unwrap_or_default());
-            return Err(connection::map_server_error(
-                &self.display,
-                error.code(),
-                detail,
-            ));
-        }
-    }
-
-    fn ack_invocation<'a>(
-        &self,
+    fn ack_call<'a>(
+        &'a self,
         keys: &QueueKeys,
         completions: &[Completion],
-    ) -> ScriptInvocation<'a> {
-        let mut invocation = SCRIPTS.ack.prepare_invoke();
-        invocation
-            .key(keys.meta())
-            .key(keys.leased())
-            .key(keys.done())
-            .key(keys.stats())
-            .key(keys.throughput())
-            .arg(keys.job_prefix())
-            .arg(DEFAULT_RETAIN_DONE)
-            .arg(BUCKET_MS)
-            .arg(keys.unique_prefix());
-        for completion in completions {
-            invocation
-                .arg(&completion.id)
-                .arg(&completion.token)
-                .arg(&completion.outputs);
+    ) -> BackendResult<Call<'a>> {
+        #[derive(Serialize)]
+        struct Args<'a> {
+            job_prefix: String,
+            unique_prefix: String,
+            retain_done: u64,
+            bucket_ms: i64,
+            completions: &'a [Completion],
         }
-        invocation
-    }
-
-    fn stale_ids(&self, value: &Value) -> BackendResult<Vec<String>> {
-        let items = array(value).map_err(|detail| self.bad_reply(detail))?;
-        items
-            .iter()
-            .skip(1)
-            .map(|item| text(item).map_err(|detail| self.bad_reply(detail)))
-            .collect()
-    }
-
-    fn lease_batch(&self, queue: &str, value: &Value) -> BackendResult<LeaseBatch> {
-        let decode = || -> reply::Reply<LeaseBatch> {
-            let items = array(value)?;
-            if items.len() < 2 {
-                return Err("a dequeue reply needs at least 2 items".to_string());
-            }
-            let next = integer(&items[1])?;
-            let jobs = items[2..]
-                .iter()
-                .map(|item| leased_job(queue, item))
-                .collect::<reply::Reply<Vec<_>>>()?;
-            Ok(LeaseBatch {
-                paused: integer(&items[0])? == 1,
-                next_delayed_at: (next >= 0).then_some(next),
-                jobs,
-                stale: Vec::new(),
-            })
-        };
-        decode().map_err(|detail| self.bad_reply(detail))
+        self.script_call(
+            &self.scripts.ack,
+            vec![
+                keys.meta(),
+                keys.leased(),
+                keys.done(),
+                keys.stats(),
+                keys.throughput(),
+            ],
+            &Args {
+                job_prefix: keys.job_prefix(),
+                unique_prefix: keys.unique_prefix(),
+                retain_done: DEFAULT_RETAIN_DONE,
+                bucket_ms: BUCKET_MS,
+                completions,
+            },
+        )
     }
 
     /// Runs a per-id script (`cancel`, `retry`) and pairs each id with its result.
     async fn change_jobs(
         &self,
         queue: &str,
+        script: &NamedScript,
+        keys: Vec<String>,
         ids: &[String],
-        script: &redis::Script,
-        first_key: String,
-        second_key: String,
-        third_key: String,
     ) -> BackendResult<Vec<ChangeOutcome>> {
-        let keys = self.keys(queue);
-        let mut invocation = script.prepare_invoke();
-        invocation
-            .key(first_key)
-            .key(second_key)
-            .key(third_key)
-            .arg(keys.job_prefix())
-            .arg(keys.ready_prefix())
-            .arg(keys.unique_prefix());
-        for id in ids {
-            invocation.arg(id);
+        #[derive(Serialize)]
+        struct Args<'a> {
+            job_prefix: String,
+            ready_prefix: String,
+            unique_prefix: String,
+            retain_done: u64,
+            ids: &'a [String],
         }
-        let results: Vec<String> = self.invoke(invocation).await?;
-        Ok(ids
-            .iter()
-            .zip(results)
-            .map(|(id, result)| {
-                let (changed, state) = match result.strip_prefix('=') {
-                    Some(state) => (false, state.to_string()),
-                    None => (result != "missing", result),
-                };
-                ChangeOutcome {
-                    id: id.clone(),
-                    queue: queue.to_string(),
-                    changed,
-                    state,
-                }
-            })
-            .collect())
+        let queue_keys = self.keys(queue);
+        let reply: reply::ChangesReply = self
+            .run(
+                script,
+                keys,
+                &Args {
+                    job_prefix: queue_keys.job_prefix(),
+                    ready_prefix: queue_keys.ready_prefix(),
+                    unique_prefix: queue_keys.unique_prefix(),
+                    retain_done: DEFAULT_RETAIN_DONE,
+                    ids,
+                },
+            )
+            .await?;
+        Ok(reply.into_outcomes(queue))
     }
 }
 
 #[async_trait]
 impl Backend for RedisBackend {
     fn describe(&self) -> String {
-        self.display.clone()
+        self.target.display.clone()
     }
 
     async fn enqueue(&self, queue: &str, jobs: &[NewJob]) -> BackendResult<Vec<EnqueueOutcome>> {
-        let keys = self.keys(queue);
-        let mut invocation = SCRIPTS.enqueue.prepare_invoke();
-        invocation
-            .key(keys.meta())
-            .key(keys.delayed())
-            .key(keys.stats())
-            .key(keys.wake())
-            .arg(keys.job_prefix())
-            .arg(keys.ready_prefix())
-            .arg(keys.unique_prefix())
-            .arg(jobs.len());
         for job in jobs {
-            invocation
-                .arg(&job.id)
-                .arg(&job.data)
-                .arg(job.priority)
-                .arg(job.max_attempts)
-                .arg(job.timeout.map_or(0, |timeout| timeout.as_millis() as u64))
-                .arg(job.delay.as_millis() as u64)
-                .arg(job.unique_key.as_deref().unwrap_or(""))
-                .arg(job.unique_ttl.map_or(0, |ttl| ttl.as_millis() as u64))
-                .arg(job.correlation_id.as_deref().unwrap_or(""))
-                .arg(job.session.as_deref().unwrap_or(""));
+            job.validate().map_err(|error| BackendError::Invalid {
+                detail: error.message,
+            })?;
         }
-        let mut pipeline = redis::pipe();
-        pipeline
-            .cmd("SADD")
-            .arg(keys::queues(&self.prefix))
-            .arg(queue)
-            .ignore()
-            .invoke_script(&invocation);
-        let values = self.query_pipeline(&pipeline).await?;
-        let flat = values
-            .first()
-            .ok_or_else(|| self.bad_reply("empty enqueue reply".into()))?;
-        let items = array(flat).map_err(|detail| self.bad_reply(detail))?;
-        items
-            .chunks(2)
-            .map(|pair| {
-                let status = match text(&pair[0])
-                    .map_err(|detail| self.bad_reply(detail))?
-                    .as_str()
-                {
-                    "enqueued" => EnqueueStatus::Enqueued,
-                    "duplicate" => EnqueueStatus::Duplicate,
-                    _ => EnqueueStatus::Full,
-                };
-                let id = text(&pair[1]).map_err(|detail| self.bad_reply(detail))?;
-                Ok(EnqueueOutcome { id, status })
-            })
-            .collect()
+        #[derive(Serialize)]
+        struct Args<'a> {
+            job_prefix: String,
+            ready_prefix: String,
+            unique_prefix: String,
+            jobs: Vec<EnqueueJob<'a>>,
+        }
+        let keys = self.keys(queue);
+        let script = self.script_call(
+            &self.scripts.enqueue,
+            vec![keys.meta(), keys.delayed(), keys.stats(), keys.wake()],
+            &Args {
+                job_prefix: keys.job_prefix(),
+                ready_prefix: keys.ready_prefix(),
+                unique_prefix: keys.unique_prefix(),
+                jobs: jobs.iter().map(EnqueueJob::new).collect(),
+            },
+        )?;
+        let mut register = redis::cmd("SADD");
+        register.arg(keys::queues(&self.prefix)).arg(queue);
+        let mut replies = self.send(&[Call::Command(register), script]).await?;
+        let value = replies
+            .pop()
+            .unwrap_or_else(|| Err(self.target.protocol("no reply".into())));
+        let reply: reply::EnqueueReply = self.decode_reply(&self.scripts.enqueue, value)?;
+        if reply.outcomes.len() != jobs.len() {
+            return Err(self.target.protocol(format!(
+                "the enqueue script answered for {} of {} jobs",
+                reply.outcomes.len(),
+                jobs.len()
+            )));
+        }
+        Ok(reply.outcomes)
     }
 
     async fn existing(&self, queue: &str, ids: &[String]) -> BackendResult<Vec<bool>> {
@@ -290,7 +207,7 @@ impl Backend for RedisBackend {
         pipeline
             .query_async(&mut connection)
             .await
-            .map_err(|error| map_error(&self.display, error))
+            .map_err(|error| self.target.map(error))
     }
 
     async fn lease(
@@ -298,156 +215,202 @@ impl Backend for RedisBackend {
         queue: &str,
         request: &LeaseRequest,
         completions: &[Completion],
-    ) -> BackendResult<LeaseBatch> {
+    ) -> LeaseReply {
+        #[derive(Serialize)]
+        struct Args<'a> {
+            job_prefix: String,
+            ready_prefix: String,
+            max_jobs: usize,
+            lease_ms: u64,
+            owner: &'a str,
+            default_max_attempts: u32,
+        }
         let keys = self.keys(queue);
-        let mut dequeue = SCRIPTS.dequeue.prepare_invoke();
-        dequeue
-            .key(keys.meta())
-            .key(keys.delayed())
-            .key(keys.leased())
-            .key(keys.wake())
-            .arg(keys.job_prefix())
-            .arg(keys.ready_prefix())
-            .arg(request.max_jobs)
-            .arg(request.lease.as_millis() as u64)
-            .arg(&request.owner)
-            .arg(request.default_max_attempts);
+        let failed = |error: BackendError| LeaseReply {
+            acks: (!completions.is_empty()).then(|| Err(error.clone())),
+            batch: Err(error),
+        };
+        let dequeue = match self.script_call(
+            &self.scripts.dequeue,
+            vec![keys.meta(), keys.delayed(), keys.leased(), keys.wake()],
+            &Args {
+                job_prefix: keys.job_prefix(),
+                ready_prefix: keys.ready_prefix(),
+                max_jobs: request.max_jobs,
+                lease_ms: request.lease.as_millis() as u64,
+                owner: &request.owner,
+                default_max_attempts: request.default_max_attempts,
+            },
+        ) {
+            Ok(call) => call,
+            Err(error) => return failed(error),
+        };
         // acks ride in the same round trip as the next lease: the hot path's main saving
-        let mut pipeline = redis::pipe();
+        let mut calls = Vec::with_capacity(2);
         if !completions.is_empty() {
-            pipeline.invoke_script(&self.ack_invocation(&keys, completions));
+            match self.ack_call(&keys, completions) {
+                Ok(call) => calls.push(call),
+                Err(error) => return failed(error),
+            }
         }
-        pipeline.invoke_script(&dequeue);
-        let values = self.query_pipeline(&pipeline).await?;
-        let last = values
-            .last()
-            .ok_or_else(|| self.bad_reply("empty dequeue reply".into()))?;
-        let mut batch = self.lease_batch(queue, last)?;
-        if !completions.is_empty() {
-            batch.stale = self.stale_ids(&values[0])?;
-        }
-        Ok(batch)
+        calls.push(dequeue);
+        let mut replies = match self.send(&calls).await {
+            Ok(replies) => replies,
+            Err(error) => return failed(error),
+        };
+        let batch = replies
+            .pop()
+            .unwrap_or_else(|| Err(self.target.protocol("no reply".into())));
+        let batch = self
+            .decode_reply::<reply::DequeueReply>(&self.scripts.dequeue, batch)
+            .map(|reply| reply.into_batch(queue));
+        let acks = replies.pop().map(|value| {
+            self.decode_reply::<reply::AckReply>(&self.scripts.ack, value)
+                .map(AckReport::from)
+        });
+        LeaseReply { acks, batch }
     }
 
-    async fn complete(
-        &self,
-        queue: &str,
-        completions: &[Completion],
-    ) -> BackendResult<Vec<String>> {
+    async fn complete(&self, queue: &str, completions: &[Completion]) -> BackendResult<AckReport> {
         if completions.is_empty() {
-            return Ok(Vec::new());
+            return Ok(AckReport::default());
         }
         let keys = self.keys(queue);
-        let value: Value = self.invoke(self.ack_invocation(&keys, completions)).await?;
-        self.stale_ids(&value)
+        let call = self.ack_call(&keys, completions)?;
+        let value = self
+            .send(std::slice::from_ref(&call))
+            .await?
+            .pop()
+            .unwrap_or_else(|| Err(self.target.protocol("no reply".into())));
+        self.decode_reply::<reply::AckReply>(&self.scripts.ack, value)
+            .map(AckReport::from)
     }
 
     async fn fail(&self, queue: &str, report: &FailureReport) -> BackendResult<FailOutcome> {
+        #[derive(Serialize)]
+        struct Args<'a> {
+            job_prefix: String,
+            unique_prefix: String,
+            id: &'a str,
+            token: &'a str,
+            error: &'a str,
+            stderr: &'a str,
+            #[serde(skip_serializing_if = "is_none")]
+            retry_delay_ms: Option<u64>,
+            outputs: &'a str,
+            history: usize,
+        }
         let keys = self.keys(queue);
-        let mut invocation = SCRIPTS.fail.prepare_invoke();
-        let delay = report
-            .retry_delay
-            .map_or(-1, |delay| delay.as_millis() as i64);
-        invocation
-            .key(keys.leased())
-            .key(keys.delayed())
-            .key(keys.dead())
-            .key(keys.stats())
-            .key(keys.wake())
-            .arg(keys.job_prefix())
-            .arg(&report.id)
-            .arg(&report.token)
-            .arg(&report.error)
-            .arg(&report.stderr)
-            .arg(delay)
-            .arg(&report.outputs)
-            .arg(ERROR_HISTORY)
-            .arg(keys.unique_prefix());
-        let outcome: String = self.invoke(invocation).await?;
-        Ok(match outcome.as_str() {
-            "retry" => FailOutcome::Retry,
-            "dead" => FailOutcome::Dead,
-            _ => FailOutcome::Stale,
-        })
+        let reply: reply::FailReply = self
+            .run(
+                &self.scripts.fail,
+                vec![
+                    keys.leased(),
+                    keys.delayed(),
+                    keys.dead(),
+                    keys.stats(),
+                    keys.wake(),
+                ],
+                &Args {
+                    job_prefix: keys.job_prefix(),
+                    unique_prefix: keys.unique_prefix(),
+                    id: &report.id,
+                    token: &report.token,
+                    error: &report.error,
+                    stderr: &report.stderr,
+                    retry_delay_ms: report.retry_delay.map(|delay| delay.as_millis() as u64),
+                    outputs: &report.outputs,
+                    history: ERROR_HISTORY,
+                },
+            )
+            .await?;
+        Ok(reply.outcome)
     }
 
-    async fn extend(
-        &self,
-        queue: &str,
-        leases: &[LeaseRef],
-        lease: Duration,
-    ) -> BackendResult<Vec<LeaseStatus>> {
-        if leases.is_empty() {
-            return Ok(Vec::new());
+    async fn beat(&self, queue: &str, request: &BeatRequest) -> BackendResult<BeatReport> {
+        #[derive(Serialize)]
+        struct Args<'a> {
+            job_prefix: String,
+            ready_prefix: String,
+            unique_prefix: String,
+            owner: &'a str,
+            lease_ms: u64,
+            leases: &'a [LeaseRef],
+            lock_ms: u64,
+            reap_batch: u64,
+            history: usize,
         }
         let keys = self.keys(queue);
-        let mut invocation = SCRIPTS.extend.prepare_invoke();
-        invocation
-            .key(keys.leased())
-            .arg(keys.job_prefix())
-            .arg(lease.as_millis() as u64);
-        for held in leases {
-            invocation.arg(&held.id).arg(&held.token);
+        let reply: reply::BeatReply = self
+            .run(
+                &self.scripts.beat,
+                vec![
+                    keys.leased(),
+                    keys.workers(),
+                    keys.reaper_lock(),
+                    keys.dead(),
+                    keys.stats(),
+                    keys.wake(),
+                ],
+                &Args {
+                    job_prefix: keys.job_prefix(),
+                    ready_prefix: keys.ready_prefix(),
+                    unique_prefix: keys.unique_prefix(),
+                    owner: &request.owner,
+                    lease_ms: request.lease.as_millis() as u64,
+                    leases: &request.leases,
+                    lock_ms: REAPER_LOCK_MS,
+                    reap_batch: REAP_BATCH,
+                    history: ERROR_HISTORY,
+                },
+            )
+            .await?;
+        if reply.statuses.len() != request.leases.len() {
+            return Err(self.target.protocol(format!(
+                "the beat script answered for {} of {} leases",
+                reply.statuses.len(),
+                request.leases.len()
+            )));
         }
-        let statuses: Vec<i64> = self.invoke(invocation).await?;
-        Ok(statuses
-            .into_iter()
-            .map(|status| match status {
-                1 => LeaseStatus::Extended,
-                -1 => LeaseStatus::Cancelled,
-                _ => LeaseStatus::Lost,
-            })
-            .collect())
+        Ok(BeatReport {
+            statuses: reply.statuses,
+            recovered: reply.recovered.map(|recovered| RecoverReport {
+                retried: recovered.retried,
+                dead: recovered.dead,
+                returned: recovered.returned,
+            }),
+        })
     }
 
     async fn release(&self, queue: &str, leases: &[LeaseRef]) -> BackendResult<u64> {
         if leases.is_empty() {
             return Ok(0);
         }
-        let keys = self.keys(queue);
-        let mut invocation = SCRIPTS.release.prepare_invoke();
-        invocation
-            .key(keys.leased())
-            .key(keys.wake())
-            .arg(keys.job_prefix())
-            .arg(keys.ready_prefix());
-        for held in leases {
-            invocation.arg(&held.id).arg(&held.token);
+        #[derive(Serialize)]
+        struct Args<'a> {
+            job_prefix: String,
+            ready_prefix: String,
+            leases: &'a [LeaseRef],
         }
-        self.invoke(invocation).await
-    }
-
-    async fn reap(&self, queue: &str, reaper: &str) -> BackendResult<Option<ReapReport>> {
         let keys = self.keys(queue);
-        let mut invocation = SCRIPTS.reap.prepare_invoke();
-        invocation
-            .key(keys.leased())
-            .key(keys.dead())
-            .key(keys.stats())
-            .key(keys.reaper_lock())
-            .key(keys.wake())
-            .arg(keys.job_prefix())
-            .arg(keys.ready_prefix())
-            .arg(REAPER_LOCK_MS)
-            .arg(REAP_BATCH)
-            .arg(reaper)
-            .arg(ERROR_HISTORY)
-            .arg(keys.unique_prefix());
-        let counts: Vec<i64> = self.invoke(invocation).await?;
-        match counts.as_slice() {
-            [-1, -1] => Ok(None),
-            [retried, dead] => Ok(Some(ReapReport {
-                retried: *retried as u64,
-                dead: *dead as u64,
-            })),
-            other => Err(self.bad_reply(format!("reap replied {other:?}"))),
-        }
+        let reply: reply::ReleaseReply = self
+            .run(
+                &self.scripts.release,
+                vec![keys.leased(), keys.wake()],
+                &Args {
+                    job_prefix: keys.job_prefix(),
+                    ready_prefix: keys.ready_prefix(),
+                    leases,
+                },
+            )
+            .await?;
+        Ok(reply.released)
     }
 
     async fn doorbell(&self, queue: &str) -> BackendResult<Box<dyn Doorbell>> {
         Ok(Box::new(RedisDoorbell::new(
             self.client.clone(),
-            self.display.clone(),
+            self.target.clone(),
             self.keys(queue).wake(),
             self.connect_timeout,
         )))
@@ -455,28 +418,22 @@ impl Backend for RedisBackend {
 
     async fn cancel(&self, queue: &str, ids: &[String]) -> BackendResult<Vec<ChangeOutcome>> {
         let keys = self.keys(queue);
-        self.change_jobs(
-            queue,
-            ids,
-            &SCRIPTS.cancel,
+        let script_keys = vec![
             keys.delayed(),
             keys.leased(),
             keys.stats(),
-        )
-        .await
+            keys.cancelled(),
+            keys.meta(),
+        ];
+        self.change_jobs(queue, &self.scripts.cancel, script_keys, ids)
+            .await
     }
 
     async fn retry(&self, queue: &str, ids: &[String]) -> BackendResult<Vec<ChangeOutcome>> {
         let keys = self.keys(queue);
-        self.change_jobs(
-            queue,
-            ids,
-            &SCRIPTS.retry,
-            keys.delayed(),
-            keys.dead(),
-            keys.wake(),
-        )
-        .await
+        let script_keys = vec![keys.delayed(), keys.dead(), keys.wake(), keys.cancelled()];
+        self.change_jobs(queue, &self.scripts.retry, script_keys, ids)
+            .await
     }
 
     async fn queues(&self) -> BackendResult<Vec<String>> {
@@ -535,7 +492,7 @@ impl Backend for RedisBackend {
             .ignore()
             .query_async::<()>(&mut connection)
             .await
-            .map_err(|error| map_error(&self.display, error))
+            .map_err(|error| self.target.map(error))
     }
 
     async fn register_worker(&self, info: &WorkerInfo, ttl: Duration) -> BackendResult<()> {

@@ -1,76 +1,201 @@
-//! Decoding script replies (`redis::Value`) into fleetq types.
+//! Decoding replies: scripts answer with JSON objects of named fields (decoded by serde), and
+//! job hashes (HGETALL) become records. An unexpected reply is a protocol error naming the
+//! script, never a panic or a guess.
 
-use crate::runtime::error::BackendError;
-use crate::runtime::job::{AttemptError, JobRecord, JobState, LeasedJob};
+use crate::runtime::job::{
+    AckReport, AttemptError, ChangeOutcome, EnqueueOutcome, FailOutcome, JobRecord, JobState,
+    LeaseBatch, LeaseStatus, LeasedJob,
+};
 use redis::Value;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer};
 use std::collections::HashMap;
 use std::time::Duration;
 
 pub type Reply<T> = Result<T, String>;
 
-pub fn protocol(display: &str, detail: String) -> BackendError {
-    BackendError::Protocol {
-        backend: display.to_string(),
-        detail,
-    }
-}
-
-pub fn text(value: &Value) -> Reply<String> {
-    match value {
-        Value::BulkString(bytes) => Ok(String::from_utf8_lossy(bytes).into_owned()),
-        Value::SimpleString(text) => Ok(text.clone()),
-        Value::Int(number) => Ok(number.to_string()),
-        Value::Nil => Ok(String::new()),
-        other => Err(format!("expected text, got {other:?}")),
-    }
-}
-
-pub fn integer(value: &Value) -> Reply<i64> {
-    match value {
-        Value::Int(number) => Ok(*number),
-        Value::Nil => Ok(0),
-        other => text(other)?
-            .parse::<i64>()
-            .map_err(|error| format!("expected a number: {error}")),
-    }
-}
-
-pub fn array(value: &Value) -> Reply<&[Value]> {
-    match value {
-        Value::Array(items) => Ok(items),
-        other => Err(format!("expected an array, got {other:?}")),
-    }
-}
-
-fn optional(text: String) -> Option<String> {
-    (!text.is_empty()).then_some(text)
-}
-
-/// One job entry of the dequeue reply (see the header of `dequeue.lua`).
-pub fn leased_job(queue: &str, value: &Value) -> Reply<LeasedJob> {
-    let fields = array(value)?;
-    if fields.len() < 12 {
-        return Err(format!(
-            "a leased job has {} fields, expected 12",
-            fields.len()
-        ));
-    }
-    let timeout_ms = integer(&fields[5])?;
-    Ok(LeasedJob {
-        id: text(&fields[0])?,
-        queue: queue.to_string(),
-        token: text(&fields[1])?,
-        data: text(&fields[2])?,
-        attempts: integer(&fields[3])? as u32,
-        max_attempts: integer(&fields[4])? as u32,
-        timeout: (timeout_ms > 0).then(|| Duration::from_millis(timeout_ms as u64)),
-        priority: integer(&fields[6])? as u8,
-        created_at: integer(&fields[7])?,
-        run_at: integer(&fields[8])?,
-        correlation_id: optional(text(&fields[9])?),
-        outputs: text(&fields[10])?,
-        session: optional(text(&fields[11])?),
+/// Decodes one script's JSON reply.
+pub fn decode<T: DeserializeOwned>(script: &str, value: &Value) -> Reply<T> {
+    let bytes = match value {
+        Value::BulkString(bytes) => bytes.as_slice(),
+        Value::SimpleString(text) => text.as_bytes(),
+        other => return Err(format!("the {script} script replied {other:?}, not JSON")),
+    };
+    serde_json::from_slice(bytes).map_err(|error| {
+        let text = String::from_utf8_lossy(&bytes[..bytes.len().min(200)]);
+        format!("the {script} script replied `{text}`: {error}")
     })
+}
+
+/// Lua's cjson cannot tell an empty array from an empty object and writes `{}`; read both.
+fn list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    deserializer: D,
+) -> Result<Vec<T>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Either<T> {
+        List(Vec<T>),
+        Empty(HashMap<String, serde::de::IgnoredAny>),
+    }
+    match Either::deserialize(deserializer)? {
+        Either::List(items) => Ok(items),
+        Either::Empty(map) if map.is_empty() => Ok(Vec::new()),
+        Either::Empty(_) => Err(serde::de::Error::custom("expected a list")),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct EnqueueReply {
+    #[serde(deserialize_with = "list")]
+    pub outcomes: Vec<EnqueueOutcome>,
+}
+
+/// One job as `dequeue` hands it out.
+#[derive(Deserialize)]
+struct LeasedJobReply {
+    id: String,
+    token: String,
+    data: String,
+    attempts: u32,
+    max_attempts: u32,
+    timeout_ms: u64,
+    priority: u8,
+    created_at: i64,
+    run_at: i64,
+    correlation_id: Option<String>,
+    outputs: Option<String>,
+    session: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct DequeueReply {
+    now: i64,
+    paused: bool,
+    #[serde(deserialize_with = "list")]
+    jobs: Vec<LeasedJobReply>,
+    next_delayed_at: Option<i64>,
+    next_lease_expiry: Option<i64>,
+}
+
+impl DequeueReply {
+    pub fn into_batch(self, queue: &str) -> LeaseBatch {
+        LeaseBatch {
+            now: self.now,
+            paused: self.paused,
+            next_delayed_at: self.next_delayed_at,
+            next_lease_expiry: self.next_lease_expiry,
+            jobs: self
+                .jobs
+                .into_iter()
+                .map(|job| LeasedJob {
+                    id: job.id,
+                    queue: queue.to_string(),
+                    token: job.token,
+                    data: job.data,
+                    attempts: job.attempts,
+                    max_attempts: job.max_attempts,
+                    timeout: (job.timeout_ms > 0).then(|| Duration::from_millis(job.timeout_ms)),
+                    priority: job.priority,
+                    created_at: job.created_at,
+                    run_at: job.run_at,
+                    correlation_id: job.correlation_id,
+                    outputs: job.outputs.unwrap_or_default(),
+                    session: job.session,
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct AckReply {
+    acked: u64,
+    already: u64,
+    #[serde(deserialize_with = "list")]
+    stale: Vec<String>,
+}
+
+impl From<AckReply> for AckReport {
+    fn from(reply: AckReply) -> AckReport {
+        AckReport {
+            acked: reply.acked,
+            already: reply.already,
+            stale: reply.stale,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct FailReply {
+    pub outcome: FailOutcome,
+}
+
+#[derive(Deserialize)]
+pub struct RecoveredReply {
+    pub retried: u64,
+    pub dead: u64,
+    pub returned: u64,
+}
+
+#[derive(Deserialize)]
+pub struct BeatReply {
+    #[serde(deserialize_with = "list")]
+    pub statuses: Vec<LeaseStatus>,
+    pub recovered: Option<RecoveredReply>,
+}
+
+#[derive(Deserialize)]
+pub struct ReleaseReply {
+    pub released: u64,
+}
+
+#[derive(Deserialize)]
+pub struct ChangeReply {
+    pub id: String,
+    pub changed: bool,
+    pub state: String,
+}
+
+#[derive(Deserialize)]
+pub struct ChangesReply {
+    #[serde(deserialize_with = "list")]
+    pub results: Vec<ChangeReply>,
+}
+
+impl ChangesReply {
+    pub fn into_outcomes(self, queue: &str) -> Vec<ChangeOutcome> {
+        self.results
+            .into_iter()
+            .map(|result| ChangeOutcome {
+                id: result.id,
+                queue: queue.to_string(),
+                changed: result.changed,
+                state: result.state,
+            })
+            .collect()
+    }
+}
+
+#[derive(Deserialize)]
+pub struct StatsReply {
+    pub now: i64,
+    #[serde(deserialize_with = "list")]
+    pub pending_by_priority: Vec<u64>,
+    pub delayed: u64,
+    pub active: u64,
+    pub stalled: u64,
+    pub dead: u64,
+    pub cancelled: u64,
+    pub done: u64,
+    pub retried: u64,
+    pub enqueued: u64,
+    pub trimmed: u64,
+    pub paused: bool,
+    pub workers: u64,
+    pub oldest_pending_run_at: Option<i64>,
+    pub next_delayed_at: Option<i64>,
+    pub max_len: u64,
+    pub buckets: HashMap<String, u64>,
 }
 
 /// A job hash (HGETALL) as a record.
@@ -100,7 +225,9 @@ pub fn job_record(
         state,
         priority: number(take("priority")).unwrap_or(5) as u8,
         attempts: number(take("attempts")).unwrap_or(0) as u32,
-        max_attempts: number(take("max_attempts")).unwrap_or(0) as u32,
+        max_attempts: number(take("max_attempts"))
+            .filter(|attempts| *attempts > 0)
+            .map(|attempts| attempts as u32),
         timeout_ms: timeout_ms.map(|ms| ms as u64),
         created_at: number(take("created_at")).unwrap_or(0),
         run_at: number(take("run_at")).unwrap_or(0),
@@ -117,4 +244,32 @@ pub fn job_record(
         data: json(take("data")),
         outputs: json(take("outputs")),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn json(text: &str) -> Value {
+        Value::BulkString(text.as_bytes().to_vec())
+    }
+
+    #[test]
+    fn empty_lists_arrive_as_objects_and_decode() {
+        let reply: AckReply =
+            decode("ack", &json(r#"{"acked":0,"already":0,"stale":{}}"#)).unwrap();
+        assert!(reply.stale.is_empty());
+    }
+
+    #[test]
+    fn unexpected_replies_name_the_script_instead_of_guessing() {
+        let error = decode::<FailReply>("fail", &json(r#"{"outcome":"maybe"}"#))
+            .err()
+            .unwrap();
+        assert!(error.contains("the fail script replied"), "{error}");
+        let error = decode::<EnqueueReply>("enqueue", &Value::Int(3))
+            .err()
+            .unwrap();
+        assert!(error.contains("enqueue"), "{error}");
+    }
 }

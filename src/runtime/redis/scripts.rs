@@ -1,47 +1,104 @@
-//! The Lua scripts, loaded from `scripts/*.lua` at compile time.
+//! The Lua scripts: `scripts/*.lua`, each joined with the shared prelude when first loaded.
 
 use redis::Script;
 use std::sync::LazyLock;
 
+/// A script and the name errors use for it.
+pub struct NamedScript {
+    pub name: &'static str,
+    pub script: Script,
+}
+
 pub struct Scripts {
-    pub enqueue: Script,
-    pub dequeue: Script,
-    pub ack: Script,
-    pub fail: Script,
-    pub extend: Script,
-    pub release: Script,
-    pub reap: Script,
-    pub cancel: Script,
-    pub retry: Script,
-    pub stats: Script,
+    pub enqueue: NamedScript,
+    pub dequeue: NamedScript,
+    pub ack: NamedScript,
+    pub fail: NamedScript,
+    pub beat: NamedScript,
+    pub release: NamedScript,
+    pub cancel: NamedScript,
+    pub retry: NamedScript,
+    pub stats: NamedScript,
 }
 
 impl Scripts {
-    pub fn all(&self) -> [&Script; 10] {
+    pub fn all(&self) -> [&NamedScript; 9] {
         [
             &self.enqueue,
             &self.dequeue,
             &self.ack,
             &self.fail,
-            &self.extend,
+            &self.beat,
             &self.release,
-            &self.reap,
             &self.cancel,
             &self.retry,
             &self.stats,
         ]
     }
+
+    /// Redis 7 reads a script's flags (`allow-oom`, `no-writes`) from its `#!lua` line; older
+    /// servers reject that line, so they get the scripts without it (and without the flags).
+    pub fn for_server(version: Option<(u32, u32)>) -> &'static Scripts {
+        match version {
+            Some(version) if version < (7, 0) => &WITHOUT_FLAGS,
+            _ => &WITH_FLAGS,
+        }
+    }
 }
 
-pub static SCRIPTS: LazyLock<Scripts> = LazyLock::new(|| Scripts {
-    enqueue: Script::new(include_str!("scripts/enqueue.lua")),
-    dequeue: Script::new(include_str!("scripts/dequeue.lua")),
-    ack: Script::new(include_str!("scripts/ack.lua")),
-    fail: Script::new(include_str!("scripts/fail.lua")),
-    extend: Script::new(include_str!("scripts/extend.lua")),
-    release: Script::new(include_str!("scripts/release.lua")),
-    reap: Script::new(include_str!("scripts/reap.lua")),
-    cancel: Script::new(include_str!("scripts/cancel.lua")),
-    retry: Script::new(include_str!("scripts/retry.lua")),
-    stats: Script::new(include_str!("scripts/stats.lua")),
-});
+const PRELUDE: &str = include_str!("scripts/prelude.lua");
+
+/// The script's `#!lua` line (kept first, or dropped), then the prelude, then its body.
+fn compose(body: &str, keep_flags: bool) -> String {
+    let (shebang, rest) = match body.strip_prefix("#!lua") {
+        Some(_) => body.split_once('\n').unwrap_or((body, "")),
+        None => ("", body),
+    };
+    let mut text = String::with_capacity(PRELUDE.len() + body.len() + 1);
+    if keep_flags && !shebang.is_empty() {
+        text.push_str(shebang);
+        text.push('\n');
+    }
+    text.push_str(PRELUDE);
+    text.push_str(rest);
+    text
+}
+
+fn load(keep_flags: bool) -> Scripts {
+    let named = |name: &'static str, body: &str| NamedScript {
+        name,
+        script: Script::new(&compose(body, keep_flags)),
+    };
+    Scripts {
+        enqueue: named("enqueue", include_str!("scripts/enqueue.lua")),
+        dequeue: named("dequeue", include_str!("scripts/dequeue.lua")),
+        ack: named("ack", include_str!("scripts/ack.lua")),
+        fail: named("fail", include_str!("scripts/fail.lua")),
+        beat: named("beat", include_str!("scripts/beat.lua")),
+        release: named("release", include_str!("scripts/release.lua")),
+        cancel: named("cancel", include_str!("scripts/cancel.lua")),
+        retry: named("retry", include_str!("scripts/retry.lua")),
+        stats: named("stats", include_str!("scripts/stats.lua")),
+    }
+}
+
+static WITH_FLAGS: LazyLock<Scripts> = LazyLock::new(|| load(true));
+static WITHOUT_FLAGS: LazyLock<Scripts> = LazyLock::new(|| load(false));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_flags_line_stays_first_and_the_prelude_follows() {
+        let text = compose("#!lua flags=allow-oom\n-- ack\nreturn 1\n", true);
+        assert!(
+            text.starts_with("#!lua flags=allow-oom\n-- prelude"),
+            "{text}"
+        );
+        assert!(text.ends_with("-- ack\nreturn 1\n"));
+        let legacy = compose("#!lua flags=allow-oom\n-- ack\nreturn 1\n", false);
+        assert!(legacy.starts_with("-- prelude"), "{legacy}");
+        assert!(!legacy.contains("#!lua flags"));
+    }
+}

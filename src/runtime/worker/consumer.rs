@@ -1,15 +1,20 @@
 //! One pipeline's consumer: leases jobs in batches sized to free capacity, runs them, and
-//! buffers acks for a few milliseconds so they ride along with the next lease call.
+//! buffers acks for a few milliseconds so they ride along with the next lease call. Counts
+//! only what the backend confirmed.
 
 use super::budget::{JobBudget, Reservation};
+use super::trouble::Trouble;
 use super::{JobObserver, StopReason, WorkerOptions};
 use crate::runtime::backend::{Backend, Doorbell, LeaseRequest};
-use crate::runtime::job::{Completion, FailOutcome, FailureReport, LeaseRef, LeasedJob};
-use crate::runtime::pipeline::{JobOutcome, Pipeline, run_job};
+use crate::runtime::error::ExitKind;
+use crate::runtime::job::{
+    AckReport, Completion, FailOutcome, FailureReport, LeaseBatch, LeaseRef, LeasedJob,
+};
+use crate::runtime::pipeline::{JobOutcome, Pipeline, StepFailure, run_job};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore};
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
@@ -20,13 +25,23 @@ const MAX_BATCH: usize = 256;
 const ACK_DELAY: Duration = Duration::from_millis(3);
 /// Longest idle wait before re-checking (pause changes, missed rings).
 const IDLE_WAIT: Duration = Duration::from_secs(1);
+/// How long a stopping worker keeps trying to confirm its last acks.
+const FINAL_ACK_WINDOW: Duration = Duration::from_secs(10);
+/// Longest pause after a step program could not be started.
+const MAX_HOLD: Duration = Duration::from_secs(60);
 
 #[derive(Default)]
 pub struct Counters {
+    /// Jobs whose ack the backend confirmed.
     pub done: AtomicU64,
+    /// Failed attempts the backend recorded (retry or dead).
     pub failed: AtomicU64,
     pub released: AtomicU64,
+    /// Jobs whose lease was lost: stopped mid-run, or finished after another attempt took over.
     pub lost: AtomicU64,
+    /// Finished jobs whose ack or failure report was never confirmed; they come back when
+    /// their lease expires.
+    pub unconfirmed: AtomicU64,
 }
 
 /// A running job: its lease token and the switch that stops it.
@@ -37,6 +52,15 @@ struct InFlight {
     release: AtomicBool,
 }
 
+/// A pause in leasing after a step program could not be started (a bad deploy): jobs stay
+/// queued instead of burning their attempts.
+#[derive(Default)]
+struct Hold {
+    until: Option<Instant>,
+    next: Duration,
+    reason: String,
+}
+
 pub struct Consumer {
     backend: Arc<dyn Backend>,
     pub pipeline: Pipeline,
@@ -44,6 +68,7 @@ pub struct Consumer {
     observer: Option<Arc<dyn JobObserver>>,
     permits: Arc<Semaphore>,
     concurrency: usize,
+    /// Finished jobs whose ack has not been confirmed yet; their leases are still extended.
     acks: Mutex<Vec<Completion>>,
     ack_ready: Notify,
     in_flight: Mutex<HashMap<String, Arc<InFlight>>>,
@@ -51,13 +76,11 @@ pub struct Consumer {
     job_finished: Notify,
     tasks: TaskTracker,
     doorbell: tokio::sync::Mutex<Option<Box<dyn Doorbell>>>,
+    hold: Mutex<Hold>,
+    pub trouble: Arc<Trouble>,
+    /// Why a burst run gave up, when it did.
+    pub failure: Mutex<Option<(ExitKind, String)>>,
     pub counters: Counters,
-}
-
-fn now_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |elapsed| elapsed.as_millis() as i64)
 }
 
 impl Consumer {
@@ -67,6 +90,7 @@ impl Consumer {
         concurrency: usize,
         owner: String,
         observer: Option<Arc<dyn JobObserver>>,
+        trouble: Arc<Trouble>,
     ) -> Consumer {
         Consumer {
             backend,
@@ -82,6 +106,9 @@ impl Consumer {
             job_finished: Notify::new(),
             tasks: TaskTracker::new(),
             doorbell: tokio::sync::Mutex::new(None),
+            hold: Mutex::new(Hold::default()),
+            trouble,
+            failure: Mutex::new(None),
             counters: Counters::default(),
         }
     }
@@ -98,8 +125,13 @@ impl Consumer {
         self.in_flight.lock().map_or(0, |map| map.len())
     }
 
+    pub fn owner(&self) -> &str {
+        &self.owner
+    }
+
+    /// Every lease this worker must keep: running jobs and finished ones awaiting their ack.
     pub fn held_leases(&self) -> Vec<LeaseRef> {
-        self.in_flight.lock().map_or_else(
+        let mut leases: Vec<LeaseRef> = self.in_flight.lock().map_or_else(
             |_| Vec::new(),
             |map| {
                 map.iter()
@@ -109,7 +141,14 @@ impl Consumer {
                     })
                     .collect()
             },
-        )
+        );
+        if let Ok(acks) = self.acks.lock() {
+            leases.extend(acks.iter().map(|ack| LeaseRef {
+                id: ack.id.clone(),
+                token: ack.token.clone(),
+            }));
+        }
+        leases
     }
 
     /// Stops a job whose lease is gone; nothing it reports later would count anyway.
@@ -138,6 +177,23 @@ impl Consumer {
         }
     }
 
+    fn pending_acks(&self) -> usize {
+        self.acks.lock().map_or(0, |acks| acks.len())
+    }
+
+    /// Counts what the backend confirmed about a batch of acks.
+    fn account(&self, report: &AckReport) {
+        self.counters
+            .done
+            .fetch_add(report.acked + report.already, Ordering::Relaxed);
+        self.counters
+            .lost
+            .fetch_add(report.stale.len() as u64, Ordering::Relaxed);
+        for id in &report.stale {
+            tracing::warn!(queue = %self.pipeline.queue, job = %id, "completed after its lease was lost; another attempt owns it");
+        }
+    }
+
     async fn flush_acks(&self) -> bool {
         let completions = self.take_acks();
         if completions.is_empty() {
@@ -148,21 +204,16 @@ impl Consumer {
             .complete(&self.pipeline.queue, &completions)
             .await
         {
-            Ok(stale) => {
-                self.report_stale(&stale);
+            Ok(report) => {
+                self.trouble.recovered();
+                self.account(&report);
                 true
             }
             Err(error) => {
-                tracing::warn!(queue = %self.pipeline.queue, %error, "could not send acks; will retry");
+                self.trouble.failed("could not send acks", &error);
                 self.restore_acks(completions);
                 false
             }
-        }
-    }
-
-    fn report_stale(&self, stale: &[String]) {
-        for id in stale {
-            tracing::warn!(queue = %self.pipeline.queue, job = %id, "completed after its lease was lost; another attempt owns it");
         }
     }
 
@@ -178,6 +229,28 @@ impl Consumer {
                 self.ack_ready.notify_one();
             }
         }
+    }
+
+    /// Until when leasing is held after an unstartable step, if it is.
+    fn held_until(&self) -> Option<Instant> {
+        let hold = self.hold.lock().ok()?;
+        hold.until.filter(|until| *until > Instant::now())
+    }
+
+    fn hold_leasing(&self, failure: &StepFailure) {
+        if let Ok(mut hold) = self.hold.lock() {
+            hold.next = (hold.next * 2).clamp(Duration::from_secs(1), MAX_HOLD);
+            hold.until = Some(Instant::now() + hold.next);
+            hold.reason = failure.error.clone();
+            tracing::error!(queue = %self.pipeline.queue, error = %failure.error, pause = ?hold.next, "a step cannot be started; its job goes back to the queue and this pipeline pauses");
+        }
+    }
+
+    fn fail_run(&self, kind: ExitKind, reason: String) -> StopReason {
+        if let Ok(mut failure) = self.failure.lock() {
+            *failure = Some((kind, reason));
+        }
+        StopReason::Failed
     }
 
     /// Leases and starts jobs until told to stop or an option ends the run.
@@ -197,7 +270,18 @@ impl Consumer {
         };
         let mut failures = 0u32;
         let mut backlog = false;
+        let mut dry_since: Option<Instant> = None;
         let reason = loop {
+            if let Some(until) = self.held_until() {
+                if options.burst {
+                    let reason = self.hold.lock().map(|hold| hold.reason.clone());
+                    break self.fail_run(ExitKind::Failure, reason.unwrap_or_default());
+                }
+                tokio::select! {
+                    _ = tokio::time::sleep_until(until.into()) => {}
+                    _ = taking.cancelled() => break StopReason::Signal,
+                }
+            }
             let first = tokio::select! {
                 permit = self.permits.clone().acquire_owned() => permit.expect("the semaphore is never closed"),
                 _ = taking.cancelled() => break StopReason::Signal,
@@ -228,57 +312,74 @@ impl Consumer {
             permits.truncate(reserved as usize);
             request.max_jobs = permits.len();
             let completions = self.take_acks();
-            let batch = match self
+            let reply = self
                 .backend
                 .lease(&self.pipeline.queue, &request, &completions)
-                .await
-            {
+                .await;
+            // the two halves are judged apart: a failed ack never hides leased jobs
+            match reply.acks {
+                Some(Ok(report)) => self.account(&report),
+                Some(Err(_)) => self.restore_acks(completions),
+                None => {}
+            }
+            let mut batch = match reply.batch {
                 Ok(batch) => {
                     failures = 0;
+                    self.trouble.recovered();
                     batch
                 }
                 Err(error) => {
                     budget.settle(reserved, 0);
-                    self.restore_acks(completions);
                     drop(permits);
+                    self.trouble.failed("could not lease jobs", &error);
+                    if options.burst
+                        && self
+                            .trouble
+                            .duration()
+                            .is_some_and(|outage| outage > options.burst_wait)
+                    {
+                        break self.fail_run(error.exit_kind(), error.to_string());
+                    }
                     failures += 1;
                     let pause = Duration::from_millis(200 * u64::from(failures.min(25)));
-                    tracing::warn!(queue = %self.pipeline.queue, %error, retry_in = ?pause, "could not lease jobs");
                     tokio::select! {
                         _ = tokio::time::sleep(pause) => continue,
                         _ = taking.cancelled() => break StopReason::Signal,
                     }
                 }
             };
-            self.report_stale(&batch.stale);
             let got = batch.jobs.len();
             backlog = got == request.max_jobs;
             budget.settle(reserved, got as u64);
-            for (job, permit) in batch.jobs.into_iter().zip(permits.drain(..)) {
+            for (job, permit) in std::mem::take(&mut batch.jobs)
+                .into_iter()
+                .zip(permits.drain(..))
+            {
                 let consumer = self.clone();
                 self.tasks
                     .spawn(async move { consumer.execute(job, permit).await });
             }
             drop(permits);
             if got > 0 {
+                dry_since = None;
                 continue;
             }
-            if options.burst {
-                if self.in_flight_count() == 0 {
-                    break StopReason::Drained;
+            let wait = if options.burst {
+                if self.in_flight_count() > 0 || self.pending_acks() > 0 {
+                    // in-flight jobs may fail and come back; wait for one to finish, then look again
+                    tokio::select! {
+                        _ = self.job_finished.notified() => {}
+                        _ = tokio::time::sleep(Duration::from_millis(50)) => {}
+                    }
+                    continue;
                 }
-                // in-flight jobs may fail and come back; wait for one to finish, then look again
-                tokio::select! {
-                    _ = self.job_finished.notified() => {}
-                    _ = tokio::time::sleep(Duration::from_millis(50)) => {}
+                let dry = *dry_since.get_or_insert_with(Instant::now);
+                match burst_wait(&batch, options.burst_wait.saturating_sub(dry.elapsed())) {
+                    Some(wait) => wait,
+                    None => break StopReason::Drained,
                 }
-                continue;
-            }
-            let wait = match (batch.paused, batch.next_delayed_at) {
-                (false, Some(due)) => Duration::from_millis(
-                    (due - now_ms()).clamp(1, IDLE_WAIT.as_millis() as i64) as u64,
-                ),
-                _ => IDLE_WAIT,
+            } else {
+                idle_wait(&batch)
             };
             let mut doorbell = self.doorbell.lock().await;
             let Some(bell) = doorbell.as_mut() else {
@@ -287,7 +388,7 @@ impl Consumer {
             tokio::select! {
                 rang = bell.wait(wait) => {
                     if let Err(error) = rang {
-                        tracing::warn!(queue = %self.pipeline.queue, %error, "doorbell failed; polling");
+                        self.trouble.failed("the doorbell failed; polling", &error);
                         tokio::time::sleep(Duration::from_millis(200)).await;
                     }
                 }
@@ -316,13 +417,18 @@ impl Consumer {
             _ = entry.abort.cancelled() => None,
             outcome = run_job(&self.pipeline, &job) => Some(outcome),
         };
-        if let Ok(mut map) = self.in_flight.lock() {
-            map.remove(&job.id);
-        }
+        let lease = LeaseRef {
+            id: job.id.clone(),
+            token: job.token.clone(),
+        };
         match outcome {
             Some(JobOutcome::Done { outputs }) => {
                 tracing::debug!(queue = %job.queue, job = %job.id, "job done");
+                if let Ok(mut hold) = self.hold.lock() {
+                    hold.next = Duration::ZERO;
+                }
                 let outputs = serde_json::Value::Object(outputs).to_string();
+                // buffered before it leaves in-flight, so a heartbeat always extends its lease
                 if let Ok(mut acks) = self.acks.lock() {
                     acks.push(Completion {
                         id: job.id.clone(),
@@ -330,53 +436,91 @@ impl Consumer {
                         outputs,
                     });
                 }
-                self.counters.done.fetch_add(1, Ordering::Relaxed);
+                self.forget(&job.id);
                 self.ack_ready.notify_one();
             }
-            Some(JobOutcome::Failed { failure, outputs }) => {
-                self.counters.failed.fetch_add(1, Ordering::Relaxed);
-                let exhausted = failure.fatal || job.attempts >= job.max_attempts;
-                let report = FailureReport {
-                    id: job.id.clone(),
-                    token: job.token.clone(),
-                    error: failure.error.clone(),
-                    stderr: failure.stderr,
-                    retry_delay: (!exhausted).then(|| self.pipeline.retry.delay(job.attempts)),
-                    outputs: serde_json::Value::Object(outputs).to_string(),
-                };
-                match self.backend.fail(&job.queue, &report).await {
-                    Ok(FailOutcome::Dead) => {
-                        tracing::error!(queue = %job.queue, job = %job.id, attempt = job.attempts, error = %failure.error, "job dead")
+            Some(JobOutcome::Failed { failure, .. }) if failure.cannot_start => {
+                self.hold_leasing(&failure);
+                match self
+                    .backend
+                    .release(&job.queue, std::slice::from_ref(&lease))
+                    .await
+                {
+                    Ok(released) => {
+                        self.counters
+                            .released
+                            .fetch_add(released, Ordering::Relaxed);
                     }
-                    Ok(FailOutcome::Retry) => {
-                        tracing::warn!(queue = %job.queue, job = %job.id, attempt = job.attempts, retry_in = ?report.retry_delay.unwrap_or_default(), error = %failure.error, "job failed; will retry")
-                    }
-                    Ok(FailOutcome::Stale) => {
-                        tracing::warn!(queue = %job.queue, job = %job.id, "failed after its lease was lost; another attempt owns it")
-                    }
-                    Err(error) => {
-                        tracing::warn!(queue = %job.queue, job = %job.id, %error, "could not record the failure; the lease will expire and the job will run again")
-                    }
+                    Err(_) => self.push_release(lease),
                 }
+                self.forget(&job.id);
+            }
+            Some(JobOutcome::Failed { failure, outputs }) => {
+                self.report_failure(&job, failure, outputs).await;
+                self.forget(&job.id);
             }
             None if entry.release.load(Ordering::Relaxed) => {
-                if let Ok(mut leases) = self.to_release.lock() {
-                    leases.push(LeaseRef {
-                        id: job.id.clone(),
-                        token: job.token.clone(),
-                    });
-                }
+                self.push_release(lease);
+                self.forget(&job.id);
             }
             None => {
                 self.counters.lost.fetch_add(1, Ordering::Relaxed);
+                self.forget(&job.id);
             }
         }
         drop(permit);
         self.job_finished.notify_waiters();
     }
 
+    fn forget(&self, id: &str) {
+        if let Ok(mut map) = self.in_flight.lock() {
+            map.remove(id);
+        }
+    }
+
+    fn push_release(&self, lease: LeaseRef) {
+        if let Ok(mut leases) = self.to_release.lock() {
+            leases.push(lease);
+        }
+    }
+
+    async fn report_failure(
+        &self,
+        job: &LeasedJob,
+        failure: StepFailure,
+        outputs: serde_json::Map<String, serde_json::Value>,
+    ) {
+        let exhausted = failure.fatal || job.attempts >= job.max_attempts;
+        let report = FailureReport {
+            id: job.id.clone(),
+            token: job.token.clone(),
+            error: failure.error.clone(),
+            stderr: failure.stderr,
+            retry_delay: (!exhausted).then(|| self.pipeline.retry.delay(job.attempts)),
+            outputs: serde_json::Value::Object(outputs).to_string(),
+        };
+        match self.backend.fail(&job.queue, &report).await {
+            Ok(FailOutcome::Dead) => {
+                self.counters.failed.fetch_add(1, Ordering::Relaxed);
+                tracing::error!(queue = %job.queue, job = %job.id, attempt = job.attempts, error = %failure.error, "job dead")
+            }
+            Ok(FailOutcome::Retry) => {
+                self.counters.failed.fetch_add(1, Ordering::Relaxed);
+                tracing::warn!(queue = %job.queue, job = %job.id, attempt = job.attempts, retry_in = ?report.retry_delay.unwrap_or_default(), error = %failure.error, "job failed; will retry")
+            }
+            Ok(FailOutcome::Stale) => {
+                self.counters.lost.fetch_add(1, Ordering::Relaxed);
+                tracing::warn!(queue = %job.queue, job = %job.id, "failed after its lease was lost; another attempt owns it")
+            }
+            Err(error) => {
+                self.counters.unconfirmed.fetch_add(1, Ordering::Relaxed);
+                tracing::warn!(queue = %job.queue, job = %job.id, %error, "could not record the failure; the lease will expire and the job will run again")
+            }
+        }
+    }
+
     /// After the fetch loop ends: wait up to `grace` for in-flight jobs, stop and release the
-    /// rest, and send the last acks.
+    /// rest, and confirm the last acks (for a bounded time; what stays unconfirmed is counted).
     pub async fn finish(&self, grace: Duration) {
         self.tasks.close();
         if tokio::time::timeout(grace, self.tasks.wait())
@@ -412,11 +556,49 @@ impl Consumer {
                 }
             }
         }
-        for _ in 0..5 {
-            if self.flush_acks().await {
+        let deadline = Instant::now() + FINAL_ACK_WINDOW;
+        while !self.flush_acks().await {
+            if Instant::now() >= deadline {
+                let left = self.take_acks().len() as u64;
+                self.counters.unconfirmed.fetch_add(left, Ordering::Relaxed);
+                tracing::warn!(queue = %self.pipeline.queue, jobs = left, "acks not confirmed; those jobs run again when their leases expire");
                 break;
             }
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
     }
+}
+
+/// How long an idle worker waits before looking again: until the next delayed job is due by
+/// the backend's clock, at most a second.
+fn idle_wait(batch: &LeaseBatch) -> Duration {
+    match (batch.paused, batch.next_delayed_at) {
+        (false, Some(due)) => {
+            Duration::from_millis((due - batch.now).clamp(1, IDLE_WAIT.as_millis() as i64) as u64)
+        }
+        _ => IDLE_WAIT,
+    }
+}
+
+/// A dry burst worker waits for a delayed job or an expiring lease only if it falls due
+/// within what is left of `--burst-wait`; None means it is done.
+fn burst_wait(batch: &LeaseBatch, left: Duration) -> Option<Duration> {
+    if batch.paused || left.is_zero() {
+        return None;
+    }
+    let next = [batch.next_delayed_at, batch.next_lease_expiry]
+        .into_iter()
+        .flatten()
+        .min()?;
+    let until = Duration::from_millis((next - batch.now).max(0) as u64);
+    if until > left {
+        return None;
+    }
+    // an expired lease waits for a heartbeat to recover it: look again every 50 ms
+    Some(
+        until
+            .max(Duration::from_millis(50))
+            .min(left)
+            .min(IDLE_WAIT),
+    )
 }

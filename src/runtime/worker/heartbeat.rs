@@ -1,15 +1,16 @@
-//! The heartbeat: extends held leases, stops jobs whose lease was lost or cancelled, runs the
-//! (fleet-wide single) reaper, and keeps the worker's registration fresh.
+//! The heartbeat: one beat per queue extends held leases, stops jobs whose lease was lost or
+//! cancelled, and recovers expired leases of workers that stopped beating; then the worker's
+//! fleet registration is refreshed.
 
 use super::consumer::Consumer;
-use crate::runtime::backend::Backend;
+use crate::runtime::backend::{Backend, BeatRequest};
 use crate::runtime::job::{LeaseStatus, WorkerInfo};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio_util::sync::CancellationToken;
 
 /// Beats three times per lease, so one missed beat never loses a lease.
-fn interval(consumers: &[Arc<Consumer>]) -> Duration {
+pub fn interval(consumers: &[Arc<Consumer>]) -> Duration {
     consumers
         .iter()
         .map(|consumer| consumer.pipeline.lease / 3)
@@ -38,40 +39,50 @@ pub async fn run(
             _ = ticker.tick() => {}
         }
         for consumer in &consumers {
-            beat(backend.as_ref(), consumer, &info.id).await;
+            beat(backend.as_ref(), consumer).await;
         }
         info.in_flight = consumers
             .iter()
             .map(|consumer| consumer.in_flight_count())
             .sum();
-        if let Err(error) = backend.register_worker(&info, ttl).await {
-            tracing::warn!(%error, "worker heartbeat failed");
+        if let Err(error) = backend.register_worker(&info, ttl).await
+            && let Some(consumer) = consumers.first()
+        {
+            consumer
+                .trouble
+                .failed("worker registration failed", &error);
         }
     }
 }
 
-async fn beat(backend: &dyn Backend, consumer: &Consumer, worker: &str) {
+async fn beat(backend: &dyn Backend, consumer: &Consumer) {
     let queue = &consumer.pipeline.queue;
-    let leases = consumer.held_leases();
-    match backend
-        .extend(queue, &leases, consumer.pipeline.lease)
-        .await
-    {
-        Ok(statuses) => {
-            for (lease, status) in leases.iter().zip(statuses) {
+    let request = BeatRequest {
+        owner: consumer.owner().to_string(),
+        leases: consumer.held_leases(),
+        lease: consumer.pipeline.lease,
+    };
+    match backend.beat(queue, &request).await {
+        Ok(report) => {
+            consumer.trouble.recovered();
+            for (lease, status) in request.leases.iter().zip(report.statuses) {
                 if status != LeaseStatus::Extended {
                     tracing::warn!(queue = %queue, job = %lease.id, status = ?status, "lease gone; stopping the job");
                     consumer.abandon(&lease.id);
                 }
             }
+            if let Some(recovered) = report.recovered
+                && recovered.retried + recovered.dead + recovered.returned > 0
+            {
+                tracing::warn!(
+                    queue = %queue,
+                    retried = recovered.retried,
+                    dead = recovered.dead,
+                    returned = recovered.returned,
+                    "recovered expired leases"
+                );
+            }
         }
-        Err(error) => tracing::warn!(queue = %queue, %error, "could not extend leases"),
-    }
-    match backend.reap(queue, worker).await {
-        Ok(Some(report)) if report.retried + report.dead > 0 => {
-            tracing::warn!(queue = %queue, retried = report.retried, dead = report.dead, "reaped expired leases")
-        }
-        Ok(_) => {}
-        Err(error) => tracing::warn!(queue = %queue, %error, "reaper sweep failed"),
+        Err(error) => consumer.trouble.failed("could not extend leases", &error),
     }
 }

@@ -4,8 +4,10 @@
 mod budget;
 mod consumer;
 mod heartbeat;
+mod trouble;
 
 use crate::runtime::backend::Backend;
+use crate::runtime::error::Classified;
 use crate::runtime::job::{LeasedJob, WorkerInfo};
 use crate::runtime::pipeline::Pipeline;
 use budget::JobBudget;
@@ -14,6 +16,7 @@ use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 use tokio_util::sync::CancellationToken;
+use trouble::Trouble;
 
 #[derive(Debug, Clone)]
 pub struct WorkerOptions {
@@ -21,6 +24,8 @@ pub struct WorkerOptions {
     pub concurrency: Option<usize>,
     /// Exit once the queues have nothing ready (for cron).
     pub burst: bool,
+    /// How long a dry burst worker waits for delayed jobs and expiring leases that fall due.
+    pub burst_wait: Duration,
     /// Jobs leased by the whole process, across its pipelines, before it stops.
     pub max_jobs: Option<u64>,
     pub max_runtime: Option<Duration>,
@@ -33,6 +38,7 @@ impl Default for WorkerOptions {
         WorkerOptions {
             concurrency: None,
             burst: false,
+            burst_wait: Duration::from_secs(10),
             max_jobs: None,
             max_runtime: None,
             shutdown_grace: Duration::from_secs(30),
@@ -53,10 +59,29 @@ pub trait JobObserver: Send + Sync {
 pub struct WorkerReport {
     pub worker_id: String,
     pub stopped_by: Option<StopReason>,
+    /// Jobs whose completion the backend confirmed.
     pub done: u64,
+    /// Failed attempts the backend recorded.
     pub failed: u64,
     pub released: u64,
     pub lost: u64,
+    /// Finished jobs whose ack or failure was never confirmed; they run again after their
+    /// lease expires.
+    pub unconfirmed: u64,
+    /// For burst runs: what was left behind in each queue.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub remaining: Vec<Remaining>,
+}
+
+/// Work a burst run left for the next one.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Remaining {
+    pub queue: String,
+    pub pending: u64,
+    pub delayed: u64,
+    pub stalled: u64,
+    /// When the earliest delayed job falls due (backend ms).
+    pub next_due_at: Option<i64>,
 }
 
 /// Why the worker stopped taking jobs.
@@ -67,6 +92,8 @@ pub enum StopReason {
     Drained,
     MaxJobs,
     MaxRuntime,
+    /// A burst run gave up: the backend stayed unreachable, or a step cannot be started.
+    Failed,
 }
 
 pub fn worker_id() -> String {
@@ -120,6 +147,7 @@ pub async fn run(
             timer.cancel();
         });
     }
+    let trouble = Arc::new(Trouble::default());
     let mut consumers = Vec::new();
     for pipeline in pipelines {
         let concurrency = options
@@ -134,13 +162,19 @@ pub async fn run(
                 concurrency,
                 id.clone(),
                 observer.clone(),
+                trouble.clone(),
             )
             .with_doorbell(doorbell),
         ));
     }
-    backend
+    // the registry is for operators; a worker that cannot register yet (Redis loading, at
+    // maxmemory) still works, and the heartbeat registers it later
+    if let Err(error) = backend
         .register_worker(&info, heartbeat::registry_ttl(&consumers))
-        .await?;
+        .await
+    {
+        trouble.failed("worker registration failed", &error);
+    }
     tracing::info!(worker = %id, queues = ?info.queues, concurrency = info.concurrency, "worker started");
 
     let beating = CancellationToken::new();
@@ -163,12 +197,19 @@ pub async fn run(
     }
     let mut reason = StopReason::Drained;
     for handle in loops {
-        if handle.await? == StopReason::MaxJobs {
-            reason = StopReason::MaxJobs;
+        match handle.await? {
+            StopReason::MaxJobs if reason != StopReason::Failed => reason = StopReason::MaxJobs,
+            StopReason::Failed => {
+                reason = StopReason::Failed;
+                // one pipeline giving up ends the run for all of them
+                taking.cancel();
+            }
+            _ => {}
         }
     }
     // a consumer only knows it was told to stop; who told it decides the reason
-    if stop.is_cancelled() {
+    if reason == StopReason::Failed {
+    } else if stop.is_cancelled() {
         reason = StopReason::Signal;
     } else if taking.is_cancelled() {
         reason = StopReason::MaxRuntime;
@@ -192,13 +233,49 @@ pub async fn run(
         report.failed += consumer.counters.failed.load(Ordering::Relaxed);
         report.released += consumer.counters.released.load(Ordering::Relaxed);
         report.lost += consumer.counters.lost.load(Ordering::Relaxed);
+        report.unconfirmed += consumer.counters.unconfirmed.load(Ordering::Relaxed);
+        if options.burst {
+            report
+                .remaining
+                .push(remaining(backend.as_ref(), &consumer.pipeline.queue).await);
+        }
     }
     tracing::info!(
         done = report.done,
         failed = report.failed,
         released = report.released,
         lost = report.lost,
+        unconfirmed = report.unconfirmed,
         "worker stopped"
     );
+    let failure = consumers
+        .iter()
+        .find_map(|consumer| consumer.failure.lock().ok()?.clone());
+    if let Some((kind, reason)) = failure {
+        return Err(
+            Classified::new(kind, format!("the burst run stopped early: {reason}"))
+                .with_hint(
+                    "jobs not finished stay queued for the next run; `fleetq stats` shows them",
+                )
+                .into(),
+        );
+    }
     Ok((report, reason))
+}
+
+/// What a queue holds once a burst run is over; unknown when the backend does not answer.
+async fn remaining(backend: &dyn Backend, queue: &str) -> Remaining {
+    match backend.queue_stats(queue).await {
+        Ok(stats) => Remaining {
+            queue: queue.to_string(),
+            pending: stats.pending,
+            delayed: stats.delayed,
+            stalled: stats.stalled,
+            next_due_at: stats.next_delayed_at,
+        },
+        Err(_) => Remaining {
+            queue: queue.to_string(),
+            ..Remaining::default()
+        },
+    }
 }

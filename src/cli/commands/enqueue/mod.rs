@@ -6,12 +6,12 @@ use crate::cli::args::EnqueueArgs;
 use crate::output::Printer;
 use crate::runtime::config::{OutputFormat, Settings};
 use crate::runtime::error::Classified;
-use crate::runtime::job::{EnqueueOutcome, EnqueueStatus, NewJob};
+use crate::runtime::job::{EnqueueOutcome, EnqueueStatus, NewJob, Schedule};
 use crate::runtime::{Runtime, validate_queue_name};
 use anyhow::Context;
 use std::io::Read;
 use std::process::ExitCode;
-use std::time::{Duration, SystemTime};
+use std::time::UNIX_EPOCH;
 
 /// Largest payload accepted, so one job cannot swamp Redis memory.
 pub const MAX_PAYLOAD: usize = 8 * 1024 * 1024;
@@ -32,6 +32,7 @@ pub async fn run(
     if let Some(id) = &arguments.id {
         job.id = id.clone();
     }
+    job.validate()?;
     let runtime = Runtime::connect(settings).await?;
     let outcomes = runtime
         .backend
@@ -83,22 +84,25 @@ fn report(printer: &Printer, queue: &str, outcome: &EnqueueOutcome) {
 fn job_template(arguments: &EnqueueArgs) -> anyhow::Result<NewJob> {
     let mut job = NewJob::new(String::new());
     job.priority = arguments.priority;
-    job.max_attempts = arguments.max_attempts.unwrap_or(0);
+    job.max_attempts = arguments.max_attempts;
     job.timeout = arguments.timeout;
     job.unique_key = arguments.unique_key.clone();
     job.unique_ttl = arguments.unique_ttl;
     job.correlation_id = arguments.correlation_id.clone();
-    job.delay = match (&arguments.delay, &arguments.at) {
-        (Some(delay), _) => *delay,
+    // an absolute time stays absolute: the backend compares it with its own clock
+    job.schedule = match (&arguments.delay, &arguments.at) {
+        (Some(delay), _) => Schedule::In(*delay),
         (None, Some(at)) => {
             let when = humantime::parse_rfc3339_weak(at).map_err(|error| {
                 Classified::usage(format!("--at `{at}` is not an RFC 3339 time: {error}"))
                     .with_hint("write it like 2026-11-22T09:00:00Z")
             })?;
-            when.duration_since(SystemTime::now())
-                .unwrap_or(Duration::ZERO)
+            let ms = when
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |since| since.as_millis() as i64);
+            Schedule::At(ms)
         }
-        (None, None) => Duration::ZERO,
+        (None, None) => Schedule::Now,
     };
     Ok(job)
 }

@@ -23,6 +23,7 @@ pub async fn run(
         StateArg::Active => JobState::Active,
         StateArg::Done => JobState::Done,
         StateArg::Dead => JobState::Dead,
+        StateArg::Cancelled => JobState::Cancelled,
     };
     let jobs = runtime.backend.list_jobs(queue, state, limit).await?;
     match printer.format() {

@@ -32,7 +32,13 @@ pub async fn run(
         ("priority", job.priority.to_string()),
         (
             "attempts",
-            format!("{} of {}", job.attempts, job.max_attempts),
+            match job.max_attempts {
+                Some(max) => format!("{} of {max}", job.attempts),
+                None => format!(
+                    "{} (at most: the pipeline's retry.max_attempts)",
+                    job.attempts
+                ),
+            },
         ),
         (
             "timeout",
@@ -55,7 +61,13 @@ pub async fn run(
         ("correlation id", or_dash(job.correlation_id.clone())),
         ("last error", or_dash(job.last_error.clone())),
         ("data", pretty(&job.data)),
-        ("outputs", pretty(&job.outputs)),
+        (
+            "outputs",
+            match &job.outputs {
+                serde_json::Value::Null => "-".to_string(),
+                outputs => pretty(outputs),
+            },
+        ),
     ];
     for (field, value) in rows {
         table.add_row(vec![field.to_string(), value]);

@@ -24,8 +24,8 @@ pub async fn run(
     let removed = runtime.backend.purge(queue, &progress).await?;
     progress.finish();
     if printer.format() != OutputFormat::Table {
-        printer.json_line(&serde_json::json!({"queue": queue, "removed_keys": removed}));
+        printer.json_line(&serde_json::json!({"queue": queue, "removed_jobs": removed}));
     }
-    printer.status(&format!("{queue}: purged ({removed} keys removed)"));
+    printer.status(&format!("{queue}: purged ({removed} jobs removed)"));
     Ok(ExitCode::SUCCESS)
 }

@@ -1,44 +1,40 @@
+#!lua flags=allow-oom
 -- ack: mark leased jobs done, fenced by their lease token; trims done jobs past retention.
+-- allow-oom: acks must land when Redis is at maxmemory, or the queue jams.
+-- Idempotent per token: an ack re-sent after the first one applied counts as `already`.
 -- KEYS[1] meta HASH, KEYS[2] leased ZSET, KEYS[3] done ZSET, KEYS[4] stats HASH,
 --   KEYS[5] throughput buckets HASH
--- ARGV[1] job key prefix, ARGV[2] default done retention (jobs), ARGV[3] bucket width ms,
---   ARGV[4] unique key prefix, then (id, token, outputs JSON) per job
--- returns: { acked count, stale id, stale id, ... } where stale ids lost their lease
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
--- variadic commands in slices, keeping unpack() far below Lua's stack limit
-local function in_slices(command, key, items)
-  for first = 1, #items, 1000 do
-    redis.call(command, key, unpack(items, first, math.min(first + 999, #items)))
-  end
-end
-local job_prefix = ARGV[1]
-local acked = 0
-local stale = {}
-local finished, done_entries = {}, {}
-for i = 5, #ARGV, 3 do
-  local id, token, outputs = ARGV[i], ARGV[i + 1], ARGV[i + 2]
+-- ARGV[1] JSON { job_prefix, unique_prefix, retain_done (default), bucket_ms,
+--   completions: [{ id, token, outputs }] }
+-- returns: JSON { acked, already, stale: [id] } where stale ids lost their lease
+local args = cjson.decode(ARGV[1])
+local now = now_ms()
+local job_prefix = args.job_prefix
+local stale, finished, done_entries = {}, {}, {}
+local already = 0
+for _, completion in ipairs(args.completions) do
+  local id = completion.id
   local key = job_prefix .. id
-  local fields = redis.call('HMGET', key, 'token', 'unique_until_done', 'unique_key')
-  if fields[1] == token then
-    if fields[2] and redis.call('GET', ARGV[4] .. fields[3]) == id then
-      redis.call('DEL', ARGV[4] .. fields[3])
-    end
-    -- an empty token fences the job as surely as a deleted one, in the same write
-    redis.call('HSET', key, 'state', 'done', 'finished_at', now, 'outputs', outputs, 'token', '')
+  local fields = redis.call('HMGET', key, 'token', 'state', 'unique_until_done', 'unique_key')
+  if fields[1] == completion.token and fields[2] == 'active' then
+    release_unique(args.unique_prefix, id, fields[3], fields[4])
+    -- the token stays, so a repeat of this ack is recognised; the state fences everything else
+    redis.call('HSET', key, 'state', 'done', 'finished_at', now, 'outputs', completion.outputs)
     finished[#finished + 1] = id
     done_entries[#done_entries + 1] = now
     done_entries[#done_entries + 1] = id
-    acked = acked + 1
+  elseif fields[1] == completion.token and fields[2] == 'done' then
+    already = already + 1
   else
     stale[#stale + 1] = id
   end
 end
+local acked = #finished
 if acked > 0 then
   in_slices('ZREM', KEYS[2], finished)
   in_slices('ZADD', KEYS[3], done_entries)
   redis.call('HINCRBY', KEYS[4], 'done', acked)
-  local width = tonumber(ARGV[3])
+  local width = args.bucket_ms
   local bucket = math.floor(now / width)
   if redis.call('HINCRBY', KEYS[5], bucket, acked) == acked then
     -- a new bucket started: forget buckets older than the widest window (5 minutes)
@@ -48,7 +44,7 @@ if acked > 0 then
       end
     end
   end
-  local retain = tonumber(redis.call('HGET', KEYS[1], 'retain_done') or ARGV[2])
+  local retain = tonumber(redis.call('HGET', KEYS[1], 'retain_done') or args.retain_done)
   local excess = redis.call('ZCARD', KEYS[3]) - retain
   if excess > 0 then
     local trimmed = redis.call('ZPOPMIN', KEYS[3], excess)
@@ -56,6 +52,4 @@ if acked > 0 then
     redis.call('HINCRBY', KEYS[4], 'trimmed', excess)
   end
 end
-local result = { acked }
-for _, id in ipairs(stale) do result[#result + 1] = id end
-return result
+return reply({ acked = acked, already = already, stale = stale })

@@ -1,33 +1,44 @@
+#!lua flags=allow-oom
 -- cancel: stop jobs that have not finished; a running job's worker learns at its next heartbeat.
--- KEYS[1] delayed ZSET, KEYS[2] leased ZSET, KEYS[3] stats HASH
--- ARGV[1] job key prefix, ARGV[2] ready key prefix, ARGV[3] unique key prefix, then job ids
--- returns: one status per id: 'cancelled', 'missing', or '=' followed by the job's final state
---   ('=done', '=dead', '=cancelled') when it had already finished and was left alone
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local result = {}
+-- allow-oom: cancelling is one way to stop the damage when Redis is full.
+-- Cancelled jobs are indexed like done ones and trimmed by the same retention.
+-- KEYS[1] delayed ZSET, KEYS[2] leased ZSET, KEYS[3] stats HASH, KEYS[4] cancelled ZSET,
+--   KEYS[5] meta HASH
+-- ARGV[1] JSON { job_prefix, ready_prefix, unique_prefix, retain_done (default), ids: [id] }
+-- returns: JSON { results: [{ id, changed, state }] }, state the job's state afterwards
+--   ('cancelled', or the final state it already had), or 'missing'
+local args = cjson.decode(ARGV[1])
+local now = now_ms()
+local results = {}
 local cancelled = 0
-for i = 4, #ARGV do
-  local id = ARGV[i]
-  local key = ARGV[1] .. id
+for _, id in ipairs(args.ids) do
+  local key = args.job_prefix .. id
   local fields = redis.call('HMGET', key, 'state', 'priority', 'unique_until_done', 'unique_key')
   local state = fields[1]
   if not state then
-    result[#result + 1] = 'missing'
+    results[#results + 1] = { id = id, changed = false, state = 'missing' }
   elseif state == 'done' or state == 'dead' or state == 'cancelled' then
-    result[#result + 1] = '=' .. state
+    results[#results + 1] = { id = id, changed = false, state = state }
   else
-    if state == 'pending' then redis.call('LREM', ARGV[2] .. fields[2], 1, id) end
+    if state == 'pending' then redis.call('LREM', args.ready_prefix .. fields[2], 1, id) end
     if state == 'delayed' then redis.call('ZREM', KEYS[1], id) end
     if state == 'active' then redis.call('ZREM', KEYS[2], id) end
     redis.call('HSET', key, 'state', 'cancelled', 'finished_at', now)
     redis.call('HDEL', key, 'token')
-    if fields[3] and redis.call('GET', ARGV[3] .. fields[4]) == id then
-      redis.call('DEL', ARGV[3] .. fields[4])
-    end
+    redis.call('ZADD', KEYS[4], now, id)
+    release_unique(args.unique_prefix, id, fields[3], fields[4])
     cancelled = cancelled + 1
-    result[#result + 1] = 'cancelled'
+    results[#results + 1] = { id = id, changed = true, state = 'cancelled' }
   end
 end
-if cancelled > 0 then redis.call('HINCRBY', KEYS[3], 'cancelled', cancelled) end
-return result
+if cancelled > 0 then
+  redis.call('HINCRBY', KEYS[3], 'cancelled', cancelled)
+  local retain = tonumber(redis.call('HGET', KEYS[5], 'retain_done') or args.retain_done)
+  local excess = redis.call('ZCARD', KEYS[4]) - retain
+  if excess > 0 then
+    local trimmed = redis.call('ZPOPMIN', KEYS[4], excess)
+    for j = 1, #trimmed, 2 do redis.call('UNLINK', args.job_prefix .. trimmed[j]) end
+    redis.call('HINCRBY', KEYS[3], 'trimmed', excess)
+  end
+end
+return reply({ results = results })

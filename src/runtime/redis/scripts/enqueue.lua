@@ -1,13 +1,16 @@
+#!lua
 -- enqueue: add a batch of jobs to one queue, honouring unique keys and max_len backpressure.
+-- Declares no flags, so Redis refuses it whole when at maxmemory: all jobs or none.
 -- KEYS[1] meta HASH, KEYS[2] delayed ZSET, KEYS[3] stats HASH, KEYS[4] wake ZSET
--- ARGV[1] job key prefix, ARGV[2] ready key prefix, ARGV[3] unique key prefix, ARGV[4] job count,
---   then 10 fields per job: id, data, priority, max_attempts, timeout_ms, delay_ms,
---   unique_key ('' = none), unique_ttl_ms, correlation_id ('' = none), session ('' = none)
--- returns: a flat array of (status, id) per job; status is 'enqueued', 'duplicate' or 'full'
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local job_prefix, ready_prefix, unique_prefix = ARGV[1], ARGV[2], ARGV[3]
-local count = tonumber(ARGV[4])
+-- ARGV[1] JSON { job_prefix, ready_prefix, unique_prefix, jobs: [{ id, data, priority,
+--   max_attempts (0 = the consuming pipeline's), timeout_ms, delay_ms, at_ms (server ms,
+--   wins over delay_ms), unique_key, unique_ttl_ms (0 = held until the job finishes),
+--   correlation_id, session }] } (optional fields may be absent)
+-- returns: JSON { outcomes: [{ id, status }] }, status 'enqueued', 'duplicate' (id is the
+--   existing job's) or 'full' (max_len reached; not stored)
+local args = cjson.decode(ARGV[1])
+local now = now_ms()
+local job_prefix, ready_prefix, unique_prefix = args.job_prefix, args.ready_prefix, args.unique_prefix
 
 local max_len = tonumber(redis.call('HGET', KEYS[1], 'max_len') or '0')
 local size = 0
@@ -16,65 +19,62 @@ if max_len > 0 then
   for level = 0, 9 do size = size + redis.call('LLEN', ready_prefix .. level) end
 end
 
-local result = {}
+local outcomes = {}
 local added, rang = 0, false
-for i = 0, count - 1 do
-  local base = 5 + i * 10
-  local id, data, priority = ARGV[base], ARGV[base + 1], ARGV[base + 2]
-  local max_attempts, timeout_ms, delay_ms = ARGV[base + 3], ARGV[base + 4], tonumber(ARGV[base + 5])
-  local unique_key, unique_ttl = ARGV[base + 6], tonumber(ARGV[base + 7])
-  local correlation_id, session = ARGV[base + 8], ARGV[base + 9]
+for _, job in ipairs(args.jobs) do
+  local id = job.id
   local job_key = job_prefix .. id
+  local unique_key = job.unique_key
   local existing = nil
-  if unique_key ~= '' then existing = redis.call('GET', unique_prefix .. unique_key) end
+  if unique_key then existing = redis.call('GET', unique_prefix .. unique_key) end
   if existing then
-    result[#result + 1] = 'duplicate'; result[#result + 1] = existing
+    outcomes[#outcomes + 1] = { id = existing, status = 'duplicate' }
   elseif redis.call('EXISTS', job_key) == 1 then
     -- an explicit --id that already exists is an idempotent retry of the same enqueue
-    result[#result + 1] = 'duplicate'; result[#result + 1] = id
+    outcomes[#outcomes + 1] = { id = id, status = 'duplicate' }
   elseif max_len > 0 and size >= max_len then
-    result[#result + 1] = 'full'; result[#result + 1] = id
+    outcomes[#outcomes + 1] = { id = id, status = 'full' }
   else
-    local run_at = now + delay_ms
+    local run_at = job.at_ms or (now + (job.delay_ms or 0))
     local state = 'pending'
-    if delay_ms > 0 then state = 'delayed' end
-    -- index first, then the whole hash in one HSET: if the server refuses a write midway (OOM),
-    -- what is left is at worst an id without a hash, which dequeue skips, never a hash that no
-    -- index points at
-    if delay_ms > 0 then
+    if run_at > now then state = 'delayed' end
+    -- index first, then the whole hash in one HSET: a cut-off leaves at worst an id without a
+    -- hash, which dequeue skips, never a hash that no index points at
+    if state == 'delayed' then
       redis.call('ZADD', KEYS[2], run_at, id)
     else
-      redis.call('RPUSH', ready_prefix .. priority, id)
+      run_at = math.min(run_at, now)
+      redis.call('RPUSH', ready_prefix .. job.priority, id)
       rang = true
     end
-    local fields = { 'id', id, 'data', data, 'priority', priority, 'state', state,
-      'attempts', 0, 'max_attempts', max_attempts, 'timeout_ms', timeout_ms,
+    local fields = { 'id', id, 'data', job.data, 'priority', job.priority, 'state', state,
+      'attempts', 0, 'max_attempts', job.max_attempts or 0, 'timeout_ms', job.timeout_ms or 0,
       'created_at', now, 'run_at', run_at }
-    if unique_key ~= '' then
+    if unique_key then
       fields[#fields + 1] = 'unique_key'; fields[#fields + 1] = unique_key
       -- without a TTL the key is held while the job is pending or running, and released
       -- when it finishes (done, dead or cancelled)
-      if unique_ttl == 0 then
+      if not job.unique_ttl_ms then
         fields[#fields + 1] = 'unique_until_done'; fields[#fields + 1] = 1
       end
     end
-    if correlation_id ~= '' then
-      fields[#fields + 1] = 'correlation_id'; fields[#fields + 1] = correlation_id
+    if job.correlation_id then
+      fields[#fields + 1] = 'correlation_id'; fields[#fields + 1] = job.correlation_id
     end
-    if session ~= '' then fields[#fields + 1] = 'session'; fields[#fields + 1] = session end
+    if job.session then fields[#fields + 1] = 'session'; fields[#fields + 1] = job.session end
     redis.call('HSET', job_key, unpack(fields))
-    if unique_key ~= '' then
-      if unique_ttl > 0 then
-        redis.call('SET', unique_prefix .. unique_key, id, 'PX', unique_ttl)
+    if unique_key then
+      if job.unique_ttl_ms then
+        redis.call('SET', unique_prefix .. unique_key, id, 'PX', job.unique_ttl_ms)
       else
         redis.call('SET', unique_prefix .. unique_key, id)
       end
     end
     size = size + 1
     added = added + 1
-    result[#result + 1] = 'enqueued'; result[#result + 1] = id
+    outcomes[#outcomes + 1] = { id = id, status = 'enqueued' }
   end
 end
 if added > 0 then redis.call('HINCRBY', KEYS[3], 'enqueued', added) end
 if rang then redis.call('ZADD', KEYS[4], now, 'ring') end
-return result
+return reply({ outcomes = outcomes })

@@ -1,22 +1,25 @@
--- release: give leased jobs back to the front of their ready list (graceful shutdown).
+#!lua flags=allow-oom
+-- release: give leased jobs back to the front of their ready list (graceful shutdown, or a step
+-- that could not be started), without spending the attempt.
 -- KEYS[1] leased ZSET, KEYS[2] wake ZSET
--- ARGV[1] job key prefix, ARGV[2] ready key prefix, then (id, token) pairs
--- returns: how many jobs were released (stale tokens are skipped)
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+-- ARGV[1] JSON { job_prefix, ready_prefix, leases: [{ id, token }] }
+-- returns: JSON { released } (stale tokens are skipped)
+local args = cjson.decode(ARGV[1])
+local now = now_ms()
 local released = 0
-for i = 3, #ARGV, 2 do
-  local id, token = ARGV[i], ARGV[i + 1]
-  local key = ARGV[1] .. id
-  if redis.call('HGET', key, 'token') == token then
-    redis.call('ZREM', KEYS[1], id)
-    -- a released job did not really get its attempt, so give it back
+-- in reverse, so the released jobs keep their order at the head of the list
+for i = #args.leases, 1, -1 do
+  local lease = args.leases[i]
+  local key = args.job_prefix .. lease.id
+  local fields = redis.call('HMGET', key, 'token', 'state', 'priority')
+  if fields[1] == lease.token and fields[2] == 'active' then
+    redis.call('ZREM', KEYS[1], lease.id)
     redis.call('HINCRBY', key, 'attempts', -1)
     redis.call('HSET', key, 'state', 'pending')
     redis.call('HDEL', key, 'token', 'owner')
-    redis.call('LPUSH', ARGV[2] .. redis.call('HGET', key, 'priority'), id)
+    redis.call('LPUSH', args.ready_prefix .. fields[3], lease.id)
     released = released + 1
   end
 end
 if released > 0 then redis.call('ZADD', KEYS[2], now, 'ring') end
-return released
+return reply({ released = released })

@@ -1,35 +1,49 @@
+#!lua flags=no-writes
 -- stats: one consistent snapshot of a queue's counters in a single round trip.
+-- no-writes: it runs when Redis is at maxmemory, and on replicas.
 -- KEYS[1] meta HASH, KEYS[2] delayed ZSET, KEYS[3] leased ZSET, KEYS[4] dead ZSET,
---   KEYS[5] stats HASH, KEYS[6] throughput buckets HASH, KEYS[7] queue workers ZSET
--- ARGV[1] job key prefix, ARGV[2] ready key prefix, ARGV[3] worker liveness window ms
--- returns: { now ms, pending by level (10 numbers), delayed, active, dead, done total,
---   retried total, enqueued total, paused (0|1), live workers, oldest pending run_at (-1 = none),
---   max_len, { bucket, count, ... }, stalled (active jobs whose lease deadline has passed) }
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local result = { now }
-local oldest = -1
+--   KEYS[5] stats HASH, KEYS[6] throughput buckets HASH, KEYS[7] queue workers ZSET,
+--   KEYS[8] cancelled ZSET
+-- ARGV[1] JSON { job_prefix, ready_prefix, worker_liveness_ms }
+-- returns: JSON { now, pending_by_priority: [10 counts], delayed, active, stalled (active jobs
+--   whose lease deadline has passed), dead, cancelled, done, retried, enqueued, trimmed, paused,
+--   workers (beat within the liveness window), oldest_pending_run_at?, next_delayed_at?,
+--   max_len, buckets: { bucket: count } }
+local args = cjson.decode(ARGV[1])
+local now = now_ms()
+local pending = {}
+local oldest = nil
 for level = 0, 9 do
-  local list = ARGV[2] .. level
-  result[#result + 1] = redis.call('LLEN', list)
+  local list = args.ready_prefix .. level
+  pending[#pending + 1] = redis.call('LLEN', list)
   local head = redis.call('LINDEX', list, 0)
   if head then
-    local run_at = tonumber(redis.call('HGET', ARGV[1] .. head, 'run_at') or '-1')
-    if run_at >= 0 and (oldest < 0 or run_at < oldest) then oldest = run_at end
+    local run_at = tonumber(redis.call('HGET', args.job_prefix .. head, 'run_at') or '')
+    if run_at and (not oldest or run_at < oldest) then oldest = run_at end
   end
 end
-local counters = redis.call('HMGET', KEYS[5], 'done', 'retried', 'enqueued')
+local counters = redis.call('HMGET', KEYS[5], 'done', 'retried', 'enqueued', 'trimmed')
 local meta = redis.call('HMGET', KEYS[1], 'paused', 'max_len')
-result[#result + 1] = redis.call('ZCARD', KEYS[2])
-result[#result + 1] = redis.call('ZCARD', KEYS[3])
-result[#result + 1] = redis.call('ZCARD', KEYS[4])
-result[#result + 1] = tonumber(counters[1] or '0')
-result[#result + 1] = tonumber(counters[2] or '0')
-result[#result + 1] = tonumber(counters[3] or '0')
-if meta[1] == '1' then result[#result + 1] = 1 else result[#result + 1] = 0 end
-result[#result + 1] = redis.call('ZCOUNT', KEYS[7], now - tonumber(ARGV[3]), '+inf')
-result[#result + 1] = oldest
-result[#result + 1] = tonumber(meta[2] or '0')
-result[#result + 1] = redis.call('HGETALL', KEYS[6])
-result[#result + 1] = redis.call('ZCOUNT', KEYS[3], '-inf', now)
-return result
+local buckets = {}
+local flat = redis.call('HGETALL', KEYS[6])
+for i = 1, #flat, 2 do buckets[flat[i]] = tonumber(flat[i + 1]) end
+local next_delayed = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
+return reply({
+  now = now,
+  pending_by_priority = pending,
+  delayed = redis.call('ZCARD', KEYS[2]),
+  active = redis.call('ZCARD', KEYS[3]),
+  stalled = redis.call('ZCOUNT', KEYS[3], '-inf', now),
+  dead = redis.call('ZCARD', KEYS[4]),
+  cancelled = redis.call('ZCARD', KEYS[8]),
+  done = tonumber(counters[1] or '0'),
+  retried = tonumber(counters[2] or '0'),
+  enqueued = tonumber(counters[3] or '0'),
+  trimmed = tonumber(counters[4] or '0'),
+  paused = meta[1] == '1',
+  workers = redis.call('ZCOUNT', KEYS[7], now - args.worker_liveness_ms, '+inf'),
+  oldest_pending_run_at = oldest,
+  next_delayed_at = tonumber(next_delayed[2] or ''),
+  max_len = tonumber(meta[2] or '0'),
+  buckets = buckets,
+})

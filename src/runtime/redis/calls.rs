@@ -1,0 +1,176 @@
+//! Talking to Redis: scripts with JSON arguments and named replies, sent in pipelines whose
+//! replies are read one by one.
+
+use super::RedisBackend;
+use super::reply::decode;
+use super::scripts::NamedScript;
+use crate::runtime::backend::BackendResult;
+use crate::runtime::job::{NewJob, Schedule};
+use redis::Value;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// One command of a pipeline: a script with its keys and JSON arguments, or a plain command.
+pub enum Call<'a> {
+    Script {
+        script: &'a NamedScript,
+        keys: Vec<String>,
+        args: String,
+    },
+    Command(redis::Cmd),
+}
+
+pub fn is_none<T>(value: &Option<T>) -> bool {
+    value.is_none()
+}
+
+/// One job as `enqueue.lua` reads it; absent fields are nil in Lua (a JSON null would not be).
+#[derive(Serialize)]
+pub struct EnqueueJob<'a> {
+    id: &'a str,
+    data: &'a str,
+    priority: u8,
+    #[serde(skip_serializing_if = "is_none")]
+    max_attempts: Option<u32>,
+    timeout_ms: u64,
+    #[serde(skip_serializing_if = "is_none")]
+    delay_ms: Option<u64>,
+    #[serde(skip_serializing_if = "is_none")]
+    at_ms: Option<i64>,
+    #[serde(skip_serializing_if = "is_none")]
+    unique_key: Option<&'a str>,
+    #[serde(skip_serializing_if = "is_none")]
+    unique_ttl_ms: Option<u64>,
+    #[serde(skip_serializing_if = "is_none")]
+    correlation_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "is_none")]
+    session: Option<&'a str>,
+}
+
+impl<'a> EnqueueJob<'a> {
+    pub fn new(job: &'a NewJob) -> Self {
+        let (delay_ms, at_ms) = match job.schedule {
+            Schedule::Now => (None, None),
+            Schedule::In(delay) => (Some(delay.as_millis() as u64), None),
+            Schedule::At(at) => (None, Some(at)),
+        };
+        EnqueueJob {
+            id: &job.id,
+            data: &job.data,
+            priority: job.priority,
+            max_attempts: job.max_attempts,
+            timeout_ms: job.timeout.map_or(0, |timeout| timeout.as_millis() as u64),
+            delay_ms,
+            at_ms,
+            unique_key: job.unique_key.as_deref(),
+            unique_ttl_ms: job.unique_ttl.map(|ttl| ttl.as_millis().max(1) as u64),
+            correlation_id: job.correlation_id.as_deref(),
+            session: job.session.as_deref(),
+        }
+    }
+}
+
+impl RedisBackend {
+    pub(super) fn script_call<'a>(
+        &self,
+        script: &'a NamedScript,
+        keys: Vec<String>,
+        args: &impl Serialize,
+    ) -> BackendResult<Call<'a>> {
+        let args = serde_json::to_string(args).map_err(|error| {
+            self.target.protocol(format!(
+                "cannot encode the {} arguments: {error}",
+                script.name
+            ))
+        })?;
+        Ok(Call::Script { script, keys, args })
+    }
+
+    /// Sends calls in one pipeline and reads every reply on its own, so one error reply never
+    /// hides another call's success. A script the server lost (first use, a restart, SCRIPT
+    /// FLUSH) is loaded and only the calls that hit NOSCRIPT run again: they did not run.
+    pub(super) async fn send(
+        &self,
+        calls: &[Call<'_>],
+    ) -> BackendResult<Vec<BackendResult<Value>>> {
+        let mut results: Vec<Option<BackendResult<Value>>> = vec![None; calls.len()];
+        let mut pending: Vec<usize> = (0..calls.len()).collect();
+        let mut connection = self.connection.clone();
+        let mut loaded = false;
+        while !pending.is_empty() {
+            let mut pipeline = redis::pipe();
+            pipeline.ignore_errors();
+            for &index in &pending {
+                match &calls[index] {
+                    Call::Script { script, keys, args } => {
+                        let mut invocation = script.script.prepare_invoke();
+                        for key in keys {
+                            invocation.key(key);
+                        }
+                        invocation.arg(args);
+                        pipeline.invoke_script(&invocation);
+                    }
+                    Call::Command(command) => {
+                        pipeline.add_command(command.clone());
+                    }
+                }
+            }
+            let values: Vec<Value> = pipeline
+                .query_async(&mut connection)
+                .await
+                .map_err(|error| self.target.map(error))?;
+            let mut again = Vec::new();
+            for (&index, value) in pending.iter().zip(values) {
+                match value {
+                    Value::ServerError(error)
+                        if error.kind() == Some(redis::ServerErrorKind::NoScript) && !loaded =>
+                    {
+                        again.push(index)
+                    }
+                    Value::ServerError(error) => {
+                        let detail =
+                            format!("{} {}", error.code(), error.details().unwrap_or_default());
+                        results[index] = Some(Err(self.target.map_server(error.code(), detail)));
+                    }
+                    other => results[index] = Some(Ok(other)),
+                }
+            }
+            if !again.is_empty() {
+                for named in self.scripts.all() {
+                    named
+                        .script
+                        .load_async(&mut connection)
+                        .await
+                        .map_err(|error| self.target.map(error))?;
+                }
+                loaded = true;
+            }
+            pending = again;
+        }
+        Ok(results
+            .into_iter()
+            .map(|result| result.unwrap_or_else(|| Err(self.target.protocol("no reply".into()))))
+            .collect())
+    }
+
+    pub(super) fn decode_reply<T: DeserializeOwned>(
+        &self,
+        script: &NamedScript,
+        value: BackendResult<Value>,
+    ) -> BackendResult<T> {
+        decode(script.name, &value?).map_err(|detail| self.target.protocol(detail))
+    }
+
+    /// Runs one script and decodes its named reply.
+    pub(super) async fn run<T: DeserializeOwned>(
+        &self,
+        script: &NamedScript,
+        keys: Vec<String>,
+        args: &impl Serialize,
+    ) -> BackendResult<T> {
+        let call = self.script_call(script, keys, args)?;
+        let value = self.send(std::slice::from_ref(&call)).await?.pop();
+        let value = value.unwrap_or_else(|| Err(self.target.protocol("no reply".into())));
+        self.decode_reply(script, value)
+    }
+}

@@ -1,0 +1,37 @@
+-- prelude: helpers every script shares, joined in front of each script body when the scripts
+-- are first loaded (after the script's own `#!lua` line). Not a script of its own.
+-- KEYS/ARGV: none; returns: nothing
+
+-- the server's clock in milliseconds: every time fleetq stores comes from here
+local function now_ms()
+  local t = redis.call('TIME')
+  return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
+
+-- variadic commands in slices, keeping unpack() far below Lua's stack limit
+local function in_slices(command, key, items)
+  for first = 1, #items, 1000 do
+    redis.call(command, key, unpack(items, first, math.min(first + 999, #items)))
+  end
+end
+
+-- a unique key held until its job finishes is released when the job does, if it still
+-- points at this job
+local function release_unique(unique_prefix, id, until_done, unique_key)
+  if until_done and unique_key and redis.call('GET', unique_prefix .. unique_key) == id then
+    redis.call('DEL', unique_prefix .. unique_key)
+  end
+end
+
+-- appends one failed attempt to a job's bounded error history (JSON text in, JSON text out)
+local function push_error(history_json, attempt, at, message, keep)
+  local history = cjson.decode(history_json or '[]')
+  history[#history + 1] = { attempt = attempt, at = at, error = message }
+  while #history > keep do table.remove(history, 1) end
+  return cjson.encode(history)
+end
+
+-- replies are JSON objects with named fields, decoded by serde on the Rust side
+local function reply(fields)
+  return cjson.encode(fields)
+end
