@@ -720,7 +720,7 @@ async fn done_retention_trims_the_oldest() {
         .into_result()
         .unwrap();
     let completions: Vec<Completion> = batch.jobs.iter().map(done).collect();
-    backend.complete("q", &completions).await.unwrap().stale;
+    backend.complete("q", &completions).await.unwrap();
     let stats = backend.queue_stats("q").await.unwrap();
     assert_eq!(stats.done, 5, "the done counter counts every completion");
     assert_eq!(
@@ -801,7 +801,7 @@ async fn a_unique_key_without_ttl_is_held_until_the_job_finishes() {
         EnqueueStatus::Duplicate,
         "held while running"
     );
-    backend.complete("q", &[done(&leased)]).await.unwrap().stale;
+    backend.complete("q", &[done(&leased)]).await.unwrap();
     // cancel releases the key
     let second = keyed();
     assert_eq!(
