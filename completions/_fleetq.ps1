@@ -188,10 +188,10 @@ Register-ArgumentCompleter -Native -CommandName 'fleetq' -ScriptBlock {
             break
         }
         'fleetq;jobs;ls' {
-            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 's')
-            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'state')
-            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'n')
-            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'limit')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Which jobs: next up for pending and delayed, newest first for the others')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'Which jobs: next up for pending and delayed, newest first for the others')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Most jobs to show')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Most jobs to show')
             [CompletionResult]::new('--backend', '--backend', [CompletionResultType]::ParameterName, 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock')
             [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Namespace for every key [default: fleetq]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]')
@@ -301,10 +301,10 @@ Register-ArgumentCompleter -Native -CommandName 'fleetq' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'Known queues with their main counts')
-            [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Stop handing out jobs (workers notice within a heartbeat)')
+            [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Stop handing out jobs (workers notice within a heartbeat); works before a queue''s first job')
             [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Hand out jobs again')
             [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Delete every job of a queue (settings stay)')
-            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change a queue''s limits')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change a queue''s limits; works before a queue''s first job')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -399,7 +399,7 @@ Register-ArgumentCompleter -Native -CommandName 'fleetq' -ScriptBlock {
         }
         'fleetq;queues;set' {
             [CompletionResult]::new('--max-len', '--max-len', [CompletionResultType]::ParameterName, 'Reject enqueues past this many pending+delayed jobs (0 = no limit)')
-            [CompletionResult]::new('--retain-done', '--retain-done', [CompletionResultType]::ParameterName, 'Done jobs kept for inspection')
+            [CompletionResult]::new('--retain-done', '--retain-done', [CompletionResultType]::ParameterName, 'Done (and cancelled) jobs kept for inspection; older ones are trimmed')
             [CompletionResult]::new('--backend', '--backend', [CompletionResultType]::ParameterName, 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock')
             [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Namespace for every key [default: fleetq]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]')
@@ -423,10 +423,10 @@ Register-ArgumentCompleter -Native -CommandName 'fleetq' -ScriptBlock {
         }
         'fleetq;queues;help' {
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'Known queues with their main counts')
-            [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Stop handing out jobs (workers notice within a heartbeat)')
+            [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Stop handing out jobs (workers notice within a heartbeat); works before a queue''s first job')
             [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Hand out jobs again')
             [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Delete every job of a queue (settings stay)')
-            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change a queue''s limits')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change a queue''s limits; works before a queue''s first job')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -539,10 +539,10 @@ Register-ArgumentCompleter -Native -CommandName 'fleetq' -ScriptBlock {
         }
         'fleetq;help;queues' {
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'Known queues with their main counts')
-            [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Stop handing out jobs (workers notice within a heartbeat)')
+            [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Stop handing out jobs (workers notice within a heartbeat); works before a queue''s first job')
             [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Hand out jobs again')
             [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Delete every job of a queue (settings stay)')
-            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change a queue''s limits')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change a queue''s limits; works before a queue''s first job')
             break
         }
         'fleetq;help;queues;ls' {

@@ -179,10 +179,10 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand --version 'Print version'
         }
         &'fleetq;jobs;ls'= {
-            cand -s 's'
-            cand --state 'state'
-            cand -n 'n'
-            cand --limit 'limit'
+            cand -s 'Which jobs: next up for pending and delayed, newest first for the others'
+            cand --state 'Which jobs: next up for pending and delayed, newest first for the others'
+            cand -n 'Most jobs to show'
+            cand --limit 'Most jobs to show'
             cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
@@ -283,10 +283,10 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand ls 'Known queues with their main counts'
-            cand pause 'Stop handing out jobs (workers notice within a heartbeat)'
+            cand pause 'Stop handing out jobs (workers notice within a heartbeat); works before a queue''s first job'
             cand resume 'Hand out jobs again'
             cand purge 'Delete every job of a queue (settings stay)'
-            cand set 'Change a queue''s limits'
+            cand set 'Change a queue''s limits; works before a queue''s first job'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fleetq;queues;ls'= {
@@ -376,7 +376,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
         }
         &'fleetq;queues;set'= {
             cand --max-len 'Reject enqueues past this many pending+delayed jobs (0 = no limit)'
-            cand --retain-done 'Done jobs kept for inspection'
+            cand --retain-done 'Done (and cancelled) jobs kept for inspection; older ones are trimmed'
             cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
@@ -399,10 +399,10 @@ set edit:completion:arg-completer[fleetq] = {|@words|
         }
         &'fleetq;queues;help'= {
             cand ls 'Known queues with their main counts'
-            cand pause 'Stop handing out jobs (workers notice within a heartbeat)'
+            cand pause 'Stop handing out jobs (workers notice within a heartbeat); works before a queue''s first job'
             cand resume 'Hand out jobs again'
             cand purge 'Delete every job of a queue (settings stay)'
-            cand set 'Change a queue''s limits'
+            cand set 'Change a queue''s limits; works before a queue''s first job'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fleetq;queues;help;ls'= {
@@ -497,10 +497,10 @@ set edit:completion:arg-completer[fleetq] = {|@words|
         }
         &'fleetq;help;queues'= {
             cand ls 'Known queues with their main counts'
-            cand pause 'Stop handing out jobs (workers notice within a heartbeat)'
+            cand pause 'Stop handing out jobs (workers notice within a heartbeat); works before a queue''s first job'
             cand resume 'Hand out jobs again'
             cand purge 'Delete every job of a queue (settings stay)'
-            cand set 'Change a queue''s limits'
+            cand set 'Change a queue''s limits; works before a queue''s first job'
         }
         &'fleetq;help;queues;ls'= {
         }

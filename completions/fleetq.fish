@@ -169,13 +169,13 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subc
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -s s -l state -r -f -a "pending\t''
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -s s -l state -d 'Which jobs: next up for pending and delayed, newest first for the others' -r -f -a "pending\t''
 delayed\t''
 active\t''
 done\t''
 dead\t''
 cancelled\t''"
-complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -s n -l limit -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -s n -l limit -d 'Most jobs to show' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
@@ -258,10 +258,10 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_see
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -s h -l help -d 'Print help'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -f -a "ls" -d 'Known queues with their main counts'
-complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -f -a "pause" -d 'Stop handing out jobs (workers notice within a heartbeat)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -f -a "pause" -d 'Stop handing out jobs (workers notice within a heartbeat); works before a queue\'s first job'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -f -a "resume" -d 'Hand out jobs again'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -f -a "purge" -d 'Delete every job of a queue (settings stay)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -f -a "set" -d 'Change a queue\'s limits'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -f -a "set" -d 'Change a queue\'s limits; works before a queue\'s first job'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from ls" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from ls" -l prefix -d 'Namespace for every key [default: fleetq]' -r
@@ -341,7 +341,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_su
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from purge" -s h -l help -d 'Print help'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from purge" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l max-len -d 'Reject enqueues past this many pending+delayed jobs (0 = no limit)' -r
-complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l retain-done -d 'Done jobs kept for inspection' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l retain-done -d 'Done (and cancelled) jobs kept for inspection; older ones are trimmed' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
@@ -362,10 +362,10 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_su
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from help" -f -a "ls" -d 'Known queues with their main counts'
-complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from help" -f -a "pause" -d 'Stop handing out jobs (workers notice within a heartbeat)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from help" -f -a "pause" -d 'Stop handing out jobs (workers notice within a heartbeat); works before a queue\'s first job'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from help" -f -a "resume" -d 'Hand out jobs again'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from help" -f -a "purge" -d 'Delete every job of a queue (settings stay)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change a queue\'s limits'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change a queue\'s limits; works before a queue\'s first job'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -s n -l jobs -d 'Jobs to enqueue and process' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -s c -l concurrency -d 'Worker concurrency' -r
@@ -422,7 +422,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subc
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "cancel" -d 'Cancel jobs that have not finished'
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "retry" -d 'Run dead, cancelled or delayed jobs again now'
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from queues" -f -a "ls" -d 'Known queues with their main counts'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from queues" -f -a "pause" -d 'Stop handing out jobs (workers notice within a heartbeat)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from queues" -f -a "pause" -d 'Stop handing out jobs (workers notice within a heartbeat); works before a queue\'s first job'
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from queues" -f -a "resume" -d 'Hand out jobs again'
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from queues" -f -a "purge" -d 'Delete every job of a queue (settings stay)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from queues" -f -a "set" -d 'Change a queue\'s limits'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from queues" -f -a "set" -d 'Change a queue\'s limits; works before a queue\'s first job'

@@ -34,13 +34,26 @@ pub struct GlobalArgs {
     )]
     pub backend: Option<String>,
     /// Namespace for every key [default: fleetq]
-    #[arg(long, global = true, env = "FLEETQ_PREFIX")]
+    #[arg(long, global = true, env = "FLEETQ_PREFIX", hide_env_values = true)]
     pub prefix: Option<String>,
     /// Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]
-    #[arg(long, global = true, env = "FLEETQ_CONFIG", value_name = "FILE")]
+    #[arg(
+        long,
+        global = true,
+        env = "FLEETQ_CONFIG",
+        hide_env_values = true,
+        value_name = "FILE"
+    )]
     pub config: Option<PathBuf>,
     /// Output format for data on stdout
-    #[arg(long, short = 'o', global = true, env = "FLEETQ_OUTPUT", value_enum)]
+    #[arg(
+        long,
+        short = 'o',
+        global = true,
+        env = "FLEETQ_OUTPUT",
+        hide_env_values = true,
+        value_enum
+    )]
     pub output: Option<OutputArg>,
     /// Short for --output json
     #[arg(long, global = true, conflicts_with = "output")]
@@ -52,19 +65,38 @@ pub struct GlobalArgs {
     #[arg(long = "verbose", short = 'v', global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
     /// When to colour stderr
-    #[arg(long, global = true, env = "FLEETQ_COLOR", value_enum)]
+    #[arg(
+        long,
+        global = true,
+        env = "FLEETQ_COLOR",
+        hide_env_values = true,
+        value_enum
+    )]
     pub color: Option<ColorArg>,
     /// Log line format on stderr
-    #[arg(long, global = true, env = "FLEETQ_LOG_FORMAT", value_enum)]
+    #[arg(
+        long,
+        global = true,
+        env = "FLEETQ_LOG_FORMAT",
+        hide_env_values = true,
+        value_enum
+    )]
     pub log_format: Option<LogFormatArg>,
     /// CA certificate (PEM) to trust for rediss:// instead of the public web roots
-    #[arg(long, global = true, env = "FLEETQ_TLS_CA_FILE", value_name = "PEM")]
+    #[arg(
+        long,
+        global = true,
+        env = "FLEETQ_TLS_CA_FILE",
+        hide_env_values = true,
+        value_name = "PEM"
+    )]
     pub tls_ca_file: Option<PathBuf>,
     /// Client certificate (PEM) for servers that require mutual TLS
     #[arg(
         long,
         global = true,
         env = "FLEETQ_TLS_CERT_FILE",
+        hide_env_values = true,
         value_name = "PEM",
         requires = "tls_key_file"
     )]
@@ -74,6 +106,7 @@ pub struct GlobalArgs {
         long,
         global = true,
         env = "FLEETQ_TLS_KEY_FILE",
+        hide_env_values = true,
         value_name = "PEM",
         requires = "tls_cert_file"
     )]
@@ -242,19 +275,24 @@ pub enum JobsCommand {
     },
     /// List a queue's jobs in one state
     Ls {
+        /// Queue to list
         queue: String,
+        /// Which jobs: next up for pending and delayed, newest first for the others
         #[arg(long, short = 's', value_enum, default_value = "pending")]
         state: StateArg,
-        #[arg(long, short = 'n', default_value_t = 50)]
+        /// Most jobs to show
+        #[arg(long, short = 'n', default_value_t = 50, value_name = "N")]
         limit: usize,
     },
     /// Cancel jobs that have not finished
     Cancel {
+        /// QUEUE/ID, or ids alone
         #[arg(required = true, value_name = "REF")]
         references: Vec<String>,
     },
     /// Run dead, cancelled or delayed jobs again now
     Retry {
+        /// QUEUE/ID, or ids alone
         #[arg(required = true, value_name = "REF")]
         references: Vec<String>,
     },
@@ -274,25 +312,33 @@ pub enum StateArg {
 pub enum QueuesCommand {
     /// Known queues with their main counts
     Ls,
-    /// Stop handing out jobs (workers notice within a heartbeat)
-    Pause { queue: String },
+    /// Stop handing out jobs (workers notice within a heartbeat); works before a queue's first job
+    Pause {
+        /// Queue to pause
+        queue: String,
+    },
     /// Hand out jobs again
-    Resume { queue: String },
+    Resume {
+        /// Queue to resume
+        queue: String,
+    },
     /// Delete every job of a queue (settings stay)
     Purge {
+        /// Queue to empty
         queue: String,
         /// Confirm; purge deletes jobs for good
         #[arg(long)]
         yes: bool,
     },
-    /// Change a queue's limits
+    /// Change a queue's limits; works before a queue's first job
     Set {
+        /// Queue to configure
         queue: String,
         /// Reject enqueues past this many pending+delayed jobs (0 = no limit)
-        #[arg(long)]
+        #[arg(long, value_name = "N")]
         max_len: Option<u64>,
-        /// Done jobs kept for inspection
-        #[arg(long)]
+        /// Done (and cancelled) jobs kept for inspection; older ones are trimmed
+        #[arg(long, value_name = "N")]
         retain_done: Option<u64>,
     },
 }
@@ -300,13 +346,13 @@ pub enum QueuesCommand {
 #[derive(Debug, Args)]
 pub struct BenchArgs {
     /// Jobs to enqueue and process
-    #[arg(long, short = 'n', default_value_t = 100_000)]
+    #[arg(long, short = 'n', default_value_t = 100_000, value_name = "N")]
     pub jobs: usize,
     /// Worker concurrency
-    #[arg(long, short = 'c', default_value_t = 100)]
+    #[arg(long, short = 'c', default_value_t = 100, value_name = "N")]
     pub concurrency: usize,
     /// Single jobs timed from enqueue to start on an idle worker
-    #[arg(long, default_value_t = 200)]
+    #[arg(long, default_value_t = 200, value_name = "N")]
     pub latency_samples: usize,
     /// Bench this pipeline instead of one no-op step
     #[arg(long, value_name = "FILE")]
@@ -315,5 +361,6 @@ pub struct BenchArgs {
 
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
+    /// Shell to write the completion script for
     pub shell: clap_complete::Shell,
 }

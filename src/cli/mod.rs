@@ -8,12 +8,20 @@ use crate::output::{Printer, logging};
 use crate::runtime::config::{ColorChoice, OutputFormat, Overrides, Settings};
 use crate::runtime::error::classify;
 use args::{Cli, Command};
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use std::process::ExitCode;
 
 /// Entry point for the binary.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    // help and usage errors are printed before the flags are parsed, so their colour is
+    // settled from the raw arguments and the environment first
+    let matches = Cli::command()
+        .color(early_color(std::env::args()))
+        .get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(error) => error.exit(),
+    };
     let overrides = Overrides {
         config: cli.global.config.clone(),
         backend: cli.global.backend.clone(),
@@ -77,4 +85,23 @@ fn execute(command: Command, settings: Settings, printer: &Printer) -> anyhow::R
             Command::Completions(_) => unreachable!("handled before the runtime starts"),
         }
     })
+}
+
+/// `--color` as written on the command line, else `FLEETQ_COLOR`, else `NO_COLOR`.
+fn early_color(arguments: impl Iterator<Item = String>) -> clap::ColorChoice {
+    let arguments: Vec<String> = arguments.collect();
+    let written = arguments.iter().enumerate().find_map(|(index, argument)| {
+        match argument.strip_prefix("--color") {
+            Some(value) if value.starts_with('=') => Some(value[1..].to_string()),
+            Some("") => arguments.get(index + 1).cloned(),
+            _ => None,
+        }
+    });
+    let choice = written.or_else(|| std::env::var("FLEETQ_COLOR").ok());
+    match choice.as_deref() {
+        Some("always") => clap::ColorChoice::Always,
+        Some("never") => clap::ColorChoice::Never,
+        _ if std::env::var_os("NO_COLOR").is_some() => clap::ColorChoice::Never,
+        _ => clap::ColorChoice::Auto,
+    }
 }

@@ -6,7 +6,7 @@ use tracing_subscriber::EnvFilter;
 /// `-v` raises the level (info → debug → trace); `FLEETQ_LOG` (a tracing filter) wins.
 pub fn init(format: LogFormat, verbosity: u8, quiet: bool, color: bool) {
     let default = match (quiet, verbosity) {
-        (true, _) => "warn",
+        (true, _) => "error",
         (false, 0) => "info",
         (false, 1) => "debug",
         _ => "trace",

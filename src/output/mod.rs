@@ -48,10 +48,9 @@ impl Printer {
         self.color
     }
 
-    /// One line of data on stdout. A closed pipe (`| head`) is not an error worth reporting.
+    /// One line of data on stdout.
     pub fn line(&self, text: &str) {
-        let mut stdout = std::io::stdout().lock();
-        let _ = writeln!(stdout, "{text}");
+        write_stdout(|stdout| writeln!(stdout, "{text}"));
     }
 
     /// A JSON document: pretty for `json`, one compact line for `jsonl`.
@@ -74,17 +73,18 @@ impl Printer {
 
     pub fn table(&self, table: &comfy_table::Table) {
         let rendered = table.to_string();
-        let mut stdout = std::io::stdout().lock();
-        for row in rendered.lines() {
-            let _ = writeln!(stdout, "{}", row.trim_end());
-        }
+        write_stdout(|stdout| {
+            for row in rendered.lines() {
+                writeln!(stdout, "{}", row.trim_end())?;
+            }
+            Ok(())
+        });
     }
 
     /// Clears the terminal before a `--watch` redraw (only when stdout is a terminal).
     pub fn clear_screen(&self) {
         if std::io::stdout().is_terminal() {
-            let mut stdout = std::io::stdout().lock();
-            let _ = write!(stdout, "\x1b[2J\x1b[H");
+            write_stdout(|stdout| write!(stdout, "\x1b[2J\x1b[H"));
         }
     }
 
@@ -95,7 +95,11 @@ impl Printer {
         }
     }
 
+    /// A warning on stderr; silent with --quiet, which promises errors only.
     pub fn warning(&self, text: &str) {
+        if self.quiet {
+            return;
+        }
         let label = self.paint("warning", "33");
         let _ = writeln!(std::io::stderr().lock(), "{label}: {text}");
     }
@@ -114,6 +118,25 @@ impl Printer {
             format!("\x1b[1;{code}m{text}\x1b[0m")
         } else {
             text.to_string()
+        }
+    }
+}
+
+/// Writes data to stdout and flushes it. A closed pipe (`| head`) ends fleetq at once with
+/// exit 0, as in ripgrep: whoever read the output has what it wanted. Any other write error
+/// (a full disk behind a redirect) is an error, never silently dropped.
+fn write_stdout(write: impl FnOnce(&mut std::io::StdoutLock<'static>) -> std::io::Result<()>) {
+    let mut stdout = std::io::stdout().lock();
+    let result = write(&mut stdout).and_then(|()| stdout.flush());
+    match result {
+        Ok(()) => {}
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(error) => {
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "error: cannot write to stdout: {error}"
+            );
+            std::process::exit(1);
         }
     }
 }

@@ -169,6 +169,17 @@ impl BackendAddress {
                         redact_url(text)
                     ))
                 })?;
+                let database = parsed.path().trim_start_matches('/').to_string();
+                if matches!(scheme, Some("redis" | "rediss"))
+                    && !database.is_empty()
+                    && database.parse::<u16>().is_err()
+                {
+                    return Err(Classified::usage(format!(
+                        "invalid --backend `{}`: the database `{database}` is not a number",
+                        redact_parsed(parsed)
+                    ))
+                    .with_hint("write the database as a number: redis://host:6379/0"));
+                }
                 Ok(BackendAddress::Redis {
                     url: text.to_string(),
                     display: redact_parsed(parsed),
@@ -209,12 +220,18 @@ impl BackendAddress {
     }
 }
 
-/// Removes passwords from a URL, whether it parses or not.
+/// Removes passwords from a URL, whether it parses or not. The host follows the last `@`, so
+/// everything between the scheme and that `@` goes, whatever characters the password holds.
 pub fn redact_url(text: &str) -> String {
     match url::Url::parse(text) {
         Ok(parsed) => redact_parsed(parsed),
-        Err(_) => match text.split_once('@') {
-            Some((_, rest)) => format!("***@{rest}"),
+        Err(_) => match text.rsplit_once('@') {
+            Some((credentials, rest)) => {
+                let scheme = credentials
+                    .split_once("://")
+                    .map_or(String::new(), |(scheme, _)| format!("{scheme}://"));
+                format!("{scheme}***@{rest}")
+            }
             None => text.to_string(),
         },
     }
@@ -255,6 +272,42 @@ mod tests {
         let unix = redact_url("redis+unix:///run/redis.sock?user=app&pass=s3cret");
         assert!(!unix.contains("s3cret"), "{unix}");
         assert!(!redact_url("redis://:s3cret@[bad").contains("s3cret"));
+        // a password with `@`, `:`, `/` or an encoded `@`, in URLs that parse and that do not
+        for password in [
+            "Xy@secret",
+            "Xy:secret@z",
+            "Xy/secret@z",
+            "Xy%40secret",
+            "Xy@secret:z/w",
+        ] {
+            for url in [
+                format!("redis://fq:{password}@host:6379/0"),
+                format!("redis://fq:{password}@host:notaport"),
+                format!("rediss://fq:{password}@[::1"),
+            ] {
+                let shown = redact_url(&url);
+                assert!(
+                    !shown.contains("secret") && !shown.contains("Xy"),
+                    "{url} shown as {shown}"
+                );
+            }
+        }
+        assert_eq!(
+            redact_url("redis://fq:p@ss@host:notaport"),
+            "redis://***@host:notaport"
+        );
+    }
+
+    #[test]
+    fn a_database_that_is_not_a_number_is_a_usage_error() {
+        let error = BackendAddress::parse("redis://fq:s3cret@host:6379/notadb").unwrap_err();
+        assert!(
+            error.message.contains("`notadb` is not a number"),
+            "{}",
+            error.message
+        );
+        assert!(!error.message.contains("s3cret"));
+        assert!(BackendAddress::parse("redis://host:6379/3").is_ok());
     }
 
     #[test]

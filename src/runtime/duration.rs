@@ -56,20 +56,43 @@ pub struct HumanDuration(pub Duration);
 
 impl<'de> Deserialize<'de> for HumanDuration {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Number(f64),
-            Text(String),
-        }
-        let text = match Raw::deserialize(deserializer)? {
-            Raw::Number(number) => number.to_string(),
-            Raw::Text(text) => text,
-        };
-        parse_duration(&text)
-            .map(HumanDuration)
-            .map_err(serde::de::Error::custom)
+        deserialize_checked(deserializer, |_| Ok(())).map(HumanDuration)
     }
+}
+
+/// Reads a human duration and applies `check` to it, both inside the visitor, so a YAML error
+/// points at the value itself rather than at the mapping around it.
+pub fn deserialize_checked<'de, D: Deserializer<'de>>(
+    deserializer: D,
+    check: fn(Duration) -> Result<(), String>,
+) -> Result<Duration, D::Error> {
+    struct Checked(fn(Duration) -> Result<(), String>);
+    impl serde::de::Visitor<'_> for Checked {
+        type Value = Duration;
+
+        fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+            formatter.write_str("a duration such as 500ms, 30s or 5m")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Duration, E> {
+            let duration = parse_duration(text).map_err(E::custom)?;
+            (self.0)(duration).map_err(E::custom)?;
+            Ok(duration)
+        }
+
+        fn visit_f64<E: serde::de::Error>(self, number: f64) -> Result<Duration, E> {
+            self.visit_str(&number.to_string())
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, number: u64) -> Result<Duration, E> {
+            self.visit_str(&number.to_string())
+        }
+
+        fn visit_i64<E: serde::de::Error>(self, number: i64) -> Result<Duration, E> {
+            self.visit_str(&number.to_string())
+        }
+    }
+    deserializer.deserialize_any(Checked(check))
 }
 
 #[cfg(test)]

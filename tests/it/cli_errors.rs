@@ -58,7 +58,7 @@ fn a_bad_jsonl_line_is_reported_and_nothing_is_enqueued() {
     assert_eq!(code, 2);
     assert!(stdout.is_empty());
     assert!(
-        stderr.contains("jobs.jsonl:4: invalid JSON at line 1 column 7"),
+        stderr.contains("jobs.jsonl:4:7: invalid JSON: expected value"),
         "{stderr}"
     );
     assert!(stderr.contains("nothing was enqueued"), "{stderr}");
@@ -383,12 +383,40 @@ fn bulk_jobs_can_come_from_stdin() {
     command
         .args(["enqueue", "piped", "--file", "-"])
         .stdin(std::fs::File::open(&bad).unwrap());
-    let (code, _, stderr) = run(command);
+    let (code, stdout, stderr) = run(command);
     assert_eq!(code, 2);
+    assert!(stdout.is_empty(), "{stdout}");
     assert!(
-        stderr.contains("stdin:2: invalid JSON") && stderr.contains("nothing was enqueued"),
+        stderr.contains("stdin:2:2: invalid JSON")
+            && stderr.contains("line 1 and everything after it was not enqueued"),
         "{stderr}"
     );
+
+    // stdin is streamed: a bad line far down arrives after earlier batches went in, and the
+    // message says exactly where the cut is
+    let mut late = "{\"n\": 1}\n".repeat(2500);
+    late.push_str("{\"n\": }\n");
+    let late = env.write("late.jsonl", &late);
+    let mut command = env.command();
+    command
+        .args(["enqueue", "streamed", "--file", "-"])
+        .stdin(std::fs::File::open(&late).unwrap());
+    let (code, stdout, stderr) = run(command);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("stdin:2501:7: invalid JSON")
+            && stderr.contains("lines before 2001 are in (2000 enqueued, 0 duplicates")
+            && stderr.contains("line 2001 and everything after it was not enqueued"),
+        "{stderr}"
+    );
+    assert_eq!(
+        stdout.lines().count(),
+        2000,
+        "a reference for every job that went in"
+    );
+    let (_, stats, _) = env.fleetq(&["stats", "streamed", "--json"]);
+    let stats: serde_json::Value = serde_json::from_str(&stats).unwrap();
+    assert_eq!(stats["queues"][0]["pending"], 2000);
 }
 
 #[test]

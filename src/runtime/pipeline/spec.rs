@@ -3,9 +3,11 @@
 
 use crate::runtime::duration::HumanDuration;
 use rand::Rng;
-use serde::Deserialize;
+use serde::de::{Error as _, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer};
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// One pipeline: the queue it consumes and the steps each job runs, in order.
@@ -25,48 +27,140 @@ pub struct Pipeline {
 #[serde(deny_unknown_fields)]
 struct RawPipeline {
     pipeline: String,
-    queue: String,
+    queue: QueueName,
+    #[serde(default, deserialize_with = "optional_at_least_one")]
     concurrency: Option<usize>,
-    lease: Option<HumanDuration>,
+    lease: Option<Lease>,
     timeout: Option<HumanDuration>,
     #[serde(default)]
     retry: RetryPolicy,
-    steps: Vec<Step>,
+    steps: Steps,
 }
 
 impl TryFrom<RawPipeline> for Pipeline {
     type Error = String;
 
     fn try_from(raw: RawPipeline) -> Result<Self, String> {
-        crate::runtime::validate_queue_name(&raw.queue).map_err(|error| error.message)?;
-        if raw.steps.is_empty() {
-            return Err("`steps` is empty: a pipeline needs at least one step".into());
-        }
-        if raw.concurrency == Some(0) {
-            return Err("`concurrency` must be at least 1".into());
-        }
-        let mut seen = HashSet::new();
-        for step in &raw.steps {
-            if !seen.insert(step.name.as_str()) {
-                return Err(format!(
-                    "two steps are named `{}`; step names must be unique because outputs are keyed by them",
-                    step.name
-                ));
-            }
-        }
-        let lease = raw.lease.map_or(Duration::from_secs(30), |lease| lease.0);
-        if lease < Duration::from_millis(300) {
-            return Err("`lease` must be at least 300ms so heartbeats can keep it".into());
-        }
         Ok(Pipeline {
             name: raw.pipeline,
-            queue: raw.queue,
+            queue: raw.queue.0,
             concurrency: raw.concurrency,
-            lease,
+            lease: raw.lease.map_or(Duration::from_secs(30), |lease| lease.0),
             timeout: raw.timeout.map(|timeout| timeout.0),
             retry: raw.retry,
-            steps: raw.steps,
+            steps: raw.steps.0,
         })
+    }
+}
+
+// Every check runs inside a serde visitor: yaml_serde gives an error raised there the position
+// of the value being read, so each message points at its own line and column.
+
+thread_local! {
+    /// Step names seen in each list being parsed (lists nest once composition lands).
+    static STEP_NAMES: RefCell<Vec<HashSet<String>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A queue name, checked where it is written.
+#[derive(Debug)]
+struct QueueName(String);
+
+impl<'de> Deserialize<'de> for QueueName {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Name;
+        impl Visitor<'_> for Name {
+            type Value = QueueName;
+            fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+                formatter.write_str("a queue name")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<QueueName, E> {
+                crate::runtime::validate_queue_name(text)
+                    .map_err(|error| E::custom(error.message))?;
+                Ok(QueueName(text.to_string()))
+            }
+        }
+        deserializer.deserialize_str(Name)
+    }
+}
+
+/// A lease, long enough for heartbeats (three per lease) to keep it.
+#[derive(Debug)]
+struct Lease(Duration);
+
+impl<'de> Deserialize<'de> for Lease {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::runtime::duration::deserialize_checked(deserializer, |lease| {
+            if lease < Duration::from_millis(300) {
+                return Err("`lease` must be at least 300ms so heartbeats can keep it".into());
+            }
+            Ok(())
+        })
+        .map(Lease)
+    }
+}
+
+/// A count that must be at least 1 (`concurrency`, `retry.max_attempts`).
+fn at_least_one<'de, D: Deserializer<'de>, T: TryFrom<u64>>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    struct Count<T>(std::marker::PhantomData<T>);
+    impl<T: TryFrom<u64>> Visitor<'_> for Count<T> {
+        type Value = T;
+        fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+            formatter.write_str("a whole number of at least 1")
+        }
+        fn visit_u64<E: serde::de::Error>(self, number: u64) -> Result<T, E> {
+            if number == 0 {
+                return Err(E::custom("must be at least 1"));
+            }
+            T::try_from(number).map_err(|_| E::custom("is too large"))
+        }
+        fn visit_i64<E: serde::de::Error>(self, number: i64) -> Result<T, E> {
+            self.visit_u64(u64::try_from(number).unwrap_or(0))
+        }
+    }
+    deserializer.deserialize_u64(Count(std::marker::PhantomData))
+}
+
+fn optional_at_least_one<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<usize>, D::Error> {
+    at_least_one(deserializer).map(Some)
+}
+
+/// A list of steps: not empty, names unique within it.
+#[derive(Debug)]
+struct Steps(Vec<Step>);
+
+impl<'de> Deserialize<'de> for Steps {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct List;
+        impl<'de> Visitor<'de> for List {
+            type Value = Steps;
+            fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+                formatter.write_str("a list of steps")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<Steps, A::Error> {
+                STEP_NAMES.with(|names| names.borrow_mut().push(HashSet::new()));
+                let mut steps = Vec::new();
+                let result = loop {
+                    match items.next_element::<Step>() {
+                        Ok(Some(step)) => steps.push(step),
+                        Ok(None) => break Ok(()),
+                        Err(error) => break Err(error),
+                    }
+                };
+                STEP_NAMES.with(|names| names.borrow_mut().pop());
+                result?;
+                if steps.is_empty() {
+                    return Err(A::Error::custom(
+                        "`steps` is empty: a pipeline needs at least one step",
+                    ));
+                }
+                Ok(Steps(steps))
+            }
+        }
+        deserializer.deserialize_seq(List)
     }
 }
 
@@ -90,6 +184,7 @@ pub enum Jitter {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct RetryPolicy {
+    #[serde(deserialize_with = "at_least_one")]
     pub max_attempts: u32,
     pub backoff: Backoff,
     pub base: HumanDuration,
@@ -205,10 +300,79 @@ struct RawStep {
 }
 
 impl<'de> Deserialize<'de> for Step {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw = RawStep::deserialize(deserializer)?;
-        step_from_raw(raw).map_err(serde::de::Error::custom)
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct One;
+        impl<'de> Visitor<'de> for One {
+            type Value = Step;
+            fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+                formatter.write_str("a step: a mapping with a name and one kind")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Step, A::Error> {
+                let raw = RawStep::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                let step = step_from_raw(raw).map_err(A::Error::custom)?;
+                check_step(&step).map_err(A::Error::custom)?;
+                Ok(step)
+            }
+        }
+        deserializer.deserialize_map(One)
     }
+}
+
+/// A step's name is unique in its list, and its program can be started from here: a typo or
+/// a missing install is caught when the worker starts, not by dead-lettering the backlog.
+fn check_step(step: &Step) -> Result<(), String> {
+    let fresh = STEP_NAMES.with(|names| {
+        names
+            .borrow_mut()
+            .last_mut()
+            .is_none_or(|seen| seen.insert(step.name.clone()))
+    });
+    if !fresh {
+        return Err(format!(
+            "two steps are named `{}`; step names must be unique because outputs are keyed by them",
+            step.name
+        ));
+    }
+    if let Action::Exec(spec) = &step.action {
+        resolve_program(spec).map_err(|error| format!("step `{}`: {error}", step.name))?;
+    }
+    Ok(())
+}
+
+/// Finds the program an exec step names, as the step would: a path with a `/` relative to
+/// the step's `cwd`, else a search of the step's PATH.
+pub fn resolve_program(spec: &ExecSpec) -> Result<PathBuf, String> {
+    let program = &spec.argv[0];
+    let executable = |path: &Path| {
+        use std::os::unix::fs::PermissionsExt;
+        path.metadata()
+            .is_ok_and(|meta| meta.is_file() && meta.permissions().mode() & 0o111 != 0)
+    };
+    if program.contains('/') {
+        let path = match &spec.cwd {
+            Some(directory) if Path::new(program).is_relative() => directory.join(program),
+            _ => PathBuf::from(program),
+        };
+        return if executable(&path) {
+            Ok(path)
+        } else {
+            Err(format!(
+                "program `{program}` does not exist or is not executable"
+            ))
+        };
+    }
+    let search = spec
+        .env
+        .get("PATH")
+        .cloned()
+        .or_else(|| std::env::var("PATH").ok())
+        .unwrap_or_default();
+    std::env::split_paths(&search)
+        .map(|directory| directory.join(program))
+        .find(|candidate| executable(candidate))
+        .ok_or_else(|| {
+            format!("program `{program}` is not on PATH (install it, or write its full path)")
+        })
 }
 
 fn step_from_raw(raw: RawStep) -> Result<Step, String> {

@@ -1,64 +1,28 @@
-//! Bulk mode of `fleetq enqueue --file`: every line is validated before anything is sent, then
-//! jobs go in batches with a progress bar, and any failure says exactly which lines went in.
+//! Bulk mode of `fleetq enqueue --file`: jobs go in batches with a progress bar, and any
+//! failure says exactly which lines went in. A file is validated whole before anything is
+//! sent; stdin is read once, in bounded memory, each batch validated before it is sent.
 
-use super::{check_payload, print_reference, queue_full};
+use super::{Origin, check_payload, print_reference, queue_full};
 use crate::output::Printer;
 use crate::runtime::Runtime;
 use crate::runtime::backend::ProgressSink;
 use crate::runtime::config::Settings;
 use crate::runtime::error::Classified;
 use crate::runtime::job::{EnqueueOutcome, EnqueueStatus, NewJob};
-use anyhow::Context;
-use std::io::{BufRead, BufReader, Read};
-use std::path::{Path, PathBuf};
+use std::io::{BufRead, BufReader};
+use std::path::Path;
 use std::process::ExitCode;
 
 /// Jobs per enqueue call.
 const BATCH: usize = 1000;
 
-/// Where the lines come from: a file is read twice (validate, then send); stdin can be read
-/// only once, so it is kept in memory.
-enum Source {
-    File(PathBuf),
-    Stdin(String),
-}
+type Lines = Box<dyn Iterator<Item = std::io::Result<String>>>;
 
-impl Source {
-    fn open(path: &Path) -> anyhow::Result<Source> {
-        if path == Path::new("-") {
-            let mut text = String::new();
-            std::io::stdin()
-                .read_to_string(&mut text)
-                .map_err(|error| {
-                    Classified::usage(format!("--file -: cannot read stdin: {error}"))
-                })?;
-            return Ok(Source::Stdin(text));
-        }
-        if !path.is_file() {
-            return Err(
-                Classified::usage(format!("--file {}: no such file", path.display())).into(),
-            );
-        }
-        Ok(Source::File(path.to_path_buf()))
-    }
-
-    fn label(&self) -> String {
-        match self {
-            Source::File(path) => path.display().to_string(),
-            Source::Stdin(_) => "stdin".to_string(),
-        }
-    }
-
-    fn lines(&self) -> anyhow::Result<Box<dyn Iterator<Item = std::io::Result<String>> + '_>> {
-        Ok(match self {
-            Source::File(path) => {
-                let file = std::fs::File::open(path)
-                    .with_context(|| format!("--file {}: cannot open", path.display()))?;
-                Box::new(BufReader::new(file).lines())
-            }
-            Source::Stdin(text) => Box::new(text.lines().map(|line| Ok(line.to_string()))),
-        })
-    }
+fn open_file(path: &Path) -> anyhow::Result<Lines> {
+    let file = std::fs::File::open(path).map_err(|error| {
+        Classified::usage(format!("--file {}: cannot open: {error}", path.display()))
+    })?;
+    Ok(Box::new(BufReader::new(file).lines()))
 }
 
 pub async fn run(
@@ -68,28 +32,36 @@ pub async fn run(
     settings: Settings,
     printer: &Printer,
 ) -> anyhow::Result<ExitCode> {
-    let source = Source::open(path)?;
+    if path == Path::new("-") {
+        let runtime = Runtime::connect(settings).await?;
+        let stdin: Lines = Box::new(std::io::stdin().lock().lines());
+        let mut sender = Sender::new(&runtime, queue, "stdin", template, printer, None);
+        return sender.send(stdin, true).await;
+    }
+    if !path.is_file() {
+        return Err(Classified::usage(format!("--file {}: no such file", path.display())).into());
+    }
+    let label = path.display().to_string();
     // validate everything before anything is sent, so a bad line enqueues nothing
-    let total = validate(&source)?;
+    let total = validate(&label, open_file(path)?)?;
     let runtime = Runtime::connect(settings).await?;
-    send(&runtime, queue, &source, total, template, printer).await
+    let mut sender = Sender::new(&runtime, queue, &label, template, printer, Some(total));
+    sender.send(open_file(path)?, false).await
 }
 
-/// First pass: every non-blank line must be a valid payload.
-fn validate(source: &Source) -> anyhow::Result<usize> {
-    let label = source.label();
+/// First pass over a file: every non-blank line must be a valid payload.
+fn validate(label: &str, lines: Lines) -> anyhow::Result<usize> {
     let mut count = 0;
-    for (index, line) in source.lines()?.enumerate() {
-        let line = line.map_err(|error| {
-            Classified::usage(format!(
-                "{label}:{}: cannot read the line: {error}",
-                index + 1
-            ))
-        })?;
+    for (index, line) in lines.enumerate() {
+        let line = read_line(label, index, line)?;
         if line.trim().is_empty() {
             continue;
         }
-        if let Err(error) = check_payload(&line, &format!("{label}:{}", index + 1)) {
+        let origin = Origin::Line {
+            source: label,
+            line: index + 1,
+        };
+        if let Err(error) = check_payload(&line, origin) {
             return Err(
                 Classified::usage(format!("{}; nothing was enqueued", error.message))
                     .with_hint(error.hint.unwrap_or_default())
@@ -101,107 +73,162 @@ fn validate(source: &Source) -> anyhow::Result<usize> {
     Ok(count)
 }
 
-async fn send(
-    runtime: &Runtime,
-    queue: &str,
-    source: &Source,
-    total: usize,
-    template: &NewJob,
-    printer: &Printer,
-) -> anyhow::Result<ExitCode> {
-    let progress = printer.progress(&format!("enqueue {queue}"));
-    progress.set_total(total as u64);
-    let label = source.label();
-    let mut batch: Vec<(usize, NewJob)> = Vec::with_capacity(BATCH);
-    let (mut enqueued, mut duplicates) = (0usize, 0usize);
-    let mut lines = source.lines()?.enumerate();
-    loop {
-        let next = lines.next();
-        if let Some((index, line)) = &next {
-            let line = line
-                .as_ref()
-                .map_err(|error| anyhow::anyhow!("{label}: {error}"))?;
-            if !line.trim().is_empty() {
-                let mut job = template.clone();
-                job.id = crate::runtime::job::new_job_id();
-                job.data = line.trim().to_string();
-                batch.push((index + 1, job));
-            }
-        }
-        if batch.len() < BATCH && next.is_some() {
-            continue;
-        }
-        if !batch.is_empty() {
-            let jobs: Vec<NewJob> = batch.iter().map(|(_, job)| job.clone()).collect();
-            let outcomes = match runtime.backend.enqueue(queue, &jobs).await {
-                Ok(outcomes) => outcomes,
-                Err(error) => {
-                    progress.finish();
-                    let (first, last) = (batch[0].0, batch[batch.len() - 1].0);
-                    let this_batch = account_for_failed_batch(runtime, queue, &jobs, printer).await;
-                    return Err(anyhow::Error::new(error).context(format!(
-                        "{}: lines before {first} are in ({enqueued} enqueued, {duplicates} duplicates); of lines {first}-{last}, {this_batch}; nothing after line {last} was sent",
-                        label
-                    )));
-                }
-            };
-            for ((line, _), outcome) in batch.iter().zip(&outcomes) {
-                if outcome.status == EnqueueStatus::Full {
-                    progress.finish();
-                    let message = format!(
-                        "queue `{queue}` is full: enqueued {enqueued} jobs ({duplicates} duplicates skipped); line {line} and everything after it in {} was not enqueued",
-                        label
-                    );
-                    let hint = queue_full(queue).hint.unwrap_or_default();
-                    return Err(Classified::rejected(message).with_hint(hint).into());
-                }
-                match outcome.status {
-                    EnqueueStatus::Duplicate => duplicates += 1,
-                    _ => enqueued += 1,
-                }
-                print_reference(printer, queue, outcome);
-            }
-            progress.advance(batch.len() as u64);
-            batch.clear();
-        }
-        if next.is_none() {
-            break;
-        }
-    }
-    progress.finish();
-    printer.status(&format!(
-        "enqueued {enqueued} jobs to {queue} ({duplicates} duplicates skipped)"
-    ));
-    Ok(ExitCode::SUCCESS)
+fn read_line(label: &str, index: usize, line: std::io::Result<String>) -> anyhow::Result<String> {
+    line.map_err(|error| {
+        Classified::usage(format!(
+            "{label}:{}: cannot read the line: {error}",
+            index + 1
+        ))
+        .into()
+    })
 }
 
-/// After a batch failed, asks the backend which of its jobs exist (a script can be cut off
-/// midway, e.g. by OOM), prints those, and says how many went in.
-async fn account_for_failed_batch(
-    runtime: &Runtime,
-    queue: &str,
-    jobs: &[NewJob],
-    printer: &Printer,
-) -> String {
-    let ids: Vec<String> = jobs.iter().map(|job| job.id.clone()).collect();
-    match runtime.backend.existing(queue, &ids).await {
-        Ok(present) => {
-            let mut count = 0;
-            for (id, there) in ids.iter().zip(present) {
-                if there {
-                    count += 1;
-                    let outcome = EnqueueOutcome {
-                        id: id.clone(),
-                        status: EnqueueStatus::Enqueued,
-                    };
-                    print_reference(printer, queue, &outcome);
+/// Sends batches and keeps the count of what went in, for every way the run can end.
+struct Sender<'a> {
+    runtime: &'a Runtime,
+    queue: &'a str,
+    label: &'a str,
+    template: &'a NewJob,
+    printer: &'a Printer,
+    progress: crate::output::Progress,
+    enqueued: usize,
+    duplicates: usize,
+}
+
+impl<'a> Sender<'a> {
+    fn new(
+        runtime: &'a Runtime,
+        queue: &'a str,
+        label: &'a str,
+        template: &'a NewJob,
+        printer: &'a Printer,
+        total: Option<usize>,
+    ) -> Sender<'a> {
+        let progress = printer.progress(&format!("enqueue {queue}"));
+        if let Some(total) = total {
+            progress.set_total(total as u64);
+        }
+        Sender {
+            runtime,
+            queue,
+            label,
+            template,
+            printer,
+            progress,
+            enqueued: 0,
+            duplicates: 0,
+        }
+    }
+
+    /// What is in so far, for error messages.
+    fn so_far(&self) -> String {
+        format!("{} enqueued, {} duplicates", self.enqueued, self.duplicates)
+    }
+
+    /// Sends every line; with `check`, each line is validated as it arrives (stdin).
+    async fn send(&mut self, lines: Lines, check: bool) -> anyhow::Result<ExitCode> {
+        let mut batch: Vec<(usize, NewJob)> = Vec::with_capacity(BATCH);
+        for (index, line) in lines.enumerate() {
+            let line = read_line(self.label, index, line)?;
+            let text = line.trim();
+            if text.is_empty() {
+                continue;
+            }
+            if check {
+                let origin = Origin::Line {
+                    source: self.label,
+                    line: index + 1,
+                };
+                if let Err(error) = check_payload(text, origin) {
+                    self.progress.finish();
+                    let first = batch.first().map_or(index + 1, |(line, _)| *line);
+                    return Err(Classified::usage(format!(
+                        "{}; lines before {first} are in ({}; references on stdout); line {first} and everything after it was not enqueued",
+                        error.message,
+                        self.so_far()
+                    ))
+                    .with_hint(error.hint.unwrap_or_default())
+                    .into());
                 }
             }
-            format!(
-                "{count} were enqueued (their references are on stdout) and {} were not",
-                ids.len() - count
-            )
+            let mut job = self.template.clone();
+            job.id = crate::runtime::job::new_job_id();
+            job.data = text.to_string();
+            batch.push((index + 1, job));
+            if batch.len() == BATCH {
+                self.send_batch(&batch).await?;
+                batch.clear();
+            }
         }
-        Err(_) => "none can be confirmed: they may or may not have been enqueued".to_string(),
+        if !batch.is_empty() {
+            self.send_batch(&batch).await?;
+        }
+        self.progress.finish();
+        self.printer.status(&format!(
+            "enqueued {} jobs to {} ({} duplicates skipped)",
+            self.enqueued, self.queue, self.duplicates
+        ));
+        Ok(ExitCode::SUCCESS)
+    }
+
+    async fn send_batch(&mut self, batch: &[(usize, NewJob)]) -> anyhow::Result<()> {
+        let jobs: Vec<NewJob> = batch.iter().map(|(_, job)| job.clone()).collect();
+        let (first, last) = (batch[0].0, batch[batch.len() - 1].0);
+        let outcomes = match self.runtime.backend.enqueue(self.queue, &jobs).await {
+            Ok(outcomes) => outcomes,
+            Err(error) => {
+                self.progress.finish();
+                let this_batch = self.account_for_failed_batch(&jobs).await;
+                return Err(anyhow::Error::new(error).context(format!(
+                    "{}: lines before {first} are in ({}); of lines {first}-{last}, {this_batch}; nothing after line {last} was sent",
+                    self.label,
+                    self.so_far()
+                )));
+            }
+        };
+        for ((line, _), outcome) in batch.iter().zip(&outcomes) {
+            if outcome.status == EnqueueStatus::Full {
+                self.progress.finish();
+                let message = format!(
+                    "queue `{}` is full: enqueued {} jobs ({} duplicates skipped); line {line} and everything after it in {} was not enqueued",
+                    self.queue, self.enqueued, self.duplicates, self.label
+                );
+                let hint = queue_full(self.queue).hint.unwrap_or_default();
+                return Err(Classified::rejected(message).with_hint(hint).into());
+            }
+            match outcome.status {
+                EnqueueStatus::Duplicate => self.duplicates += 1,
+                _ => self.enqueued += 1,
+            }
+            print_reference(self.printer, self.queue, outcome);
+        }
+        self.progress.advance(batch.len() as u64);
+        Ok(())
+    }
+
+    /// After a batch failed, asks the backend which of its jobs exist (a script can be cut
+    /// off midway), prints those, and says how many went in.
+    async fn account_for_failed_batch(&mut self, jobs: &[NewJob]) -> String {
+        let ids: Vec<String> = jobs.iter().map(|job| job.id.clone()).collect();
+        match self.runtime.backend.existing(self.queue, &ids).await {
+            Ok(present) => {
+                let mut count = 0;
+                for (id, there) in ids.iter().zip(present) {
+                    if there {
+                        count += 1;
+                        let outcome = EnqueueOutcome {
+                            id: id.clone(),
+                            status: EnqueueStatus::Enqueued,
+                        };
+                        print_reference(self.printer, self.queue, &outcome);
+                    }
+                }
+                format!(
+                    "{count} were enqueued (their references are on stdout) and {} were not",
+                    ids.len() - count
+                )
+            }
+            Err(_) => "none can be confirmed: they may or may not have been enqueued".to_string(),
+        }
     }
 }

@@ -124,18 +124,31 @@ fn read_payload(data: Option<&str>) -> anyhow::Result<String> {
             let text = std::fs::read_to_string(path).map_err(|error| {
                 Classified::usage(format!("--data @{path}: cannot read the file: {error}"))
             })?;
-            (text, format!("--data @{path}"))
+            (text, format!("--data {reference}"))
         }
         Some(text) => (text.to_string(), "--data".to_string()),
     };
-    check_payload(&text, &origin)?;
+    check_payload(&text, Origin::Flag(&origin))?;
     Ok(text.trim().to_string())
 }
 
-fn check_payload(text: &str, origin: &str) -> Result<(), Classified> {
+/// Where a payload came from, for error messages.
+#[derive(Debug, Clone, Copy)]
+pub enum Origin<'a> {
+    /// A flag such as `--data`, or `--data @file`.
+    Flag(&'a str),
+    /// Line `line` of a JSONL source: errors read `SOURCE:LINE:COLUMN`.
+    Line { source: &'a str, line: usize },
+}
+
+fn check_payload(text: &str, origin: Origin) -> Result<(), Classified> {
+    let at = match origin {
+        Origin::Flag(flag) => flag.to_string(),
+        Origin::Line { source, line } => format!("{source}:{line}"),
+    };
     if text.len() > MAX_PAYLOAD {
         return Err(Classified::usage(format!(
-            "{origin}: the payload is {} bytes, more than the {} MiB limit",
+            "{at}: the payload is {} bytes, more than the {} MiB limit",
             text.len(),
             MAX_PAYLOAD >> 20
         ))
@@ -151,12 +164,15 @@ fn check_payload(text: &str, origin: &str) -> Result<(), Classified> {
             .next()
             .unwrap_or_default()
             .to_string();
-        Classified::usage(format!(
-            "{origin}: invalid JSON at line {} column {}: {message}",
-            error.line(),
-            error.column()
-        ))
-        .with_hint("payloads are JSON, e.g. --data '{\"user\": 42}'")
+        let located = match origin {
+            Origin::Flag(_) => format!(
+                "{at}: invalid JSON at line {} column {}: {message}",
+                error.line(),
+                error.column()
+            ),
+            Origin::Line { .. } => format!("{at}:{}: invalid JSON: {message}", error.column()),
+        };
+        Classified::usage(located).with_hint("payloads are JSON, e.g. --data '{\"user\": 42}'")
     })?;
     Ok(())
 }

@@ -1,10 +1,9 @@
 //! `fleetq queues pause|resume Q`: a paused queue hands out no jobs; workers notice within a
-//! heartbeat because every lease call reads the flag.
+//! heartbeat because every lease call reads the flag. A queue with no jobs yet can be paused.
 
-use super::super::require_queue;
 use crate::output::Printer;
-use crate::runtime::Runtime;
 use crate::runtime::config::OutputFormat;
+use crate::runtime::{Runtime, validate_queue_name};
 use std::process::ExitCode;
 
 pub async fn run(
@@ -13,7 +12,8 @@ pub async fn run(
     paused: bool,
     printer: &Printer,
 ) -> anyhow::Result<ExitCode> {
-    require_queue(runtime, queue).await?;
+    // pausing ahead of a deploy must work before the queue's first job
+    validate_queue_name(queue)?;
     runtime.backend.set_paused(queue, paused).await?;
     if printer.format() != OutputFormat::Table {
         printer.json_line(&serde_json::json!({"queue": queue, "paused": paused}));
