@@ -4,6 +4,7 @@
 mod cli_errors;
 mod crash;
 mod enqueue;
+mod faults;
 mod files;
 mod fleet;
 mod inspect;

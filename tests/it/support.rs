@@ -37,11 +37,44 @@ impl TestRedis {
 
     /// Stops the server and starts a fresh, empty one on the same socket (a Redis restart).
     pub fn restart(&mut self) {
+        self.stop();
+        self.child = spawn_server(self._dir.path(), &self.socket, &[]);
+        self.wait_ready();
+    }
+
+    /// SIGKILLs the server (it stays down until `start_again`).
+    pub fn stop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
         let _ = std::fs::remove_file(&self.socket);
-        self.child = spawn_server(self._dir.path(), &self.socket, &[]);
-        self.wait_ready();
+    }
+
+    /// Starts the server again on the same socket and directory (loading `dump.rdb` if one
+    /// was saved there) and returns as soon as it accepts connections, loaded or not.
+    pub fn start_again(&mut self, extra: &[String]) {
+        self.child = spawn_server(self._dir.path(), &self.socket, extra);
+        wait_until(
+            "redis-server accepts connections",
+            Duration::from_secs(10),
+            || std::os::unix::net::UnixStream::connect(&self.socket).is_ok(),
+        );
+    }
+
+    pub fn pid(&self) -> i32 {
+        self.child.id() as i32
+    }
+
+    /// SIGSTOP: the server freezes with its connections open, as in a long stall.
+    pub fn freeze(&self) {
+        unsafe {
+            libc::kill(self.pid(), libc::SIGSTOP);
+        }
+    }
+
+    pub fn thaw(&self) {
+        unsafe {
+            libc::kill(self.pid(), libc::SIGCONT);
+        }
     }
 
     fn wait_ready(&self) {
@@ -82,6 +115,7 @@ impl TestRedis {
 
 impl Drop for TestRedis {
     fn drop(&mut self) {
+        self.thaw();
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -199,8 +233,12 @@ impl TestEnv {
     }
 }
 
+/// The fleetq under test; FLEETQ_TEST_BINARY points the process tests at another build (an
+/// older release, to show a test fails without its fix).
 pub fn binary() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_fleetq"))
+    std::env::var_os("FLEETQ_TEST_BINARY")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_fleetq")))
 }
 
 pub fn configure(command: &mut Command, directory: &Path, backend: &str, prefix: &str) {
@@ -312,4 +350,99 @@ pub fn assert_consistent(env: &TestEnv, queue: &str) {
     {
         assert!(ids.contains(id), "an index holds {id}, which has no job");
     }
+}
+
+pub fn enqueue(env: &TestEnv, queue: &str) -> String {
+    let (code, stdout, stderr) = env.fleetq(&["enqueue", queue, "--data", r#"{"n": 1}"#]);
+    assert_eq!(code, 0, "{stderr}");
+    stdout.trim().rsplit('/').next().unwrap().to_string()
+}
+
+pub fn start_worker(env: &TestEnv, pipeline: &Path, extra: &[&str]) -> Child {
+    let mut command = env.command();
+    command
+        .arg("worker")
+        .arg(pipeline)
+        .args(extra)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    command.spawn().unwrap()
+}
+
+pub fn signal(child: &Child, signal: i32) {
+    unsafe {
+        libc::kill(child.id() as i32, signal);
+    }
+}
+
+/// Waits for the process to exit on its own, failing the test after `limit`.
+pub fn wait_exit(child: &mut Child, limit: Duration) -> i32 {
+    let deadline = Instant::now() + limit;
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status.code().unwrap_or(-1);
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("the worker did not exit within {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Reads the worker's stderr until it logs `needle`, so the next signal is not coalesced
+/// with the previous one.
+pub fn wait_for_stderr(child: &mut Child, needle: &str) {
+    let mut stderr = child.stderr.take().unwrap();
+    let mut seen = String::new();
+    wait_until(
+        &format!("the worker logs `{needle}`"),
+        Duration::from_secs(10),
+        || {
+            let mut chunk = [0u8; 4096];
+            let read = std::io::Read::read(&mut stderr, &mut chunk).unwrap_or(0);
+            seen.push_str(&String::from_utf8_lossy(&chunk[..read]));
+            seen.contains(needle)
+        },
+    );
+}
+
+/// Whether a process is still running; a zombie waiting for a parent that does not reap it
+/// (PID 1 in some containers) counts as gone.
+pub fn alive(pid: i32) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        // the state follows the command name in parentheses
+        Ok(stat) => stat
+            .rsplit_once(')')
+            .is_some_and(|(_, rest)| !rest.trim_start().starts_with(['Z', 'X'])),
+        Err(_) => false,
+    }
+}
+
+/// Starts a worker whose stderr goes to a file (a test that never reads a pipe must not
+/// block a worker that logs a lot); stdout is piped for the JSON report.
+pub fn start_logged_worker(env: &TestEnv, pipeline: &Path, extra: &[&str], log: &Path) -> Child {
+    let mut command = env.command();
+    command
+        .arg("worker")
+        .arg(pipeline)
+        .args(extra)
+        .stdout(Stdio::piped())
+        .stderr(std::fs::File::create(log).unwrap());
+    command.spawn().unwrap()
+}
+
+/// One field of a queue's `stats --json`.
+pub fn stat(env: &TestEnv, queue: &str, field: &str) -> u64 {
+    let (code, stdout, stderr) = env.fleetq(&["stats", queue, "--json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let stats: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    stats["queues"][0][field].as_u64().unwrap_or_default()
+}
+
+/// Lines of a file that steps append to (empty when it does not exist yet).
+pub fn lines_of(path: &Path) -> Vec<String> {
+    std::fs::read_to_string(path)
+        .map(|text| text.lines().map(str::to_string).collect())
+        .unwrap_or_default()
 }

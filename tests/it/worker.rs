@@ -1,70 +1,14 @@
 //! The worker process: graceful SIGTERM, release past the grace period, a second signal,
 //! retries into the dead-letter set, timeouts that kill the step's process group, pause.
 
-use crate::support::{TestEnv, assert_consistent, run, wait_until};
+use crate::support::{
+    TestEnv, alive, assert_consistent, enqueue, run, signal, start_worker, wait_exit,
+    wait_for_stderr, wait_until,
+};
 use redis::Commands;
-use std::path::Path;
-use std::process::{Child, Stdio};
-use std::time::{Duration, Instant};
 
-fn enqueue(env: &TestEnv, queue: &str) -> String {
-    let (code, stdout, stderr) = env.fleetq(&["enqueue", queue, "--data", r#"{"n": 1}"#]);
-    assert_eq!(code, 0, "{stderr}");
-    stdout.trim().rsplit('/').next().unwrap().to_string()
-}
-
-fn start_worker(env: &TestEnv, pipeline: &Path, extra: &[&str]) -> Child {
-    let mut command = env.command();
-    command
-        .arg("worker")
-        .arg(pipeline)
-        .args(extra)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped());
-    command.spawn().unwrap()
-}
-
-fn signal(child: &Child, signal: i32) {
-    unsafe {
-        libc::kill(child.id() as i32, signal);
-    }
-}
-
-/// Waits for the process to exit on its own, failing the test after `limit`.
-fn wait_exit(child: &mut Child, limit: Duration) -> i32 {
-    let deadline = Instant::now() + limit;
-    loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            return status.code().unwrap_or(-1);
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            panic!("the worker did not exit within {limit:?}");
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-}
-
-/// Reads the worker's stderr until it logs `needle`, so the next signal is not coalesced
-/// with the previous one.
-fn wait_for_stderr(child: &mut Child, needle: &str) {
-    let mut stderr = child.stderr.take().unwrap();
-    let mut seen = String::new();
-    wait_until(
-        &format!("the worker logs `{needle}`"),
-        Duration::from_secs(10),
-        || {
-            let mut chunk = [0u8; 4096];
-            let read = std::io::Read::read(&mut stderr, &mut chunk).unwrap_or(0);
-            seen.push_str(&String::from_utf8_lossy(&chunk[..read]));
-            seen.contains(needle)
-        },
-    );
-}
-
-fn alive(pid: i32) -> bool {
-    unsafe { libc::kill(pid, 0) == 0 }
-}
+use std::process::Child;
+use std::time::Duration;
 
 fn job_field(env: &TestEnv, queue: &str, id: &str, field: &str) -> Option<String> {
     env.redis
