@@ -6,6 +6,7 @@ mod crash;
 mod enqueue;
 mod faults;
 mod files;
+mod first_hour;
 mod fleet;
 mod inspect;
 mod scripts;
