@@ -3,7 +3,6 @@
 //! can be listed, and clear words for the usual mistakes.
 
 use crate::support::{TestEnv, enqueue, run, wait_until};
-use fleetq::runtime::backend::Backend;
 use fleetq::runtime::job::NewJob;
 use std::io::Read;
 use std::process::Stdio;
