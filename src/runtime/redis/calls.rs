@@ -16,6 +16,9 @@ pub enum Call<'a> {
         script: &'a NamedScript,
         keys: Vec<String>,
         args: String,
+        /// Payloads passed as raw arguments after the JSON (ARGV[2..]), so job data is never
+        /// escaped into JSON and out again.
+        payloads: Vec<&'a str>,
     },
     Command(redis::Cmd),
 }
@@ -24,11 +27,11 @@ pub fn is_none<T>(value: &Option<T>) -> bool {
     value.is_none()
 }
 
-/// One job as `enqueue.lua` reads it; absent fields are nil in Lua (a JSON null would not be).
+/// One job as `enqueue.lua` reads it (its data travels as a raw argument); absent fields are
+/// nil in Lua, where a JSON null would not be.
 #[derive(Serialize)]
 pub struct EnqueueJob<'a> {
     id: &'a str,
-    data: &'a str,
     priority: u8,
     #[serde(skip_serializing_if = "is_none")]
     max_attempts: Option<u32>,
@@ -47,6 +50,16 @@ pub struct EnqueueJob<'a> {
     session: Option<&'a str>,
 }
 
+impl<'a> Call<'a> {
+    /// Adds raw payload arguments after the JSON ones.
+    pub fn with_payloads(mut self, more: impl IntoIterator<Item = &'a str>) -> Call<'a> {
+        if let Call::Script { payloads, .. } = &mut self {
+            payloads.extend(more);
+        }
+        self
+    }
+}
+
 impl<'a> EnqueueJob<'a> {
     pub fn new(job: &'a NewJob) -> Self {
         let (delay_ms, at_ms) = match job.schedule {
@@ -56,7 +69,6 @@ impl<'a> EnqueueJob<'a> {
         };
         EnqueueJob {
             id: &job.id,
-            data: &job.data,
             priority: job.priority,
             max_attempts: job.max_attempts,
             timeout_ms: job.timeout.map_or(0, |timeout| timeout.as_millis() as u64),
@@ -83,7 +95,12 @@ impl RedisBackend {
                 script.name
             ))
         })?;
-        Ok(Call::Script { script, keys, args })
+        Ok(Call::Script {
+            script,
+            keys,
+            args,
+            payloads: Vec::new(),
+        })
     }
 
     /// Sends calls in one pipeline and reads every reply on its own, so one error reply never
@@ -102,12 +119,20 @@ impl RedisBackend {
             pipeline.ignore_errors();
             for &index in &pending {
                 match &calls[index] {
-                    Call::Script { script, keys, args } => {
+                    Call::Script {
+                        script,
+                        keys,
+                        args,
+                        payloads,
+                    } => {
                         let mut invocation = script.script.prepare_invoke();
                         for key in keys {
                             invocation.key(key);
                         }
                         invocation.arg(args);
+                        for payload in payloads {
+                            invocation.arg(*payload);
+                        }
                         pipeline.invoke_script(&invocation);
                     }
                     Call::Command(command) => {

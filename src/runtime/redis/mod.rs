@@ -87,15 +87,20 @@ impl RedisBackend {
     fn ack_call<'a>(
         &'a self,
         keys: &QueueKeys,
-        completions: &[Completion],
+        completions: &'a [Completion],
     ) -> BackendResult<Call<'a>> {
+        #[derive(Serialize)]
+        struct Acked<'a> {
+            id: &'a str,
+            token: &'a str,
+        }
         #[derive(Serialize)]
         struct Args<'a> {
             job_prefix: String,
             unique_prefix: String,
             retain_done: u64,
             bucket_ms: i64,
-            completions: &'a [Completion],
+            completions: Vec<Acked<'a>>,
         }
         self.script_call(
             &self.scripts.ack,
@@ -111,9 +116,22 @@ impl RedisBackend {
                 unique_prefix: keys.unique_prefix(),
                 retain_done: DEFAULT_RETAIN_DONE,
                 bucket_ms: BUCKET_MS,
-                completions,
+                completions: completions
+                    .iter()
+                    .map(|completion| Acked {
+                        id: &completion.id,
+                        token: &completion.token,
+                    })
+                    .collect(),
             },
         )
+        .map(|call| {
+            call.with_payloads(
+                completions
+                    .iter()
+                    .map(|completion| completion.outputs.as_str()),
+            )
+        })
     }
 
     /// Runs a per-id script (`cancel`, `retry`) and pairs each id with its result.
@@ -170,16 +188,18 @@ impl Backend for RedisBackend {
             jobs: Vec<EnqueueJob<'a>>,
         }
         let keys = self.keys(queue);
-        let script = self.script_call(
-            &self.scripts.enqueue,
-            vec![keys.meta(), keys.delayed(), keys.stats(), keys.wake()],
-            &Args {
-                job_prefix: keys.job_prefix(),
-                ready_prefix: keys.ready_prefix(),
-                unique_prefix: keys.unique_prefix(),
-                jobs: jobs.iter().map(EnqueueJob::new).collect(),
-            },
-        )?;
+        let script = self
+            .script_call(
+                &self.scripts.enqueue,
+                vec![keys.meta(), keys.delayed(), keys.stats(), keys.wake()],
+                &Args {
+                    job_prefix: keys.job_prefix(),
+                    ready_prefix: keys.ready_prefix(),
+                    unique_prefix: keys.unique_prefix(),
+                    jobs: jobs.iter().map(EnqueueJob::new).collect(),
+                },
+            )?
+            .with_payloads(jobs.iter().map(|job| job.data.as_str()));
         let mut register = redis::cmd("SADD");
         register.arg(keys::queues(&self.prefix)).arg(queue);
         let mut replies = self.send(&[Call::Command(register), script]).await?;
@@ -261,9 +281,9 @@ impl Backend for RedisBackend {
         let batch = replies
             .pop()
             .unwrap_or_else(|| Err(self.target.protocol("no reply".into())));
-        let batch = self
-            .decode_reply::<reply::DequeueReply>(&self.scripts.dequeue, batch)
-            .map(|reply| reply.into_batch(queue));
+        let batch = batch.and_then(|value| {
+            reply::leased_batch(queue, value).map_err(|detail| self.target.protocol(detail))
+        });
         let acks = replies.pop().map(|value| {
             self.decode_reply::<reply::AckReply>(&self.scripts.ack, value)
                 .map(AckReport::from)

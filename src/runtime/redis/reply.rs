@@ -50,25 +50,47 @@ pub struct EnqueueReply {
     pub outcomes: Vec<EnqueueOutcome>,
 }
 
-/// One job as `dequeue` hands it out.
+/// A number a script sent as a string (cheaper for it to encode) or as a number.
+fn number<'de, D: Deserializer<'de>, T>(deserializer: D) -> Result<T, D::Error>
+where
+    T: std::str::FromStr + TryFrom<i64>,
+{
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Either<'a> {
+        Number(i64),
+        Text(&'a str),
+    }
+    let invalid = || serde::de::Error::custom("expected a whole number");
+    match Either::deserialize(deserializer)? {
+        Either::Number(number) => T::try_from(number).map_err(|_| invalid()),
+        Either::Text(text) => text.parse().map_err(|_| invalid()),
+    }
+}
+
+/// One job as `dequeue` hands it out; its data and outputs follow the JSON as raw elements.
 #[derive(Deserialize)]
 struct LeasedJobReply {
     id: String,
     token: String,
-    data: String,
+    #[serde(deserialize_with = "number")]
     attempts: u32,
+    #[serde(deserialize_with = "number")]
     max_attempts: u32,
+    #[serde(deserialize_with = "number")]
     timeout_ms: u64,
+    #[serde(deserialize_with = "number")]
     priority: u8,
+    #[serde(deserialize_with = "number")]
     created_at: i64,
+    #[serde(deserialize_with = "number")]
     run_at: i64,
     correlation_id: Option<String>,
-    outputs: Option<String>,
     session: Option<String>,
 }
 
 #[derive(Deserialize)]
-pub struct DequeueReply {
+struct DequeueReply {
     now: i64,
     paused: bool,
     #[serde(deserialize_with = "list")]
@@ -77,34 +99,56 @@ pub struct DequeueReply {
     next_lease_expiry: Option<i64>,
 }
 
-impl DequeueReply {
-    pub fn into_batch(self, queue: &str) -> LeaseBatch {
-        LeaseBatch {
-            now: self.now,
-            paused: self.paused,
-            next_delayed_at: self.next_delayed_at,
-            next_lease_expiry: self.next_lease_expiry,
-            jobs: self
-                .jobs
-                .into_iter()
-                .map(|job| LeasedJob {
-                    id: job.id,
-                    queue: queue.to_string(),
-                    token: job.token,
-                    data: job.data,
-                    attempts: job.attempts,
-                    max_attempts: job.max_attempts,
-                    timeout: (job.timeout_ms > 0).then(|| Duration::from_millis(job.timeout_ms)),
-                    priority: job.priority,
-                    created_at: job.created_at,
-                    run_at: job.run_at,
-                    correlation_id: job.correlation_id,
-                    outputs: job.outputs.unwrap_or_default(),
-                    session: job.session,
-                })
-                .collect(),
+/// Decodes `dequeue`'s reply: `[JSON, data, outputs, data, outputs, …]`.
+pub fn leased_batch(queue: &str, value: Value) -> Reply<LeaseBatch> {
+    let Value::Array(items) = value else {
+        return Err(format!(
+            "the dequeue script replied {value:?}, not an array"
+        ));
+    };
+    let mut items = items.into_iter();
+    let head = items
+        .next()
+        .ok_or("the dequeue script replied an empty array")?;
+    let reply: DequeueReply = decode("dequeue", &head)?;
+    let raw = |value: Option<Value>| -> Reply<String> {
+        match value {
+            Some(Value::BulkString(bytes)) => {
+                String::from_utf8(bytes).map_err(|error| format!("the dequeue script: {error}"))
+            }
+            Some(Value::Nil) => Ok(String::new()),
+            other => Err(format!(
+                "the dequeue script replied {other:?} for a job's payload"
+            )),
         }
+    };
+    let mut jobs = Vec::with_capacity(reply.jobs.len());
+    for job in reply.jobs {
+        let data = raw(items.next())?;
+        let outputs = raw(items.next())?;
+        jobs.push(LeasedJob {
+            id: job.id,
+            queue: queue.to_string(),
+            token: job.token,
+            data,
+            attempts: job.attempts,
+            max_attempts: job.max_attempts,
+            timeout: (job.timeout_ms > 0).then(|| Duration::from_millis(job.timeout_ms)),
+            priority: job.priority,
+            created_at: job.created_at,
+            run_at: job.run_at,
+            correlation_id: job.correlation_id,
+            outputs,
+            session: job.session,
+        });
     }
+    Ok(LeaseBatch {
+        now: reply.now,
+        paused: reply.paused,
+        next_delayed_at: reply.next_delayed_at,
+        next_lease_expiry: reply.next_lease_expiry,
+        jobs,
+    })
 }
 
 #[derive(Deserialize)]

@@ -5,21 +5,21 @@
 -- KEYS[1] meta HASH, KEYS[2] leased ZSET, KEYS[3] done ZSET, KEYS[4] stats HASH,
 --   KEYS[5] throughput buckets HASH
 -- ARGV[1] JSON { job_prefix, unique_prefix, retain_done (default), bucket_ms,
---   completions: [{ id, token, outputs }] }
+--   completions: [{ id, token }] }, ARGV[1 + i] the outputs JSON of completion i (raw)
 -- returns: JSON { acked, already, stale: [id] } where stale ids lost their lease
 local args = cjson.decode(ARGV[1])
 local now = now_ms()
 local job_prefix = args.job_prefix
 local stale, finished, done_entries = {}, {}, {}
 local already = 0
-for _, completion in ipairs(args.completions) do
+for index, completion in ipairs(args.completions) do
   local id = completion.id
   local key = job_prefix .. id
   local fields = redis.call('HMGET', key, 'token', 'state', 'unique_until_done', 'unique_key')
   if fields[1] == completion.token and fields[2] == 'active' then
     release_unique(args.unique_prefix, id, fields[3], fields[4])
     -- the token stays, so a repeat of this ack is recognised; the state fences everything else
-    redis.call('HSET', key, 'state', 'done', 'finished_at', now, 'outputs', completion.outputs)
+    redis.call('HSET', key, 'state', 'done', 'finished_at', now, 'outputs', ARGV[index + 1])
     finished[#finished + 1] = id
     done_entries[#done_entries + 1] = now
     done_entries[#done_entries + 1] = id

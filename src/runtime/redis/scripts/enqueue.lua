@@ -2,10 +2,12 @@
 -- enqueue: add a batch of jobs to one queue, honouring unique keys and max_len backpressure.
 -- Declares no flags, so Redis refuses it whole when at maxmemory: all jobs or none.
 -- KEYS[1] meta HASH, KEYS[2] delayed ZSET, KEYS[3] stats HASH, KEYS[4] wake ZSET
--- ARGV[1] JSON { job_prefix, ready_prefix, unique_prefix, jobs: [{ id, data, priority,
+-- ARGV[1] JSON { job_prefix, ready_prefix, unique_prefix, jobs: [{ id, priority,
 --   max_attempts (0 = the consuming pipeline's), timeout_ms, delay_ms, at_ms (server ms,
 --   wins over delay_ms), unique_key, unique_ttl_ms (0 = held until the job finishes),
---   correlation_id, session }] } (optional fields may be absent)
+--   correlation_id, session }] } (optional fields may be absent); ARGV[1 + i] the data of
+--   job i, raw, so payloads are never escaped into JSON
+
 -- returns: JSON { outcomes: [{ id, status }] }, status 'enqueued', 'duplicate' (id is the
 --   existing job's) or 'full' (max_len reached; not stored)
 local args = cjson.decode(ARGV[1])
@@ -21,8 +23,9 @@ end
 
 local outcomes = {}
 local added, rang = 0, false
-for _, job in ipairs(args.jobs) do
+for index, job in ipairs(args.jobs) do
   local id = job.id
+  local data = ARGV[index + 1]
   local job_key = job_prefix .. id
   local unique_key = job.unique_key
   local existing = nil
@@ -47,7 +50,7 @@ for _, job in ipairs(args.jobs) do
       redis.call('RPUSH', ready_prefix .. job.priority, id)
       rang = true
     end
-    local fields = { 'id', id, 'data', job.data, 'priority', job.priority, 'state', state,
+    local fields = { 'id', id, 'data', data, 'priority', job.priority, 'state', state,
       'attempts', 0, 'max_attempts', job.max_attempts or 0, 'timeout_ms', job.timeout_ms or 0,
       'created_at', now, 'run_at', run_at }
     if unique_key then
