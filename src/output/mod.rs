@@ -4,6 +4,7 @@
 pub mod diagnostics;
 pub mod logging;
 pub mod progress;
+pub mod report;
 pub mod table;
 
 use crate::runtime::config::{ColorChoice, OutputFormat};
@@ -11,6 +12,7 @@ use serde::Serialize;
 use std::io::{IsTerminal, Write};
 
 pub use progress::Progress;
+pub use report::{Report, View};
 pub use table::new_table;
 
 pub struct Printer {
@@ -61,6 +63,32 @@ impl Printer {
         };
         if let Ok(text) = text {
             self.line(&text);
+        }
+    }
+
+    /// Prints a command's result in the chosen format.
+    pub fn report<R: Report>(&self, report: &R) {
+        match self.format {
+            OutputFormat::Json if !report.streamed() => self.json(report),
+            OutputFormat::Json | OutputFormat::Jsonl => {
+                for record in report.records() {
+                    self.json_line(&record);
+                }
+            }
+            OutputFormat::Table => {
+                for view in report.view() {
+                    match view {
+                        report::View::Table(table) => self.table(&table),
+                        report::View::Line(text) => self.line(&text),
+                    }
+                }
+                for line in report.status() {
+                    self.status(&line);
+                }
+                for line in report.warnings() {
+                    self.warning(&line);
+                }
+            }
         }
     }
 

@@ -1,11 +1,12 @@
 //! `fleetq bench`: bulk enqueue, drain with an in-process worker, time single-job pickup.
 
 use crate::cli::args::BenchArgs;
-use crate::output::{Printer, new_table};
+use crate::output::{Printer, Report, View, new_table};
 use crate::runtime::Runtime;
-use crate::runtime::bench::{self, BenchOptions};
-use crate::runtime::config::{OutputFormat, Settings};
+use crate::runtime::bench::{self, BenchOptions, BenchReport};
+use crate::runtime::config::Settings;
 use crate::runtime::pipeline;
+use serde::Serialize;
 use std::process::ExitCode;
 
 pub async fn run(
@@ -34,36 +35,43 @@ pub async fn run(
     };
     let report = bench::run(runtime.backend.clone(), options, &progress).await?;
     progress.finish();
-    if printer.format() != OutputFormat::Table {
-        printer.json(&report);
-        return Ok(ExitCode::SUCCESS);
-    }
-    let mut table = new_table(&["METRIC", "VALUE"]);
-    let rss = report.client_peak_rss_bytes.map_or_else(
-        || "-".to_string(),
-        |bytes| format!("{:.1} MiB", bytes as f64 / 1048576.0),
-    );
-    for (metric, value) in [
-        ("jobs", report.jobs.to_string()),
-        ("concurrency", report.concurrency.to_string()),
-        (
-            "enqueue jobs/s",
-            format!("{:.0}", report.enqueue_jobs_per_sec),
-        ),
-        (
-            "end-to-end jobs/s",
-            format!("{:.0}", report.end_to_end_jobs_per_sec),
-        ),
-        ("pickup p50", format!("{:.2} ms", report.pickup_p50_ms)),
-        ("pickup p99", format!("{:.2} ms", report.pickup_p99_ms)),
-        ("client peak RSS", rss),
-        (
-            "server CPU per job",
-            format!("{:.1} µs", report.server_cpu_us_per_job),
-        ),
-    ] {
-        table.add_row(vec![metric.to_string(), value]);
-    }
-    printer.table(&table);
+    printer.report(&Measured(report));
     Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Serialize)]
+#[serde(transparent)]
+struct Measured(BenchReport);
+
+impl Report for Measured {
+    fn view(&self) -> Vec<View> {
+        let report = &self.0;
+        let mut table = new_table(&["METRIC", "VALUE"]);
+        let rss = report.client_peak_rss_bytes.map_or_else(
+            || "-".to_string(),
+            |bytes| format!("{:.1} MiB", bytes as f64 / 1048576.0),
+        );
+        for (metric, value) in [
+            ("jobs", report.jobs.to_string()),
+            ("concurrency", report.concurrency.to_string()),
+            (
+                "enqueue jobs/s",
+                format!("{:.0}", report.enqueue_jobs_per_sec),
+            ),
+            (
+                "end-to-end jobs/s",
+                format!("{:.0}", report.end_to_end_jobs_per_sec),
+            ),
+            ("pickup p50", format!("{:.2} ms", report.pickup_p50_ms)),
+            ("pickup p99", format!("{:.2} ms", report.pickup_p99_ms)),
+            ("client peak RSS", rss),
+            (
+                "server CPU per job",
+                format!("{:.1} µs", report.server_cpu_us_per_job),
+            ),
+        ] {
+            table.add_row(vec![metric.to_string(), value]);
+        }
+        vec![View::Table(table)]
+    }
 }

@@ -4,7 +4,7 @@
 use super::require_queues;
 use crate::cli::args::StatsArgs;
 use crate::output::table::or_dash;
-use crate::output::{Printer, new_table};
+use crate::output::{Printer, Report, View, new_table};
 use crate::runtime::Runtime;
 use crate::runtime::config::{OutputFormat, Settings};
 use crate::runtime::duration::format_duration;
@@ -27,7 +27,7 @@ pub async fn run(
     let runtime = Runtime::connect(settings).await?;
     require_queues(&runtime, &arguments.queues).await?;
     let Some(interval) = arguments.watch else {
-        render(printer, &collect(&runtime, &arguments.queues).await?);
+        printer.report(&collect(&runtime, &arguments.queues).await?);
         return Ok(ExitCode::SUCCESS);
     };
     loop {
@@ -35,7 +35,7 @@ pub async fn run(
         if printer.format() == OutputFormat::Table {
             printer.clear_screen();
         }
-        render(printer, &report);
+        printer.report(&report);
         tokio::select! {
             _ = tokio::time::sleep(interval.max(Duration::from_millis(100))) => {}
             _ = tokio::signal::ctrl_c() => return Ok(ExitCode::SUCCESS),
@@ -74,67 +74,75 @@ fn by_priority(levels: &[u64]) -> String {
     }
 }
 
-fn render(printer: &Printer, report: &StatsReport) {
-    if printer.format() != OutputFormat::Table {
-        printer.json(report);
-        return;
-    }
-    let mut table = new_table(&[
-        "QUEUE",
-        "PENDING",
-        "BY PRIORITY",
-        "DELAYED",
-        "ACTIVE",
-        "DONE",
-        "RETRIED",
-        "DEAD",
-        "JOBS/S 1M",
-        "JOBS/S 5M",
-        "OLDEST",
-        "PAUSED",
-        "WORKERS",
-    ]);
-    for queue in &report.queues {
-        table.add_row(vec![
-            queue.queue.clone(),
-            queue.pending.to_string(),
-            by_priority(&queue.pending_by_priority),
-            queue.delayed.to_string(),
-            match queue.stalled {
-                0 => queue.active.to_string(),
-                // say it in the table: these jobs wait for a worker on this queue to reap them
-                stalled => format!("{} ({stalled} stalled)", queue.active),
-            },
-            queue.done.to_string(),
-            queue.retried.to_string(),
-            queue.dead.to_string(),
-            format!("{:.1}", queue.throughput_1m),
-            format!("{:.1}", queue.throughput_5m),
-            or_dash(
-                queue
-                    .oldest_pending_age_ms
-                    .map(|ms| format_duration(Duration::from_millis(ms))),
-            ),
-            if queue.paused { "yes" } else { "no" }.to_string(),
-            queue.workers.to_string(),
+impl Report for StatsReport {
+    fn view(&self) -> Vec<View> {
+        if self.queues.is_empty() {
+            return Vec::new();
+        }
+        let mut table = new_table(&[
+            "QUEUE",
+            "PENDING",
+            "BY PRIORITY",
+            "DELAYED",
+            "ACTIVE",
+            "DONE",
+            "RETRIED",
+            "DEAD",
+            "JOBS/S 1M",
+            "JOBS/S 5M",
+            "OLDEST",
+            "PAUSED",
+            "WORKERS",
         ]);
+        for queue in &self.queues {
+            table.add_row(vec![
+                queue.queue.clone(),
+                queue.pending.to_string(),
+                by_priority(&queue.pending_by_priority),
+                queue.delayed.to_string(),
+                match queue.stalled {
+                    0 => queue.active.to_string(),
+                    // say it in the table: these jobs wait for a worker on this queue to reap them
+                    stalled => format!("{} ({stalled} stalled)", queue.active),
+                },
+                queue.done.to_string(),
+                queue.retried.to_string(),
+                queue.dead.to_string(),
+                format!("{:.1}", queue.throughput_1m),
+                format!("{:.1}", queue.throughput_5m),
+                or_dash(
+                    queue
+                        .oldest_pending_age_ms
+                        .map(|ms| format_duration(Duration::from_millis(ms))),
+                ),
+                if queue.paused { "yes" } else { "no" }.to_string(),
+                queue.workers.to_string(),
+            ]);
+        }
+        vec![View::Table(table)]
     }
-    printer.status(&format!("backend: {}", report.backend));
-    if report.queues.is_empty() {
-        printer.status("no queues yet");
-        return;
+
+    fn status(&self) -> Vec<String> {
+        let mut lines = vec![format!("backend: {}", self.backend)];
+        if self.queues.is_empty() {
+            lines.push("no queues yet".to_string());
+        }
+        lines
     }
-    printer.table(&table);
-    let stalled: Vec<&str> = report
-        .queues
-        .iter()
-        .filter(|queue| queue.stalled > 0)
-        .map(|queue| queue.queue.as_str())
-        .collect();
-    if !stalled.is_empty() {
-        printer.warning(&format!(
+
+    fn warnings(&self) -> Vec<String> {
+        let stalled: Vec<&str> = self
+            .queues
+            .iter()
+            .filter(|queue| queue.stalled > 0)
+            .map(|queue| queue.queue.as_str())
+            .collect();
+        if stalled.is_empty() {
+            return Vec::new();
+        }
+        vec![format!(
             "stalled jobs in {}: their workers stopped heartbeating; a running `fleetq worker` for the queue re-delivers them",
             stalled.join(", ")
-        ));
+        )]
     }
 }

@@ -2,12 +2,12 @@
 //! or --max-runtime ends the run. First SIGINT/SIGTERM drains gracefully; a second exits at once.
 
 use crate::cli::args::WorkerArgs;
-use crate::output::Printer;
+use crate::output::{Printer, Report, View};
 use crate::runtime::Runtime;
-use crate::runtime::config::{OutputFormat, Settings};
+use crate::runtime::config::Settings;
 use crate::runtime::error::Classified;
 use crate::runtime::pipeline::{self, exec::kill_all_steps};
-use crate::runtime::worker::{self, StopReason, WorkerOptions};
+use crate::runtime::worker::{self, StopReason, WorkerOptions, WorkerReport};
 use std::process::ExitCode;
 use tokio::signal::unix::{SignalKind, signal};
 use tokio_util::sync::CancellationToken;
@@ -44,9 +44,7 @@ pub async fn run(
     };
     let (report, reason) =
         worker::run(runtime.backend.clone(), pipelines, options, stop, None).await?;
-    if printer.format() != OutputFormat::Table {
-        printer.json(&report);
-    }
+    printer.report(&Finished(report));
     if reason == StopReason::Signal && interrupted.load(std::sync::atomic::Ordering::Relaxed) {
         return Ok(ExitCode::from(130));
     }
@@ -81,4 +79,15 @@ fn watch_signals(
         std::process::exit(130);
     });
     Ok(by_interrupt)
+}
+
+/// The run's totals: JSON for scripts; people have already read them in the closing log line.
+#[derive(serde::Serialize)]
+#[serde(transparent)]
+struct Finished(WorkerReport);
+
+impl Report for Finished {
+    fn view(&self) -> Vec<View> {
+        Vec::new()
+    }
 }

@@ -3,8 +3,8 @@
 mod bulk;
 
 use crate::cli::args::EnqueueArgs;
-use crate::output::Printer;
-use crate::runtime::config::{OutputFormat, Settings};
+use crate::output::{Printer, Report, View};
+use crate::runtime::config::Settings;
 use crate::runtime::error::Classified;
 use crate::runtime::job::{EnqueueOutcome, EnqueueStatus, NewJob, Schedule};
 use crate::runtime::{Runtime, validate_queue_name};
@@ -58,16 +58,30 @@ fn queue_full(queue: &str) -> Classified {
     ))
 }
 
-/// One job reference on stdout: `QUEUE/ID`, or `{"id","queue","status"}` for json/jsonl.
-fn print_reference(printer: &Printer, queue: &str, outcome: &EnqueueOutcome) {
-    match printer.format() {
-        OutputFormat::Table => printer.line(&format!("{queue}/{}", outcome.id)),
-        _ => printer.json_line(&serde_json::json!({
-            "id": outcome.id,
-            "queue": queue,
-            "status": outcome.status,
-        })),
+/// One enqueued job: `QUEUE/ID` for people, `{"id","queue","status"}` per line for scripts.
+#[derive(serde::Serialize)]
+struct Reference<'a> {
+    id: &'a str,
+    queue: &'a str,
+    status: EnqueueStatus,
+}
+
+impl Report for Reference<'_> {
+    fn streamed(&self) -> bool {
+        true
     }
+
+    fn view(&self) -> Vec<View> {
+        vec![View::Line(format!("{}/{}", self.queue, self.id))]
+    }
+}
+
+fn print_reference(printer: &Printer, queue: &str, outcome: &EnqueueOutcome) {
+    printer.report(&Reference {
+        id: &outcome.id,
+        queue,
+        status: outcome.status,
+    });
 }
 
 fn report(printer: &Printer, queue: &str, outcome: &EnqueueOutcome) {

@@ -1,11 +1,12 @@
 //! `fleetq jobs cancel` and `jobs retry`: the same shape — resolve references, change each job,
 //! report what happened to every one.
 
-use crate::output::{Printer, new_table};
+use crate::output::report::records_of;
+use crate::output::{Printer, Report, View, new_table};
 use crate::runtime::Runtime;
-use crate::runtime::config::OutputFormat;
 use crate::runtime::error::Classified;
 use crate::runtime::job::ChangeOutcome;
+use serde::Serialize;
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 
@@ -13,6 +14,35 @@ use std::process::ExitCode;
 pub enum Change {
     Cancel,
     Retry,
+}
+
+/// What happened to every job named.
+#[derive(Serialize)]
+#[serde(transparent)]
+struct Changes {
+    outcomes: Vec<ChangeOutcome>,
+    #[serde(skip)]
+    change: Option<Change>,
+}
+
+impl Report for Changes {
+    fn records(&self) -> Vec<serde_json::Value> {
+        records_of(&self.outcomes)
+    }
+
+    fn view(&self) -> Vec<View> {
+        let mut table = new_table(&["JOB", "RESULT"]);
+        for outcome in &self.outcomes {
+            let result = match (outcome.changed, self.change) {
+                (true, Some(Change::Cancel)) => "cancelled".to_string(),
+                (true, _) => "retried (pending)".to_string(),
+                (false, _) if outcome.state == "missing" => "missing".to_string(),
+                (false, _) => format!("unchanged (already {})", outcome.state),
+            };
+            table.add_row(vec![format!("{}/{}", outcome.queue, outcome.id), result]);
+        }
+        vec![View::Table(table)]
+    }
 }
 
 pub async fn run(
@@ -33,25 +63,12 @@ pub async fn run(
             Change::Retry => runtime.backend.retry(queue, ids).await?,
         });
     }
-    match printer.format() {
-        OutputFormat::Json => printer.json(&outcomes),
-        OutputFormat::Jsonl => outcomes
-            .iter()
-            .for_each(|outcome| printer.json_line(outcome)),
-        OutputFormat::Table => {
-            let mut table = new_table(&["JOB", "RESULT"]);
-            for outcome in &outcomes {
-                let result = match (outcome.changed, change) {
-                    (true, Change::Cancel) => "cancelled".to_string(),
-                    (true, Change::Retry) => "retried (pending)".to_string(),
-                    (false, _) if outcome.state == "missing" => "missing".to_string(),
-                    (false, _) => format!("unchanged (already {})", outcome.state),
-                };
-                table.add_row(vec![format!("{}/{}", outcome.queue, outcome.id), result]);
-            }
-            printer.table(&table);
-        }
-    }
+    let changes = Changes {
+        outcomes,
+        change: Some(change),
+    };
+    printer.report(&changes);
+    let outcomes = changes.outcomes;
     let missing = outcomes
         .iter()
         .filter(|outcome| outcome.state == "missing")

@@ -2,11 +2,12 @@
 
 use super::super::{age, require_queue, timestamp};
 use crate::cli::args::StateArg;
+use crate::output::report::records_of;
 use crate::output::table::or_dash;
-use crate::output::{Printer, new_table};
+use crate::output::{Printer, Report, View, new_table};
 use crate::runtime::Runtime;
-use crate::runtime::config::OutputFormat;
-use crate::runtime::job::JobState;
+use crate::runtime::job::{JobState, JobSummary};
+use serde::Serialize;
 use std::process::ExitCode;
 
 pub async fn run(
@@ -26,36 +27,62 @@ pub async fn run(
         StateArg::Cancelled => JobState::Cancelled,
     };
     let jobs = runtime.backend.list_jobs(queue, state, limit).await?;
-    match printer.format() {
-        OutputFormat::Json => printer.json(&jobs),
-        OutputFormat::Jsonl => jobs.iter().for_each(|job| printer.json_line(job)),
-        OutputFormat::Table => {
-            if jobs.is_empty() {
-                printer.status(&format!("no {} jobs in {queue}", state.as_str()));
-                return Ok(ExitCode::SUCCESS);
-            }
-            let mut table = new_table(&[
-                "ID",
-                "STATE",
-                "PRIORITY",
-                "ATTEMPTS",
-                "AGE",
-                "RUN AT",
-                "LAST ERROR",
+    printer.report(&Listing {
+        jobs,
+        queue: queue.to_string(),
+        state,
+    });
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One state's jobs of one queue.
+#[derive(Serialize)]
+#[serde(transparent)]
+struct Listing {
+    jobs: Vec<JobSummary>,
+    #[serde(skip)]
+    queue: String,
+    #[serde(skip)]
+    state: JobState,
+}
+
+impl Report for Listing {
+    fn records(&self) -> Vec<serde_json::Value> {
+        records_of(&self.jobs)
+    }
+
+    fn view(&self) -> Vec<View> {
+        if self.jobs.is_empty() {
+            return Vec::new();
+        }
+        let mut table = new_table(&[
+            "ID",
+            "STATE",
+            "PRIORITY",
+            "ATTEMPTS",
+            "AGE",
+            "RUN AT",
+            "LAST ERROR",
+        ]);
+        for job in &self.jobs {
+            table.add_row(vec![
+                job.id.clone(),
+                job.state.as_str().to_string(),
+                job.priority.to_string(),
+                job.attempts.to_string(),
+                age(job.created_at),
+                timestamp(job.run_at),
+                or_dash(job.last_error.clone()),
             ]);
-            for job in &jobs {
-                table.add_row(vec![
-                    job.id.clone(),
-                    job.state.as_str().to_string(),
-                    job.priority.to_string(),
-                    job.attempts.to_string(),
-                    age(job.created_at),
-                    timestamp(job.run_at),
-                    or_dash(job.last_error.clone()),
-                ]);
-            }
-            printer.table(&table);
+        }
+        vec![View::Table(table)]
+    }
+
+    fn status(&self) -> Vec<String> {
+        if self.jobs.is_empty() {
+            vec![format!("no {} jobs in {}", self.state.as_str(), self.queue)]
+        } else {
+            Vec::new()
         }
     }
-    Ok(ExitCode::SUCCESS)
 }

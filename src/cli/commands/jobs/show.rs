@@ -2,10 +2,11 @@
 
 use super::super::timestamp;
 use crate::output::table::or_dash;
-use crate::output::{Printer, new_table};
+use crate::output::{Printer, Report, View, new_table};
 use crate::runtime::Runtime;
-use crate::runtime::config::OutputFormat;
 use crate::runtime::error::Classified;
+use crate::runtime::job::JobRecord;
+use serde::Serialize;
 use std::process::ExitCode;
 
 pub async fn run(
@@ -19,76 +20,86 @@ pub async fn run(
             .with_hint("done jobs past the queue's retention are gone; `fleetq jobs ls QUEUE --state dead` lists dead ones")
             .into());
     };
-    if printer.format() != OutputFormat::Table {
-        printer.json(&job);
-        return Ok(ExitCode::SUCCESS);
-    }
-    let mut table = new_table(&["FIELD", "VALUE"]);
-    let pretty =
-        |value: &serde_json::Value| serde_json::to_string_pretty(value).unwrap_or_default();
-    let rows = [
-        ("job", format!("{}/{}", job.queue, job.id)),
-        ("state", job.state.as_str().to_string()),
-        ("priority", job.priority.to_string()),
-        (
-            "attempts",
-            match job.max_attempts {
-                Some(max) => format!("{} of {max}", job.attempts),
-                None => format!(
-                    "{} (at most: the pipeline's retry.max_attempts)",
-                    job.attempts
-                ),
-            },
-        ),
-        (
-            "timeout",
-            or_dash(job.timeout_ms.map(|ms| format!("{ms}ms"))),
-        ),
-        ("created", timestamp(job.created_at)),
-        ("run at", timestamp(job.run_at)),
-        ("started", or_dash(job.started_at.map(timestamp))),
-        ("finished", or_dash(job.finished_at.map(timestamp))),
-        ("lease owner", or_dash(job.lease_owner.clone())),
-        (
-            "lease deadline",
-            or_dash(
-                job.lease_deadline
-                    .filter(|_| job.lease_owner.is_some())
-                    .map(timestamp),
-            ),
-        ),
-        ("unique key", or_dash(job.unique_key.clone())),
-        ("correlation id", or_dash(job.correlation_id.clone())),
-        ("last error", or_dash(job.last_error.clone())),
-        ("data", pretty(&job.data)),
-        (
-            "outputs",
-            match &job.outputs {
-                serde_json::Value::Null => "-".to_string(),
-                outputs => pretty(outputs),
-            },
-        ),
-    ];
-    for (field, value) in rows {
-        table.add_row(vec![field.to_string(), value]);
-    }
-    printer.table(&table);
-    if !job.errors.is_empty() {
-        printer.line("");
-        let mut history = new_table(&["ATTEMPT", "AT", "ERROR"]);
-        for entry in &job.errors {
-            history.add_row(vec![
-                entry.attempt.to_string(),
-                timestamp(entry.at),
-                entry.error.clone(),
-            ]);
-        }
-        printer.table(&history);
-    }
-    if let Some(stderr) = &job.stderr_tail {
-        printer.line("");
-        printer.line("stderr (tail):");
-        printer.line(stderr.trim_end());
-    }
+    printer.report(&Shown(job));
     Ok(ExitCode::SUCCESS)
+}
+
+/// One job, on one screen.
+#[derive(Serialize)]
+#[serde(transparent)]
+struct Shown(JobRecord);
+
+impl Report for Shown {
+    fn view(&self) -> Vec<View> {
+        let job = &self.0;
+        let mut views = Vec::new();
+        let mut table = new_table(&["FIELD", "VALUE"]);
+        let pretty =
+            |value: &serde_json::Value| serde_json::to_string_pretty(value).unwrap_or_default();
+        let rows = [
+            ("job", format!("{}/{}", job.queue, job.id)),
+            ("state", job.state.as_str().to_string()),
+            ("priority", job.priority.to_string()),
+            (
+                "attempts",
+                match job.max_attempts {
+                    Some(max) => format!("{} of {max}", job.attempts),
+                    None => format!(
+                        "{} (at most: the pipeline's retry.max_attempts)",
+                        job.attempts
+                    ),
+                },
+            ),
+            (
+                "timeout",
+                or_dash(job.timeout_ms.map(|ms| format!("{ms}ms"))),
+            ),
+            ("created", timestamp(job.created_at)),
+            ("run at", timestamp(job.run_at)),
+            ("started", or_dash(job.started_at.map(timestamp))),
+            ("finished", or_dash(job.finished_at.map(timestamp))),
+            ("lease owner", or_dash(job.lease_owner.clone())),
+            (
+                "lease deadline",
+                or_dash(
+                    job.lease_deadline
+                        .filter(|_| job.lease_owner.is_some())
+                        .map(timestamp),
+                ),
+            ),
+            ("unique key", or_dash(job.unique_key.clone())),
+            ("correlation id", or_dash(job.correlation_id.clone())),
+            ("last error", or_dash(job.last_error.clone())),
+            ("data", pretty(&job.data)),
+            (
+                "outputs",
+                match &job.outputs {
+                    serde_json::Value::Null => "-".to_string(),
+                    outputs => pretty(outputs),
+                },
+            ),
+        ];
+        for (field, value) in rows {
+            table.add_row(vec![field.to_string(), value]);
+        }
+        views.push(View::Table(table));
+        if !job.errors.is_empty() {
+            views.push(View::Line(String::new()));
+            let mut history = new_table(&["ATTEMPT", "AT", "ERROR"]);
+            for entry in &job.errors {
+                history.add_row(vec![
+                    entry.attempt.to_string(),
+                    timestamp(entry.at),
+                    entry.error.clone(),
+                ]);
+            }
+            views.push(View::Table(history));
+        }
+        if let Some(stderr) = &job.stderr_tail {
+            views.push(View::Line(String::new()));
+            views.push(View::Line("stderr (tail):".to_string()));
+            views.push(View::Line(stderr.trim_end().to_string()));
+        }
+        views
+    }
 }

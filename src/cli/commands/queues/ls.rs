@@ -1,9 +1,9 @@
 //! `fleetq queues ls`: every known queue with its headline numbers.
 
+use crate::output::report::records_of;
 use crate::output::table::or_dash;
-use crate::output::{Printer, new_table};
+use crate::output::{Printer, Report, View, new_table};
 use crate::runtime::Runtime;
-use crate::runtime::config::OutputFormat;
 use serde::Serialize;
 use std::process::ExitCode;
 
@@ -33,28 +33,43 @@ pub async fn run(runtime: &Runtime, printer: &Printer) -> anyhow::Result<ExitCod
             max_len: stats.max_len,
         });
     }
-    match printer.format() {
-        OutputFormat::Json => printer
-            .json(&serde_json::json!({"backend": runtime.backend.describe(), "queues": rows})),
-        OutputFormat::Jsonl => rows.iter().for_each(|row| printer.json_line(row)),
-        OutputFormat::Table => {
-            printer.status(&format!("backend: {}", runtime.backend.describe()));
-            let mut table = new_table(&[
-                "QUEUE", "PENDING", "ACTIVE", "DEAD", "PAUSED", "WORKERS", "MAX LEN",
-            ]);
-            for row in &rows {
-                table.add_row(vec![
-                    row.queue.clone(),
-                    row.pending.to_string(),
-                    row.active.to_string(),
-                    row.dead.to_string(),
-                    if row.paused { "yes" } else { "no" }.to_string(),
-                    row.workers.to_string(),
-                    or_dash(row.max_len.map(|max_len| max_len.to_string())),
-                ]);
-            }
-            printer.table(&table);
-        }
-    }
+    printer.report(&Listing {
+        backend: runtime.backend.describe(),
+        queues: rows,
+    });
     Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Serialize)]
+struct Listing {
+    backend: String,
+    queues: Vec<QueueRow>,
+}
+
+impl Report for Listing {
+    fn records(&self) -> Vec<serde_json::Value> {
+        records_of(&self.queues)
+    }
+
+    fn view(&self) -> Vec<View> {
+        let mut table = new_table(&[
+            "QUEUE", "PENDING", "ACTIVE", "DEAD", "PAUSED", "WORKERS", "MAX LEN",
+        ]);
+        for row in &self.queues {
+            table.add_row(vec![
+                row.queue.clone(),
+                row.pending.to_string(),
+                row.active.to_string(),
+                row.dead.to_string(),
+                if row.paused { "yes" } else { "no" }.to_string(),
+                row.workers.to_string(),
+                or_dash(row.max_len.map(|max_len| max_len.to_string())),
+            ]);
+        }
+        vec![View::Table(table)]
+    }
+
+    fn status(&self) -> Vec<String> {
+        vec![format!("backend: {}", self.backend)]
+    }
 }

@@ -2,7 +2,7 @@
 //! heartbeat because every lease call reads the flag. A queue with no jobs yet can be paused.
 
 use crate::output::Printer;
-use crate::runtime::config::OutputFormat;
+use crate::output::report::Done;
 use crate::runtime::{Runtime, validate_queue_name};
 use std::process::ExitCode;
 
@@ -15,12 +15,15 @@ pub async fn run(
     // pausing ahead of a deploy must work before the queue's first job
     validate_queue_name(queue)?;
     runtime.backend.set_paused(queue, paused).await?;
-    if printer.format() != OutputFormat::Table {
-        printer.json_line(&serde_json::json!({"queue": queue, "paused": paused}));
-    }
-    printer.status(&format!(
-        "{queue}: {}",
-        if paused { "paused" } else { "resumed" }
-    ));
+    printer.report(&Done {
+        fields: Paused { queue, paused },
+        said: format!("{queue}: {}", if paused { "paused" } else { "resumed" }),
+    });
     Ok(ExitCode::SUCCESS)
+}
+
+#[derive(serde::Serialize)]
+struct Paused<'a> {
+    queue: &'a str,
+    paused: bool,
 }

@@ -2,8 +2,8 @@
 
 use super::super::require_queue;
 use crate::output::Printer;
+use crate::output::report::Done;
 use crate::runtime::Runtime;
-use crate::runtime::config::OutputFormat;
 use crate::runtime::error::Classified;
 use std::process::ExitCode;
 
@@ -23,9 +23,18 @@ pub async fn run(
     let progress = printer.progress(&format!("purge {queue}"));
     let removed = runtime.backend.purge(queue, &progress).await?;
     progress.finish();
-    if printer.format() != OutputFormat::Table {
-        printer.json_line(&serde_json::json!({"queue": queue, "removed_jobs": removed}));
-    }
-    printer.status(&format!("{queue}: purged ({removed} jobs removed)"));
+    printer.report(&Done {
+        fields: Purged {
+            queue,
+            removed_jobs: removed,
+        },
+        said: format!("{queue}: purged ({removed} jobs removed)"),
+    });
     Ok(ExitCode::SUCCESS)
+}
+
+#[derive(serde::Serialize)]
+struct Purged<'a> {
+    queue: &'a str,
+    removed_jobs: u64,
 }

@@ -1,7 +1,7 @@
 //! `fleetq queues set Q --max-len N --retain-done N`: live queue limits.
 
 use crate::output::Printer;
-use crate::runtime::config::OutputFormat;
+use crate::output::report::Done;
 use crate::runtime::error::Classified;
 use crate::runtime::job::QueueSettings;
 use crate::runtime::{Runtime, validate_queue_name};
@@ -31,11 +31,20 @@ pub async fn run(
             },
         )
         .await?;
-    if printer.format() != OutputFormat::Table {
-        printer.json_line(
-            &serde_json::json!({"queue": queue, "max_len": max_len, "retain_done": retain_done}),
-        );
-    }
-    printer.status(&format!("{queue}: updated"));
+    printer.report(&Done {
+        fields: Configured {
+            queue,
+            max_len,
+            retain_done,
+        },
+        said: format!("{queue}: updated"),
+    });
     Ok(ExitCode::SUCCESS)
+}
+
+#[derive(serde::Serialize)]
+struct Configured<'a> {
+    queue: &'a str,
+    max_len: Option<u64>,
+    retain_done: Option<u64>,
 }

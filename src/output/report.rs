@@ -1,0 +1,66 @@
+//! The one rendering path: a command's result implements `Report`, and the printer alone
+//! decides how it looks: pretty JSON, one JSON object per line, or a table for people.
+
+use comfy_table::Table;
+use serde::Serialize;
+
+/// A command's result.
+pub trait Report: Serialize {
+    /// What `--output jsonl` prints, one object per line: by default the whole result.
+    fn records(&self) -> Vec<serde_json::Value> {
+        serde_json::to_value(self).map_or_else(|_| Vec::new(), |value| vec![value])
+    }
+
+    /// Records of a stream (one enqueued job of many): compact lines in json as in jsonl.
+    fn streamed(&self) -> bool {
+        false
+    }
+
+    /// What a person sees on stdout, in order; empty when the result is only status.
+    fn view(&self) -> Vec<View>;
+
+    /// Status for people on stderr, after the table (silent with --quiet, absent with JSON).
+    fn status(&self) -> Vec<String> {
+        Vec::new()
+    }
+
+    /// Warnings for people on stderr, after the status (absent with JSON, where the same
+    /// facts are fields).
+    fn warnings(&self) -> Vec<String> {
+        Vec::new()
+    }
+}
+
+/// One block of what a person sees on stdout.
+pub enum View {
+    Table(Table),
+    Line(String),
+}
+
+/// A list of records, each its own line in jsonl and a JSON array in json.
+pub fn records_of<T: Serialize>(items: &[T]) -> Vec<serde_json::Value> {
+    items
+        .iter()
+        .filter_map(|item| serde_json::to_value(item).ok())
+        .collect()
+}
+
+/// The result of a verb that changes something and has no table: JSON for scripts, one
+/// status line for people.
+#[derive(Serialize)]
+pub struct Done<T: Serialize> {
+    #[serde(flatten)]
+    pub fields: T,
+    #[serde(skip)]
+    pub said: String,
+}
+
+impl<T: Serialize> Report for Done<T> {
+    fn view(&self) -> Vec<View> {
+        Vec::new()
+    }
+
+    fn status(&self) -> Vec<String> {
+        vec![self.said.clone()]
+    }
+}
