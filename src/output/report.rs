@@ -33,8 +33,14 @@ pub trait Report: Serialize {
 
 /// One block of what a person sees on stdout.
 pub enum View {
-    Table(Table),
+    Table(Box<Table>),
     Line(String),
+}
+
+impl View {
+    pub fn table(table: Table) -> View {
+        View::Table(Box::new(table))
+    }
 }
 
 /// A list of records, each its own line in jsonl and a JSON array in json.

@@ -72,6 +72,6 @@ impl Report for Measured {
         ] {
             table.add_row(vec![metric.to_string(), value]);
         }
-        vec![View::Table(table)]
+        vec![View::table(table)]
     }
 }

@@ -119,7 +119,7 @@ impl Report for StatsReport {
                 queue.workers.to_string(),
             ]);
         }
-        vec![View::Table(table)]
+        vec![View::table(table)]
     }
 
     fn status(&self) -> Vec<String> {

@@ -41,7 +41,7 @@ impl Report for Changes {
             };
             table.add_row(vec![format!("{}/{}", outcome.queue, outcome.id), result]);
         }
-        vec![View::Table(table)]
+        vec![View::table(table)]
     }
 }
 

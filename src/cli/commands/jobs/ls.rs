@@ -75,7 +75,7 @@ impl Report for Listing {
                 or_dash(job.last_error.clone()),
             ]);
         }
-        vec![View::Table(table)]
+        vec![View::table(table)]
     }
 
     fn status(&self) -> Vec<String> {

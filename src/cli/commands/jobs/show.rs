@@ -82,7 +82,7 @@ impl Report for Shown {
         for (field, value) in rows {
             table.add_row(vec![field.to_string(), value]);
         }
-        views.push(View::Table(table));
+        views.push(View::table(table));
         if !job.errors.is_empty() {
             views.push(View::Line(String::new()));
             let mut history = new_table(&["ATTEMPT", "AT", "ERROR"]);
@@ -93,7 +93,7 @@ impl Report for Shown {
                     entry.error.clone(),
                 ]);
             }
-            views.push(View::Table(history));
+            views.push(View::table(history));
         }
         if let Some(stderr) = &job.stderr_tail {
             views.push(View::Line(String::new()));

@@ -66,7 +66,7 @@ impl Report for Listing {
                 or_dash(row.max_len.map(|max_len| max_len.to_string())),
             ]);
         }
-        vec![View::Table(table)]
+        vec![View::table(table)]
     }
 
     fn status(&self) -> Vec<String> {
