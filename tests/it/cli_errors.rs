@@ -101,38 +101,46 @@ fn a_full_queue_exits_4_and_bulk_says_what_was_enqueued() {
 #[test]
 fn unknown_queues_and_jobs_exit_3() {
     let env = TestEnv::new();
-    env.fleetq(&["enqueue", "real", "--data", "{}"]);
-    let (code, _, stderr) = env.fleetq(&["stats", "ghost"]);
-    assert_eq!(code, 3);
-    assert!(
-        stderr.contains("unknown queue `ghost`") && stderr.contains("hint: known queues: real"),
-        "{stderr}"
-    );
-    let (code, _, _) = env.fleetq(&["jobs", "ls", "ghost"]);
-    assert_eq!(code, 3);
-    let (code, _, stderr) = env.fleetq(&["jobs", "show", "no-such-id"]);
-    assert_eq!(code, 3);
-    assert!(stderr.contains("no job `no-such-id`"), "{stderr}");
-    let (code, _, _) = env.fleetq(&["jobs", "show", "real/no-such-id"]);
-    assert_eq!(code, 3);
-    let (code, _, _) = env.fleetq(&["jobs", "cancel", "real/no-such-id"]);
-    assert_eq!(code, 3);
+    env.test(&["enqueue", "real", "--data", "{}"]).run();
+    env.test(&["stats", "ghost"])
+        .code(3)
+        .stdout_is("")
+        .stderr_has("unknown queue `ghost`")
+        .stderr_has("hint: known queues: real")
+        .run();
+    env.test(&["jobs", "ls", "ghost"])
+        .code(3)
+        .stdout_is("")
+        .run();
+    env.test(&["jobs", "show", "no-such-id"])
+        .code(3)
+        .stderr_has("no job `no-such-id`")
+        .run();
+    env.test(&["jobs", "show", "real/no-such-id"]).code(3).run();
+    env.test(&["jobs", "cancel", "real/no-such-id"])
+        .code(3)
+        .run();
 }
 
 #[test]
 fn usage_errors_exit_2() {
     let env = TestEnv::new();
-    let (code, _, stderr) = env.fleetq(&["enqueue", "q", "--no-such-flag"]);
-    assert_eq!(code, 2);
-    assert!(stderr.contains("--no-such-flag"), "{stderr}");
-    let (code, _, _) = env.fleetq(&["enqueue", "q", "--priority", "12"]);
-    assert_eq!(code, 2);
-    let (code, _, stderr) = env.fleetq(&["enqueue", "bad queue", "--data", "{}"]);
-    assert_eq!(code, 2);
-    assert!(stderr.contains("invalid queue name"), "{stderr}");
-    let (code, _, stderr) = env.fleetq(&["enqueue", "q", "--delay", "soon"]);
-    assert_eq!(code, 2);
-    assert!(stderr.contains("--delay"), "{stderr}");
+    env.test(&["enqueue", "q", "--no-such-flag"])
+        .code(2)
+        .stdout_is("")
+        .stderr_has("--no-such-flag")
+        .run();
+    env.test(&["enqueue", "q", "--priority", "12"])
+        .code(2)
+        .run();
+    env.test(&["enqueue", "bad queue", "--data", "{}"])
+        .code(2)
+        .stderr_has("invalid queue name")
+        .run();
+    env.test(&["enqueue", "q", "--delay", "soon"])
+        .code(2)
+        .stderr_has("--delay")
+        .run();
 }
 
 #[test]
@@ -225,30 +233,16 @@ fn the_config_file_sits_below_env_and_flags() {
 
 #[test]
 fn redis_down_exits_5_with_a_hint_and_no_password() {
+    let env = TestEnv::new();
+    env.test(&["enqueue", "q", "--data", "{}"])
+        .env("FLEETQ_BACKEND", "redis://app:s3cret-pass@127.0.0.1:1/0")
+        .code(5)
+        .stdout_is("")
+        .stderr_has("cannot reach redis://app:***@127.0.0.1:1/0")
+        .stderr_has("hint: is redis-server running?")
+        .stderr_lacks("s3cret-pass")
+        .run();
     let directory = tempfile::tempdir().unwrap();
-    let mut command = Command::new(binary());
-    configure(
-        &mut command,
-        directory.path(),
-        "redis://app:s3cret-pass@127.0.0.1:1/0",
-        "down",
-    );
-    command.args(["enqueue", "q", "--data", "{}"]);
-    let (code, stdout, stderr) = run(command);
-    assert_eq!(code, 5, "{stderr}");
-    assert!(stdout.is_empty());
-    assert!(
-        stderr.contains("cannot reach redis://app:***@127.0.0.1:1/0"),
-        "{stderr}"
-    );
-    assert!(
-        stderr.contains("hint: is redis-server running?"),
-        "{stderr}"
-    );
-    assert!(
-        !stderr.contains("s3cret-pass"),
-        "the password leaked: {stderr}"
-    );
     let mut command = Command::new(binary());
     configure(
         &mut command,
@@ -370,14 +364,13 @@ fn a_bulk_enqueue_cut_short_by_redis_says_which_lines_went_in() {
 fn bulk_jobs_can_come_from_stdin() {
     let env = TestEnv::new();
     let lines = env.write("piped.jsonl", "{\"n\": 1}\n{\"n\": 2}\n\n{\"n\": 3}\n");
-    let mut command = env.command();
-    command
-        .args(["enqueue", "piped", "--file", "-", "--json"])
-        .stdin(std::fs::File::open(&lines).unwrap());
-    let (code, stdout, stderr) = run(command);
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!(stdout.lines().count(), 3);
-    assert!(stderr.contains("enqueued 3 jobs to piped"), "{stderr}");
+    let run_piped = env
+        .test(&["enqueue", "piped", "--file", "-", "--json"])
+        .stdin(&lines)
+        .stdout_has("\"status\":\"enqueued\"")
+        .stderr_has("enqueued 3 jobs to piped")
+        .run();
+    assert_eq!(run_piped.stdout.lines().count(), 3);
     let bad = env.write("bad.jsonl", "{\"n\": 1}\nnope\n");
     let mut command = env.command();
     command

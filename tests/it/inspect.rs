@@ -1,6 +1,15 @@
 //! Inspection commands' table and JSON output (insta snapshots, with ids and times filtered).
 
 use crate::support::{TestEnv, filters};
+
+/// A whole run (exit code, stdout, stderr) as one snapshot, table alignment kept.
+macro_rules! snapshot_run {
+    ($name:expr, $outcome:expr) => {
+        insta::with_settings!({ prepend_module_to_snapshot => false }, {
+            insta::assert_snapshot!($name, $outcome.snapshot());
+        });
+    };
+}
 use std::io::{BufRead, BufReader};
 use std::process::Stdio;
 use std::time::Duration;
@@ -80,8 +89,8 @@ fn enqueue_output_table_and_json() {
 fn stats_table_and_json() {
     let env = TestEnv::new();
     seed(&env);
-    let table = ok(&env, &["stats"]);
-    snapshot!("stats_table", table);
+    let run = env.test(&["stats"]).stderr_has("backend: ").run();
+    snapshot_run!("stats_table", run);
     let json = ok(&env, &["stats", "reports", "--output", "json"]);
     let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
     let queue = &parsed["queues"][0];
@@ -131,7 +140,12 @@ fn jobs_show_a_dead_job_table_and_json() {
     );
     let reference = stdout.trim().to_string();
     ok(&env, &["worker", pipeline.to_str().unwrap(), "--burst"]);
-    snapshot!("jobs_show_table", ok(&env, &["jobs", "show", &reference]));
+    let run = env
+        .test(&["jobs", "show", &reference])
+        .stdout_has("step `check` failed: schema mismatch")
+        .stderr_is("")
+        .run();
+    snapshot_run!("jobs_show_table", run);
     let id = reference.rsplit('/').next().unwrap();
     let json = ok(&env, &["jobs", "show", id, "--json"]);
     let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -147,7 +161,8 @@ fn jobs_show_a_dead_job_table_and_json() {
 fn jobs_ls_and_queues_ls() {
     let env = TestEnv::new();
     seed(&env);
-    snapshot!("jobs_ls_pending", ok(&env, &["jobs", "ls", "reports"]));
+    let run = env.test(&["jobs", "ls", "reports"]).stderr_is("").run();
+    snapshot_run!("jobs_ls_pending", run);
     snapshot!(
         "jobs_ls_delayed_json",
         ok(
@@ -157,7 +172,8 @@ fn jobs_ls_and_queues_ls() {
     );
     ok(&env, &["queues", "set", "reports", "--max-len", "100"]);
     ok(&env, &["queues", "pause", "reports"]);
-    snapshot!("queues_ls", ok(&env, &["queues", "ls"]));
+    let run = env.test(&["queues", "ls"]).stdout_has("reports").run();
+    snapshot_run!("queues_ls", run);
     snapshot!("queues_ls_json", ok(&env, &["queues", "ls", "--json"]));
 }
 
@@ -166,8 +182,8 @@ fn cancel_and_retry_report_every_job() {
     let env = TestEnv::new();
     let ids = seed(&env);
     let first = format!("reports/{}", ids[0]);
-    let cancelled = ok(&env, &["jobs", "cancel", &first, &ids[3]]);
-    snapshot!("jobs_cancel", cancelled);
+    let run = env.test(&["jobs", "cancel", &first, &ids[3]]).run();
+    snapshot_run!("jobs_cancel", run);
     let again = ok(&env, &["jobs", "cancel", &first]);
     assert!(again.contains("unchanged (already cancelled)"), "{again}");
     let retried = ok(&env, &["jobs", "retry", &first, "--json"]);

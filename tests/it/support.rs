@@ -446,3 +446,196 @@ pub fn lines_of(path: &Path) -> Vec<String> {
         .map(|text| text.lines().map(str::to_string).collect())
         .unwrap_or_default()
 }
+
+/// What one fleetq run did; asserted together, so a failure shows all three.
+#[derive(Debug)]
+pub struct Outcome {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Outcome {
+    /// The whole run as one snapshot: exit code, stdout, stderr, with run-specific values
+    /// replaced by placeholders of the same width, so table alignment stays visible.
+    pub fn snapshot(&self) -> String {
+        let text = stable(&format!(
+            "exit: {}\n--- stdout\n{}--- stderr\n{}",
+            self.code, self.stdout, self.stderr
+        ));
+        text.lines()
+            .map(str::trim_end)
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+enum Expectation {
+    Is(String),
+    Has(String),
+    Lacks(String),
+}
+
+impl Expectation {
+    fn holds(&self, text: &str) -> bool {
+        match self {
+            Expectation::Is(expected) => text == expected,
+            Expectation::Has(part) => text.contains(part.as_str()),
+            Expectation::Lacks(part) => !text.contains(part.as_str()),
+        }
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            Expectation::Is(expected) => format!("to be {expected:?}"),
+            Expectation::Has(part) => format!("to contain {part:?}"),
+            Expectation::Lacks(part) => format!("not to contain {part:?}"),
+        }
+    }
+}
+
+/// One fleetq invocation under test, in the manner of just's `Test`: arguments, environment
+/// and stdin in; the exit code, stdout and stderr it must produce, checked together.
+pub struct Test<'a> {
+    env: &'a TestEnv,
+    arguments: Vec<String>,
+    variables: Vec<(String, String)>,
+    stdin: Option<PathBuf>,
+    code: i32,
+    stdout: Vec<Expectation>,
+    stderr: Vec<Expectation>,
+}
+
+impl TestEnv {
+    pub fn test(&self, arguments: &[&str]) -> Test<'_> {
+        Test {
+            env: self,
+            arguments: arguments
+                .iter()
+                .map(|argument| argument.to_string())
+                .collect(),
+            variables: Vec::new(),
+            stdin: None,
+            code: 0,
+            stdout: Vec::new(),
+            stderr: Vec::new(),
+        }
+    }
+}
+
+impl Test<'_> {
+    pub fn env(mut self, name: &str, value: &str) -> Self {
+        self.variables.push((name.to_string(), value.to_string()));
+        self
+    }
+
+    pub fn stdin(mut self, path: &Path) -> Self {
+        self.stdin = Some(path.to_path_buf());
+        self
+    }
+
+    pub fn code(mut self, code: i32) -> Self {
+        self.code = code;
+        self
+    }
+
+    pub fn stdout_is(mut self, text: &str) -> Self {
+        self.stdout.push(Expectation::Is(text.to_string()));
+        self
+    }
+
+    pub fn stdout_has(mut self, part: &str) -> Self {
+        self.stdout.push(Expectation::Has(part.to_string()));
+        self
+    }
+
+    pub fn stderr_is(mut self, text: &str) -> Self {
+        self.stderr.push(Expectation::Is(text.to_string()));
+        self
+    }
+
+    pub fn stderr_has(mut self, part: &str) -> Self {
+        self.stderr.push(Expectation::Has(part.to_string()));
+        self
+    }
+
+    pub fn stderr_lacks(mut self, part: &str) -> Self {
+        self.stderr.push(Expectation::Lacks(part.to_string()));
+        self
+    }
+
+    /// Runs fleetq and checks everything that was asked of it.
+    pub fn run(self) -> Outcome {
+        let mut command = self.env.command();
+        command.args(&self.arguments);
+        for (name, value) in &self.variables {
+            command.env(name, value);
+        }
+        if let Some(path) = &self.stdin {
+            command.stdin(std::fs::File::open(path).expect("stdin file"));
+        }
+        let (code, stdout, stderr) = run(command);
+        let outcome = Outcome {
+            code,
+            stdout,
+            stderr,
+        };
+        let mut failures = Vec::new();
+        if outcome.code != self.code {
+            failures.push(format!("exit code {} (wanted {})", outcome.code, self.code));
+        }
+        for (stream, text, expectations) in [
+            ("stdout", &outcome.stdout, &self.stdout),
+            ("stderr", &outcome.stderr, &self.stderr),
+        ] {
+            for expectation in expectations
+                .iter()
+                .filter(|expectation| !expectation.holds(text))
+            {
+                failures.push(format!("{stream} was expected {}", expectation.describe()));
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "fleetq {:?}:\n  {}\n--- stdout\n{}--- stderr\n{}",
+            self.arguments,
+            failures.join("\n  "),
+            outcome.stdout,
+            outcome.stderr
+        );
+        outcome
+    }
+}
+
+/// Replaces what changes from run to run (ids, times, temp paths) with a placeholder padded to
+/// the same width, so columns stay where they were. Ages are the exception: their width
+/// changes between runs (`8ms`, `12ms`), so an age and the padding after it become one
+/// fixed-width cell.
+pub fn stable(text: &str) -> String {
+    static PATTERNS: std::sync::LazyLock<Vec<(regex::Regex, &'static str)>> =
+        std::sync::LazyLock::new(|| {
+            [
+                (
+                    r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+                    "[ID]",
+                ),
+                (r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z", "[TIME]"),
+                (r"redis\+unix://\S+?redis\.sock", "[BACKEND]"),
+            ]
+            .into_iter()
+            .map(|(pattern, placeholder)| (regex::Regex::new(pattern).unwrap(), placeholder))
+            .collect()
+        });
+    static AGE: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"\b\d+(\.\d+)?(ms|s)\b *").unwrap());
+    let mut text = AGE.replace_all(text, "[AGE]   ").into_owned();
+    for (pattern, placeholder) in PATTERNS.iter() {
+        text = pattern
+            .replace_all(&text, |found: &regex::Captures| {
+                let width = found[0].chars().count();
+                format!("{placeholder:<width$}")
+            })
+            .into_owned();
+    }
+    text
+}
