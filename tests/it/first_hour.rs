@@ -42,6 +42,22 @@ fn a_closed_pipe_ends_a_watch_cleanly() {
 }
 
 #[test]
+fn other_write_errors_are_not_swallowed() {
+    let env = TestEnv::new();
+    enqueue(&env, "full-disk");
+    let mut command = env.command();
+    command.args(["stats"]).stdout(
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap(),
+    );
+    let (code, _, stderr) = run(command);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("cannot write to stdout"), "{stderr}");
+}
+
+#[test]
 fn passwords_with_special_characters_never_show() {
     let env = TestEnv::new();
     let mut connection = env.redis.connection();

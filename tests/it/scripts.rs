@@ -939,3 +939,43 @@ async fn acks_riding_with_a_lease_report_stale_ones() {
     );
     assert!(reply.batch.unwrap().jobs.is_empty());
 }
+
+#[tokio::test]
+async fn a_failed_ack_never_hides_the_jobs_leased_with_it() {
+    let env = TestEnv::new();
+    let mut connection = env.redis.connection();
+    // HINCRBY is only in the ack script's path: its half of the round trip fails alone
+    redis::cmd("ACL")
+        .arg(&[
+            "SETUSER", "noack", "on", ">pw", "~*", "&*", "+@all", "-hincrby",
+        ])
+        .query::<()>(&mut connection)
+        .unwrap();
+    let url = format!(
+        "redis+unix://{}?user=noack&pass=pw",
+        env.redis.socket.display()
+    );
+    let backend = fleetq::runtime::redis::RedisBackend::connect(
+        &url,
+        "test",
+        &env.prefix,
+        Duration::from_secs(5),
+        Duration::from_secs(10),
+        &Default::default(),
+    )
+    .await
+    .unwrap();
+    let setup = env.backend().await;
+    setup.enqueue("q", &[job("{}"), job("{}")]).await.unwrap();
+    let held = lease_one(setup.as_ref(), "q", Duration::from_secs(30)).await;
+    let reply = backend
+        .lease("q", &request(1, Duration::from_secs(30)), &[done(&held)])
+        .await;
+    assert!(
+        matches!(reply.acks, Some(Err(_))),
+        "the ack half failed: {:?}",
+        reply.acks
+    );
+    let batch = reply.batch.expect("the lease half still answers");
+    assert_eq!(batch.jobs.len(), 1, "the leased job reaches the worker");
+}
