@@ -8,20 +8,31 @@
 //! cli/mod.rs              dispatch: settings → Runtime → command → exit code
 //! cli/commands/*.rs       one file per command; a command with verbs is a folder (jobs/, queues/);
 //!                         enqueue/ keeps bulk mode (bulk.rs) apart from single jobs
-//! output/                 the only code that prints: Printer (stdout data, stderr status),
-//!                         tables, progress bars, error diagnostics, log setup
+//! output/                 the only code that prints: Printer (stdout data, stderr status; a
+//!                         closed pipe exits 0), report.rs (the Report trait every command's
+//!                         result implements: JSON, JSONL records, a view for people), tables,
+//!                         progress bars, error diagnostics, log setup
 //! runtime/                the shared runtime; never prints, never imports clap
 //!   mod.rs                Runtime (settings + backend, one constructor), queue-name rules
 //!   config.rs             flags > FLEETQ_* env > config file > defaults; backend URLs, redaction
 //!   error.rs              BackendError / Classified → exit codes and hints
-//!   job.rs                the job model, stats shape, job references
+//!   job.rs                the job model (NewJob with its validation, Schedule), stats shape,
+//!                         job references
 //!   backend.rs            the Backend trait every command and the worker go through
-//!   redis/                Redis backend: mod.rs (hot path), keys.rs (the only key builder),
-//!                         scripts/*.lua loaded by scripts.rs, connection.rs (timeouts, TLS,
-//!                         doorbell, error mapping), admin.rs (inspection), reply.rs (decoding)
-//!   pipeline/             pipeline YAML (spec.rs), the step runner (run.rs), exec steps (exec.rs)
-//!   worker/               mod.rs (run, shutdown), consumer.rs (batched leases, buffered acks),
-//!                         heartbeat.rs (lease extension, reaper, registry), budget.rs (--max-jobs)
+//!   redis/                Redis backend: mod.rs (the trait's hot path), calls.rs (scripts with
+//!                         JSON arguments sent in pipelines, each reply read on its own),
+//!                         keys.rs (the only key builder), scripts.rs + scripts/*.lua (each
+//!                         script joined with scripts/prelude.lua when loaded; Redis 7 reads their
+//!                         `#!lua` flags), connection.rs (timeouts, TLS, doorbell, error mapping
+//!                         via Target), admin.rs (inspection), reply.rs (serde reply types)
+//!   pipeline/             pipeline YAML (spec.rs: every check inside a serde visitor, so errors
+//!                         carry their line and column; exec programs resolved at load), the step
+//!                         runner (run.rs), exec steps (exec.rs), guard.rs (steps die with a
+//!                         SIGKILLed worker)
+//!   worker/               mod.rs (run, shutdown, report), consumer.rs (batched leases, buffered
+//!                         acks counted only when confirmed, burst-wait, unstartable steps),
+//!                         heartbeat.rs (one beat script per queue), trouble.rs (throttled outage
+//!                         logging), budget.rs (--max-jobs)
 //!   bench.rs              the benchmark behind `fleetq bench`
 //!   duration.rs, yaml.rs  human durations; YAML with file:line:column errors
 //! ```
@@ -30,12 +41,21 @@
 //!
 //! - A lease deadline lives only in `P:leased` (its score), not in the job hash: one write less
 //!   per lease and per heartbeat, and no second copy to drift.
+//! - Extending and reaping are one `beat` script per worker and queue, not `extend` + `reap`:
+//!   a worker extends its own leases before it recovers anyone's, and a lease counts as
+//!   abandoned only if the reaper itself beat (server time, `P:workers`) after its deadline,
+//!   which is what makes a Redis stall harmless.
+//! - Job payloads and step outputs travel beside the JSON arguments and replies as raw
+//!   elements: escaping them into JSON and out again cost Redis CPU for nothing.
+//! - Done jobs keep their lease token (their state fences them), so a re-sent ack is
+//!   recognised; cancelled jobs have an index, `P:cancelled`, trimmed like `P:done`.
 //! - Fencing tokens are a per-queue counter (`fence` in `P:meta`), bumped once per dequeue batch.
 //! - Acks and the next dequeue are two scripts pipelined in one round trip, so each stays small
 //!   and an ack can also be sent alone by the flusher.
 //! - `P:stats:m` holds 10-second buckets, so the 1-minute throughput is accurate to 10 s.
-//! - `P:workers` (per queue, scored by heartbeat) counts live workers for `stats`, next to the
-//!   global registry; `P:reaper` is the single-reaper lock.
+//! - `P:workers` (per queue, scored by the beat script with server time) counts live workers
+//!   for `stats` and judges lease owners, next to the global registry; `P:reaper` is the
+//!   single-reaper lock.
 //! - A unique key without a TTL is held until its job finishes (`unique_until_done`), so it
 //!   never blocks a queue forever.
 
