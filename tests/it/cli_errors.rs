@@ -319,21 +319,8 @@ fn a_read_only_replica_is_explained() {
 fn a_bulk_enqueue_cut_short_by_redis_says_which_lines_went_in() {
     let env = TestEnv::new();
     let mut connection = env.redis.connection();
-    let info: String = redis::cmd("INFO")
-        .arg("memory")
-        .query(&mut connection)
-        .unwrap();
-    let used: u64 = info
-        .lines()
-        .find_map(|line| line.strip_prefix("used_memory:"))
-        .unwrap()
-        .trim()
-        .parse()
-        .unwrap();
     // room for about one batch of 1,000 one-kilobyte jobs, not for three
-    env.redis
-        .config_set("maxmemory", &(used + 3_000_000).to_string());
-    env.redis.config_set("maxmemory-policy", "noeviction");
+    env.redis.limit_memory(3_000_000);
     let line = format!(r#"{{"pad": "{}"}}"#, "x".repeat(1000));
     let file = env.write("jobs.jsonl", &format!("{line}\n").repeat(3000));
     let (code, stdout, stderr) = env.fleetq(&["enqueue", "big", "--file", file.to_str().unwrap()]);

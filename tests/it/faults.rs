@@ -145,21 +145,7 @@ fn a_worker_drains_a_redis_at_maxmemory_and_reports_what_redis_holds() {
         "drain.yaml",
         "pipeline: drain\nqueue: full\nconcurrency: 4\nsteps:\n  - sleep: 2ms\n",
     );
-    let mut connection = env.redis.connection();
-    let info: String = redis::cmd("INFO")
-        .arg("memory")
-        .query(&mut connection)
-        .unwrap();
-    let used: u64 = info
-        .lines()
-        .find_map(|line| line.strip_prefix("used_memory:"))
-        .unwrap()
-        .trim()
-        .parse()
-        .unwrap();
-    env.redis
-        .config_set("maxmemory", &(used + 4_000_000).to_string());
-    env.redis.config_set("maxmemory-policy", "noeviction");
+    env.redis.limit_memory(4_000_000);
     let log = env.path("worker.log");
     let mut worker = start_logged_worker(&env, &pipeline, &["--output", "json"], &log);
     // producers fill Redis while the worker drains, until Redis refuses a batch

@@ -101,6 +101,24 @@ impl TestRedis {
             .unwrap();
     }
 
+    /// Sets maxmemory to what the server uses now plus `headroom` bytes, with noeviction:
+    /// writes past that are refused with OOM.
+    pub fn limit_memory(&self, headroom: u64) {
+        let info: String = redis::cmd("INFO")
+            .arg("memory")
+            .query(&mut self.connection())
+            .unwrap();
+        let used: u64 = info
+            .lines()
+            .find_map(|line| line.strip_prefix("used_memory:"))
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap();
+        self.config_set("maxmemory", &(used + headroom).to_string());
+        self.config_set("maxmemory-policy", "noeviction");
+    }
+
     pub fn url(&self) -> String {
         format!("redis+unix://{}", self.socket.display())
     }
