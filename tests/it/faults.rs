@@ -3,8 +3,8 @@
 //! print too much or cannot start.
 
 use crate::support::{
-    TestEnv, alive, assert_consistent, enqueue, lines_of, run, signal, start_logged_worker,
-    start_worker, stat, wait_exit, wait_for_stderr, wait_until,
+    TestEnv, alive, assert_consistent, binary, configure, enqueue, lines_of, run, signal,
+    start_logged_worker, start_worker, stat, wait_exit, wait_for_stderr, wait_until, which,
 };
 use redis::Commands;
 use std::process::Stdio;
@@ -484,4 +484,47 @@ fn a_worker_says_once_that_redis_is_down_and_again_when_it_is_back() {
     assert!(warnings <= 6, "{warnings} warnings for one outage:\n{text}");
     signal(&worker, libc::SIGTERM);
     assert_eq!(wait_exit(&mut worker, Duration::from_secs(20)), 0);
+}
+
+#[test]
+fn a_client_clock_an_hour_behind_still_schedules_at_the_right_time() {
+    let env = TestEnv::new();
+    let faketime = which("faketime").unwrap_or_else(|| {
+        panic!(
+            "faketime is not installed: this test skews the client's clock with it. \
+             Install it (apt-get install faketime; .ci/run does this) and run the tests again."
+        )
+    });
+    let (seconds, micros): (i64, i64) = redis::cmd("TIME")
+        .query(&mut env.redis.connection())
+        .unwrap();
+    let due_ms = seconds * 1000 + micros / 1000 + 2000;
+    let due = std::time::UNIX_EPOCH + Duration::from_millis(due_ms as u64);
+    let at = humantime::format_rfc3339_millis(due).to_string();
+    // the producer's clock is an hour behind the server's
+    let mut skewed = std::process::Command::new(faketime);
+    configure(&mut skewed, env.dir.path(), &env.redis.url(), &env.prefix);
+    skewed
+        .args(["-f", "-1h"])
+        .arg(binary())
+        .args(["enqueue", "clocks", "--at", &at]);
+    let (code, stdout, stderr) = run(skewed);
+    assert_eq!(code, 0, "{stderr}");
+    let id = stdout.trim().rsplit('/').next().unwrap().to_string();
+    let run_at: i64 = env
+        .redis
+        .connection()
+        .hget(env.key("clocks", &format!("job:{id}")), "run_at")
+        .unwrap();
+    assert!(
+        (run_at - due_ms).abs() < 1000,
+        "due at {due_ms} by the server's clock, stored for {run_at}"
+    );
+    let pipeline = env.write(
+        "clocks.yaml",
+        "pipeline: clocks\nqueue: clocks\nsteps:\n  - noop: {}\n",
+    );
+    let (code, stdout, stderr) = burst(&env, &pipeline, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(report(&stdout)["done"], 1, "it ran within the burst window");
 }
