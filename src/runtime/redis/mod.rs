@@ -207,6 +207,10 @@ impl Backend for RedisBackend {
             .pop()
             .unwrap_or_else(|| Err(self.target.protocol("no reply".into())));
         let reply: reply::EnqueueReply = self.decode_reply(&self.scripts.enqueue, value)?;
+        // the jobs went in even if naming the queue failed; say so rather than hide it
+        if let Some(Err(error)) = replies.pop() {
+            tracing::warn!(%queue, %error, "the jobs were enqueued but the queue could not be added to the list of known queues");
+        }
         if reply.outcomes.len() != jobs.len() {
             return Err(self.target.protocol(format!(
                 "the enqueue script answered for {} of {} jobs",
