@@ -53,6 +53,15 @@ pub struct ConfigFile {
     pub tls_key_file: Option<PathBuf>,
 }
 
+/// Certificate files for TLS: a private CA, and a client certificate and key for mutual TLS.
+/// Paths only: a backend that speaks TLS reads them.
+#[derive(Debug, Clone, Default)]
+pub struct TlsFiles {
+    pub ca: Option<PathBuf>,
+    pub cert: Option<PathBuf>,
+    pub key: Option<PathBuf>,
+}
+
 /// What the command line (flags, or their `FLEETQ_*` env twins) said.
 #[derive(Debug, Clone, Default)]
 pub struct Overrides {
@@ -77,7 +86,7 @@ pub struct Settings {
     pub log_format: LogFormat,
     pub connect_timeout: Duration,
     pub command_timeout: Duration,
-    pub tls: crate::runtime::redis::TlsFiles,
+    pub tls: TlsFiles,
     pub config_file: Option<PathBuf>,
 }
 
@@ -104,7 +113,7 @@ impl Settings {
             log_format: overrides.log_format.or(file.log_format).unwrap_or_default(),
             connect_timeout: file.connect_timeout.unwrap_or(Duration::from_secs(5)),
             command_timeout: file.command_timeout.unwrap_or(Duration::from_secs(10)),
-            tls: crate::runtime::redis::TlsFiles {
+            tls: TlsFiles {
                 ca: overrides.tls_ca_file.or(file.tls_ca_file),
                 cert: overrides.tls_cert_file.or(file.tls_cert_file),
                 key: overrides.tls_key_file.or(file.tls_key_file),

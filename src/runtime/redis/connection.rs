@@ -1,6 +1,7 @@
 //! Connecting to Redis with explicit timeouts, the doorbell connection, and error mapping.
 
 use crate::runtime::backend::{BackendResult, Doorbell};
+use crate::runtime::config::TlsFiles;
 use crate::runtime::error::BackendError;
 use async_trait::async_trait;
 use redis::aio::{ConnectionManager, ConnectionManagerConfig, MultiplexedConnection};
@@ -60,14 +61,6 @@ const KNOWN_CODES: [&str; 10] = [
     "MASTERDOWN",
     "CLUSTERDOWN",
 ];
-
-/// Certificate files for TLS: a private CA, and a client certificate and key for mutual TLS.
-#[derive(Debug, Clone, Default)]
-pub struct TlsFiles {
-    pub ca: Option<std::path::PathBuf>,
-    pub cert: Option<std::path::PathBuf>,
-    pub key: Option<std::path::PathBuf>,
-}
 
 /// Builds the client; with TLS files it trusts that CA (and presents that certificate)
 /// instead of the public web roots.

@@ -11,6 +11,7 @@ use crate::runtime::backend::{
     Backend, BackendResult, BeatReport, BeatRequest, Doorbell, LeaseReply, LeaseRequest,
     ProgressSink, RecoverReport, ServerUsage,
 };
+use crate::runtime::config::TlsFiles;
 use crate::runtime::error::BackendError;
 use crate::runtime::job::{
     AckReport, ChangeOutcome, Completion, EnqueueOutcome, FailOutcome, FailureReport, JobRecord,
@@ -18,7 +19,6 @@ use crate::runtime::job::{
 };
 use async_trait::async_trait;
 use calls::{Call, EnqueueJob, is_none};
-pub use connection::TlsFiles;
 use connection::{RedisDoorbell, Target};
 use keys::QueueKeys;
 use redis::Client;
