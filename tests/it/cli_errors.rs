@@ -176,6 +176,40 @@ fn malformed_pipeline_yaml_reports_file_line_and_column() {
     let (code, _, stderr) = env.fleetq(&["worker", "missing.yaml"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("cannot read missing.yaml"), "{stderr}");
+    // checks made after parsing point at their own value, never at 1:1 or nowhere
+    for (name, text, expected) in [
+        (
+            "baddur.yaml",
+            "pipeline: x\nqueue: q\nlease: 5 parsecs\nsteps:\n  - noop: {}\n",
+            "baddur.yaml:3:8: lease: invalid duration `5 parsecs`",
+        ),
+        (
+            "duplicate.yaml",
+            "pipeline: x\nqueue: q\nsteps:\n  - name: a\n    noop: {}\n  - name: a\n    noop: {}\n",
+            "duplicate.yaml:6:5: steps[1]: two steps are named `a`",
+        ),
+        (
+            "empty.yaml",
+            "pipeline: x\nqueue: q\nsteps: []\n",
+            "empty.yaml:3:8: steps: `steps` is empty",
+        ),
+        (
+            "badqueue.yaml",
+            "pipeline: x\nqueue: \"a b\"\nsteps:\n  - noop: {}\n",
+            "badqueue.yaml:2:8: queue: invalid queue name `a b`",
+        ),
+        (
+            "attempts.yaml",
+            "pipeline: x\nqueue: q\nretry:\n  max_attempts: 0\nsteps:\n  - noop: {}\n",
+            "attempts.yaml:4:17: retry.max_attempts: must be at least 1",
+        ),
+    ] {
+        let path = env.write(name, text);
+        env.test(&["worker", path.to_str().unwrap()])
+            .code(2)
+            .stderr_has(expected)
+            .run();
+    }
 }
 
 #[test]

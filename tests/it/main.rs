@@ -3,7 +3,6 @@
 
 mod cli_errors;
 mod crash;
-mod enqueue;
 mod faults;
 mod files;
 mod first_hour;
