@@ -31,8 +31,9 @@
 //!                         SIGKILLed worker)
 //!   worker/               mod.rs (run, shutdown, report), consumer.rs (batched leases, buffered
 //!                         acks counted only when confirmed, burst-wait, unstartable steps),
-//!                         heartbeat.rs (one beat script per queue), trouble.rs (throttled outage
-//!                         logging), budget.rs (--max-jobs)
+//!                         heartbeat.rs (one beat script per queue), pacing.rs (idle waits,
+//!                         burst-wait, the pause after an unstartable step), trouble.rs
+//!                         (throttled outage logging), budget.rs (--max-jobs)
 //!   bench.rs              the benchmark behind `fleetq bench`
 //!   duration.rs, yaml.rs  human durations; YAML with file:line:column errors
 //! ```

@@ -3,13 +3,12 @@
 //! only what the backend confirmed.
 
 use super::budget::{JobBudget, Reservation};
+use super::pacing::{Hold, burst_wait, idle_wait};
 use super::trouble::Trouble;
 use super::{JobObserver, StopReason, WorkerOptions};
 use crate::runtime::backend::{Backend, Doorbell, LeaseRequest};
 use crate::runtime::error::ExitKind;
-use crate::runtime::job::{
-    AckReport, Completion, FailOutcome, FailureReport, LeaseBatch, LeaseRef, LeasedJob,
-};
+use crate::runtime::job::{AckReport, Completion, FailOutcome, FailureReport, LeaseRef, LeasedJob};
 use crate::runtime::pipeline::{JobOutcome, Pipeline, StepFailure, run_job};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -23,12 +22,8 @@ use tokio_util::task::TaskTracker;
 const MAX_BATCH: usize = 256;
 /// How long a finished job's ack may wait for company before it is sent alone.
 const ACK_DELAY: Duration = Duration::from_millis(3);
-/// Longest idle wait before re-checking (pause changes, missed rings).
-const IDLE_WAIT: Duration = Duration::from_secs(1);
 /// How long a stopping worker keeps trying to confirm its last acks.
 const FINAL_ACK_WINDOW: Duration = Duration::from_secs(10);
-/// Longest pause after a step program could not be started.
-const MAX_HOLD: Duration = Duration::from_secs(60);
 
 #[derive(Default)]
 pub struct Counters {
@@ -50,15 +45,6 @@ struct InFlight {
     abort: CancellationToken,
     /// Set when shutdown stops the job, so its lease is released rather than abandoned.
     release: AtomicBool,
-}
-
-/// A pause in leasing after a step program could not be started (a bad deploy): jobs stay
-/// queued instead of burning their attempts.
-#[derive(Default)]
-struct Hold {
-    until: Option<Instant>,
-    next: Duration,
-    reason: String,
 }
 
 pub struct Consumer {
@@ -233,16 +219,13 @@ impl Consumer {
 
     /// Until when leasing is held after an unstartable step, if it is.
     fn held_until(&self) -> Option<Instant> {
-        let hold = self.hold.lock().ok()?;
-        hold.until.filter(|until| *until > Instant::now())
+        self.hold.lock().ok()?.until()
     }
 
     fn hold_leasing(&self, failure: &StepFailure) {
         if let Ok(mut hold) = self.hold.lock() {
-            hold.next = (hold.next * 2).clamp(Duration::from_secs(1), MAX_HOLD);
-            hold.until = Some(Instant::now() + hold.next);
-            hold.reason = failure.error.clone();
-            tracing::error!(queue = %self.pipeline.queue, error = %failure.error, pause = ?hold.next, "a step cannot be started; its job goes back to the queue and this pipeline pauses");
+            let pause = hold.extend(&failure.error);
+            tracing::error!(queue = %self.pipeline.queue, error = %failure.error, ?pause, "a step cannot be started; its job goes back to the queue and this pipeline pauses");
         }
     }
 
@@ -274,7 +257,7 @@ impl Consumer {
         let reason = loop {
             if let Some(until) = self.held_until() {
                 if options.burst {
-                    let reason = self.hold.lock().map(|hold| hold.reason.clone());
+                    let reason = self.hold.lock().map(|hold| hold.reason().to_string());
                     break self.fail_run(ExitKind::Failure, reason.unwrap_or_default());
                 }
                 tokio::select! {
@@ -425,7 +408,7 @@ impl Consumer {
             Some(JobOutcome::Done { outputs }) => {
                 tracing::debug!(queue = %job.queue, job = %job.id, "job done");
                 if let Ok(mut hold) = self.hold.lock() {
-                    hold.next = Duration::ZERO;
+                    hold.clear();
                 }
                 let outputs = serde_json::Value::Object(outputs).to_string();
                 // buffered before it leaves in-flight, so a heartbeat always extends its lease
@@ -567,38 +550,4 @@ impl Consumer {
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
     }
-}
-
-/// How long an idle worker waits before looking again: until the next delayed job is due by
-/// the backend's clock, at most a second.
-fn idle_wait(batch: &LeaseBatch) -> Duration {
-    match (batch.paused, batch.next_delayed_at) {
-        (false, Some(due)) => {
-            Duration::from_millis((due - batch.now).clamp(1, IDLE_WAIT.as_millis() as i64) as u64)
-        }
-        _ => IDLE_WAIT,
-    }
-}
-
-/// A dry burst worker waits for a delayed job or an expiring lease only if it falls due
-/// within what is left of `--burst-wait`; None means it is done.
-fn burst_wait(batch: &LeaseBatch, left: Duration) -> Option<Duration> {
-    if batch.paused || left.is_zero() {
-        return None;
-    }
-    let next = [batch.next_delayed_at, batch.next_lease_expiry]
-        .into_iter()
-        .flatten()
-        .min()?;
-    let until = Duration::from_millis((next - batch.now).max(0) as u64);
-    if until > left {
-        return None;
-    }
-    // an expired lease waits for a heartbeat to recover it: look again every 50 ms
-    Some(
-        until
-            .max(Duration::from_millis(50))
-            .min(left)
-            .min(IDLE_WAIT),
-    )
 }

@@ -4,6 +4,7 @@
 mod budget;
 mod consumer;
 mod heartbeat;
+mod pacing;
 mod trouble;
 
 use crate::runtime::backend::Backend;
