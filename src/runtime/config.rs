@@ -157,6 +157,8 @@ fn find_config_file(explicit: Option<&Path>) -> Result<Option<PathBuf>, Classifi
 pub enum BackendAddress {
     /// redis://, rediss:// or redis+unix://; `url` carries secrets, `display` does not.
     Redis { url: String, display: String },
+    /// `local:PATH`: the embedded SQLite store.
+    Local { path: PathBuf },
 }
 
 impl std::fmt::Debug for BackendAddress {
@@ -199,10 +201,16 @@ impl BackendAddress {
                 scheme.unwrap_or_default()
             ))
             .with_hint("Sentinel and Cluster support lands in a later release; use redis://, rediss:// or redis+unix:// for now")),
-            Some("local") => Err(Classified::usage(
-                "the embedded local backend is not available yet",
-            )
-            .with_hint("point fleetq at Redis: --backend redis://127.0.0.1:6379 or FLEETQ_BACKEND=redis+unix:///path/to/redis.sock")),
+            Some("local") => {
+                let path = text.trim_start_matches("local:").trim_start_matches("//");
+                if path.is_empty() {
+                    return Err(Classified::usage("`local:` needs a path")
+                        .with_hint("write it like local:/var/lib/fleetq/jobs.db"));
+                }
+                Ok(BackendAddress::Local {
+                    path: PathBuf::from(path),
+                })
+            }
             _ => Err(Classified::usage(format!(
                 "unknown backend `{}`",
                 redact_url(text)
@@ -225,6 +233,7 @@ impl BackendAddress {
     pub fn display(&self) -> String {
         match self {
             BackendAddress::Redis { display, .. } => display.clone(),
+            BackendAddress::Local { path } => format!("local:{}", path.display()),
         }
     }
 }
@@ -327,8 +336,8 @@ mod tests {
             "{}",
             error.message
         );
-        let error = BackendAddress::parse("local:/tmp/x").unwrap_err();
-        assert!(error.message.contains("not available yet"));
+        assert!(BackendAddress::parse("local:/tmp/x").is_ok());
+        assert!(BackendAddress::parse("local:").is_err());
         assert!(BackendAddress::parse("ftp://x").is_err());
     }
 }

@@ -98,6 +98,14 @@ pub enum BackendError {
     Tls { backend: String, detail: String },
     #[error("{backend} answered with an error: {detail}")]
     Server { backend: String, detail: String },
+    /// The local store failed (a full disk, a read-only or damaged file); the hint, when
+    /// there is one, is the store's own.
+    #[error("{backend}: {detail}")]
+    Store {
+        backend: String,
+        detail: String,
+        hint: Option<String>,
+    },
     /// The caller passed something no backend may store (a priority of 12, an empty id).
     #[error("{detail}")]
     Invalid { detail: String },
@@ -125,6 +133,7 @@ impl BackendError {
                 "is redis-server running? point fleetq at it with --backend or FLEETQ_BACKEND=redis://host:6379"
                     .to_string(),
             ),
+            BackendError::Store { hint, .. } => hint.clone(),
             BackendError::Busy { .. } => Some(
                 "Redis is loading its data, running a long script or failing over; try again in a few seconds (workers wait it out)"
                     .to_string(),

@@ -7,6 +7,7 @@ pub mod config;
 pub mod duration;
 pub mod error;
 pub mod job;
+pub mod local;
 pub mod pipeline;
 pub mod redis;
 pub mod worker;
@@ -39,6 +40,7 @@ impl Runtime {
                 )
                 .await?,
             ),
+            BackendAddress::Local { path } => Arc::new(local::LocalBackend::open(path).await?),
         };
         Ok(Runtime { settings, backend })
     }

@@ -1,14 +1,51 @@
 //! Every Lua script path against a real Redis: enqueue, dequeue, ack, fail, extend, release,
 //! reap, cancel, retry, plus priorities, delayed jobs, unique keys and backpressure.
 
-use crate::support::{TestEnv, assert_consistent, wait_until};
+use crate::support::{Kind, TestEnv, assert_consistent, assert_consistent_on, wait_until};
 use fleetq::runtime::backend::{Backend, BeatRequest, LeaseRequest, RecoverReport};
 use fleetq::runtime::job::{
     Completion, EnqueueStatus, FailOutcome, FailureReport, JobState, LeaseRef, LeaseStatus,
     LeasedJob, NewJob, QueueSettings, Schedule,
 };
-use redis::Commands;
 use std::time::Duration;
+
+/// Each behaviour below is written once and runs against every backend.
+macro_rules! on_every_backend {
+    ($($test:ident),* $(,)?) => {$(
+        mod $test {
+            #[tokio::test]
+            async fn redis() {
+                super::$test(crate::support::Kind::Redis).await
+            }
+            #[tokio::test]
+            async fn local() {
+                super::$test(crate::support::Kind::Local).await
+            }
+        }
+    )*};
+}
+
+on_every_backend!(
+    a_worker_never_reaps_leases_it_still_extends,
+    a_ring_before_the_wait_is_not_lost,
+    enqueue_lease_and_ack_round_trip,
+    priorities_lease_highest_first,
+    delayed_jobs_wait_until_due_then_promote,
+    unique_keys_dedupe_and_expire,
+    max_len_rejects_past_the_limit,
+    fail_retries_with_delay_then_buries,
+    extend_keeps_the_lease_and_reports_lost_and_cancelled,
+    release_returns_jobs_to_the_front_without_spending_an_attempt,
+    reap_retries_expired_leases_then_buries_them,
+    only_one_reaper_sweeps_at_a_time,
+    a_lease_its_live_owner_never_received_costs_no_attempt,
+    expired_leases_return_to_the_head_of_the_queue,
+    cancel_and_retry_move_jobs_between_states,
+    paused_queues_hand_out_nothing,
+    done_retention_trims_the_oldest,
+    a_unique_key_without_ttl_is_held_until_the_job_finishes,
+    acks_riding_with_a_lease_report_stale_ones,
+);
 
 fn request(max_jobs: usize, lease: Duration) -> LeaseRequest {
     LeaseRequest {
@@ -101,10 +138,9 @@ async fn state(backend: &dyn Backend, queue: &str, id: &str) -> JobState {
         .state
 }
 
-#[tokio::test]
-async fn enqueue_lease_and_ack_round_trip() {
+async fn enqueue_lease_and_ack_round_trip(kind: Kind) {
     let env = TestEnv::new();
-    let backend = env.backend().await;
+    let backend = env.backend_for(kind).await;
     let outcomes = backend
         .enqueue("q", &[job(r#"{"n":1}"#), job(r#"{"n":2}"#)])
         .await
@@ -173,10 +209,9 @@ async fn enqueue_lease_and_ack_round_trip() {
     assert_eq!(backend.queue_stats("q").await.unwrap().done, 2);
 }
 
-#[tokio::test]
-async fn priorities_lease_highest_first() {
+async fn priorities_lease_highest_first(kind: Kind) {
     let env = TestEnv::new();
-    let backend = env.backend().await;
+    let backend = env.backend_for(kind).await;
     let mut jobs = Vec::new();
     for priority in [9u8, 5, 0, 5, 3] {
         let mut new = job(&format!(r#"{{"p":{priority}}}"#));
@@ -198,10 +233,9 @@ async fn priorities_lease_highest_first() {
     assert_eq!(order, vec![0, 3, 5, 5, 9]);
 }
 
-#[tokio::test]
-async fn delayed_jobs_wait_until_due_then_promote() {
+async fn delayed_jobs_wait_until_due_then_promote(kind: Kind) {
     let env = TestEnv::new();
-    let backend = env.backend().await;
+    let backend = env.backend_for(kind).await;
     let mut later = job("{}");
     later.schedule = Schedule::In(Duration::from_millis(300));
     backend.enqueue("q", &[later.clone()]).await.unwrap();
@@ -240,10 +274,9 @@ async fn delayed_jobs_wait_until_due_then_promote() {
     assert_eq!(leased.id, later.id);
 }
 
-#[tokio::test]
-async fn unique_keys_dedupe_and_expire() {
+async fn unique_keys_dedupe_and_expire(kind: Kind) {
     let env = TestEnv::new();
-    let backend = env.backend().await;
+    let backend = env.backend_for(kind).await;
     let mut first = job("{}");
     first.unique_key = Some("invoice-7".into());
     first.unique_ttl = Some(Duration::from_millis(300));
@@ -260,19 +293,24 @@ async fn unique_keys_dedupe_and_expire() {
     // an explicit id that already exists is a duplicate too
     let outcomes = backend.enqueue("q", &[first.clone()]).await.unwrap();
     assert_eq!(outcomes[0].status, EnqueueStatus::Duplicate);
-    let mut connection = env.redis.connection();
-    let unique_key = env.key("q", "unique:invoice-7");
-    wait_until("the unique key expires", Duration::from_secs(5), || {
-        !connection.exists::<_, bool>(&unique_key).unwrap()
-    });
-    let outcomes = backend.enqueue("q", &[second]).await.unwrap();
-    assert_eq!(outcomes[0].status, EnqueueStatus::Enqueued);
+    // once the key's TTL has passed, the twin goes in
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    loop {
+        let outcomes = backend.enqueue("q", &[second.clone()]).await.unwrap();
+        if outcomes[0].status == EnqueueStatus::Enqueued {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the unique key never expired"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
 }
 
-#[tokio::test]
-async fn max_len_rejects_past_the_limit() {
+async fn max_len_rejects_past_the_limit(kind: Kind) {
     let env = TestEnv::new();
-    let backend = env.backend().await;
+    let backend = env.backend_for(kind).await;
     backend
         .configure(
             "q",
@@ -304,10 +342,9 @@ async fn max_len_rejects_past_the_limit() {
     );
 }
 
-#[tokio::test]
-async fn fail_retries_with_delay_then_buries() {
+async fn fail_retries_with_delay_then_buries(kind: Kind) {
     let env = TestEnv::new();
-    let backend = env.backend().await;
+    let backend = env.backend_for(kind).await;
     let mut new = job("{}");
     new.max_attempts = Some(2);
     backend.enqueue("q", &[new.clone()]).await.unwrap();
@@ -359,15 +396,18 @@ async fn fail_retries_with_delay_then_buries() {
     assert_eq!(dead.len(), 1);
 }
 
-#[tokio::test]
-async fn extend_keeps_the_lease_and_reports_lost_and_cancelled() {
+async fn extend_keeps_the_lease_and_reports_lost_and_cancelled(kind: Kind) {
     let env = TestEnv::new();
-    let backend = env.backend().await;
+    let backend = env.backend_for(kind).await;
     backend.enqueue("q", &[job("{}"), job("{}")]).await.unwrap();
     let kept = lease_one(backend.as_ref(), "q", Duration::from_millis(400)).await;
     let cancelled = lease_one(backend.as_ref(), "q", Duration::from_secs(30)).await;
-    let mut connection = env.redis.connection();
-    let before: f64 = connection.zscore(env.key("q", "leased"), &kept.id).unwrap();
+    let deadline_of = |record: Option<fleetq::runtime::job::JobRecord>| {
+        record
+            .and_then(|record| record.lease_deadline)
+            .unwrap_or_default()
+    };
+    let before = deadline_of(backend.job("q", &kept.id).await.unwrap());
     let leases = [
         LeaseRef {
             id: kept.id.clone(),
@@ -387,9 +427,9 @@ async fn extend_keeps_the_lease_and_reports_lost_and_cancelled() {
     .await
     .statuses;
     assert_eq!(statuses, vec![LeaseStatus::Extended, LeaseStatus::Lost]);
-    let after: f64 = connection.zscore(env.key("q", "leased"), &kept.id).unwrap();
+    let after = deadline_of(backend.job("q", &kept.id).await.unwrap());
     assert!(
-        after > before + 50_000.0,
+        after > before + 50_000,
         "the deadline moved out: {before} -> {after}"
     );
 
@@ -421,10 +461,9 @@ async fn extend_keeps_the_lease_and_reports_lost_and_cancelled() {
     );
 }
 
-#[tokio::test]
-async fn release_returns_jobs_to_the_front_without_spending_an_attempt() {
+async fn release_returns_jobs_to_the_front_without_spending_an_attempt(kind: Kind) {
     let env = TestEnv::new();
-    let backend = env.backend().await;
+    let backend = env.backend_for(kind).await;
     backend.enqueue("q", &[job("{}"), job("{}")]).await.unwrap();
     let held = lease_one(backend.as_ref(), "q", Duration::from_secs(30)).await;
     let released = backend
@@ -457,10 +496,9 @@ async fn release_returns_jobs_to_the_front_without_spending_an_attempt() {
     );
 }
 
-#[tokio::test]
-async fn reap_retries_expired_leases_then_buries_them() {
+async fn reap_retries_expired_leases_then_buries_them(kind: Kind) {
     let env = TestEnv::new();
-    let backend = env.backend().await;
+    let backend = env.backend_for(kind).await;
     let mut new = job("{}");
     new.max_attempts = Some(2);
     backend.enqueue("q", &[new.clone()]).await.unwrap();
@@ -488,10 +526,9 @@ async fn reap_retries_expired_leases_then_buries_them() {
     assert!(record.last_error.unwrap().contains("lease expired"));
 }
 
-#[tokio::test]
-async fn only_one_reaper_sweeps_at_a_time() {
+async fn only_one_reaper_sweeps_at_a_time(kind: Kind) {
     let env = TestEnv::new();
-    let backend = env.backend().await;
+    let backend = env.backend_for(kind).await;
     backend.enqueue("q", &[job("{}")]).await.unwrap();
     let lease = Duration::from_secs(30);
     assert!(
@@ -511,12 +548,11 @@ async fn only_one_reaper_sweeps_at_a_time() {
     );
 }
 
-#[tokio::test]
-async fn a_worker_never_reaps_leases_it_still_extends() {
-    // a Redis stall looks like this to the scripts: every lease expired, and the first beat
-    // after it comes from a worker that is alive and still holds its jobs
+async fn a_worker_never_reaps_leases_it_still_extends(kind: Kind) {
+    // a stall looks like this to the store: every lease expired, and the first beat after it
+    // comes from a worker that is alive and still holds its jobs
     let env = TestEnv::new();
-    let backend = env.backend().await;
+    let backend = env.backend_for(kind).await;
     backend.enqueue("q", &[job("{}"), job("{}")]).await.unwrap();
     let short = Duration::from_millis(300);
     beat(backend.as_ref(), "owner", &[], short).await;
@@ -552,13 +588,12 @@ async fn a_worker_never_reaps_leases_it_still_extends() {
     );
     let stats = backend.queue_stats("q").await.unwrap();
     assert_eq!((stats.active, stats.stalled, stats.pending), (2, 0, 0));
-    assert_consistent(&env, "q");
+    assert_consistent_on(&env, kind, "q");
 }
 
-#[tokio::test]
-async fn a_lease_its_live_owner_never_received_costs_no_attempt() {
+async fn a_lease_its_live_owner_never_received_costs_no_attempt(kind: Kind) {
     let env = TestEnv::new();
-    let backend = env.backend().await;
+    let backend = env.backend_for(kind).await;
     backend.enqueue("q", &[job("{}")]).await.unwrap();
     let short = Duration::from_millis(200);
     beat(backend.as_ref(), "owner", &[], short).await;
@@ -595,10 +630,9 @@ async fn a_lease_its_live_owner_never_received_costs_no_attempt() {
     assert_eq!(again.attempts, 1);
 }
 
-#[tokio::test]
-async fn expired_leases_return_to_the_head_of_the_queue() {
+async fn expired_leases_return_to_the_head_of_the_queue(kind: Kind) {
     let env = TestEnv::new();
-    let backend = env.backend().await;
+    let backend = env.backend_for(kind).await;
     backend.enqueue("q", &[job(r#"{"n":1}"#)]).await.unwrap();
     let crashed = lease_one(backend.as_ref(), "q", Duration::from_millis(100)).await;
     backend
@@ -616,10 +650,9 @@ async fn expired_leases_return_to_the_head_of_the_queue() {
     assert_eq!(next.attempts, 2);
 }
 
-#[tokio::test]
-async fn cancel_and_retry_move_jobs_between_states() {
+async fn cancel_and_retry_move_jobs_between_states(kind: Kind) {
     let env = TestEnv::new();
-    let backend = env.backend().await;
+    let backend = env.backend_for(kind).await;
     let pending = job("{}");
     let mut delayed = job("{}");
     delayed.schedule = Schedule::In(Duration::from_secs(3600));
@@ -681,10 +714,9 @@ async fn cancel_and_retry_move_jobs_between_states() {
     assert!(!not_retryable[0].changed && not_retryable[0].state == "active");
 }
 
-#[tokio::test]
-async fn paused_queues_hand_out_nothing() {
+async fn paused_queues_hand_out_nothing(kind: Kind) {
     let env = TestEnv::new();
-    let backend = env.backend().await;
+    let backend = env.backend_for(kind).await;
     backend.enqueue("q", &[job("{}")]).await.unwrap();
     backend.set_paused("q", true).await.unwrap();
     let batch = backend
@@ -698,10 +730,9 @@ async fn paused_queues_hand_out_nothing() {
     lease_one(backend.as_ref(), "q", Duration::from_secs(30)).await;
 }
 
-#[tokio::test]
-async fn done_retention_trims_the_oldest() {
+async fn done_retention_trims_the_oldest(kind: Kind) {
     let env = TestEnv::new();
-    let backend = env.backend().await;
+    let backend = env.backend_for(kind).await;
     backend
         .configure(
             "q",
@@ -735,6 +766,19 @@ async fn done_retention_trims_the_oldest() {
         backend.job("q", &jobs[0].id).await.unwrap().is_none(),
         "the oldest done job was trimmed"
     );
+}
+
+async fn a_ring_before_the_wait_is_not_lost(kind: Kind) {
+    let env = TestEnv::new();
+    let backend = env.backend_for(kind).await;
+    let mut bell = backend.doorbell("q").await.unwrap();
+    backend.enqueue("q", &[job("{}")]).await.unwrap();
+    let started = std::time::Instant::now();
+    assert!(
+        bell.wait(Duration::from_secs(5)).await.unwrap(),
+        "the ring was kept"
+    );
+    assert!(started.elapsed() < Duration::from_secs(2));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -775,10 +819,9 @@ async fn the_doorbell_wakes_an_idle_waiter() {
     );
 }
 
-#[tokio::test]
-async fn a_unique_key_without_ttl_is_held_until_the_job_finishes() {
+async fn a_unique_key_without_ttl_is_held_until_the_job_finishes(kind: Kind) {
     let env = TestEnv::new();
-    let backend = env.backend().await;
+    let backend = env.backend_for(kind).await;
     let keyed = || {
         let mut new = job("{}");
         new.unique_key = Some("nightly".into());
@@ -919,10 +962,9 @@ async fn scripts_under_oom_are_all_or_nothing() {
     );
 }
 
-#[tokio::test]
-async fn acks_riding_with_a_lease_report_stale_ones() {
+async fn acks_riding_with_a_lease_report_stale_ones(kind: Kind) {
     let env = TestEnv::new();
-    let backend = env.backend().await;
+    let backend = env.backend_for(kind).await;
     backend.enqueue("q", &[job("{}")]).await.unwrap();
     let held = lease_one(backend.as_ref(), "q", Duration::from_secs(30)).await;
     backend

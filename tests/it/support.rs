@@ -186,6 +186,13 @@ pub fn wait_until(what: &str, limit: Duration, mut condition: impl FnMut() -> bo
     }
 }
 
+/// The backends every behaviour test runs against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Redis,
+    Local,
+}
+
 /// One test's world: its Redis, its key prefix and a scratch directory.
 pub struct TestEnv {
     pub redis: TestRedis,
@@ -233,6 +240,18 @@ impl TestEnv {
 
     pub fn key(&self, queue: &str, part: &str) -> String {
         format!("{}:{{{queue}}}:{part}", self.prefix)
+    }
+
+    /// This test's backend of `kind`: its private Redis, or a store in its scratch directory.
+    pub async fn backend_for(&self, kind: Kind) -> Arc<dyn Backend> {
+        match kind {
+            Kind::Redis => self.backend().await,
+            Kind::Local => Arc::new(
+                fleetq::runtime::local::LocalBackend::open(&self.path("store/fleetq.db"))
+                    .await
+                    .expect("open the test store"),
+            ),
+        }
     }
 
     pub async fn backend(&self) -> Arc<dyn Backend> {
@@ -303,6 +322,14 @@ pub fn filters() -> Vec<(&'static str, &'static str)> {
         // column widths follow the filtered values; fold runs of spaces so alignment is stable
         (r"(\S) {2,}", "$1  "),
     ]
+}
+
+/// The index check for `kind`. The local store keeps one row per job with its state in a
+/// column, so there every job is in exactly one place by construction.
+pub fn assert_consistent_on(env: &TestEnv, kind: Kind, queue: &str) {
+    if kind == Kind::Redis {
+        assert_consistent(env, queue);
+    }
 }
 
 /// Checks that every job of `queue` sits in exactly the index its state says, and that no

@@ -1,0 +1,278 @@
+//! Inspection and operator commands of the local store: stats, job lookup, listing, queue
+//! settings, purge, and the worker registry.
+
+use super::jobs::{BUCKET_MS, Sql, ensure_queue, now_ms};
+use crate::runtime::job::{
+    AttemptError, JobRecord, JobState, JobSummary, QueueSettings, QueueStats, WorkerInfo,
+    throughput,
+};
+use rusqlite::{OptionalExtension, Transaction, params};
+
+/// A worker counts as live for stats if it beat this recently, as on Redis.
+const WORKER_LIVENESS_MS: i64 = 30_000;
+
+pub fn queues(tx: &Transaction) -> Sql<Vec<String>> {
+    let mut statement = tx.prepare_cached("SELECT name FROM queues ORDER BY name")?;
+    statement.query_map([], |row| row.get(0))?.collect()
+}
+
+fn count(tx: &Transaction, sql: &str, queue: &str, now: i64) -> Sql<u64> {
+    let sql = sql.replace("?2", &now.to_string());
+    tx.query_row(&sql, [queue], |row| row.get::<_, i64>(0))
+        .map(|value| value.max(0) as u64)
+}
+
+pub fn stats(tx: &Transaction, queue: &str) -> Sql<QueueStats> {
+    let now = now_ms();
+    let (paused, max_len, done, retried, enqueued, trimmed): (bool, i64, i64, i64, i64, i64) = tx
+        .query_row(
+            "SELECT paused, max_len, done, retried, enqueued, trimmed FROM queues WHERE name = ?1",
+            [queue],
+            |row| {
+                Ok((
+                    row.get(0)?,
+                    row.get(1)?,
+                    row.get(2)?,
+                    row.get(3)?,
+                    row.get(4)?,
+                    row.get(5)?,
+                ))
+            },
+        )
+        .optional()?
+        .unwrap_or_default();
+    let mut pending_by_priority = vec![0u64; 10];
+    {
+        let mut statement = tx.prepare_cached(
+            "SELECT priority, COUNT(*) FROM jobs WHERE queue = ?1 AND state = 'pending'
+             GROUP BY priority",
+        )?;
+        for row in statement.query_map([queue], |row| {
+            Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?))
+        })? {
+            let (priority, jobs) = row?;
+            if let Some(slot) = pending_by_priority.get_mut(priority as usize) {
+                *slot = jobs as u64;
+            }
+        }
+    }
+    let by_state = |state: &str| {
+        count(
+            tx,
+            &format!("SELECT COUNT(*) FROM jobs WHERE queue = ?1 AND state = '{state}'"),
+            queue,
+            now,
+        )
+    };
+    let buckets: Vec<(i64, u64)> = {
+        let mut statement =
+            tx.prepare_cached("SELECT bucket, count FROM throughput WHERE queue = ?1")?;
+        statement
+            .query_map([queue], |row| {
+                Ok((row.get(0)?, row.get::<_, i64>(1)? as u64))
+            })?
+            .collect::<Sql<_>>()?
+    };
+    let oldest: Option<i64> = tx.query_row(
+        "SELECT MIN(run_at) FROM jobs WHERE queue = ?1 AND state = 'pending'",
+        [queue],
+        |row| row.get(0),
+    )?;
+    let next_delayed_at: Option<i64> = tx.query_row(
+        "SELECT MIN(run_at) FROM jobs WHERE queue = ?1 AND state = 'delayed'",
+        [queue],
+        |row| row.get(0),
+    )?;
+    Ok(QueueStats {
+        queue: queue.to_string(),
+        pending: pending_by_priority.iter().sum(),
+        pending_by_priority,
+        delayed: by_state("delayed")?,
+        active: by_state("active")?,
+        stalled: count(
+            tx,
+            "SELECT COUNT(*) FROM jobs WHERE queue = ?1 AND state = 'active' AND lease_deadline <= ?2",
+            queue,
+            now,
+        )?,
+        done: done.max(0) as u64,
+        retried: retried.max(0) as u64,
+        dead: by_state("dead")?,
+        cancelled: by_state("cancelled")?,
+        enqueued: enqueued.max(0) as u64,
+        trimmed: trimmed.max(0) as u64,
+        throughput_1m: throughput(&buckets, now, BUCKET_MS, 60_000),
+        throughput_5m: throughput(&buckets, now, BUCKET_MS, 300_000),
+        oldest_pending_age_ms: oldest.map(|run_at| (now - run_at).max(0) as u64),
+        next_delayed_at,
+        paused,
+        workers: count(
+            tx,
+            &format!(
+                "SELECT COUNT(*) FROM workers WHERE queue = ?1 AND beat_at >= {}",
+                now - WORKER_LIVENESS_MS
+            ),
+            queue,
+            now,
+        )?,
+        max_len: (max_len > 0).then_some(max_len as u64),
+    })
+}
+
+pub fn job(tx: &Transaction, queue: &str, id: &str) -> Sql<Option<JobRecord>> {
+    tx.query_row(
+        "SELECT state, priority, attempts, max_attempts, timeout_ms, created_at, run_at,
+           started_at, finished_at, owner, lease_deadline, unique_key, correlation_id, session,
+           last_error, errors, stderr, data, outputs
+         FROM jobs WHERE queue = ?1 AND id = ?2",
+        params![queue, id],
+        |row| {
+            let state = JobState::parse(&row.get::<_, String>(0)?).unwrap_or(JobState::Pending);
+            let active = state == JobState::Active;
+            let json = |text: Option<String>| {
+                text.map(|text| {
+                    serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text))
+                })
+                .unwrap_or(serde_json::Value::Null)
+            };
+            let errors: Vec<AttemptError> = row
+                .get::<_, Option<String>>(15)?
+                .and_then(|text| serde_json::from_str(&text).ok())
+                .unwrap_or_default();
+            Ok(JobRecord {
+                id: id.to_string(),
+                queue: queue.to_string(),
+                state,
+                priority: row.get::<_, i64>(1)? as u8,
+                attempts: row.get::<_, i64>(2)? as u32,
+                max_attempts: Some(row.get::<_, i64>(3)? as u32).filter(|max| *max > 0),
+                timeout_ms: Some(row.get::<_, i64>(4)? as u64).filter(|ms| *ms > 0),
+                created_at: row.get(5)?,
+                run_at: row.get(6)?,
+                started_at: row.get(7)?,
+                finished_at: row.get(8)?,
+                lease_owner: row.get::<_, Option<String>>(9)?.filter(|_| active),
+                lease_deadline: row.get::<_, Option<i64>>(10)?.filter(|_| active),
+                unique_key: row.get(11)?,
+                correlation_id: row.get(12)?,
+                session: row.get(13)?,
+                last_error: row.get(14)?,
+                errors,
+                stderr_tail: row
+                    .get::<_, Option<String>>(16)?
+                    .filter(|text| !text.is_empty()),
+                data: json(row.get(17)?),
+                outputs: json(row.get(18)?),
+            })
+        },
+    )
+    .optional()
+}
+
+pub fn locate(tx: &Transaction, id: &str) -> Sql<Vec<String>> {
+    let mut statement = tx.prepare_cached("SELECT queue FROM jobs WHERE id = ?1 ORDER BY queue")?;
+    statement.query_map([id], |row| row.get(0))?.collect()
+}
+
+pub fn existing(tx: &Transaction, queue: &str, ids: &[String]) -> Sql<Vec<bool>> {
+    ids.iter()
+        .map(|id| {
+            tx.query_row(
+                "SELECT 1 FROM jobs WHERE queue = ?1 AND id = ?2",
+                params![queue, id],
+                |_| Ok(()),
+            )
+            .optional()
+            .map(|found| found.is_some())
+        })
+        .collect()
+}
+
+pub fn list(tx: &Transaction, queue: &str, state: JobState, limit: usize) -> Sql<Vec<JobSummary>> {
+    let order = match state {
+        JobState::Pending => "priority, ready_order",
+        JobState::Delayed => "run_at",
+        JobState::Active => "lease_deadline",
+        JobState::Done | JobState::Dead | JobState::Cancelled => "finished_at DESC",
+    };
+    let sql = format!(
+        "SELECT id, priority, attempts, created_at, run_at, last_error FROM jobs
+         WHERE queue = ?1 AND state = ?2 ORDER BY {order} LIMIT ?3"
+    );
+    let mut statement = tx.prepare_cached(&sql)?;
+    statement
+        .query_map(params![queue, state.as_str(), limit as i64], |row| {
+            Ok(JobSummary {
+                id: row.get(0)?,
+                queue: queue.to_string(),
+                state,
+                priority: row.get::<_, i64>(1)? as u8,
+                attempts: row.get::<_, i64>(2)? as u32,
+                created_at: row.get(3)?,
+                run_at: row.get(4)?,
+                last_error: row.get(5)?,
+            })
+        })?
+        .collect()
+}
+
+pub fn set_paused(tx: &Transaction, queue: &str, paused: bool) -> Sql<()> {
+    ensure_queue(tx, queue)?;
+    tx.execute(
+        "UPDATE queues SET paused = ?2 WHERE name = ?1",
+        params![queue, paused],
+    )?;
+    Ok(())
+}
+
+pub fn configure(tx: &Transaction, queue: &str, settings: &QueueSettings) -> Sql<()> {
+    ensure_queue(tx, queue)?;
+    if let Some(max_len) = settings.max_len {
+        tx.execute(
+            "UPDATE queues SET max_len = ?2 WHERE name = ?1",
+            params![queue, max_len as i64],
+        )?;
+    }
+    if let Some(retain) = settings.retain_done {
+        tx.execute(
+            "UPDATE queues SET retain_done = ?2 WHERE name = ?1",
+            params![queue, retain as i64],
+        )?;
+    }
+    Ok(())
+}
+
+/// Deletes a queue's jobs and counters; its settings (pause, limits) stay, as on Redis.
+pub fn purge(tx: &Transaction, queue: &str) -> Sql<u64> {
+    let removed = tx.execute("DELETE FROM jobs WHERE queue = ?1", [queue])?;
+    for table in ["uniques", "workers", "throughput"] {
+        tx.execute(&format!("DELETE FROM {table} WHERE queue = ?1"), [queue])?;
+    }
+    tx.execute(
+        "UPDATE queues SET enqueued = 0, done = 0, retried = 0, trimmed = 0 WHERE name = ?1",
+        [queue],
+    )?;
+    Ok(removed as u64)
+}
+
+pub fn delete_queue(tx: &Transaction, queue: &str) -> Sql<()> {
+    purge(tx, queue)?;
+    tx.execute("DELETE FROM queues WHERE name = ?1", [queue])?;
+    Ok(())
+}
+
+pub fn register(tx: &Transaction, info: &WorkerInfo) -> Sql<()> {
+    let text = serde_json::to_string(info).unwrap_or_default();
+    tx.execute(
+        "INSERT INTO registry (worker, info, seen_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (worker) DO UPDATE SET info = excluded.info, seen_at = excluded.seen_at",
+        params![info.id, text, now_ms()],
+    )?;
+    Ok(())
+}
+
+pub fn unregister(tx: &Transaction, info: &WorkerInfo) -> Sql<()> {
+    tx.execute("DELETE FROM registry WHERE worker = ?1", [&info.id])?;
+    tx.execute("DELETE FROM workers WHERE worker = ?1", [&info.id])?;
+    Ok(())
+}

@@ -1,0 +1,654 @@
+//! The job operations of the local store, one transaction each: the counterparts of the Redis
+//! scripts, with the same semantics (fencing tokens, idempotent acks, recovery judged by the
+//! reaper's own last beat, head-of-queue re-delivery, retention).
+
+use crate::runtime::backend::{BeatReport, BeatRequest, LeaseRequest, RecoverReport};
+use crate::runtime::job::{
+    AckReport, AttemptError, ChangeOutcome, Completion, EnqueueOutcome, EnqueueStatus, FailOutcome,
+    FailureReport, LeaseBatch, LeaseRef, LeaseStatus, LeasedJob, NewJob, Schedule,
+};
+use rusqlite::{OptionalExtension, Transaction, params};
+use std::time::Duration;
+
+pub type Sql<T> = rusqlite::Result<T>;
+
+/// Failed attempts remembered per job, as on Redis.
+const ERROR_HISTORY: usize = 10;
+/// Done (and cancelled) jobs kept per queue unless the queue says otherwise.
+pub const DEFAULT_RETAIN_DONE: i64 = 100_000;
+/// Width of a throughput bucket.
+pub const BUCKET_MS: i64 = 10_000;
+/// At most one recovery sweep per queue in this window.
+const REAPER_LOCK_MS: i64 = 1000;
+/// Expired leases handled per sweep.
+const REAP_BATCH: i64 = 1000;
+
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |since| since.as_millis() as i64)
+}
+
+/// Makes sure the queue has its row (settings and counters).
+pub fn ensure_queue(tx: &Transaction, queue: &str) -> Sql<()> {
+    tx.execute(
+        "INSERT INTO queues (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
+        [queue],
+    )?;
+    Ok(())
+}
+
+/// The next position at the tail (`next_order`) or head (`head_order`) of the ready jobs.
+fn take_order(tx: &Transaction, queue: &str, head: bool) -> Sql<i64> {
+    let sql = if head {
+        "UPDATE queues SET head_order = head_order - 1 WHERE name = ?1 RETURNING head_order"
+    } else {
+        "UPDATE queues SET next_order = next_order + 1 WHERE name = ?1 RETURNING next_order"
+    };
+    tx.query_row(sql, [queue], |row| row.get(0))
+}
+
+fn push_error(history: Option<String>, attempt: i64, at: i64, message: &str) -> String {
+    let mut entries: Vec<AttemptError> = history
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default();
+    entries.push(AttemptError {
+        attempt: attempt.max(0) as u32,
+        at,
+        error: message.to_string(),
+    });
+    let excess = entries.len().saturating_sub(ERROR_HISTORY);
+    entries.drain(..excess);
+    serde_json::to_string(&entries).unwrap_or_else(|_| "[]".to_string())
+}
+
+fn release_unique(tx: &Transaction, queue: &str, id: &str) -> Sql<()> {
+    tx.execute(
+        "DELETE FROM uniques WHERE queue = ?1 AND id = ?2 AND expires_at IS NULL",
+        params![queue, id],
+    )?;
+    Ok(())
+}
+
+pub fn enqueue(tx: &Transaction, queue: &str, jobs: &[NewJob]) -> Sql<Vec<EnqueueOutcome>> {
+    ensure_queue(tx, queue)?;
+    let now = now_ms();
+    let max_len: i64 = tx.query_row(
+        "SELECT max_len FROM queues WHERE name = ?1",
+        [queue],
+        |row| row.get(0),
+    )?;
+    let mut size: i64 = if max_len > 0 {
+        tx.query_row(
+            "SELECT COUNT(*) FROM jobs WHERE queue = ?1 AND state IN ('pending', 'delayed')",
+            [queue],
+            |row| row.get(0),
+        )?
+    } else {
+        0
+    };
+    tx.execute(
+        "DELETE FROM uniques WHERE queue = ?1 AND expires_at IS NOT NULL AND expires_at <= ?2",
+        params![queue, now],
+    )?;
+    let mut outcomes = Vec::with_capacity(jobs.len());
+    let mut added = 0i64;
+    for job in jobs {
+        if let Some(key) = &job.unique_key {
+            let holder: Option<String> = tx
+                .query_row(
+                    "SELECT id FROM uniques WHERE queue = ?1 AND key = ?2",
+                    params![queue, key],
+                    |row| row.get(0),
+                )
+                .optional()?;
+            if let Some(holder) = holder {
+                outcomes.push(outcome(holder, EnqueueStatus::Duplicate));
+                continue;
+            }
+        }
+        let exists: bool = tx
+            .query_row(
+                "SELECT 1 FROM jobs WHERE queue = ?1 AND id = ?2",
+                params![queue, job.id],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some();
+        if exists {
+            outcomes.push(outcome(job.id.clone(), EnqueueStatus::Duplicate));
+            continue;
+        }
+        if max_len > 0 && size >= max_len {
+            outcomes.push(outcome(job.id.clone(), EnqueueStatus::Full));
+            continue;
+        }
+        let run_at = match job.schedule {
+            Schedule::Now => now,
+            Schedule::In(delay) => now + delay.as_millis() as i64,
+            Schedule::At(at) => at,
+        };
+        let (state, run_at, order) = if run_at > now {
+            ("delayed", run_at, None)
+        } else {
+            ("pending", run_at, Some(take_order(tx, queue, false)?))
+        };
+        tx.execute(
+            "INSERT INTO jobs (queue, id, state, priority, ready_order, data, max_attempts,
+               timeout_ms, created_at, run_at, unique_key, unique_until_done, correlation_id, session)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            params![
+                queue,
+                job.id,
+                state,
+                job.priority,
+                order,
+                job.data,
+                job.max_attempts.unwrap_or(0),
+                job.timeout.map_or(0, |timeout| timeout.as_millis() as i64),
+                now,
+                run_at,
+                job.unique_key,
+                job.unique_key.is_some() && job.unique_ttl.is_none(),
+                job.correlation_id,
+                job.session,
+            ],
+        )?;
+        if let Some(key) = &job.unique_key {
+            let expires = job
+                .unique_ttl
+                .map(|ttl| now + ttl.as_millis().max(1) as i64);
+            tx.execute(
+                "INSERT INTO uniques (queue, key, id, expires_at) VALUES (?1, ?2, ?3, ?4)",
+                params![queue, key, job.id, expires],
+            )?;
+        }
+        size += 1;
+        added += 1;
+        outcomes.push(outcome(job.id.clone(), EnqueueStatus::Enqueued));
+    }
+    tx.execute(
+        "UPDATE queues SET enqueued = enqueued + ?2 WHERE name = ?1",
+        params![queue, added],
+    )?;
+    Ok(outcomes)
+}
+
+fn outcome(id: String, status: EnqueueStatus) -> EnqueueOutcome {
+    EnqueueOutcome { id, status }
+}
+
+fn first_of(tx: &Transaction, queue: &str, sql: &str) -> Sql<Option<i64>> {
+    tx.query_row(sql, [queue], |row| row.get(0))
+}
+
+pub fn lease(tx: &Transaction, queue: &str, request: &LeaseRequest) -> Sql<LeaseBatch> {
+    ensure_queue(tx, queue)?;
+    let now = now_ms();
+    let due: Vec<String> = {
+        let mut statement = tx.prepare_cached(
+            "SELECT id FROM jobs WHERE queue = ?1 AND state = 'delayed' AND run_at <= ?2
+             ORDER BY run_at LIMIT 1000",
+        )?;
+        statement
+            .query_map(params![queue, now], |row| row.get(0))?
+            .collect::<Sql<_>>()?
+    };
+    for id in due {
+        let order = take_order(tx, queue, false)?;
+        tx.execute(
+            "UPDATE jobs SET state = 'pending', ready_order = ?3 WHERE queue = ?1 AND id = ?2",
+            params![queue, id, order],
+        )?;
+    }
+    let next_delayed = "SELECT MIN(run_at) FROM jobs WHERE queue = ?1 AND state = 'delayed'";
+    let (paused, fence): (bool, i64) = tx.query_row(
+        "SELECT paused, fence FROM queues WHERE name = ?1",
+        [queue],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?;
+    let mut batch = LeaseBatch {
+        now,
+        paused,
+        ..LeaseBatch::default()
+    };
+    if paused {
+        batch.next_delayed_at = first_of(tx, queue, next_delayed)?;
+        return Ok(batch);
+    }
+    let deadline = now + request.lease.as_millis() as i64;
+    let mut fence = fence;
+    let mut leased = Vec::new();
+    {
+        let mut statement = tx.prepare_cached(
+            "SELECT id, data, attempts, max_attempts, timeout_ms, priority, created_at, run_at,
+               correlation_id, outputs, session
+             FROM jobs WHERE queue = ?1 AND state = 'pending'
+             ORDER BY priority, ready_order LIMIT ?2",
+        )?;
+        let rows = statement.query_map(params![queue, request.max_jobs as i64], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, i64>(2)?,
+                row.get::<_, i64>(3)?,
+                row.get::<_, i64>(4)?,
+                row.get::<_, i64>(5)?,
+                row.get::<_, i64>(6)?,
+                row.get::<_, i64>(7)?,
+                row.get::<_, Option<String>>(8)?,
+                row.get::<_, Option<String>>(9)?,
+                row.get::<_, Option<String>>(10)?,
+            ))
+        })?;
+        for row in rows {
+            leased.push(row?);
+        }
+    }
+    for (
+        id,
+        data,
+        attempts,
+        max_attempts,
+        timeout_ms,
+        priority,
+        created_at,
+        run_at,
+        correlation_id,
+        outputs,
+        session,
+    ) in leased
+    {
+        fence += 1;
+        let attempts = attempts + 1;
+        let max_attempts = if max_attempts == 0 {
+            i64::from(request.default_max_attempts)
+        } else {
+            max_attempts
+        };
+        tx.execute(
+            "UPDATE jobs SET state = 'active', attempts = ?3, max_attempts = ?4, token = ?5,
+               owner = ?6, started_at = ?7, lease_deadline = ?8, ready_order = NULL
+             WHERE queue = ?1 AND id = ?2",
+            params![
+                queue,
+                id,
+                attempts,
+                max_attempts,
+                fence.to_string(),
+                request.owner,
+                now,
+                deadline
+            ],
+        )?;
+        batch.jobs.push(LeasedJob {
+            id,
+            queue: queue.to_string(),
+            token: fence.to_string(),
+            data,
+            attempts: attempts as u32,
+            max_attempts: max_attempts as u32,
+            timeout: (timeout_ms > 0).then(|| Duration::from_millis(timeout_ms as u64)),
+            priority: priority as u8,
+            created_at,
+            run_at,
+            correlation_id,
+            outputs: outputs.unwrap_or_default(),
+            session,
+        });
+    }
+    if batch.jobs.is_empty() {
+        batch.next_delayed_at = first_of(tx, queue, next_delayed)?;
+        batch.next_lease_expiry = first_of(
+            tx,
+            queue,
+            "SELECT MIN(lease_deadline) FROM jobs WHERE queue = ?1 AND state = 'active'",
+        )?;
+    } else {
+        tx.execute(
+            "UPDATE queues SET fence = ?2 WHERE name = ?1",
+            params![queue, fence],
+        )?;
+    }
+    Ok(batch)
+}
+
+/// The token and state of a job, if it exists.
+fn lease_state(tx: &Transaction, queue: &str, id: &str) -> Sql<Option<(Option<String>, String)>> {
+    tx.query_row(
+        "SELECT token, state FROM jobs WHERE queue = ?1 AND id = ?2",
+        params![queue, id],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )
+    .optional()
+}
+
+pub fn complete(tx: &Transaction, queue: &str, completions: &[Completion]) -> Sql<AckReport> {
+    let now = now_ms();
+    let mut report = AckReport::default();
+    for completion in completions {
+        match lease_state(tx, queue, &completion.id)? {
+            Some((Some(token), state)) if token == completion.token && state == "active" => {
+                tx.execute(
+                    "UPDATE jobs SET state = 'done', finished_at = ?3, outputs = ?4,
+                       lease_deadline = NULL WHERE queue = ?1 AND id = ?2",
+                    params![queue, completion.id, now, completion.outputs],
+                )?;
+                release_unique(tx, queue, &completion.id)?;
+                report.acked += 1;
+            }
+            Some((Some(token), state)) if token == completion.token && state == "done" => {
+                report.already += 1;
+            }
+            _ => report.stale.push(completion.id.clone()),
+        }
+    }
+    if report.acked > 0 {
+        tx.execute(
+            "UPDATE queues SET done = done + ?2 WHERE name = ?1",
+            params![queue, report.acked as i64],
+        )?;
+        let bucket = now / BUCKET_MS;
+        tx.execute(
+            "INSERT INTO throughput (queue, bucket, count) VALUES (?1, ?2, ?3)
+             ON CONFLICT (queue, bucket) DO UPDATE SET count = count + excluded.count",
+            params![queue, bucket, report.acked as i64],
+        )?;
+        tx.execute(
+            "DELETE FROM throughput WHERE queue = ?1 AND bucket < ?2",
+            params![queue, bucket - 300_000 / BUCKET_MS - 1],
+        )?;
+        trim(tx, queue, "done")?;
+    }
+    Ok(report)
+}
+
+/// Removes the oldest finished jobs of `state` past the queue's retention, counting them.
+fn trim(tx: &Transaction, queue: &str, state: &str) -> Sql<()> {
+    let retain: i64 = tx.query_row(
+        "SELECT COALESCE(retain_done, ?2) FROM queues WHERE name = ?1",
+        params![queue, DEFAULT_RETAIN_DONE],
+        |row| row.get(0),
+    )?;
+    let count: i64 = tx.query_row(
+        "SELECT COUNT(*) FROM jobs WHERE queue = ?1 AND state = ?2",
+        params![queue, state],
+        |row| row.get(0),
+    )?;
+    let excess = count - retain;
+    if excess > 0 {
+        tx.execute(
+            "DELETE FROM jobs WHERE queue = ?1 AND id IN (SELECT id FROM jobs
+               WHERE queue = ?1 AND state = ?2 ORDER BY finished_at LIMIT ?3)",
+            params![queue, state, excess],
+        )?;
+        tx.execute(
+            "UPDATE queues SET trimmed = trimmed + ?2 WHERE name = ?1",
+            params![queue, excess],
+        )?;
+    }
+    Ok(())
+}
+
+pub fn fail(tx: &Transaction, queue: &str, report: &FailureReport) -> Sql<FailOutcome> {
+    let now = now_ms();
+    match lease_state(tx, queue, &report.id)? {
+        Some((Some(token), state)) if token == report.token && state == "active" => {}
+        _ => return Ok(FailOutcome::Stale),
+    }
+    let (attempts, history): (i64, Option<String>) = tx.query_row(
+        "SELECT attempts, errors FROM jobs WHERE queue = ?1 AND id = ?2",
+        params![queue, report.id],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?;
+    let errors = push_error(history, attempts, now, &report.error);
+    tx.execute(
+        "UPDATE jobs SET token = NULL, lease_deadline = NULL, last_error = ?3, stderr = ?4,
+           outputs = ?5, errors = ?6 WHERE queue = ?1 AND id = ?2",
+        params![
+            queue,
+            report.id,
+            report.error,
+            report.stderr,
+            report.outputs,
+            errors
+        ],
+    )?;
+    if let Some(delay) = report.retry_delay {
+        tx.execute(
+            "UPDATE jobs SET state = 'delayed', run_at = ?3 WHERE queue = ?1 AND id = ?2",
+            params![queue, report.id, now + delay.as_millis() as i64],
+        )?;
+        tx.execute(
+            "UPDATE queues SET retried = retried + 1 WHERE name = ?1",
+            [queue],
+        )?;
+        return Ok(FailOutcome::Retry);
+    }
+    tx.execute(
+        "UPDATE jobs SET state = 'dead', finished_at = ?3 WHERE queue = ?1 AND id = ?2",
+        params![queue, report.id, now],
+    )?;
+    release_unique(tx, queue, &report.id)?;
+    Ok(FailOutcome::Dead)
+}
+
+/// Puts a job at the head of its queue, ready now.
+fn to_head(tx: &Transaction, queue: &str, id: &str) -> Sql<()> {
+    let order = take_order(tx, queue, true)?;
+    tx.execute(
+        "UPDATE jobs SET state = 'pending', ready_order = ?3, token = NULL, lease_deadline = NULL
+         WHERE queue = ?1 AND id = ?2",
+        params![queue, id, order],
+    )?;
+    Ok(())
+}
+
+pub fn beat(tx: &Transaction, queue: &str, request: &BeatRequest) -> Sql<BeatReport> {
+    ensure_queue(tx, queue)?;
+    let now = now_ms();
+    let previous: Option<i64> = tx
+        .query_row(
+            "SELECT beat_at FROM workers WHERE queue = ?1 AND worker = ?2",
+            params![queue, request.owner],
+            |row| row.get(0),
+        )
+        .optional()?;
+    tx.execute(
+        "INSERT INTO workers (queue, worker, beat_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (queue, worker) DO UPDATE SET beat_at = excluded.beat_at",
+        params![queue, request.owner, now],
+    )?;
+    let deadline = now + request.lease.as_millis() as i64;
+    let mut report = BeatReport::default();
+    for held in &request.leases {
+        let status = match lease_state(tx, queue, &held.id)? {
+            Some((Some(token), state)) if token == held.token && state == "active" => {
+                tx.execute(
+                    "UPDATE jobs SET lease_deadline = ?3 WHERE queue = ?1 AND id = ?2",
+                    params![queue, held.id, deadline],
+                )?;
+                LeaseStatus::Extended
+            }
+            Some((_, state)) if state == "cancelled" => LeaseStatus::Cancelled,
+            _ => LeaseStatus::Lost,
+        };
+        report.statuses.push(status);
+    }
+    let Some(previous) = previous else {
+        return Ok(report);
+    };
+    let locked = tx.execute(
+        "UPDATE queues SET reaper_until = ?2 WHERE name = ?1 AND reaper_until <= ?3",
+        params![queue, now + REAPER_LOCK_MS, now],
+    )?;
+    if locked == 0 {
+        return Ok(report);
+    }
+    tx.execute(
+        "DELETE FROM workers WHERE queue = ?1 AND beat_at < ?2",
+        params![queue, now - 3_600_000],
+    )?;
+    report.recovered = Some(recover(tx, queue, previous, now)?);
+    Ok(report)
+}
+
+/// Leases that expired before the reaper's own previous beat: their owner stopped beating
+/// (retry or dead), or beats on without them (it never got them: back, unspent).
+fn recover(tx: &Transaction, queue: &str, previous: i64, now: i64) -> Sql<RecoverReport> {
+    type Expired = (String, i64, i64, i64, Option<String>, Option<String>);
+    let expired: Vec<Expired> = {
+        let mut statement = tx.prepare_cached(
+            "SELECT id, lease_deadline, attempts, max_attempts, owner, errors FROM jobs
+             WHERE queue = ?1 AND state = 'active' AND lease_deadline < ?2
+             ORDER BY lease_deadline DESC LIMIT ?3",
+        )?;
+        statement
+            .query_map(params![queue, previous, REAP_BATCH], |row| {
+                Ok((
+                    row.get(0)?,
+                    row.get(1)?,
+                    row.get(2)?,
+                    row.get(3)?,
+                    row.get(4)?,
+                    row.get(5)?,
+                ))
+            })?
+            .collect::<Sql<_>>()?
+    };
+    let mut report = RecoverReport::default();
+    // latest deadline first, so the earliest ends up at the head
+    for (id, lease_deadline, attempts, max_attempts, owner, history) in expired {
+        let owner_beat: Option<i64> = tx
+            .query_row(
+                "SELECT beat_at FROM workers WHERE queue = ?1 AND worker = ?2",
+                params![queue, owner.clone().unwrap_or_default()],
+                |row| row.get(0),
+            )
+            .optional()?;
+        if owner_beat.is_some_and(|beat| beat > lease_deadline) {
+            tx.execute(
+                "UPDATE jobs SET attempts = attempts - 1 WHERE queue = ?1 AND id = ?2",
+                params![queue, id],
+            )?;
+            to_head(tx, queue, &id)?;
+            report.returned += 1;
+            continue;
+        }
+        let message = format!(
+            "lease expired (worker {} stopped heartbeating)",
+            owner.as_deref().unwrap_or("?")
+        );
+        let errors = push_error(history, attempts, now, &message);
+        tx.execute(
+            "UPDATE jobs SET last_error = ?3, errors = ?4 WHERE queue = ?1 AND id = ?2",
+            params![queue, id, message, errors],
+        )?;
+        if attempts >= max_attempts {
+            tx.execute(
+                "UPDATE jobs SET state = 'dead', finished_at = ?3, token = NULL,
+                   lease_deadline = NULL WHERE queue = ?1 AND id = ?2",
+                params![queue, id, now],
+            )?;
+            release_unique(tx, queue, &id)?;
+            report.dead += 1;
+        } else {
+            to_head(tx, queue, &id)?;
+            report.retried += 1;
+        }
+    }
+    if report.retried > 0 {
+        tx.execute(
+            "UPDATE queues SET retried = retried + ?2 WHERE name = ?1",
+            params![queue, report.retried as i64],
+        )?;
+    }
+    Ok(report)
+}
+
+pub fn release(tx: &Transaction, queue: &str, leases: &[LeaseRef]) -> Sql<u64> {
+    let mut released = 0;
+    // in reverse, so the released jobs keep their order at the head
+    for held in leases.iter().rev() {
+        match lease_state(tx, queue, &held.id)? {
+            Some((Some(token), state)) if token == held.token && state == "active" => {
+                tx.execute(
+                    "UPDATE jobs SET attempts = attempts - 1, owner = NULL
+                     WHERE queue = ?1 AND id = ?2",
+                    params![queue, held.id],
+                )?;
+                to_head(tx, queue, &held.id)?;
+                released += 1;
+            }
+            _ => {}
+        }
+    }
+    Ok(released)
+}
+
+pub fn cancel(tx: &Transaction, queue: &str, ids: &[String]) -> Sql<Vec<ChangeOutcome>> {
+    let now = now_ms();
+    let mut outcomes = Vec::with_capacity(ids.len());
+    let mut cancelled = 0;
+    for id in ids {
+        let state = lease_state(tx, queue, id)?.map(|(_, state)| state);
+        let (changed, state) = match state.as_deref() {
+            None => (false, "missing".to_string()),
+            Some(state @ ("done" | "dead" | "cancelled")) => (false, state.to_string()),
+            Some(_) => {
+                tx.execute(
+                    "UPDATE jobs SET state = 'cancelled', finished_at = ?3, token = NULL,
+                       lease_deadline = NULL, ready_order = NULL WHERE queue = ?1 AND id = ?2",
+                    params![queue, id, now],
+                )?;
+                release_unique(tx, queue, id)?;
+                cancelled += 1;
+                (true, "cancelled".to_string())
+            }
+        };
+        outcomes.push(ChangeOutcome {
+            id: id.clone(),
+            queue: queue.to_string(),
+            changed,
+            state,
+        });
+    }
+    if cancelled > 0 {
+        trim(tx, queue, "cancelled")?;
+    }
+    Ok(outcomes)
+}
+
+pub fn retry(tx: &Transaction, queue: &str, ids: &[String]) -> Sql<Vec<ChangeOutcome>> {
+    let now = now_ms();
+    let mut outcomes = Vec::with_capacity(ids.len());
+    for id in ids {
+        let state = lease_state(tx, queue, id)?.map(|(_, state)| state);
+        let (changed, state) = match state.as_deref() {
+            None => (false, "missing".to_string()),
+            Some(finished @ ("dead" | "cancelled" | "delayed")) => {
+                if finished != "delayed" {
+                    tx.execute(
+                        "UPDATE jobs SET attempts = 0, finished_at = NULL WHERE queue = ?1 AND id = ?2",
+                        params![queue, id],
+                    )?;
+                }
+                let order = take_order(tx, queue, false)?;
+                tx.execute(
+                    "UPDATE jobs SET state = 'pending', run_at = ?3, ready_order = ?4
+                     WHERE queue = ?1 AND id = ?2",
+                    params![queue, id, now, order],
+                )?;
+                (true, "pending".to_string())
+            }
+            Some(other) => (false, other.to_string()),
+        };
+        outcomes.push(ChangeOutcome {
+            id: id.clone(),
+            queue: queue.to_string(),
+            changed,
+            state,
+        });
+    }
+    Ok(outcomes)
+}

@@ -1,0 +1,300 @@
+//! The embedded local backend: SQLite in WAL mode, one transaction per operation, shared by
+//! several processes on one machine. Same job semantics as Redis (see `jobs.rs`).
+
+mod admin;
+mod doorbell;
+mod jobs;
+mod schema;
+
+use crate::runtime::backend::{
+    Backend, BackendResult, BeatReport, BeatRequest, Doorbell, LeaseReply, LeaseRequest,
+    ProgressSink, ServerUsage,
+};
+use crate::runtime::error::BackendError;
+use crate::runtime::job::{
+    AckReport, ChangeOutcome, Completion, EnqueueOutcome, EnqueueStatus, FailOutcome,
+    FailureReport, JobRecord, JobState, JobSummary, LeaseRef, NewJob, QueueSettings, QueueStats,
+    WorkerInfo,
+};
+use async_trait::async_trait;
+use doorbell::Bells;
+use jobs::Sql;
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+pub struct LocalBackend {
+    connection: Arc<Mutex<Connection>>,
+    path: PathBuf,
+    display: String,
+    bells: Bells,
+}
+
+impl LocalBackend {
+    pub async fn open(path: &Path) -> BackendResult<LocalBackend> {
+        let display = format!("local:{}", path.display());
+        let owned = path.to_path_buf();
+        let connection = tokio::task::spawn_blocking(move || schema::open(&owned))
+            .await
+            .map_err(|error| store_error(&display, error.to_string()))?
+            .map_err(|detail| store_error(&display, detail))?;
+        Ok(LocalBackend {
+            connection: Arc::new(Mutex::new(connection)),
+            path: path.to_path_buf(),
+            display,
+            bells: Bells::beside(path),
+        })
+    }
+
+    /// Runs `work` in one write transaction on a blocking thread.
+    async fn write<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&Transaction) -> Sql<T> + Send + 'static,
+    ) -> BackendResult<T> {
+        let connection = self.connection.clone();
+        let display = self.display.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut connection = connection
+                .lock()
+                .map_err(|_| store_error(&display, "the store's lock was poisoned".into()))?;
+            let run = |connection: &mut Connection| -> Sql<T> {
+                // IMMEDIATE takes the write lock up front, so two processes never deadlock
+                // upgrading a read to a write
+                let tx = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+                let value = work(&tx)?;
+                tx.commit()?;
+                Ok(value)
+            };
+            run(&mut connection).map_err(|error| map_error(&display, error))
+        })
+        .await
+        .map_err(|error| store_error(&self.display, error.to_string()))?
+    }
+}
+
+fn store_error(display: &str, detail: String) -> BackendError {
+    BackendError::Store {
+        backend: display.to_string(),
+        detail,
+        hint: None,
+    }
+}
+
+/// Turns a SQLite error into one the operator can act on.
+fn map_error(display: &str, error: rusqlite::Error) -> BackendError {
+    use rusqlite::ErrorCode;
+    let backend = display.to_string();
+    let detail = error.to_string();
+    let (code, hint) = match &error {
+        rusqlite::Error::SqliteFailure(failure, _) => (Some(failure.code), None::<String>),
+        _ => (None, None),
+    };
+    let hint = hint.or(match code {
+        Some(ErrorCode::DiskFull) => Some("the disk holding the store is full; free space and try again (nothing stored was lost)".into()),
+        Some(ErrorCode::ReadOnly) => Some("the store is read-only here: check the file's and its directory's permissions".into()),
+        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => {
+            Some("the store file is damaged or not a fleetq store; point --backend local:PATH at another file".into())
+        }
+        _ => None,
+    });
+    match code {
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+            BackendError::Busy { backend, detail }
+        }
+        _ => BackendError::Store {
+            backend,
+            detail,
+            hint,
+        },
+    }
+}
+
+#[async_trait]
+impl Backend for LocalBackend {
+    fn describe(&self) -> String {
+        self.display.clone()
+    }
+
+    async fn enqueue(&self, queue: &str, jobs: &[NewJob]) -> BackendResult<Vec<EnqueueOutcome>> {
+        for job in jobs {
+            job.validate().map_err(|error| BackendError::Invalid {
+                detail: error.message,
+            })?;
+        }
+        let (name, jobs) = (queue.to_string(), jobs.to_vec());
+        let outcomes = self
+            .write(move |tx| jobs::enqueue(tx, &name, &jobs))
+            .await?;
+        if outcomes
+            .iter()
+            .any(|outcome| outcome.status == EnqueueStatus::Enqueued)
+        {
+            self.bells.ring(queue);
+        }
+        Ok(outcomes)
+    }
+
+    async fn existing(&self, queue: &str, ids: &[String]) -> BackendResult<Vec<bool>> {
+        let (queue, ids) = (queue.to_string(), ids.to_vec());
+        self.write(move |tx| admin::existing(tx, &queue, &ids))
+            .await
+    }
+
+    async fn lease(
+        &self,
+        queue: &str,
+        request: &LeaseRequest,
+        completions: &[Completion],
+    ) -> LeaseReply {
+        let (name, request, completions) =
+            (queue.to_string(), request.clone(), completions.to_vec());
+        let acking = !completions.is_empty();
+        let result = self
+            .write(move |tx| {
+                let acks = jobs::complete(tx, &name, &completions)?;
+                let batch = jobs::lease(tx, &name, &request)?;
+                Ok((acks, batch))
+            })
+            .await;
+        match result {
+            Ok((acks, batch)) => LeaseReply {
+                acks: acking.then_some(Ok(acks)),
+                batch: Ok(batch),
+            },
+            Err(error) => LeaseReply {
+                acks: acking.then(|| Err(error.clone())),
+                batch: Err(error),
+            },
+        }
+    }
+
+    async fn complete(&self, queue: &str, completions: &[Completion]) -> BackendResult<AckReport> {
+        let (queue, completions) = (queue.to_string(), completions.to_vec());
+        self.write(move |tx| jobs::complete(tx, &queue, &completions))
+            .await
+    }
+
+    async fn fail(&self, queue: &str, report: &FailureReport) -> BackendResult<FailOutcome> {
+        let (name, report) = (queue.to_string(), report.clone());
+        let outcome = self.write(move |tx| jobs::fail(tx, &name, &report)).await?;
+        if outcome == FailOutcome::Retry {
+            self.bells.ring(queue);
+        }
+        Ok(outcome)
+    }
+
+    async fn beat(&self, queue: &str, request: &BeatRequest) -> BackendResult<BeatReport> {
+        let (name, request) = (queue.to_string(), request.clone());
+        let report = self
+            .write(move |tx| jobs::beat(tx, &name, &request))
+            .await?;
+        if report
+            .recovered
+            .is_some_and(|recovered| recovered.retried + recovered.returned > 0)
+        {
+            self.bells.ring(queue);
+        }
+        Ok(report)
+    }
+
+    async fn release(&self, queue: &str, leases: &[LeaseRef]) -> BackendResult<u64> {
+        let (name, leases) = (queue.to_string(), leases.to_vec());
+        let released = self
+            .write(move |tx| jobs::release(tx, &name, &leases))
+            .await?;
+        if released > 0 {
+            self.bells.ring(queue);
+        }
+        Ok(released)
+    }
+
+    async fn doorbell(&self, queue: &str) -> BackendResult<Box<dyn Doorbell>> {
+        Ok(Box::new(self.bells.doorbell(queue, &self.display)?))
+    }
+
+    async fn cancel(&self, queue: &str, ids: &[String]) -> BackendResult<Vec<ChangeOutcome>> {
+        let (queue, ids) = (queue.to_string(), ids.to_vec());
+        self.write(move |tx| jobs::cancel(tx, &queue, &ids)).await
+    }
+
+    async fn retry(&self, queue: &str, ids: &[String]) -> BackendResult<Vec<ChangeOutcome>> {
+        let (name, ids) = (queue.to_string(), ids.to_vec());
+        let outcomes = self.write(move |tx| jobs::retry(tx, &name, &ids)).await?;
+        self.bells.ring(queue);
+        Ok(outcomes)
+    }
+
+    async fn queues(&self) -> BackendResult<Vec<String>> {
+        self.write(admin::queues).await
+    }
+
+    async fn queue_stats(&self, queue: &str) -> BackendResult<QueueStats> {
+        let queue = queue.to_string();
+        self.write(move |tx| admin::stats(tx, &queue)).await
+    }
+
+    async fn job(&self, queue: &str, id: &str) -> BackendResult<Option<JobRecord>> {
+        let (queue, id) = (queue.to_string(), id.to_string());
+        self.write(move |tx| admin::job(tx, &queue, &id)).await
+    }
+
+    async fn locate(&self, id: &str) -> BackendResult<Vec<String>> {
+        let id = id.to_string();
+        self.write(move |tx| admin::locate(tx, &id)).await
+    }
+
+    async fn list_jobs(
+        &self,
+        queue: &str,
+        state: JobState,
+        limit: usize,
+    ) -> BackendResult<Vec<JobSummary>> {
+        let queue = queue.to_string();
+        self.write(move |tx| admin::list(tx, &queue, state, limit))
+            .await
+    }
+
+    async fn set_paused(&self, queue: &str, paused: bool) -> BackendResult<()> {
+        let name = queue.to_string();
+        self.write(move |tx| admin::set_paused(tx, &name, paused))
+            .await?;
+        self.bells.ring(queue);
+        Ok(())
+    }
+
+    async fn configure(&self, queue: &str, settings: &QueueSettings) -> BackendResult<()> {
+        let (queue, settings) = (queue.to_string(), settings.clone());
+        self.write(move |tx| admin::configure(tx, &queue, &settings))
+            .await
+    }
+
+    async fn purge(&self, queue: &str, progress: &dyn ProgressSink) -> BackendResult<u64> {
+        let queue = queue.to_string();
+        let removed = self.write(move |tx| admin::purge(tx, &queue)).await?;
+        progress.set_total(removed);
+        progress.advance(removed);
+        Ok(removed)
+    }
+
+    async fn delete_queue(&self, queue: &str) -> BackendResult<()> {
+        let queue = queue.to_string();
+        self.write(move |tx| admin::delete_queue(tx, &queue)).await
+    }
+
+    async fn register_worker(&self, info: &WorkerInfo, _ttl: Duration) -> BackendResult<()> {
+        let info = info.clone();
+        self.write(move |tx| admin::register(tx, &info)).await
+    }
+
+    async fn unregister_worker(&self, info: &WorkerInfo) -> BackendResult<()> {
+        let info = info.clone();
+        self.write(move |tx| admin::unregister(tx, &info)).await
+    }
+
+    async fn server_usage(&self) -> BackendResult<ServerUsage> {
+        // the store runs inside this process: its cost is in the client's own CPU time
+        let _ = &self.path;
+        Ok(ServerUsage::default())
+    }
+}

@@ -1,0 +1,142 @@
+//! The local store's schema and how a store is opened: WAL, a busy timeout, files 0600 in a
+//! 0700 directory, and a schema version that refuses a store written by a newer fleetq.
+
+use rusqlite::Connection;
+use std::path::Path;
+use std::time::Duration;
+
+/// Bumped whenever the tables change; a store with a higher version is refused.
+pub const SCHEMA_VERSION: i64 = 1;
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS queues (
+  name TEXT PRIMARY KEY,
+  paused INTEGER NOT NULL DEFAULT 0,
+  max_len INTEGER NOT NULL DEFAULT 0,
+  retain_done INTEGER,
+  fence INTEGER NOT NULL DEFAULT 0,
+  next_order INTEGER NOT NULL DEFAULT 0,
+  head_order INTEGER NOT NULL DEFAULT 0,
+  enqueued INTEGER NOT NULL DEFAULT 0,
+  done INTEGER NOT NULL DEFAULT 0,
+  retried INTEGER NOT NULL DEFAULT 0,
+  trimmed INTEGER NOT NULL DEFAULT 0,
+  reaper_until INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS jobs (
+  queue TEXT NOT NULL,
+  id TEXT NOT NULL,
+  state TEXT NOT NULL,
+  priority INTEGER NOT NULL,
+  ready_order INTEGER,
+  data TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  max_attempts INTEGER NOT NULL DEFAULT 0,
+  timeout_ms INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL,
+  run_at INTEGER NOT NULL,
+  started_at INTEGER,
+  finished_at INTEGER,
+  token TEXT,
+  owner TEXT,
+  lease_deadline INTEGER,
+  unique_key TEXT,
+  unique_until_done INTEGER NOT NULL DEFAULT 0,
+  correlation_id TEXT,
+  session TEXT,
+  last_error TEXT,
+  errors TEXT,
+  stderr TEXT,
+  outputs TEXT,
+  PRIMARY KEY (queue, id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS jobs_pending ON jobs (queue, priority, ready_order) WHERE state = 'pending';
+CREATE INDEX IF NOT EXISTS jobs_delayed ON jobs (queue, run_at) WHERE state = 'delayed';
+CREATE INDEX IF NOT EXISTS jobs_active ON jobs (queue, lease_deadline) WHERE state = 'active';
+CREATE INDEX IF NOT EXISTS jobs_finished ON jobs (queue, state, finished_at)
+  WHERE state IN ('done', 'dead', 'cancelled');
+CREATE INDEX IF NOT EXISTS jobs_by_id ON jobs (id);
+CREATE TABLE IF NOT EXISTS uniques (
+  queue TEXT NOT NULL,
+  key TEXT NOT NULL,
+  id TEXT NOT NULL,
+  expires_at INTEGER,
+  PRIMARY KEY (queue, key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS workers (
+  queue TEXT NOT NULL,
+  worker TEXT NOT NULL,
+  beat_at INTEGER NOT NULL,
+  PRIMARY KEY (queue, worker)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS throughput (
+  queue TEXT NOT NULL,
+  bucket INTEGER NOT NULL,
+  count INTEGER NOT NULL,
+  PRIMARY KEY (queue, bucket)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS registry (
+  worker TEXT PRIMARY KEY,
+  info TEXT NOT NULL,
+  seen_at INTEGER NOT NULL
+);
+";
+
+/// Opens (creating if needed) the store at `path`.
+pub fn open(path: &Path) -> Result<Connection, String> {
+    if let Some(directory) = path
+        .parent()
+        .filter(|parent| !parent.as_os_str().is_empty())
+    {
+        create_private_directory(directory)?;
+    }
+    let fresh = !path.exists();
+    if fresh {
+        // created 0600 before SQLite opens it, so no other user can ever read the jobs
+        use std::os::unix::fs::OpenOptionsExt;
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(path)
+            .map_err(|error| format!("cannot create {}: {error}", path.display()))?;
+    }
+    let connection = Connection::open(path)
+        .map_err(|error| format!("cannot open {}: {error}", path.display()))?;
+    connection
+        .busy_timeout(Duration::from_secs(10))
+        .map_err(|error| error.to_string())?;
+    // WAL lets readers (stats) run beside a writer; NORMAL syncs at every checkpoint, so a
+    // process crash loses nothing committed and a power loss at most the last transactions
+    connection
+        .execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
+        .map_err(|error| format!("cannot open {}: {error}", path.display()))?;
+    let version: i64 = connection
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .map_err(|error| format!("{} is not a fleetq store: {error}", path.display()))?;
+    if version > SCHEMA_VERSION {
+        return Err(format!(
+            "{} was written by a newer fleetq (store version {version}, this fleetq knows {SCHEMA_VERSION})",
+            path.display()
+        ));
+    }
+    connection
+        .execute_batch(SCHEMA)
+        .map_err(|error| format!("cannot set up {}: {error}", path.display()))?;
+    connection
+        .pragma_update(None, "user_version", SCHEMA_VERSION)
+        .map_err(|error| error.to_string())?;
+    Ok(connection)
+}
+
+fn create_private_directory(directory: &Path) -> Result<(), String> {
+    if directory.is_dir() {
+        return Ok(());
+    }
+    use std::os::unix::fs::DirBuilderExt;
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(directory)
+        .map_err(|error| format!("cannot create {}: {error}", directory.display()))
+}
