@@ -223,10 +223,9 @@ impl BackendAddress {
     pub fn from_settings(settings: &Settings) -> Result<BackendAddress, Classified> {
         match &settings.backend {
             Some(text) => BackendAddress::parse(text),
-            None => Err(Classified::usage(
-                "no backend configured, and the embedded local backend is not available yet",
-            )
-            .with_hint("set FLEETQ_BACKEND=redis://127.0.0.1:6379 (or --backend, or `backend:` in fleetq.yaml)")),
+            None => Err(Classified::usage("no backend configured").with_hint(
+                "set FLEETQ_BACKEND=redis://127.0.0.1:6379 or FLEETQ_BACKEND=local:/path/to/jobs.db (or --backend, or `backend:` in fleetq.yaml)",
+            )),
         }
     }
 

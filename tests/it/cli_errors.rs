@@ -292,11 +292,7 @@ fn redis_down_exits_5_with_a_hint_and_no_password() {
 #[test]
 fn backends_that_are_not_built_yet_say_so() {
     let directory = tempfile::tempdir().unwrap();
-    for backend in [
-        "redis+sentinel://h1:26379/main",
-        "redis+cluster://h1:7000",
-        "local:/tmp/fleetq.db",
-    ] {
+    for backend in ["redis+sentinel://h1:26379/main", "redis+cluster://h1:7000"] {
         let mut command = Command::new(binary());
         configure(&mut command, directory.path(), backend, "x");
         command.args(["stats"]);
@@ -316,6 +312,37 @@ fn backends_that_are_not_built_yet_say_so() {
         stderr.contains("no backend configured") && stderr.contains("FLEETQ_BACKEND"),
         "{stderr}"
     );
+}
+
+#[test]
+fn a_local_store_works_from_the_command_line_and_refuses_a_newer_one() {
+    let env = TestEnv::new();
+    let store = env.path("data/jobs.db");
+    let local = format!("local:{}", store.display());
+    env.test(&["enqueue", "here", "--data", "{}"])
+        .env("FLEETQ_BACKEND", &local)
+        .stdout_has("here/")
+        .run();
+    env.test(&["stats", "here", "--json"])
+        .env("FLEETQ_BACKEND", &local)
+        .stdout_has("\"pending\": 1")
+        .stdout_has(&format!("\"backend\": \"{local}\""))
+        .run();
+    use std::os::unix::fs::PermissionsExt;
+    let mode =
+        |path: &std::path::Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&store), 0o600, "the store is private");
+    assert_eq!(mode(store.parent().unwrap()), 0o700, "so is its directory");
+    rusqlite::Connection::open(&store)
+        .unwrap()
+        .pragma_update(None, "user_version", 99)
+        .unwrap();
+    env.test(&["stats"])
+        .env("FLEETQ_BACKEND", &local)
+        .code(1)
+        .stderr_has("written by a newer fleetq")
+        .stderr_has("hint: run the newer fleetq")
+        .run();
 }
 
 #[test]

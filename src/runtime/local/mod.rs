@@ -38,7 +38,11 @@ impl LocalBackend {
         let connection = tokio::task::spawn_blocking(move || schema::open(&owned))
             .await
             .map_err(|error| store_error(&display, error.to_string()))?
-            .map_err(|detail| store_error(&display, detail))?;
+            .map_err(|error| BackendError::Store {
+                backend: display.clone(),
+                detail: error.detail,
+                hint: error.hint.map(str::to_string),
+            })?;
         Ok(LocalBackend {
             connection: Arc::new(Mutex::new(connection)),
             path: path.to_path_buf(),

@@ -82,8 +82,20 @@ CREATE TABLE IF NOT EXISTS registry (
 );
 ";
 
+/// Why a store could not be opened, and what to do about it.
+pub struct OpenError {
+    pub detail: String,
+    pub hint: Option<&'static str>,
+}
+
+impl From<String> for OpenError {
+    fn from(detail: String) -> Self {
+        OpenError { detail, hint: None }
+    }
+}
+
 /// Opens (creating if needed) the store at `path`.
-pub fn open(path: &Path) -> Result<Connection, String> {
+pub fn open(path: &Path) -> Result<Connection, OpenError> {
     if let Some(directory) = path
         .parent()
         .filter(|parent| !parent.as_os_str().is_empty())
@@ -99,37 +111,50 @@ pub fn open(path: &Path) -> Result<Connection, String> {
             .create_new(true)
             .mode(0o600)
             .open(path)
-            .map_err(|error| format!("cannot create {}: {error}", path.display()))?;
+            .map_err(|error| {
+                OpenError::from(format!("cannot create {}: {error}", path.display()))
+            })?;
     }
     let connection = Connection::open(path)
-        .map_err(|error| format!("cannot open {}: {error}", path.display()))?;
+        .map_err(|error| OpenError::from(format!("cannot open {}: {error}", path.display())))?;
     connection
         .busy_timeout(Duration::from_secs(10))
-        .map_err(|error| error.to_string())?;
+        .map_err(|error| OpenError::from(error.to_string()))?;
     // WAL lets readers (stats) run beside a writer; NORMAL syncs at every checkpoint, so a
     // process crash loses nothing committed and a power loss at most the last transactions
     connection
         .execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
-        .map_err(|error| format!("cannot open {}: {error}", path.display()))?;
+        .map_err(|error| OpenError {
+            detail: format!("cannot open {}: {error}", path.display()),
+            hint: Some("the file is damaged, not a fleetq store, or not writable here; point --backend local:PATH at another file"),
+        })?;
     let version: i64 = connection
         .query_row("PRAGMA user_version", [], |row| row.get(0))
-        .map_err(|error| format!("{} is not a fleetq store: {error}", path.display()))?;
+        .map_err(|error| OpenError {
+            detail: format!("{} is not a fleetq store: {error}", path.display()),
+            hint: Some("the file is damaged or belongs to something else; point --backend local:PATH at another file"),
+        })?;
     if version > SCHEMA_VERSION {
-        return Err(format!(
-            "{} was written by a newer fleetq (store version {version}, this fleetq knows {SCHEMA_VERSION})",
-            path.display()
-        ));
+        return Err(OpenError {
+            detail: format!(
+                "{} was written by a newer fleetq (store version {version}, this fleetq knows {SCHEMA_VERSION}); nothing was changed",
+                path.display()
+            ),
+            hint: Some(
+                "run the newer fleetq on this host, or point --backend local:PATH at another file",
+            ),
+        });
     }
     connection
         .execute_batch(SCHEMA)
-        .map_err(|error| format!("cannot set up {}: {error}", path.display()))?;
+        .map_err(|error| OpenError::from(format!("cannot set up {}: {error}", path.display())))?;
     connection
         .pragma_update(None, "user_version", SCHEMA_VERSION)
-        .map_err(|error| error.to_string())?;
+        .map_err(|error| OpenError::from(error.to_string()))?;
     Ok(connection)
 }
 
-fn create_private_directory(directory: &Path) -> Result<(), String> {
+fn create_private_directory(directory: &Path) -> Result<(), OpenError> {
     if directory.is_dir() {
         return Ok(());
     }
@@ -138,5 +163,5 @@ fn create_private_directory(directory: &Path) -> Result<(), String> {
         .recursive(true)
         .mode(0o700)
         .create(directory)
-        .map_err(|error| format!("cannot create {}: {error}", directory.display()))
+        .map_err(|error| OpenError::from(format!("cannot create {}: {error}", directory.display())))
 }
