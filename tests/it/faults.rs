@@ -3,12 +3,21 @@
 //! print too much or cannot start.
 
 use crate::support::{
-    TestEnv, alive, assert_consistent, binary, configure, enqueue, lines_of, run, signal,
-    start_logged_worker, start_worker, stat, wait_exit, wait_for_stderr, wait_until, which,
+    Kind, TestEnv, alive, assert_consistent, binary, configure, enqueue, lines_of,
+    on_every_backend_sync, run, signal, start_logged_worker, start_worker, stat, wait_exit,
+    wait_for_stderr, wait_until, which,
 };
 use redis::Commands;
 use std::process::Stdio;
 use std::time::Duration;
+
+// the process tests that need no Redis internals run against every backend
+on_every_backend_sync!(
+    no_step_outlives_a_killed_worker,
+    a_burst_worker_waits_for_a_retry_in_backoff_and_reports_what_is_left,
+    a_burst_worker_recovers_a_crashed_workers_jobs,
+    a_step_that_prints_too_much_is_killed_and_fails,
+);
 
 /// Enqueues `count` jobs in one bulk call; returns their ids.
 fn enqueue_many(env: &TestEnv, queue: &str, count: usize) -> Vec<String> {
@@ -39,9 +48,8 @@ fn report(stdout: &str) -> serde_json::Value {
     serde_json::from_str(stdout).unwrap_or_else(|error| panic!("{error}: {stdout}"))
 }
 
-#[test]
-fn no_step_outlives_a_killed_worker() {
-    let env = TestEnv::new();
+fn no_step_outlives_a_killed_worker(kind: Kind) {
+    let env = TestEnv::on(kind);
     let pids = env.path("pids");
     // each step starts a grandchild and waits for it, like a shell script calling a tool
     let pipeline = env.write(
@@ -187,9 +195,8 @@ fn a_worker_drains_a_redis_at_maxmemory_and_reports_what_redis_holds() {
     assert_eq!(self::report(&stdout)["stopped_by"], "drained");
 }
 
-#[test]
-fn a_burst_worker_waits_for_a_retry_in_backoff_and_reports_what_is_left() {
-    let env = TestEnv::new();
+fn a_burst_worker_waits_for_a_retry_in_backoff_and_reports_what_is_left(kind: Kind) {
+    let env = TestEnv::on(kind);
     let marker = env.path("failed-once");
     let pipeline = env.write(
         "flaky.yaml",
@@ -228,9 +235,8 @@ steps:
     );
 }
 
-#[test]
-fn a_burst_worker_recovers_a_crashed_workers_jobs() {
-    let env = TestEnv::new();
+fn a_burst_worker_recovers_a_crashed_workers_jobs(kind: Kind) {
+    let env = TestEnv::on(kind);
     let pids = env.path("pids");
     let crashing = env.write(
         "crashing.yaml",
@@ -267,9 +273,8 @@ steps:
     assert_consistent(&env, "cron");
 }
 
-#[test]
-fn a_step_that_prints_too_much_is_killed_and_fails() {
-    let env = TestEnv::new();
+fn a_step_that_prints_too_much_is_killed_and_fails(kind: Kind) {
+    let env = TestEnv::on(kind);
     let pipeline = env.write(
         "chatty.yaml",
         r#"pipeline: chatty

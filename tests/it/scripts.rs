@@ -1,29 +1,15 @@
 //! Every Lua script path against a real Redis: enqueue, dequeue, ack, fail, extend, release,
 //! reap, cancel, retry, plus priorities, delayed jobs, unique keys and backpressure.
 
-use crate::support::{Kind, TestEnv, assert_consistent, assert_consistent_on, wait_until};
+use crate::support::{
+    Kind, TestEnv, assert_consistent, assert_consistent_on, on_every_backend, wait_until,
+};
 use fleetq::runtime::backend::{Backend, BeatRequest, LeaseRequest, RecoverReport};
 use fleetq::runtime::job::{
     Completion, EnqueueStatus, FailOutcome, FailureReport, JobState, LeaseRef, LeaseStatus,
     LeasedJob, NewJob, QueueSettings, Schedule,
 };
 use std::time::Duration;
-
-/// Each behaviour below is written once and runs against every backend.
-macro_rules! on_every_backend {
-    ($($test:ident),* $(,)?) => {$(
-        mod $test {
-            #[tokio::test]
-            async fn redis() {
-                super::$test(crate::support::Kind::Redis).await
-            }
-            #[tokio::test]
-            async fn local() {
-                super::$test(crate::support::Kind::Local).await
-            }
-        }
-    )*};
-}
 
 on_every_backend!(
     a_worker_never_reaps_leases_it_still_extends,

@@ -186,6 +186,40 @@ pub fn wait_until(what: &str, limit: Duration, mut condition: impl FnMut() -> bo
     }
 }
 
+/// Instantiates each behaviour test, an `async fn(Kind)`, once per backend.
+macro_rules! on_every_backend {
+    ($($test:ident),* $(,)?) => {$(
+        mod $test {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn redis() {
+                super::$test(crate::support::Kind::Redis).await
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn local() {
+                super::$test(crate::support::Kind::Local).await
+            }
+        }
+    )*};
+}
+pub(crate) use on_every_backend;
+
+/// The same for process tests, plain `fn(Kind)`.
+macro_rules! on_every_backend_sync {
+    ($($test:ident),* $(,)?) => {$(
+        mod $test {
+            #[test]
+            fn redis() {
+                super::$test(crate::support::Kind::Redis)
+            }
+            #[test]
+            fn local() {
+                super::$test(crate::support::Kind::Local)
+            }
+        }
+    )*};
+}
+pub(crate) use on_every_backend_sync;
+
 /// The backends every behaviour test runs against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -198,14 +232,30 @@ pub struct TestEnv {
     pub redis: TestRedis,
     pub prefix: String,
     pub dir: tempfile::TempDir,
+    /// Which backend `command()` points fleetq at.
+    pub kind: Kind,
 }
 
 impl TestEnv {
     pub fn new() -> TestEnv {
+        TestEnv::on(Kind::Redis)
+    }
+
+    /// A world whose fleetq commands use the backend of `kind`.
+    pub fn on(kind: Kind) -> TestEnv {
         TestEnv {
             redis: TestRedis::start(),
             prefix: format!("t{}", &uuid::Uuid::new_v4().simple().to_string()[..10]),
             dir: tempfile::tempdir().expect("temp dir"),
+            kind,
+        }
+    }
+
+    /// The backend URL fleetq commands get.
+    pub fn backend_url(&self) -> String {
+        match self.kind {
+            Kind::Redis => self.redis.url(),
+            Kind::Local => format!("local:{}", self.path("store/fleetq.db").display()),
         }
     }
 
@@ -225,7 +275,7 @@ impl TestEnv {
         configure(
             &mut command,
             self.dir.path(),
-            &self.redis.url(),
+            &self.backend_url(),
             &self.prefix,
         );
         command
@@ -242,7 +292,8 @@ impl TestEnv {
         format!("{}:{{{queue}}}:{part}", self.prefix)
     }
 
-    /// This test's backend of `kind`: its private Redis, or a store in its scratch directory.
+    /// This test's backend of `kind`: its private Redis, or the store in its scratch directory
+    /// (the same one `command()` uses on a local world).
     pub async fn backend_for(&self, kind: Kind) -> Arc<dyn Backend> {
         match kind {
             Kind::Redis => self.backend().await,

@@ -2,19 +2,45 @@
 //! retries into the dead-letter set, timeouts that kill the step's process group, pause.
 
 use crate::support::{
-    TestEnv, alive, assert_consistent, enqueue, run, signal, start_worker, wait_exit,
-    wait_for_stderr, wait_until,
+    Kind, TestEnv, alive, assert_consistent_on, enqueue, on_every_backend_sync, run, signal,
+    start_worker, stat, wait_exit, wait_for_stderr, wait_until,
 };
-use redis::Commands;
 
 use std::process::Child;
 use std::time::Duration;
 
+// every behaviour here runs against every backend; the Redis restart test is Redis's own
+on_every_backend_sync!(
+    sigterm_lets_the_running_job_finish,
+    past_the_grace_period_the_job_is_released_not_lost,
+    a_second_signal_exits_at_once_and_the_lease_is_left_to_expire,
+    failures_retry_with_backoff_then_go_dead_with_stderr,
+    mapped_exit_codes_make_a_failure_fatal,
+    a_step_timeout_kills_the_whole_process_group,
+    burst_skips_a_paused_queue_and_drains_it_once_resumed,
+    max_jobs_stops_after_that_many,
+    cancelling_a_running_job_stops_its_step_at_the_next_heartbeat,
+    at_schedules_a_job_for_a_wall_clock_time,
+    one_worker_serves_several_pipelines_with_one_job_budget,
+    max_runtime_stops_an_idle_worker_and_says_why,
+    exec_steps_read_the_job_context_and_earlier_outputs_on_stdin,
+);
+
+/// One field of `jobs show QUEUE/ID --json`, as text (None when absent or null).
 fn job_field(env: &TestEnv, queue: &str, id: &str, field: &str) -> Option<String> {
-    env.redis
-        .connection()
-        .hget(env.key(queue, &format!("job:{id}")), field)
-        .unwrap()
+    let (code, stdout, stderr) = env.fleetq(&["jobs", "show", &format!("{queue}/{id}"), "--json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let job: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let name = if field == "stderr" {
+        "stderr_tail"
+    } else {
+        field
+    };
+    match &job[name] {
+        serde_json::Value::Null => None,
+        serde_json::Value::String(text) => Some(text.clone()),
+        other => Some(other.to_string()),
+    }
 }
 
 fn long_step(env: &TestEnv, seconds: u32, lease: &str) -> (std::path::PathBuf, std::path::PathBuf) {
@@ -57,9 +83,8 @@ fn start_long_job(
     (worker, id, step, marker)
 }
 
-#[test]
-fn sigterm_lets_the_running_job_finish() {
-    let env = TestEnv::new();
+fn sigterm_lets_the_running_job_finish(kind: Kind) {
+    let env = TestEnv::on(kind);
     let (pipeline, marker) = long_step(&env, 2, "30s");
     let id = enqueue(&env, "slow");
     let mut worker = start_worker(&env, &pipeline, &[]);
@@ -96,9 +121,8 @@ fn sigterm_lets_the_running_job_finish() {
     );
 }
 
-#[test]
-fn past_the_grace_period_the_job_is_released_not_lost() {
-    let env = TestEnv::new();
+fn past_the_grace_period_the_job_is_released_not_lost(kind: Kind) {
+    let env = TestEnv::on(kind);
     let (mut worker, id, step, _) = start_long_job(&env, 60, "30s", &["--shutdown-grace", "200ms"]);
     signal(&worker, libc::SIGINT);
     assert_eq!(
@@ -116,13 +140,8 @@ fn past_the_grace_period_the_job_is_released_not_lost() {
         Some("0"),
         "the interrupted attempt is not counted"
     );
-    let leased: u64 = env
-        .redis
-        .connection()
-        .zcard(env.key("slow", "leased"))
-        .unwrap();
-    assert_eq!(leased, 0);
-    assert_consistent(&env, "slow");
+    assert_eq!(stat(&env, "slow", "active"), 0);
+    assert_consistent_on(&env, env.kind, "slow");
     wait_until(
         "the step's process is killed",
         Duration::from_secs(5),
@@ -130,9 +149,8 @@ fn past_the_grace_period_the_job_is_released_not_lost() {
     );
 }
 
-#[test]
-fn a_second_signal_exits_at_once_and_the_lease_is_left_to_expire() {
-    let env = TestEnv::new();
+fn a_second_signal_exits_at_once_and_the_lease_is_left_to_expire(kind: Kind) {
+    let env = TestEnv::on(kind);
     let (mut worker, id, step, _) = start_long_job(&env, 60, "30s", &[]);
     signal(&worker, libc::SIGTERM);
     // the first signal starts a 30 s drain; wait until the worker says so, then signal again
@@ -151,9 +169,8 @@ fn a_second_signal_exits_at_once_and_the_lease_is_left_to_expire() {
     );
 }
 
-#[test]
-fn failures_retry_with_backoff_then_go_dead_with_stderr() {
-    let env = TestEnv::new();
+fn failures_retry_with_backoff_then_go_dead_with_stderr(kind: Kind) {
+    let env = TestEnv::on(kind);
     let pipeline = env.write(
         "failing.yaml",
         r#"pipeline: failing
@@ -185,17 +202,11 @@ steps:
             .unwrap()
             .contains("exited with code 1: disk on fire")
     );
-    let retried: u64 = env
-        .redis
-        .connection()
-        .hget(env.key("flaky", "stats"), "retried")
-        .unwrap();
-    assert_eq!(retried, 2);
+    assert_eq!(stat(&env, "flaky", "retried"), 2);
 }
 
-#[test]
-fn mapped_exit_codes_make_a_failure_fatal() {
-    let env = TestEnv::new();
+fn mapped_exit_codes_make_a_failure_fatal(kind: Kind) {
+    let env = TestEnv::on(kind);
     let pipeline = env.write(
         "fatal.yaml",
         r#"pipeline: fatal
@@ -220,9 +231,8 @@ steps:
     );
 }
 
-#[test]
-fn a_step_timeout_kills_the_whole_process_group() {
-    let env = TestEnv::new();
+fn a_step_timeout_kills_the_whole_process_group(kind: Kind) {
+    let env = TestEnv::on(kind);
     let background = env.path("background.pid");
     let pipeline = env.write(
         "timeout.yaml",
@@ -264,9 +274,8 @@ steps:
     );
 }
 
-#[test]
-fn burst_skips_a_paused_queue_and_drains_it_once_resumed() {
-    let env = TestEnv::new();
+fn burst_skips_a_paused_queue_and_drains_it_once_resumed(kind: Kind) {
+    let env = TestEnv::on(kind);
     let pipeline = env.write(
         "noop.yaml",
         "pipeline: quick\nqueue: gated\nsteps:\n  - noop: {}\n",
@@ -299,9 +308,8 @@ fn burst_skips_a_paused_queue_and_drains_it_once_resumed() {
     );
 }
 
-#[test]
-fn max_jobs_stops_after_that_many() {
-    let env = TestEnv::new();
+fn max_jobs_stops_after_that_many(kind: Kind) {
+    let env = TestEnv::on(kind);
     let pipeline = env.write(
         "noop.yaml",
         "pipeline: quick\nqueue: counted\nsteps:\n  - noop: {}\n",
@@ -320,17 +328,11 @@ fn max_jobs_stops_after_that_many() {
     assert_eq!(code, 0, "{stderr}");
     let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(report["done"], 2);
-    let pending: u64 = env
-        .redis
-        .connection()
-        .llen(env.key("counted", "ready:5"))
-        .unwrap();
-    assert_eq!(pending, 3);
+    assert_eq!(stat(&env, "counted", "pending"), 3);
 }
 
-#[test]
-fn cancelling_a_running_job_stops_its_step_at_the_next_heartbeat() {
-    let env = TestEnv::new();
+fn cancelling_a_running_job_stops_its_step_at_the_next_heartbeat(kind: Kind) {
+    let env = TestEnv::on(kind);
     let (mut worker, id, step, marker) = start_long_job(&env, 60, "900ms", &[]);
     std::fs::remove_file(&marker).unwrap();
     let (code, stdout, stderr) = env.fleetq(&["jobs", "cancel", &format!("slow/{id}")]);
@@ -360,9 +362,8 @@ fn cancelling_a_running_job_stops_its_step_at_the_next_heartbeat() {
     assert_eq!(wait_exit(&mut worker, Duration::from_secs(10)), 130);
 }
 
-#[test]
-fn at_schedules_a_job_for_a_wall_clock_time() {
-    let env = TestEnv::new();
+fn at_schedules_a_job_for_a_wall_clock_time(kind: Kind) {
+    let env = TestEnv::on(kind);
     let later = std::time::SystemTime::now() + Duration::from_secs(3600);
     let at = humantime::format_rfc3339_seconds(later).to_string();
     let (code, stdout, stderr) = env.fleetq(&["enqueue", "scheduled", "--data", "{}", "--at", &at]);
@@ -423,9 +424,8 @@ fn a_worker_rides_out_a_redis_restart() {
     assert_eq!(wait_exit(&mut worker, Duration::from_secs(30)), 0);
 }
 
-#[test]
-fn one_worker_serves_several_pipelines_with_one_job_budget() {
-    let env = TestEnv::new();
+fn one_worker_serves_several_pipelines_with_one_job_budget(kind: Kind) {
+    let env = TestEnv::on(kind);
     let first = env.write(
         "a.yaml",
         "pipeline: a\nqueue: alpha\nsteps:\n  - noop: {}\n",
@@ -455,9 +455,8 @@ fn one_worker_serves_several_pipelines_with_one_job_budget() {
     );
 }
 
-#[test]
-fn max_runtime_stops_an_idle_worker_and_says_why() {
-    let env = TestEnv::new();
+fn max_runtime_stops_an_idle_worker_and_says_why(kind: Kind) {
+    let env = TestEnv::on(kind);
     let pipeline = env.write(
         "noop.yaml",
         "pipeline: quick\nqueue: idle\nsteps:\n  - noop: {}\n",
@@ -477,9 +476,8 @@ fn max_runtime_stops_an_idle_worker_and_says_why() {
     assert_eq!(report["stopped_by"], "drained");
 }
 
-#[test]
-fn exec_steps_read_the_job_context_and_earlier_outputs_on_stdin() {
-    let env = TestEnv::new();
+fn exec_steps_read_the_job_context_and_earlier_outputs_on_stdin(kind: Kind) {
+    let env = TestEnv::on(kind);
     let pipeline = env.write(
         "context.yaml",
         r#"pipeline: context
