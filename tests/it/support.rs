@@ -724,7 +724,11 @@ pub fn stable(text: &str) -> String {
         });
     static AGE: std::sync::LazyLock<regex::Regex> =
         std::sync::LazyLock::new(|| regex::Regex::new(r"\b\d+(\.\d+)?(ms|s)\b *").unwrap());
-    let mut text = AGE.replace_all(text, "[AGE]   ").into_owned();
+    static AGE_HEADER: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"\bAGE {2,}").unwrap());
+    // an age cell and the AGE header both become 8 wide, so the columns after them stay put
+    let text = AGE.replace_all(text, "[AGE]   ");
+    let mut text = AGE_HEADER.replace_all(&text, "AGE     ").into_owned();
     for (pattern, placeholder) in PATTERNS.iter() {
         text = pattern
             .replace_all(&text, |found: &regex::Captures| {
