@@ -1,4 +1,4 @@
-//! fleetq: run and operate job queues on Redis, from one binary.
+//! fleetq: run and operate job queues on Redis or an embedded store, from one binary.
 //!
 //! # Layout
 //!
@@ -25,6 +25,11 @@
 //!                         script joined with scripts/prelude.lua when loaded; Redis 7 reads their
 //!                         `#!lua` flags), connection.rs (timeouts, TLS, doorbell, error mapping
 //!                         via Target), admin.rs (inspection), reply.rs (serde reply types)
+//!   local/                the embedded store (the default backend): mod.rs (the trait, one
+//!                         write transaction per call on a blocking thread), schema.rs (tables,
+//!                         version check, 0600/0700 files), jobs.rs (the job operations, the
+//!                         scripts' counterparts), admin.rs (inspection, settings, registry),
+//!                         doorbell.rs (unix datagram wake-ups beside the store)
 //!   pipeline/             pipeline YAML (spec.rs: every check inside a serde visitor, so errors
 //!                         carry their line and column; exec programs resolved at load), the step
 //!                         runner (run.rs), exec steps (exec.rs), guard.rs (steps die with a

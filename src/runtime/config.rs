@@ -219,13 +219,20 @@ impl BackendAddress {
         }
     }
 
-    /// The default when nothing is configured: the embedded store, once it exists.
+    /// The default when nothing is configured: the embedded store under the XDG data dir
+    /// (`~/.local/share/fleetq/fleetq.db`), so fleetq works with no setup at all.
     pub fn from_settings(settings: &Settings) -> Result<BackendAddress, Classified> {
         match &settings.backend {
             Some(text) => BackendAddress::parse(text),
-            None => Err(Classified::usage("no backend configured").with_hint(
-                "set FLEETQ_BACKEND=redis://127.0.0.1:6379 or FLEETQ_BACKEND=local:/path/to/jobs.db (or --backend, or `backend:` in fleetq.yaml)",
-            )),
+            None => {
+                let directory = dirs::data_dir().ok_or_else(|| {
+                    Classified::usage("no backend configured, and no data directory to keep a local store in")
+                        .with_hint("set FLEETQ_BACKEND=local:/path/to/jobs.db or FLEETQ_BACKEND=redis://127.0.0.1:6379")
+                })?;
+                Ok(BackendAddress::Local {
+                    path: directory.join("fleetq").join("fleetq.db"),
+                })
+            }
         }
     }
 

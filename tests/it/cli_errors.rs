@@ -303,15 +303,27 @@ fn backends_that_are_not_built_yet_say_so() {
             "{stderr}"
         );
     }
-    let mut command = Command::new(binary());
-    configure(&mut command, directory.path(), "", "x");
-    command.env_remove("FLEETQ_BACKEND").args(["stats"]);
-    let (code, _, stderr) = run(command);
-    assert_eq!(code, 2);
+}
+
+#[test]
+fn with_no_backend_configured_the_local_store_is_used() {
+    let directory = tempfile::tempdir().unwrap();
+    let fleetq = |arguments: &[&str]| {
+        let mut command = Command::new(binary());
+        configure(&mut command, directory.path(), "", "x");
+        command.env_remove("FLEETQ_BACKEND").args(arguments);
+        run(command)
+    };
+    let (code, _, stderr) = fleetq(&["enqueue", "here", "--data", "{}"]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, stdout, stderr) = fleetq(&["stats", "--json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let store = directory.path().join(".local/share/fleetq/fleetq.db");
     assert!(
-        stderr.contains("no backend configured") && stderr.contains("FLEETQ_BACKEND"),
-        "{stderr}"
+        stdout.contains(&format!("\"backend\": \"local:{}\"", store.display())),
+        "{stdout}"
     );
+    assert!(store.is_file());
 }
 
 #[test]

@@ -63,3 +63,65 @@ fn every_config_example_loads() {
     );
     assert!(configs >= 1, "a commented config file, found {configs}");
 }
+
+/// The README's quickstart, run as it stands, twice: it must work on a machine with only the
+/// Rust toolchain, need no Redis, and leave no process behind.
+#[test]
+fn the_readme_quickstart_runs_as_written() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let marker = readme
+        .find("<!-- quickstart")
+        .expect("the README marks its quickstart block");
+    let block = readme[marker..]
+        .split_once("```sh\n")
+        .and_then(|(_, rest)| rest.split_once("```"))
+        .map(|(block, _)| block.to_string())
+        .expect("a sh block follows the quickstart marker");
+    let home = tempfile::tempdir().unwrap();
+    let real_home = std::env::var_os("HOME").unwrap_or_default();
+    for run in 1..=2 {
+        let output = std::process::Command::new("bash")
+            .arg("-c")
+            .arg(&block)
+            .current_dir(root)
+            // the store lands in this test's own home; cargo and rustup stay where they are
+            .env("HOME", home.path())
+            .env_remove("XDG_DATA_HOME")
+            .env_remove("FLEETQ_BACKEND")
+            .env_remove("FLEETQ_CONFIG")
+            .env(
+                "CARGO_HOME",
+                std::env::var_os("CARGO_HOME")
+                    .unwrap_or_else(|| Path::new(&real_home).join(".cargo").into()),
+            )
+            .env(
+                "RUSTUP_HOME",
+                std::env::var_os("RUSTUP_HOME")
+                    .unwrap_or_else(|| Path::new(&real_home).join(".rustup").into()),
+            )
+            .output()
+            .unwrap();
+        let (stdout, stderr) = (
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr),
+        );
+        assert!(output.status.success(), "run {run}:\n{stdout}\n{stderr}");
+        let done = stdout
+            .lines()
+            .find(|line| line.starts_with("hello "))
+            .unwrap_or_else(|| panic!("stats shows the queue: {stdout}"));
+        let counts: Vec<&str> = done.split_whitespace().collect();
+        // QUEUE PENDING BY-PRIORITY DELAYED ACTIVE DONE ...
+        assert_eq!(counts[1], "0", "nothing left pending: {done}");
+        assert_eq!(
+            counts[5],
+            (2 * run).to_string(),
+            "two more jobs done: {done}"
+        );
+        assert!(
+            stderr.contains("backend: local:") && stderr.contains(".local/share/fleetq"),
+            "{stderr}"
+        );
+    }
+}
