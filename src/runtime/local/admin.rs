@@ -1,7 +1,7 @@
 //! Inspection and operator commands of the local store: stats, job lookup, listing, queue
 //! settings, purge, and the worker registry.
 
-use super::jobs::{BUCKET_MS, Sql, ensure_queue, now_ms};
+use super::jobs::{BUCKET_MS, Sql, ensure_queue, exec, now_ms, query_row};
 use crate::runtime::job::{
     AttemptError, JobRecord, JobState, JobSummary, QueueSettings, QueueStats, WorkerInfo,
     throughput,
@@ -18,14 +18,14 @@ pub fn queues(tx: &Transaction) -> Sql<Vec<String>> {
 
 fn count(tx: &Transaction, sql: &str, queue: &str, now: i64) -> Sql<u64> {
     let sql = sql.replace("?2", &now.to_string());
-    tx.query_row(&sql, [queue], |row| row.get::<_, i64>(0))
-        .map(|value| value.max(0) as u64)
+    query_row(tx, &sql, [queue], |row| row.get::<_, i64>(0)).map(|value| value.max(0) as u64)
 }
 
 pub fn stats(tx: &Transaction, queue: &str) -> Sql<QueueStats> {
     let now = now_ms();
-    let (paused, max_len, done, retried, enqueued, trimmed): (bool, i64, i64, i64, i64, i64) = tx
-        .query_row(
+    let (paused, max_len, done, retried, enqueued, trimmed): (bool, i64, i64, i64, i64, i64) =
+        query_row(
+            tx,
             "SELECT paused, max_len, done, retried, enqueued, trimmed FROM queues WHERE name = ?1",
             [queue],
             |row| {
@@ -73,12 +73,14 @@ pub fn stats(tx: &Transaction, queue: &str) -> Sql<QueueStats> {
             })?
             .collect::<Sql<_>>()?
     };
-    let oldest: Option<i64> = tx.query_row(
+    let oldest: Option<i64> = query_row(
+        tx,
         "SELECT MIN(run_at) FROM jobs WHERE queue = ?1 AND state = 'pending'",
         [queue],
         |row| row.get(0),
     )?;
-    let next_delayed_at: Option<i64> = tx.query_row(
+    let next_delayed_at: Option<i64> = query_row(
+        tx,
         "SELECT MIN(run_at) FROM jobs WHERE queue = ?1 AND state = 'delayed'",
         [queue],
         |row| row.get(0),
@@ -120,7 +122,8 @@ pub fn stats(tx: &Transaction, queue: &str) -> Sql<QueueStats> {
 }
 
 pub fn job(tx: &Transaction, queue: &str, id: &str) -> Sql<Option<JobRecord>> {
-    tx.query_row(
+    query_row(
+        tx,
         "SELECT state, priority, attempts, max_attempts, timeout_ms, created_at, run_at,
            started_at, finished_at, owner, lease_deadline, unique_key, correlation_id, session,
            last_error, errors, stderr, data, outputs
@@ -177,7 +180,8 @@ pub fn locate(tx: &Transaction, id: &str) -> Sql<Vec<String>> {
 pub fn existing(tx: &Transaction, queue: &str, ids: &[String]) -> Sql<Vec<bool>> {
     ids.iter()
         .map(|id| {
-            tx.query_row(
+            query_row(
+                tx,
                 "SELECT 1 FROM jobs WHERE queue = ?1 AND id = ?2",
                 params![queue, id],
                 |_| Ok(()),
@@ -218,7 +222,8 @@ pub fn list(tx: &Transaction, queue: &str, state: JobState, limit: usize) -> Sql
 
 pub fn set_paused(tx: &Transaction, queue: &str, paused: bool) -> Sql<()> {
     ensure_queue(tx, queue)?;
-    tx.execute(
+    exec(
+        tx,
         "UPDATE queues SET paused = ?2 WHERE name = ?1",
         params![queue, paused],
     )?;
@@ -228,13 +233,15 @@ pub fn set_paused(tx: &Transaction, queue: &str, paused: bool) -> Sql<()> {
 pub fn configure(tx: &Transaction, queue: &str, settings: &QueueSettings) -> Sql<()> {
     ensure_queue(tx, queue)?;
     if let Some(max_len) = settings.max_len {
-        tx.execute(
+        exec(
+            tx,
             "UPDATE queues SET max_len = ?2 WHERE name = ?1",
             params![queue, max_len as i64],
         )?;
     }
     if let Some(retain) = settings.retain_done {
-        tx.execute(
+        exec(
+            tx,
             "UPDATE queues SET retain_done = ?2 WHERE name = ?1",
             params![queue, retain as i64],
         )?;
@@ -244,12 +251,18 @@ pub fn configure(tx: &Transaction, queue: &str, settings: &QueueSettings) -> Sql
 
 /// Deletes a queue's jobs and counters; its settings (pause, limits) stay, as on Redis.
 pub fn purge(tx: &Transaction, queue: &str) -> Sql<u64> {
-    let removed = tx.execute("DELETE FROM jobs WHERE queue = ?1", [queue])?;
+    let removed = exec(tx, "DELETE FROM jobs WHERE queue = ?1", [queue])?;
     for table in ["uniques", "workers", "throughput"] {
-        tx.execute(&format!("DELETE FROM {table} WHERE queue = ?1"), [queue])?;
+        exec(
+            tx,
+            &format!("DELETE FROM {table} WHERE queue = ?1"),
+            [queue],
+        )?;
     }
-    tx.execute(
-        "UPDATE queues SET enqueued = 0, done = 0, retried = 0, trimmed = 0 WHERE name = ?1",
+    exec(
+        tx,
+        "UPDATE queues SET enqueued = 0, done = 0, retried = 0, trimmed = 0, kept_done = 0,
+           kept_cancelled = 0 WHERE name = ?1",
         [queue],
     )?;
     Ok(removed as u64)
@@ -257,13 +270,14 @@ pub fn purge(tx: &Transaction, queue: &str) -> Sql<u64> {
 
 pub fn delete_queue(tx: &Transaction, queue: &str) -> Sql<()> {
     purge(tx, queue)?;
-    tx.execute("DELETE FROM queues WHERE name = ?1", [queue])?;
+    exec(tx, "DELETE FROM queues WHERE name = ?1", [queue])?;
     Ok(())
 }
 
 pub fn register(tx: &Transaction, info: &WorkerInfo) -> Sql<()> {
     let text = serde_json::to_string(info).unwrap_or_default();
-    tx.execute(
+    exec(
+        tx,
         "INSERT INTO registry (worker, info, seen_at) VALUES (?1, ?2, ?3)
          ON CONFLICT (worker) DO UPDATE SET info = excluded.info, seen_at = excluded.seen_at",
         params![info.id, text, now_ms()],
@@ -272,7 +286,7 @@ pub fn register(tx: &Transaction, info: &WorkerInfo) -> Sql<()> {
 }
 
 pub fn unregister(tx: &Transaction, info: &WorkerInfo) -> Sql<()> {
-    tx.execute("DELETE FROM registry WHERE worker = ?1", [&info.id])?;
-    tx.execute("DELETE FROM workers WHERE worker = ?1", [&info.id])?;
+    exec(tx, "DELETE FROM registry WHERE worker = ?1", [&info.id])?;
+    exec(tx, "DELETE FROM workers WHERE worker = ?1", [&info.id])?;
     Ok(())
 }

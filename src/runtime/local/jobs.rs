@@ -23,6 +23,22 @@ const REAPER_LOCK_MS: i64 = 1000;
 /// Expired leases handled per sweep.
 const REAP_BATCH: i64 = 1000;
 
+/// Runs a statement through the connection's statement cache: preparing SQL costs more than
+/// running it.
+pub fn exec<P: rusqlite::Params>(tx: &Transaction, sql: &str, params: P) -> Sql<usize> {
+    tx.prepare_cached(sql)?.execute(params)
+}
+
+/// One row through the statement cache.
+pub fn query_row<T, P: rusqlite::Params>(
+    tx: &Transaction,
+    sql: &str,
+    params: P,
+    read: impl FnOnce(&rusqlite::Row<'_>) -> Sql<T>,
+) -> Sql<T> {
+    tx.prepare_cached(sql)?.query_row(params, read)
+}
+
 pub fn now_ms() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -31,7 +47,8 @@ pub fn now_ms() -> i64 {
 
 /// Makes sure the queue has its row (settings and counters).
 pub fn ensure_queue(tx: &Transaction, queue: &str) -> Sql<()> {
-    tx.execute(
+    exec(
+        tx,
         "INSERT INTO queues (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
         [queue],
     )?;
@@ -45,7 +62,7 @@ fn take_order(tx: &Transaction, queue: &str, head: bool) -> Sql<i64> {
     } else {
         "UPDATE queues SET next_order = next_order + 1 WHERE name = ?1 RETURNING next_order"
     };
-    tx.query_row(sql, [queue], |row| row.get(0))
+    query_row(tx, sql, [queue], |row| row.get(0))
 }
 
 fn push_error(history: Option<String>, attempt: i64, at: i64, message: &str) -> String {
@@ -63,7 +80,8 @@ fn push_error(history: Option<String>, attempt: i64, at: i64, message: &str) -> 
 }
 
 fn release_unique(tx: &Transaction, queue: &str, id: &str) -> Sql<()> {
-    tx.execute(
+    exec(
+        tx,
         "DELETE FROM uniques WHERE queue = ?1 AND id = ?2 AND expires_at IS NULL",
         params![queue, id],
     )?;
@@ -73,13 +91,15 @@ fn release_unique(tx: &Transaction, queue: &str, id: &str) -> Sql<()> {
 pub fn enqueue(tx: &Transaction, queue: &str, jobs: &[NewJob]) -> Sql<Vec<EnqueueOutcome>> {
     ensure_queue(tx, queue)?;
     let now = now_ms();
-    let max_len: i64 = tx.query_row(
-        "SELECT max_len FROM queues WHERE name = ?1",
+    let (max_len, mut next_order): (i64, i64) = query_row(
+        tx,
+        "SELECT max_len, next_order FROM queues WHERE name = ?1",
         [queue],
-        |row| row.get(0),
+        |row| Ok((row.get(0)?, row.get(1)?)),
     )?;
     let mut size: i64 = if max_len > 0 {
-        tx.query_row(
+        query_row(
+            tx,
             "SELECT COUNT(*) FROM jobs WHERE queue = ?1 AND state IN ('pending', 'delayed')",
             [queue],
             |row| row.get(0),
@@ -87,40 +107,45 @@ pub fn enqueue(tx: &Transaction, queue: &str, jobs: &[NewJob]) -> Sql<Vec<Enqueu
     } else {
         0
     };
-    tx.execute(
-        "DELETE FROM uniques WHERE queue = ?1 AND expires_at IS NOT NULL AND expires_at <= ?2",
-        params![queue, now],
-    )?;
+    if jobs.iter().any(|job| job.unique_key.is_some()) {
+        exec(
+            tx,
+            "DELETE FROM uniques WHERE queue = ?1 AND expires_at IS NOT NULL AND expires_at <= ?2",
+            params![queue, now],
+        )?;
+    }
     let mut outcomes = Vec::with_capacity(jobs.len());
     let mut added = 0i64;
     for job in jobs {
         if let Some(key) = &job.unique_key {
-            let holder: Option<String> = tx
-                .query_row(
-                    "SELECT id FROM uniques WHERE queue = ?1 AND key = ?2",
-                    params![queue, key],
-                    |row| row.get(0),
-                )
-                .optional()?;
+            let holder: Option<String> = query_row(
+                tx,
+                "SELECT id FROM uniques WHERE queue = ?1 AND key = ?2",
+                params![queue, key],
+                |row| row.get(0),
+            )
+            .optional()?;
             if let Some(holder) = holder {
                 outcomes.push(outcome(holder, EnqueueStatus::Duplicate));
                 continue;
             }
         }
-        let exists: bool = tx
-            .query_row(
+        if max_len > 0 && size >= max_len {
+            // an existing id is still a duplicate, not a rejection
+            let exists = query_row(
+                tx,
                 "SELECT 1 FROM jobs WHERE queue = ?1 AND id = ?2",
                 params![queue, job.id],
                 |_| Ok(()),
             )
             .optional()?
             .is_some();
-        if exists {
-            outcomes.push(outcome(job.id.clone(), EnqueueStatus::Duplicate));
-            continue;
-        }
-        if max_len > 0 && size >= max_len {
-            outcomes.push(outcome(job.id.clone(), EnqueueStatus::Full));
+            let status = if exists {
+                EnqueueStatus::Duplicate
+            } else {
+                EnqueueStatus::Full
+            };
+            outcomes.push(outcome(job.id.clone(), status));
             continue;
         }
         let run_at = match job.schedule {
@@ -131,11 +156,14 @@ pub fn enqueue(tx: &Transaction, queue: &str, jobs: &[NewJob]) -> Sql<Vec<Enqueu
         let (state, run_at, order) = if run_at > now {
             ("delayed", run_at, None)
         } else {
-            ("pending", run_at, Some(take_order(tx, queue, false)?))
+            ("pending", run_at, Some(next_order + 1))
         };
-        tx.execute(
-            "INSERT INTO jobs (queue, id, state, priority, ready_order, data, max_attempts,
-               timeout_ms, created_at, run_at, unique_key, unique_until_done, correlation_id, session)
+        // an explicit id that already exists is an idempotent retry of the same enqueue
+        let inserted = exec(
+            tx,
+            "INSERT OR IGNORE INTO jobs (queue, id, state, priority, ready_order, data,
+               max_attempts, timeout_ms, created_at, run_at, unique_key, unique_until_done,
+               correlation_id, session)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
             params![
                 queue,
@@ -154,11 +182,19 @@ pub fn enqueue(tx: &Transaction, queue: &str, jobs: &[NewJob]) -> Sql<Vec<Enqueu
                 job.session,
             ],
         )?;
+        if inserted == 0 {
+            outcomes.push(outcome(job.id.clone(), EnqueueStatus::Duplicate));
+            continue;
+        }
+        if order.is_some() {
+            next_order += 1;
+        }
         if let Some(key) = &job.unique_key {
             let expires = job
                 .unique_ttl
                 .map(|ttl| now + ttl.as_millis().max(1) as i64);
-            tx.execute(
+            exec(
+                tx,
                 "INSERT INTO uniques (queue, key, id, expires_at) VALUES (?1, ?2, ?3, ?4)",
                 params![queue, key, job.id, expires],
             )?;
@@ -167,9 +203,10 @@ pub fn enqueue(tx: &Transaction, queue: &str, jobs: &[NewJob]) -> Sql<Vec<Enqueu
         added += 1;
         outcomes.push(outcome(job.id.clone(), EnqueueStatus::Enqueued));
     }
-    tx.execute(
-        "UPDATE queues SET enqueued = enqueued + ?2 WHERE name = ?1",
-        params![queue, added],
+    exec(
+        tx,
+        "UPDATE queues SET enqueued = enqueued + ?2, next_order = ?3 WHERE name = ?1",
+        params![queue, added, next_order],
     )?;
     Ok(outcomes)
 }
@@ -179,7 +216,7 @@ fn outcome(id: String, status: EnqueueStatus) -> EnqueueOutcome {
 }
 
 fn first_of(tx: &Transaction, queue: &str, sql: &str) -> Sql<Option<i64>> {
-    tx.query_row(sql, [queue], |row| row.get(0))
+    query_row(tx, sql, [queue], |row| row.get(0))
 }
 
 pub fn lease(tx: &Transaction, queue: &str, request: &LeaseRequest) -> Sql<LeaseBatch> {
@@ -196,13 +233,15 @@ pub fn lease(tx: &Transaction, queue: &str, request: &LeaseRequest) -> Sql<Lease
     };
     for id in due {
         let order = take_order(tx, queue, false)?;
-        tx.execute(
+        exec(
+            tx,
             "UPDATE jobs SET state = 'pending', ready_order = ?3 WHERE queue = ?1 AND id = ?2",
             params![queue, id, order],
         )?;
     }
     let next_delayed = "SELECT MIN(run_at) FROM jobs WHERE queue = ?1 AND state = 'delayed'";
-    let (paused, fence): (bool, i64) = tx.query_row(
+    let (paused, fence): (bool, i64) = query_row(
+        tx,
         "SELECT paused, fence FROM queues WHERE name = ?1",
         [queue],
         |row| Ok((row.get(0)?, row.get(1)?)),
@@ -266,7 +305,8 @@ pub fn lease(tx: &Transaction, queue: &str, request: &LeaseRequest) -> Sql<Lease
         } else {
             max_attempts
         };
-        tx.execute(
+        exec(
+            tx,
             "UPDATE jobs SET state = 'active', attempts = ?3, max_attempts = ?4, token = ?5,
                owner = ?6, started_at = ?7, lease_deadline = ?8, ready_order = NULL
              WHERE queue = ?1 AND id = ?2",
@@ -305,7 +345,8 @@ pub fn lease(tx: &Transaction, queue: &str, request: &LeaseRequest) -> Sql<Lease
             "SELECT MIN(lease_deadline) FROM jobs WHERE queue = ?1 AND state = 'active'",
         )?;
     } else {
-        tx.execute(
+        exec(
+            tx,
             "UPDATE queues SET fence = ?2 WHERE name = ?1",
             params![queue, fence],
         )?;
@@ -315,7 +356,8 @@ pub fn lease(tx: &Transaction, queue: &str, request: &LeaseRequest) -> Sql<Lease
 
 /// The token and state of a job, if it exists.
 fn lease_state(tx: &Transaction, queue: &str, id: &str) -> Sql<Option<(Option<String>, String)>> {
-    tx.query_row(
+    query_row(
+        tx,
         "SELECT token, state FROM jobs WHERE queue = ?1 AND id = ?2",
         params![queue, id],
         |row| Ok((row.get(0)?, row.get(1)?)),
@@ -327,64 +369,108 @@ pub fn complete(tx: &Transaction, queue: &str, completions: &[Completion]) -> Sq
     let now = now_ms();
     let mut report = AckReport::default();
     for completion in completions {
-        match lease_state(tx, queue, &completion.id)? {
-            Some((Some(token), state)) if token == completion.token && state == "active" => {
-                tx.execute(
+        let found: Option<(Option<String>, String, bool)> = query_row(
+            tx,
+            "SELECT token, state, unique_until_done FROM jobs WHERE queue = ?1 AND id = ?2",
+            params![queue, completion.id],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+        )
+        .optional()?;
+        match found {
+            Some((Some(token), state, holds_unique))
+                if token == completion.token && state == "active" =>
+            {
+                exec(
+                    tx,
                     "UPDATE jobs SET state = 'done', finished_at = ?3, outputs = ?4,
                        lease_deadline = NULL WHERE queue = ?1 AND id = ?2",
                     params![queue, completion.id, now, completion.outputs],
                 )?;
-                release_unique(tx, queue, &completion.id)?;
+                if holds_unique {
+                    release_unique(tx, queue, &completion.id)?;
+                }
                 report.acked += 1;
             }
-            Some((Some(token), state)) if token == completion.token && state == "done" => {
+            Some((Some(token), state, _)) if token == completion.token && state == "done" => {
                 report.already += 1;
             }
             _ => report.stale.push(completion.id.clone()),
         }
     }
     if report.acked > 0 {
-        tx.execute(
-            "UPDATE queues SET done = done + ?2 WHERE name = ?1",
+        exec(
+            tx,
+            "UPDATE queues SET done = done + ?2, kept_done = kept_done + ?2 WHERE name = ?1",
             params![queue, report.acked as i64],
         )?;
         let bucket = now / BUCKET_MS;
-        tx.execute(
+        exec(
+            tx,
             "INSERT INTO throughput (queue, bucket, count) VALUES (?1, ?2, ?3)
              ON CONFLICT (queue, bucket) DO UPDATE SET count = count + excluded.count",
             params![queue, bucket, report.acked as i64],
         )?;
-        tx.execute(
+        exec(
+            tx,
             "DELETE FROM throughput WHERE queue = ?1 AND bucket < ?2",
             params![queue, bucket - 300_000 / BUCKET_MS - 1],
         )?;
-        trim(tx, queue, "done")?;
+        trim(tx, queue, Finished::Done)?;
     }
     Ok(report)
 }
 
-/// Removes the oldest finished jobs of `state` past the queue's retention, counting them.
-fn trim(tx: &Transaction, queue: &str, state: &str) -> Sql<()> {
-    let retain: i64 = tx.query_row(
-        "SELECT COALESCE(retain_done, ?2) FROM queues WHERE name = ?1",
+/// The finished states retention keeps a bounded number of.
+#[derive(Clone, Copy)]
+pub enum Finished {
+    Done,
+    Cancelled,
+}
+
+impl Finished {
+    fn state(self) -> &'static str {
+        match self {
+            Finished::Done => "done",
+            Finished::Cancelled => "cancelled",
+        }
+    }
+
+    /// The queue's count of kept jobs in this state, maintained so that retention never
+    /// counts rows.
+    fn counter(self) -> &'static str {
+        match self {
+            Finished::Done => "kept_done",
+            Finished::Cancelled => "kept_cancelled",
+        }
+    }
+}
+
+/// Removes the oldest finished jobs past the queue's retention, counting them.
+fn trim(tx: &Transaction, queue: &str, finished: Finished) -> Sql<()> {
+    let (kept, retain): (i64, i64) = query_row(
+        tx,
+        &format!(
+            "SELECT {}, COALESCE(retain_done, ?2) FROM queues WHERE name = ?1",
+            finished.counter()
+        ),
         params![queue, DEFAULT_RETAIN_DONE],
-        |row| row.get(0),
+        |row| Ok((row.get(0)?, row.get(1)?)),
     )?;
-    let count: i64 = tx.query_row(
-        "SELECT COUNT(*) FROM jobs WHERE queue = ?1 AND state = ?2",
-        params![queue, state],
-        |row| row.get(0),
-    )?;
-    let excess = count - retain;
+    let excess = kept - retain;
     if excess > 0 {
-        tx.execute(
+        let removed = exec(
+            tx,
             "DELETE FROM jobs WHERE queue = ?1 AND id IN (SELECT id FROM jobs
                WHERE queue = ?1 AND state = ?2 ORDER BY finished_at LIMIT ?3)",
-            params![queue, state, excess],
-        )?;
-        tx.execute(
-            "UPDATE queues SET trimmed = trimmed + ?2 WHERE name = ?1",
-            params![queue, excess],
+            params![queue, finished.state(), excess],
+        )? as i64;
+        exec(
+            tx,
+            &format!(
+                "UPDATE queues SET trimmed = trimmed + ?2, {0} = {0} - ?2 WHERE name = ?1",
+                finished.counter()
+            ),
+            params![queue, removed],
         )?;
     }
     Ok(())
@@ -396,13 +482,15 @@ pub fn fail(tx: &Transaction, queue: &str, report: &FailureReport) -> Sql<FailOu
         Some((Some(token), state)) if token == report.token && state == "active" => {}
         _ => return Ok(FailOutcome::Stale),
     }
-    let (attempts, history): (i64, Option<String>) = tx.query_row(
+    let (attempts, history): (i64, Option<String>) = query_row(
+        tx,
         "SELECT attempts, errors FROM jobs WHERE queue = ?1 AND id = ?2",
         params![queue, report.id],
         |row| Ok((row.get(0)?, row.get(1)?)),
     )?;
     let errors = push_error(history, attempts, now, &report.error);
-    tx.execute(
+    exec(
+        tx,
         "UPDATE jobs SET token = NULL, lease_deadline = NULL, last_error = ?3, stderr = ?4,
            outputs = ?5, errors = ?6 WHERE queue = ?1 AND id = ?2",
         params![
@@ -415,17 +503,20 @@ pub fn fail(tx: &Transaction, queue: &str, report: &FailureReport) -> Sql<FailOu
         ],
     )?;
     if let Some(delay) = report.retry_delay {
-        tx.execute(
+        exec(
+            tx,
             "UPDATE jobs SET state = 'delayed', run_at = ?3 WHERE queue = ?1 AND id = ?2",
             params![queue, report.id, now + delay.as_millis() as i64],
         )?;
-        tx.execute(
+        exec(
+            tx,
             "UPDATE queues SET retried = retried + 1 WHERE name = ?1",
             [queue],
         )?;
         return Ok(FailOutcome::Retry);
     }
-    tx.execute(
+    exec(
+        tx,
         "UPDATE jobs SET state = 'dead', finished_at = ?3 WHERE queue = ?1 AND id = ?2",
         params![queue, report.id, now],
     )?;
@@ -436,7 +527,8 @@ pub fn fail(tx: &Transaction, queue: &str, report: &FailureReport) -> Sql<FailOu
 /// Puts a job at the head of its queue, ready now.
 fn to_head(tx: &Transaction, queue: &str, id: &str) -> Sql<()> {
     let order = take_order(tx, queue, true)?;
-    tx.execute(
+    exec(
+        tx,
         "UPDATE jobs SET state = 'pending', ready_order = ?3, token = NULL, lease_deadline = NULL
          WHERE queue = ?1 AND id = ?2",
         params![queue, id, order],
@@ -447,14 +539,15 @@ fn to_head(tx: &Transaction, queue: &str, id: &str) -> Sql<()> {
 pub fn beat(tx: &Transaction, queue: &str, request: &BeatRequest) -> Sql<BeatReport> {
     ensure_queue(tx, queue)?;
     let now = now_ms();
-    let previous: Option<i64> = tx
-        .query_row(
-            "SELECT beat_at FROM workers WHERE queue = ?1 AND worker = ?2",
-            params![queue, request.owner],
-            |row| row.get(0),
-        )
-        .optional()?;
-    tx.execute(
+    let previous: Option<i64> = query_row(
+        tx,
+        "SELECT beat_at FROM workers WHERE queue = ?1 AND worker = ?2",
+        params![queue, request.owner],
+        |row| row.get(0),
+    )
+    .optional()?;
+    exec(
+        tx,
         "INSERT INTO workers (queue, worker, beat_at) VALUES (?1, ?2, ?3)
          ON CONFLICT (queue, worker) DO UPDATE SET beat_at = excluded.beat_at",
         params![queue, request.owner, now],
@@ -464,7 +557,8 @@ pub fn beat(tx: &Transaction, queue: &str, request: &BeatRequest) -> Sql<BeatRep
     for held in &request.leases {
         let status = match lease_state(tx, queue, &held.id)? {
             Some((Some(token), state)) if token == held.token && state == "active" => {
-                tx.execute(
+                exec(
+                    tx,
                     "UPDATE jobs SET lease_deadline = ?3 WHERE queue = ?1 AND id = ?2",
                     params![queue, held.id, deadline],
                 )?;
@@ -478,14 +572,16 @@ pub fn beat(tx: &Transaction, queue: &str, request: &BeatRequest) -> Sql<BeatRep
     let Some(previous) = previous else {
         return Ok(report);
     };
-    let locked = tx.execute(
+    let locked = exec(
+        tx,
         "UPDATE queues SET reaper_until = ?2 WHERE name = ?1 AND reaper_until <= ?3",
         params![queue, now + REAPER_LOCK_MS, now],
     )?;
     if locked == 0 {
         return Ok(report);
     }
-    tx.execute(
+    exec(
+        tx,
         "DELETE FROM workers WHERE queue = ?1 AND beat_at < ?2",
         params![queue, now - 3_600_000],
     )?;
@@ -519,15 +615,16 @@ fn recover(tx: &Transaction, queue: &str, previous: i64, now: i64) -> Sql<Recove
     let mut report = RecoverReport::default();
     // latest deadline first, so the earliest ends up at the head
     for (id, lease_deadline, attempts, max_attempts, owner, history) in expired {
-        let owner_beat: Option<i64> = tx
-            .query_row(
-                "SELECT beat_at FROM workers WHERE queue = ?1 AND worker = ?2",
-                params![queue, owner.clone().unwrap_or_default()],
-                |row| row.get(0),
-            )
-            .optional()?;
+        let owner_beat: Option<i64> = query_row(
+            tx,
+            "SELECT beat_at FROM workers WHERE queue = ?1 AND worker = ?2",
+            params![queue, owner.clone().unwrap_or_default()],
+            |row| row.get(0),
+        )
+        .optional()?;
         if owner_beat.is_some_and(|beat| beat > lease_deadline) {
-            tx.execute(
+            exec(
+                tx,
                 "UPDATE jobs SET attempts = attempts - 1 WHERE queue = ?1 AND id = ?2",
                 params![queue, id],
             )?;
@@ -540,12 +637,14 @@ fn recover(tx: &Transaction, queue: &str, previous: i64, now: i64) -> Sql<Recove
             owner.as_deref().unwrap_or("?")
         );
         let errors = push_error(history, attempts, now, &message);
-        tx.execute(
+        exec(
+            tx,
             "UPDATE jobs SET last_error = ?3, errors = ?4 WHERE queue = ?1 AND id = ?2",
             params![queue, id, message, errors],
         )?;
         if attempts >= max_attempts {
-            tx.execute(
+            exec(
+                tx,
                 "UPDATE jobs SET state = 'dead', finished_at = ?3, token = NULL,
                    lease_deadline = NULL WHERE queue = ?1 AND id = ?2",
                 params![queue, id, now],
@@ -558,7 +657,8 @@ fn recover(tx: &Transaction, queue: &str, previous: i64, now: i64) -> Sql<Recove
         }
     }
     if report.retried > 0 {
-        tx.execute(
+        exec(
+            tx,
             "UPDATE queues SET retried = retried + ?2 WHERE name = ?1",
             params![queue, report.retried as i64],
         )?;
@@ -572,7 +672,8 @@ pub fn release(tx: &Transaction, queue: &str, leases: &[LeaseRef]) -> Sql<u64> {
     for held in leases.iter().rev() {
         match lease_state(tx, queue, &held.id)? {
             Some((Some(token), state)) if token == held.token && state == "active" => {
-                tx.execute(
+                exec(
+                    tx,
                     "UPDATE jobs SET attempts = attempts - 1, owner = NULL
                      WHERE queue = ?1 AND id = ?2",
                     params![queue, held.id],
@@ -596,7 +697,8 @@ pub fn cancel(tx: &Transaction, queue: &str, ids: &[String]) -> Sql<Vec<ChangeOu
             None => (false, "missing".to_string()),
             Some(state @ ("done" | "dead" | "cancelled")) => (false, state.to_string()),
             Some(_) => {
-                tx.execute(
+                exec(
+                    tx,
                     "UPDATE jobs SET state = 'cancelled', finished_at = ?3, token = NULL,
                        lease_deadline = NULL, ready_order = NULL WHERE queue = ?1 AND id = ?2",
                     params![queue, id, now],
@@ -614,7 +716,12 @@ pub fn cancel(tx: &Transaction, queue: &str, ids: &[String]) -> Sql<Vec<ChangeOu
         });
     }
     if cancelled > 0 {
-        trim(tx, queue, "cancelled")?;
+        exec(
+            tx,
+            "UPDATE queues SET kept_cancelled = kept_cancelled + ?2 WHERE name = ?1",
+            params![queue, cancelled],
+        )?;
+        trim(tx, queue, Finished::Cancelled)?;
     }
     Ok(outcomes)
 }
@@ -628,13 +735,22 @@ pub fn retry(tx: &Transaction, queue: &str, ids: &[String]) -> Sql<Vec<ChangeOut
             None => (false, "missing".to_string()),
             Some(finished @ ("dead" | "cancelled" | "delayed")) => {
                 if finished != "delayed" {
-                    tx.execute(
+                    exec(
+                        tx,
                         "UPDATE jobs SET attempts = 0, finished_at = NULL WHERE queue = ?1 AND id = ?2",
                         params![queue, id],
                     )?;
                 }
+                if finished == "cancelled" {
+                    exec(
+                        tx,
+                        "UPDATE queues SET kept_cancelled = kept_cancelled - 1 WHERE name = ?1",
+                        [queue],
+                    )?;
+                }
                 let order = take_order(tx, queue, false)?;
-                tx.execute(
+                exec(
+                    tx,
                     "UPDATE jobs SET state = 'pending', run_at = ?3, ready_order = ?4
                      WHERE queue = ?1 AND id = ?2",
                     params![queue, id, now, order],
