@@ -147,12 +147,16 @@ pub fn open(path: &Path) -> Result<Connection, OpenError> {
             ),
         });
     }
-    connection
-        .execute_batch(SCHEMA)
-        .map_err(|error| OpenError::from(format!("cannot set up {}: {error}", path.display())))?;
-    connection
-        .pragma_update(None, "user_version", SCHEMA_VERSION)
-        .map_err(|error| OpenError::from(error.to_string()))?;
+    // a store already at this version needs nothing: every short-lived `fleetq enqueue`
+    // saves the schema statements
+    if version < SCHEMA_VERSION {
+        connection.execute_batch(SCHEMA).map_err(|error| {
+            OpenError::from(format!("cannot set up {}: {error}", path.display()))
+        })?;
+        connection
+            .pragma_update(None, "user_version", SCHEMA_VERSION)
+            .map_err(|error| OpenError::from(error.to_string()))?;
+    }
     Ok(connection)
 }
 
