@@ -28,16 +28,7 @@ pub fn stats(tx: &Transaction, queue: &str) -> Sql<QueueStats> {
             tx,
             "SELECT paused, max_len, done, retried, enqueued, trimmed FROM queues WHERE name = ?1",
             [queue],
-            |row| {
-                Ok((
-                    row.get(0)?,
-                    row.get(1)?,
-                    row.get(2)?,
-                    row.get(3)?,
-                    row.get(4)?,
-                    row.get(5)?,
-                ))
-            },
+            |row| row.try_into(),
         )
         .optional()?
         .unwrap_or_default();

@@ -600,16 +600,7 @@ fn recover(tx: &Transaction, queue: &str, previous: i64, now: i64) -> Sql<Recove
              ORDER BY lease_deadline DESC LIMIT ?3",
         )?;
         statement
-            .query_map(params![queue, previous, REAP_BATCH], |row| {
-                Ok((
-                    row.get(0)?,
-                    row.get(1)?,
-                    row.get(2)?,
-                    row.get(3)?,
-                    row.get(4)?,
-                    row.get(5)?,
-                ))
-            })?
+            .query_map(params![queue, previous, REAP_BATCH], |row| row.try_into())?
             .collect::<Sql<_>>()?
     };
     let mut report = RecoverReport::default();
