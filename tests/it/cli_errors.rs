@@ -306,6 +306,24 @@ fn backends_that_are_not_built_yet_say_so() {
 }
 
 #[test]
+fn a_damaged_store_is_explained_and_left_untouched() {
+    let env = TestEnv::new();
+    let garbage = "not a database, only bytes that go on for a while. ".repeat(8);
+    let store = env.write("damaged.db", &garbage);
+    env.test(&["stats"])
+        .env("FLEETQ_BACKEND", &format!("local:{}", store.display()))
+        .code(1)
+        .stderr_has("file is not a database")
+        .stderr_has("hint: the file is damaged")
+        .run();
+    assert_eq!(
+        std::fs::read_to_string(&store).unwrap(),
+        garbage,
+        "nothing was written to it"
+    );
+}
+
+#[test]
 fn with_no_backend_configured_the_local_store_is_used() {
     let directory = tempfile::tempdir().unwrap();
     let fleetq = |arguments: &[&str]| {
