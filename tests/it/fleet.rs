@@ -6,7 +6,10 @@ use std::collections::{HashMap, HashSet};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-on_every_backend_sync!(ten_thousand_jobs_through_four_workers_each_done_once);
+on_every_backend_sync!(
+    ten_thousand_jobs_through_four_workers_each_done_once,
+    producers_workers_and_stats_share_the_backend_through_a_crash,
+);
 
 fn ten_thousand_jobs_through_four_workers_each_done_once(kind: Kind) {
     let env = TestEnv::on(kind);
@@ -99,6 +102,82 @@ fn ten_thousand_jobs_through_four_workers_each_done_once(kind: Kind) {
             "job {id} ran exactly once"
         );
     }
+}
+
+/// What cron and a fleet do to one backend at once: a producer enqueues batches while two
+/// workers run and `stats` reads beside them; one worker is SIGKILLed mid-run and its jobs
+/// come back after their lease. Every job is done once (twice only if it was in flight).
+fn producers_workers_and_stats_share_the_backend_through_a_crash(kind: Kind) {
+    let env = TestEnv::on(kind);
+    let pipeline = env.write(
+        "steady.yaml",
+        "pipeline: steady\nqueue: steady\nlease: 1s\nconcurrency: 8\nsteps:\n  - sleep: 5ms\n",
+    );
+    let start = |_: usize| {
+        let mut command = env.command();
+        command
+            .arg("worker")
+            .arg(&pipeline)
+            .args(["--json"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null());
+        command.spawn().unwrap()
+    };
+    let mut doomed = start(0);
+    let mut survivor = start(1);
+    let batch = env.write("batch.jsonl", &"{\"n\": 1}\n".repeat(200));
+    let mut ids = Vec::new();
+    for round in 0..10 {
+        let (code, stdout, stderr) =
+            env.fleetq(&["enqueue", "steady", "--file", batch.to_str().unwrap()]);
+        assert_eq!(code, 0, "round {round}: {stderr}");
+        ids.extend(
+            stdout
+                .lines()
+                .map(|line| line.rsplit('/').next().unwrap().to_string()),
+        );
+        let (code, _, stderr) = env.fleetq(&["stats", "steady", "--json"]);
+        assert_eq!(code, 0, "stats beside the workers: {stderr}");
+        if round == 4 {
+            doomed.kill().unwrap(); // SIGKILL, mid-run
+            doomed.wait().unwrap();
+        }
+    }
+    assert_eq!(ids.len(), 2000);
+    let deadline = Instant::now() + Duration::from_secs(120);
+    loop {
+        let (_, stats, _) = env.fleetq(&["stats", "steady", "--json"]);
+        let stats: serde_json::Value = serde_json::from_str(&stats).unwrap();
+        let queue = &stats["queues"][0];
+        if queue["done"] == 2000 && queue["active"] == 0 && queue["pending"] == 0 {
+            break;
+        }
+        assert!(Instant::now() < deadline, "not drained: {queue}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    unsafe {
+        libc::kill(survivor.id() as i32, libc::SIGTERM);
+    }
+    assert!(survivor.wait().unwrap().success());
+    let (code, listed, stderr) = env.fleetq(&[
+        "jobs", "ls", "steady", "--state", "done", "--limit", "5000", "--json",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let listed: Vec<serde_json::Value> = serde_json::from_str(&listed).unwrap();
+    let done: HashSet<&str> = listed
+        .iter()
+        .map(|job| job["id"].as_str().unwrap())
+        .collect();
+    for id in &ids {
+        assert!(done.contains(id.as_str()), "job {id} is done");
+    }
+    let redelivered = listed
+        .iter()
+        .filter(|job| job["attempts"].as_u64() != Some(1))
+        .count();
+    // only what the killed worker held (8 slots) can have run twice
+    assert!(redelivered <= 8, "{redelivered} jobs ran more than once");
+    assert_consistent_on(&env, kind, "steady");
 }
 
 trait OutputRef {
