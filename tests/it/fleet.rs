@@ -127,7 +127,7 @@ fn producers_workers_and_stats_share_the_backend_through_a_crash(kind: Kind) {
     let mut survivor = start(1);
     let batch = env.write("batch.jsonl", &"{\"n\": 1}\n".repeat(200));
     let mut ids = Vec::new();
-    for round in 0..10 {
+    let produce = |round: usize, ids: &mut Vec<String>| {
         let (code, stdout, stderr) =
             env.fleetq(&["enqueue", "steady", "--file", batch.to_str().unwrap()]);
         assert_eq!(code, 0, "round {round}: {stderr}");
@@ -138,10 +138,14 @@ fn producers_workers_and_stats_share_the_backend_through_a_crash(kind: Kind) {
         );
         let (code, _, stderr) = env.fleetq(&["stats", "steady", "--json"]);
         assert_eq!(code, 0, "stats beside the workers: {stderr}");
-        if round == 4 {
-            doomed.kill().unwrap(); // SIGKILL, mid-run
-            doomed.wait().unwrap();
-        }
+    };
+    for round in 0..5 {
+        produce(round, &mut ids);
+    }
+    doomed.kill().unwrap(); // SIGKILL, mid-run
+    doomed.wait().unwrap();
+    for round in 5..10 {
+        produce(round, &mut ids);
     }
     assert_eq!(ids.len(), 2000);
     let deadline = Instant::now() + Duration::from_secs(120);
