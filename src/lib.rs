@@ -27,8 +27,10 @@
 //!                         via Target), admin.rs (inspection), reply.rs (serde reply types)
 //!   local/                the embedded store (the default backend): mod.rs (the trait, one
 //!                         write transaction per call on a blocking thread), schema.rs (tables,
-//!                         version check, 0600/0700 files), jobs.rs (the job operations, the
-//!                         scripts' counterparts), admin.rs (inspection, settings, registry),
+//!                         version check, 0600/0700 files), jobs.rs (enqueue, lease, ack, fail,
+//!                         retention: the scripts' counterparts), recovery.rs (heartbeats,
+//!                         recovery, release), admin.rs (inspection, cancel/retry, settings,
+//!                         registry),
 //!                         doorbell.rs (unix datagram wake-ups beside the store)
 //!   pipeline/             pipeline YAML (spec.rs: every check inside a serde visitor, so errors
 //!                         carry their line and column; exec programs resolved at load), the step

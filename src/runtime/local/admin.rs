@@ -1,10 +1,13 @@
-//! Inspection and operator commands of the local store: stats, job lookup, listing, queue
-//! settings, purge, and the worker registry.
+//! Inspection and operator commands of the local store: stats, job lookup, listing, cancel
+//! and retry, queue settings, purge, and the worker registry.
 
-use super::jobs::{BUCKET_MS, Sql, ensure_queue, exec, now_ms, query_row};
+use super::jobs::{
+    BUCKET_MS, Finished, Sql, ensure_queue, exec, lease_state, now_ms, query_row, release_unique,
+    take_order, trim,
+};
 use crate::runtime::job::{
-    AttemptError, JobRecord, JobState, JobSummary, QueueSettings, QueueStats, WorkerInfo,
-    throughput,
+    AttemptError, ChangeOutcome, JobRecord, JobState, JobSummary, QueueSettings, QueueStats,
+    WorkerInfo, throughput,
 };
 use rusqlite::{OptionalExtension, Transaction, params};
 
@@ -280,4 +283,86 @@ pub fn unregister(tx: &Transaction, info: &WorkerInfo) -> Sql<()> {
     exec(tx, "DELETE FROM registry WHERE worker = ?1", [&info.id])?;
     exec(tx, "DELETE FROM workers WHERE worker = ?1", [&info.id])?;
     Ok(())
+}
+
+pub fn cancel(tx: &Transaction, queue: &str, ids: &[String]) -> Sql<Vec<ChangeOutcome>> {
+    let now = now_ms();
+    let mut outcomes = Vec::with_capacity(ids.len());
+    let mut cancelled = 0;
+    for id in ids {
+        let state = lease_state(tx, queue, id)?.map(|(_, state)| state);
+        let (changed, state) = match state.as_deref() {
+            None => (false, "missing".to_string()),
+            Some(state @ ("done" | "dead" | "cancelled")) => (false, state.to_string()),
+            Some(_) => {
+                exec(
+                    tx,
+                    "UPDATE jobs SET state = 'cancelled', finished_at = ?3, token = NULL,
+                       lease_deadline = NULL, ready_order = NULL WHERE queue = ?1 AND id = ?2",
+                    params![queue, id, now],
+                )?;
+                release_unique(tx, queue, id)?;
+                cancelled += 1;
+                (true, "cancelled".to_string())
+            }
+        };
+        outcomes.push(ChangeOutcome {
+            id: id.clone(),
+            queue: queue.to_string(),
+            changed,
+            state,
+        });
+    }
+    if cancelled > 0 {
+        exec(
+            tx,
+            "UPDATE queues SET kept_cancelled = kept_cancelled + ?2 WHERE name = ?1",
+            params![queue, cancelled],
+        )?;
+        trim(tx, queue, Finished::Cancelled)?;
+    }
+    Ok(outcomes)
+}
+
+pub fn retry(tx: &Transaction, queue: &str, ids: &[String]) -> Sql<Vec<ChangeOutcome>> {
+    let now = now_ms();
+    let mut outcomes = Vec::with_capacity(ids.len());
+    for id in ids {
+        let state = lease_state(tx, queue, id)?.map(|(_, state)| state);
+        let (changed, state) = match state.as_deref() {
+            None => (false, "missing".to_string()),
+            Some(finished @ ("dead" | "cancelled" | "delayed")) => {
+                if finished != "delayed" {
+                    exec(
+                        tx,
+                        "UPDATE jobs SET attempts = 0, finished_at = NULL WHERE queue = ?1 AND id = ?2",
+                        params![queue, id],
+                    )?;
+                }
+                if finished == "cancelled" {
+                    exec(
+                        tx,
+                        "UPDATE queues SET kept_cancelled = kept_cancelled - 1 WHERE name = ?1",
+                        [queue],
+                    )?;
+                }
+                let order = take_order(tx, queue, false)?;
+                exec(
+                    tx,
+                    "UPDATE jobs SET state = 'pending', run_at = ?3, ready_order = ?4
+                     WHERE queue = ?1 AND id = ?2",
+                    params![queue, id, now, order],
+                )?;
+                (true, "pending".to_string())
+            }
+            Some(other) => (false, other.to_string()),
+        };
+        outcomes.push(ChangeOutcome {
+            id: id.clone(),
+            queue: queue.to_string(),
+            changed,
+            state,
+        });
+    }
+    Ok(outcomes)
 }

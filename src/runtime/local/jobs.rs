@@ -1,11 +1,11 @@
 //! The job operations of the local store, one transaction each: the counterparts of the Redis
-//! scripts, with the same semantics (fencing tokens, idempotent acks, recovery judged by the
-//! reaper's own last beat, head-of-queue re-delivery, retention).
+//! scripts, with the same semantics (fencing tokens, idempotent acks, head-of-queue
+//! re-delivery, retention). Heartbeats and recovery are in `recovery.rs`.
 
-use crate::runtime::backend::{BeatReport, BeatRequest, LeaseRequest, RecoverReport};
+use crate::runtime::backend::LeaseRequest;
 use crate::runtime::job::{
-    AckReport, AttemptError, ChangeOutcome, Completion, EnqueueOutcome, EnqueueStatus, FailOutcome,
-    FailureReport, LeaseBatch, LeaseRef, LeaseStatus, LeasedJob, NewJob, Schedule,
+    AckReport, AttemptError, Completion, EnqueueOutcome, EnqueueStatus, FailOutcome, FailureReport,
+    LeaseBatch, LeasedJob, NewJob, Schedule,
 };
 use rusqlite::{OptionalExtension, Transaction, params};
 use std::time::Duration;
@@ -19,9 +19,9 @@ pub const DEFAULT_RETAIN_DONE: i64 = 100_000;
 /// Width of a throughput bucket.
 pub const BUCKET_MS: i64 = 10_000;
 /// At most one recovery sweep per queue in this window.
-const REAPER_LOCK_MS: i64 = 1000;
+pub(super) const REAPER_LOCK_MS: i64 = 1000;
 /// Expired leases handled per sweep.
-const REAP_BATCH: i64 = 1000;
+pub(super) const REAP_BATCH: i64 = 1000;
 
 /// Runs a statement through the connection's statement cache: preparing SQL costs more than
 /// running it.
@@ -56,7 +56,7 @@ pub fn ensure_queue(tx: &Transaction, queue: &str) -> Sql<()> {
 }
 
 /// The next position at the tail (`next_order`) or head (`head_order`) of the ready jobs.
-fn take_order(tx: &Transaction, queue: &str, head: bool) -> Sql<i64> {
+pub(super) fn take_order(tx: &Transaction, queue: &str, head: bool) -> Sql<i64> {
     let sql = if head {
         "UPDATE queues SET head_order = head_order - 1 WHERE name = ?1 RETURNING head_order"
     } else {
@@ -65,7 +65,7 @@ fn take_order(tx: &Transaction, queue: &str, head: bool) -> Sql<i64> {
     query_row(tx, sql, [queue], |row| row.get(0))
 }
 
-fn push_error(history: Option<String>, attempt: i64, at: i64, message: &str) -> String {
+pub(super) fn push_error(history: Option<String>, attempt: i64, at: i64, message: &str) -> String {
     let mut entries: Vec<AttemptError> = history
         .and_then(|text| serde_json::from_str(&text).ok())
         .unwrap_or_default();
@@ -79,7 +79,7 @@ fn push_error(history: Option<String>, attempt: i64, at: i64, message: &str) -> 
     serde_json::to_string(&entries).unwrap_or_else(|_| "[]".to_string())
 }
 
-fn release_unique(tx: &Transaction, queue: &str, id: &str) -> Sql<()> {
+pub(super) fn release_unique(tx: &Transaction, queue: &str, id: &str) -> Sql<()> {
     exec(
         tx,
         "DELETE FROM uniques WHERE queue = ?1 AND id = ?2 AND expires_at IS NULL",
@@ -355,7 +355,11 @@ pub fn lease(tx: &Transaction, queue: &str, request: &LeaseRequest) -> Sql<Lease
 }
 
 /// The token and state of a job, if it exists.
-fn lease_state(tx: &Transaction, queue: &str, id: &str) -> Sql<Option<(Option<String>, String)>> {
+pub(super) fn lease_state(
+    tx: &Transaction,
+    queue: &str,
+    id: &str,
+) -> Sql<Option<(Option<String>, String)>> {
     query_row(
         tx,
         "SELECT token, state FROM jobs WHERE queue = ?1 AND id = ?2",
@@ -446,7 +450,7 @@ impl Finished {
 }
 
 /// Removes the oldest finished jobs past the queue's retention, counting them.
-fn trim(tx: &Transaction, queue: &str, finished: Finished) -> Sql<()> {
+pub(super) fn trim(tx: &Transaction, queue: &str, finished: Finished) -> Sql<()> {
     let (kept, retain): (i64, i64) = query_row(
         tx,
         &format!(
@@ -525,7 +529,7 @@ pub fn fail(tx: &Transaction, queue: &str, report: &FailureReport) -> Sql<FailOu
 }
 
 /// Puts a job at the head of its queue, ready now.
-fn to_head(tx: &Transaction, queue: &str, id: &str) -> Sql<()> {
+pub(super) fn to_head(tx: &Transaction, queue: &str, id: &str) -> Sql<()> {
     let order = take_order(tx, queue, true)?;
     exec(
         tx,
@@ -534,228 +538,4 @@ fn to_head(tx: &Transaction, queue: &str, id: &str) -> Sql<()> {
         params![queue, id, order],
     )?;
     Ok(())
-}
-
-pub fn beat(tx: &Transaction, queue: &str, request: &BeatRequest) -> Sql<BeatReport> {
-    ensure_queue(tx, queue)?;
-    let now = now_ms();
-    let previous: Option<i64> = query_row(
-        tx,
-        "SELECT beat_at FROM workers WHERE queue = ?1 AND worker = ?2",
-        params![queue, request.owner],
-        |row| row.get(0),
-    )
-    .optional()?;
-    exec(
-        tx,
-        "INSERT INTO workers (queue, worker, beat_at) VALUES (?1, ?2, ?3)
-         ON CONFLICT (queue, worker) DO UPDATE SET beat_at = excluded.beat_at",
-        params![queue, request.owner, now],
-    )?;
-    let deadline = now + request.lease.as_millis() as i64;
-    let mut report = BeatReport::default();
-    for held in &request.leases {
-        let status = match lease_state(tx, queue, &held.id)? {
-            Some((Some(token), state)) if token == held.token && state == "active" => {
-                exec(
-                    tx,
-                    "UPDATE jobs SET lease_deadline = ?3 WHERE queue = ?1 AND id = ?2",
-                    params![queue, held.id, deadline],
-                )?;
-                LeaseStatus::Extended
-            }
-            Some((_, state)) if state == "cancelled" => LeaseStatus::Cancelled,
-            _ => LeaseStatus::Lost,
-        };
-        report.statuses.push(status);
-    }
-    let Some(previous) = previous else {
-        return Ok(report);
-    };
-    let locked = exec(
-        tx,
-        "UPDATE queues SET reaper_until = ?2 WHERE name = ?1 AND reaper_until <= ?3",
-        params![queue, now + REAPER_LOCK_MS, now],
-    )?;
-    if locked == 0 {
-        return Ok(report);
-    }
-    exec(
-        tx,
-        "DELETE FROM workers WHERE queue = ?1 AND beat_at < ?2",
-        params![queue, now - 3_600_000],
-    )?;
-    report.recovered = Some(recover(tx, queue, previous, now)?);
-    Ok(report)
-}
-
-/// Leases that expired before the reaper's own previous beat: their owner stopped beating
-/// (retry or dead), or beats on without them (it never got them: back, unspent).
-fn recover(tx: &Transaction, queue: &str, previous: i64, now: i64) -> Sql<RecoverReport> {
-    type Expired = (String, i64, i64, i64, Option<String>, Option<String>);
-    let expired: Vec<Expired> = {
-        let mut statement = tx.prepare_cached(
-            "SELECT id, lease_deadline, attempts, max_attempts, owner, errors FROM jobs
-             WHERE queue = ?1 AND state = 'active' AND lease_deadline < ?2
-             ORDER BY lease_deadline DESC LIMIT ?3",
-        )?;
-        statement
-            .query_map(params![queue, previous, REAP_BATCH], |row| row.try_into())?
-            .collect::<Sql<_>>()?
-    };
-    let mut report = RecoverReport::default();
-    // latest deadline first, so the earliest ends up at the head
-    for (id, lease_deadline, attempts, max_attempts, owner, history) in expired {
-        let owner_beat: Option<i64> = query_row(
-            tx,
-            "SELECT beat_at FROM workers WHERE queue = ?1 AND worker = ?2",
-            params![queue, owner.clone().unwrap_or_default()],
-            |row| row.get(0),
-        )
-        .optional()?;
-        if owner_beat.is_some_and(|beat| beat > lease_deadline) {
-            exec(
-                tx,
-                "UPDATE jobs SET attempts = attempts - 1 WHERE queue = ?1 AND id = ?2",
-                params![queue, id],
-            )?;
-            to_head(tx, queue, &id)?;
-            report.returned += 1;
-            continue;
-        }
-        let message = format!(
-            "lease expired (worker {} stopped heartbeating)",
-            owner.as_deref().unwrap_or("?")
-        );
-        let errors = push_error(history, attempts, now, &message);
-        exec(
-            tx,
-            "UPDATE jobs SET last_error = ?3, errors = ?4 WHERE queue = ?1 AND id = ?2",
-            params![queue, id, message, errors],
-        )?;
-        if attempts >= max_attempts {
-            exec(
-                tx,
-                "UPDATE jobs SET state = 'dead', finished_at = ?3, token = NULL,
-                   lease_deadline = NULL WHERE queue = ?1 AND id = ?2",
-                params![queue, id, now],
-            )?;
-            release_unique(tx, queue, &id)?;
-            report.dead += 1;
-        } else {
-            to_head(tx, queue, &id)?;
-            report.retried += 1;
-        }
-    }
-    if report.retried > 0 {
-        exec(
-            tx,
-            "UPDATE queues SET retried = retried + ?2 WHERE name = ?1",
-            params![queue, report.retried as i64],
-        )?;
-    }
-    Ok(report)
-}
-
-pub fn release(tx: &Transaction, queue: &str, leases: &[LeaseRef]) -> Sql<u64> {
-    let mut released = 0;
-    // in reverse, so the released jobs keep their order at the head
-    for held in leases.iter().rev() {
-        match lease_state(tx, queue, &held.id)? {
-            Some((Some(token), state)) if token == held.token && state == "active" => {
-                exec(
-                    tx,
-                    "UPDATE jobs SET attempts = attempts - 1, owner = NULL
-                     WHERE queue = ?1 AND id = ?2",
-                    params![queue, held.id],
-                )?;
-                to_head(tx, queue, &held.id)?;
-                released += 1;
-            }
-            _ => {}
-        }
-    }
-    Ok(released)
-}
-
-pub fn cancel(tx: &Transaction, queue: &str, ids: &[String]) -> Sql<Vec<ChangeOutcome>> {
-    let now = now_ms();
-    let mut outcomes = Vec::with_capacity(ids.len());
-    let mut cancelled = 0;
-    for id in ids {
-        let state = lease_state(tx, queue, id)?.map(|(_, state)| state);
-        let (changed, state) = match state.as_deref() {
-            None => (false, "missing".to_string()),
-            Some(state @ ("done" | "dead" | "cancelled")) => (false, state.to_string()),
-            Some(_) => {
-                exec(
-                    tx,
-                    "UPDATE jobs SET state = 'cancelled', finished_at = ?3, token = NULL,
-                       lease_deadline = NULL, ready_order = NULL WHERE queue = ?1 AND id = ?2",
-                    params![queue, id, now],
-                )?;
-                release_unique(tx, queue, id)?;
-                cancelled += 1;
-                (true, "cancelled".to_string())
-            }
-        };
-        outcomes.push(ChangeOutcome {
-            id: id.clone(),
-            queue: queue.to_string(),
-            changed,
-            state,
-        });
-    }
-    if cancelled > 0 {
-        exec(
-            tx,
-            "UPDATE queues SET kept_cancelled = kept_cancelled + ?2 WHERE name = ?1",
-            params![queue, cancelled],
-        )?;
-        trim(tx, queue, Finished::Cancelled)?;
-    }
-    Ok(outcomes)
-}
-
-pub fn retry(tx: &Transaction, queue: &str, ids: &[String]) -> Sql<Vec<ChangeOutcome>> {
-    let now = now_ms();
-    let mut outcomes = Vec::with_capacity(ids.len());
-    for id in ids {
-        let state = lease_state(tx, queue, id)?.map(|(_, state)| state);
-        let (changed, state) = match state.as_deref() {
-            None => (false, "missing".to_string()),
-            Some(finished @ ("dead" | "cancelled" | "delayed")) => {
-                if finished != "delayed" {
-                    exec(
-                        tx,
-                        "UPDATE jobs SET attempts = 0, finished_at = NULL WHERE queue = ?1 AND id = ?2",
-                        params![queue, id],
-                    )?;
-                }
-                if finished == "cancelled" {
-                    exec(
-                        tx,
-                        "UPDATE queues SET kept_cancelled = kept_cancelled - 1 WHERE name = ?1",
-                        [queue],
-                    )?;
-                }
-                let order = take_order(tx, queue, false)?;
-                exec(
-                    tx,
-                    "UPDATE jobs SET state = 'pending', run_at = ?3, ready_order = ?4
-                     WHERE queue = ?1 AND id = ?2",
-                    params![queue, id, now, order],
-                )?;
-                (true, "pending".to_string())
-            }
-            Some(other) => (false, other.to_string()),
-        };
-        outcomes.push(ChangeOutcome {
-            id: id.clone(),
-            queue: queue.to_string(),
-            changed,
-            state,
-        });
-    }
-    Ok(outcomes)
 }

@@ -4,6 +4,7 @@
 mod admin;
 mod doorbell;
 mod jobs;
+mod recovery;
 mod schema;
 
 use crate::runtime::backend::{
@@ -191,7 +192,7 @@ impl Backend for LocalBackend {
     async fn beat(&self, queue: &str, request: &BeatRequest) -> BackendResult<BeatReport> {
         let (name, request) = (queue.to_string(), request.clone());
         let report = self
-            .write(move |tx| jobs::beat(tx, &name, &request))
+            .write(move |tx| recovery::beat(tx, &name, &request))
             .await?;
         if report
             .recovered
@@ -205,7 +206,7 @@ impl Backend for LocalBackend {
     async fn release(&self, queue: &str, leases: &[LeaseRef]) -> BackendResult<u64> {
         let (name, leases) = (queue.to_string(), leases.to_vec());
         let released = self
-            .write(move |tx| jobs::release(tx, &name, &leases))
+            .write(move |tx| recovery::release(tx, &name, &leases))
             .await?;
         if released > 0 {
             self.bells.ring(queue);
@@ -219,12 +220,12 @@ impl Backend for LocalBackend {
 
     async fn cancel(&self, queue: &str, ids: &[String]) -> BackendResult<Vec<ChangeOutcome>> {
         let (queue, ids) = (queue.to_string(), ids.to_vec());
-        self.write(move |tx| jobs::cancel(tx, &queue, &ids)).await
+        self.write(move |tx| admin::cancel(tx, &queue, &ids)).await
     }
 
     async fn retry(&self, queue: &str, ids: &[String]) -> BackendResult<Vec<ChangeOutcome>> {
         let (name, ids) = (queue.to_string(), ids.to_vec());
-        let outcomes = self.write(move |tx| jobs::retry(tx, &name, &ids)).await?;
+        let outcomes = self.write(move |tx| admin::retry(tx, &name, &ids)).await?;
         self.bells.ring(queue);
         Ok(outcomes)
     }
