@@ -21,13 +21,12 @@ use async_trait::async_trait;
 use doorbell::Bells;
 use jobs::Sql;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 pub struct LocalBackend {
     connection: Arc<Mutex<Connection>>,
-    path: PathBuf,
     display: String,
     bells: Bells,
 }
@@ -46,7 +45,6 @@ impl LocalBackend {
             })?;
         Ok(LocalBackend {
             connection: Arc::new(Mutex::new(connection)),
-            path: path.to_path_buf(),
             display,
             bells: Bells::beside(path),
         })
@@ -91,18 +89,23 @@ fn map_error(display: &str, error: rusqlite::Error) -> BackendError {
     use rusqlite::ErrorCode;
     let backend = display.to_string();
     let detail = error.to_string();
-    let (code, hint) = match &error {
-        rusqlite::Error::SqliteFailure(failure, _) => (Some(failure.code), None::<String>),
-        _ => (None, None),
-    };
-    let hint = hint.or(match code {
-        Some(ErrorCode::DiskFull) => Some("the disk holding the store is full; free space and try again (nothing stored was lost)".into()),
-        Some(ErrorCode::ReadOnly) => Some("the store is read-only here: check the file's and its directory's permissions".into()),
-        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => {
-            Some("the store file is damaged or not a fleetq store; point --backend local:PATH at another file".into())
-        }
+    let code = match &error {
+        rusqlite::Error::SqliteFailure(failure, _) => Some(failure.code),
         _ => None,
-    });
+    };
+    let hint = match code {
+        Some(ErrorCode::DiskFull) => Some(
+            "the disk holding the store is full; free space and try again (nothing stored was lost)",
+        ),
+        Some(ErrorCode::ReadOnly) => {
+            Some("the store is read-only here: check the file's and its directory's permissions")
+        }
+        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => Some(
+            "the store file is damaged or not a fleetq store; point --backend local:PATH at another file",
+        ),
+        _ => None,
+    }
+    .map(str::to_string);
     match code {
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
             BackendError::Busy { backend, detail }
@@ -299,7 +302,6 @@ impl Backend for LocalBackend {
 
     async fn server_usage(&self) -> BackendResult<ServerUsage> {
         // the store runs inside this process: its cost is in the client's own CPU time
-        let _ = &self.path;
         Ok(ServerUsage::default())
     }
 }
