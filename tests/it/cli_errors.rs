@@ -358,6 +358,16 @@ fn a_local_store_works_from_the_command_line_and_refuses_a_newer_one() {
         .stdout_has("\"pending\": 1")
         .stdout_has(&format!("\"backend\": \"{local}\""))
         .run();
+    let pipeline = env.write(
+        "here.yaml",
+        "pipeline: here\nqueue: here\nsteps:\n  - noop: {}\n",
+    );
+    env.test(&["worker", pipeline.to_str().unwrap(), "--burst", "--json"])
+        .env("FLEETQ_BACKEND", &local)
+        .stdout_has(&format!("\"backend\": \"{local}\""))
+        .stdout_has("\"done\": 1")
+        .stderr_has(&format!("backend={local}"))
+        .run();
     use std::os::unix::fs::PermissionsExt;
     let mode =
         |path: &std::path::Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;

@@ -59,6 +59,8 @@ pub trait JobObserver: Send + Sync {
 #[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct WorkerReport {
     pub worker_id: String,
+    /// The backend the worker ran against, password removed.
+    pub backend: String,
     pub stopped_by: Option<StopReason>,
     /// Jobs whose completion the backend confirmed.
     pub done: u64,
@@ -176,7 +178,7 @@ pub async fn run(
     {
         trouble.failed("worker registration failed", &error);
     }
-    tracing::info!(worker = %id, queues = ?info.queues, concurrency = info.concurrency, "worker started");
+    tracing::info!(worker = %id, backend = %backend.describe(), queues = ?info.queues, concurrency = info.concurrency, "worker started");
 
     let beating = CancellationToken::new();
     let heartbeat_task = tokio::spawn(heartbeat::run(
@@ -226,6 +228,7 @@ pub async fn run(
     }
     let mut report = WorkerReport {
         worker_id: id,
+        backend: backend.describe(),
         stopped_by: Some(reason),
         ..WorkerReport::default()
     };
