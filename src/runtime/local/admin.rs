@@ -19,9 +19,8 @@ pub fn queues(tx: &Transaction) -> Sql<Vec<String>> {
     statement.query_map([], |row| row.get(0))?.collect()
 }
 
-fn count(tx: &Transaction, sql: &str, queue: &str, now: i64) -> Sql<u64> {
-    let sql = sql.replace("?2", &now.to_string());
-    query_row(tx, &sql, [queue], |row| row.get::<_, i64>(0)).map(|value| value.max(0) as u64)
+fn count<P: rusqlite::Params>(tx: &Transaction, sql: &str, params: P) -> Sql<u64> {
+    query_row(tx, sql, params, |row| row.get::<_, i64>(0)).map(|value| value.max(0) as u64)
 }
 
 pub fn stats(tx: &Transaction, queue: &str) -> Sql<QueueStats> {
@@ -50,14 +49,17 @@ pub fn stats(tx: &Transaction, queue: &str) -> Sql<QueueStats> {
             }
         }
     }
-    let by_state = |state: &str| {
-        count(
-            tx,
-            &format!("SELECT COUNT(*) FROM jobs WHERE queue = ?1 AND state = '{state}'"),
-            queue,
-            now,
-        )
+    // every state's count in one pass over the queue's rows
+    let states: std::collections::HashMap<String, u64> = {
+        let mut statement =
+            tx.prepare_cached("SELECT state, COUNT(*) FROM jobs WHERE queue = ?1 GROUP BY state")?;
+        statement
+            .query_map([queue], |row| {
+                Ok((row.get(0)?, row.get::<_, i64>(1)? as u64))
+            })?
+            .collect::<Sql<_>>()?
     };
+    let by_state = |state: &str| -> Sql<u64> { Ok(states.get(state).copied().unwrap_or(0)) };
     let buckets: Vec<(i64, u64)> = {
         let mut statement =
             tx.prepare_cached("SELECT bucket, count FROM throughput WHERE queue = ?1")?;
@@ -88,8 +90,7 @@ pub fn stats(tx: &Transaction, queue: &str) -> Sql<QueueStats> {
         stalled: count(
             tx,
             "SELECT COUNT(*) FROM jobs WHERE queue = ?1 AND state = 'active' AND lease_deadline <= ?2",
-            queue,
-            now,
+            params![queue, now],
         )?,
         done: done.max(0) as u64,
         retried: retried.max(0) as u64,
@@ -104,12 +105,8 @@ pub fn stats(tx: &Transaction, queue: &str) -> Sql<QueueStats> {
         paused,
         workers: count(
             tx,
-            &format!(
-                "SELECT COUNT(*) FROM workers WHERE queue = ?1 AND beat_at >= {}",
-                now - WORKER_LIVENESS_MS
-            ),
-            queue,
-            now,
+            "SELECT COUNT(*) FROM workers WHERE queue = ?1 AND beat_at >= ?2",
+            params![queue, now - WORKER_LIVENESS_MS],
         )?,
         max_len: (max_len > 0).then_some(max_len as u64),
     })
