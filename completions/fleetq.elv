@@ -43,6 +43,8 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand jobs 'Inspect, cancel and retry jobs'
             cand queues 'List, pause, resume, purge and configure queues'
             cand bench 'Measure enqueue and end-to-end throughput against the configured backend'
+            cand airgap 'Airgap on this host: status, force, release, and the spool key'
+            cand sync 'Push jobs spooled while Redis was unreachable to Redis'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -71,6 +73,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand --tls-ca-file 'CA certificate (PEM) to trust for rediss:// instead of the public web roots'
             cand --tls-cert-file 'Client certificate (PEM) for servers that require mutual TLS'
             cand --tls-key-file 'Client private key (PEM) for mutual TLS'
+            cand --require-online 'Fail (exit 5) instead of spooling when Redis is unreachable or airgap is forced'
             cand --json 'Short for --output json'
             cand -q 'Only errors on stderr; no status lines or progress bars'
             cand --quiet 'Only errors on stderr; no status lines or progress bars'
@@ -444,6 +447,157 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'fleetq;airgap'= {
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --tls-ca-file 'CA certificate (PEM) to trust for rediss:// instead of the public web roots'
+            cand --tls-cert-file 'Client certificate (PEM) for servers that require mutual TLS'
+            cand --tls-key-file 'Client private key (PEM) for mutual TLS'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand status 'Connected, airgapped, forced or recovering; spooled jobs; last probe and sync'
+            cand force 'Spool every enqueue on this host until `fleetq airgap release`'
+            cand release 'Clear a forced airgap; enqueues go to Redis again'
+            cand keygen 'Write a new random spool key to FILE (created 0600, never overwritten)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fleetq;airgap;status'= {
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --tls-ca-file 'CA certificate (PEM) to trust for rediss:// instead of the public web roots'
+            cand --tls-cert-file 'Client certificate (PEM) for servers that require mutual TLS'
+            cand --tls-key-file 'Client private key (PEM) for mutual TLS'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fleetq;airgap;force'= {
+            cand --reason 'Why, shown by `fleetq airgap status`'
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --tls-ca-file 'CA certificate (PEM) to trust for rediss:// instead of the public web roots'
+            cand --tls-cert-file 'Client certificate (PEM) for servers that require mutual TLS'
+            cand --tls-key-file 'Client private key (PEM) for mutual TLS'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fleetq;airgap;release'= {
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --tls-ca-file 'CA certificate (PEM) to trust for rediss:// instead of the public web roots'
+            cand --tls-cert-file 'Client certificate (PEM) for servers that require mutual TLS'
+            cand --tls-key-file 'Client private key (PEM) for mutual TLS'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fleetq;airgap;keygen'= {
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --tls-ca-file 'CA certificate (PEM) to trust for rediss:// instead of the public web roots'
+            cand --tls-cert-file 'Client certificate (PEM) for servers that require mutual TLS'
+            cand --tls-key-file 'Client private key (PEM) for mutual TLS'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fleetq;airgap;help'= {
+            cand status 'Connected, airgapped, forced or recovering; spooled jobs; last probe and sync'
+            cand force 'Spool every enqueue on this host until `fleetq airgap release`'
+            cand release 'Clear a forced airgap; enqueues go to Redis again'
+            cand keygen 'Write a new random spool key to FILE (created 0600, never overwritten)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fleetq;airgap;help;status'= {
+        }
+        &'fleetq;airgap;help;force'= {
+        }
+        &'fleetq;airgap;help;release'= {
+        }
+        &'fleetq;airgap;help;keygen'= {
+        }
+        &'fleetq;airgap;help;help'= {
+        }
+        &'fleetq;sync'= {
+            cand --batch 'Jobs per push'
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --tls-ca-file 'CA certificate (PEM) to trust for rediss:// instead of the public web roots'
+            cand --tls-cert-file 'Client certificate (PEM) for servers that require mutual TLS'
+            cand --tls-key-file 'Client private key (PEM) for mutual TLS'
+            cand --dry-run 'Report what would be pushed; change nothing'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'fleetq;completions'= {
             cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
             cand --prefix 'Namespace for every key [default: fleetq]'
@@ -472,6 +626,8 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand jobs 'Inspect, cancel and retry jobs'
             cand queues 'List, pause, resume, purge and configure queues'
             cand bench 'Measure enqueue and end-to-end throughput against the configured backend'
+            cand airgap 'Airgap on this host: status, force, release, and the spool key'
+            cand sync 'Push jobs spooled while Redis was unreachable to Redis'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -513,6 +669,22 @@ set edit:completion:arg-completer[fleetq] = {|@words|
         &'fleetq;help;queues;set'= {
         }
         &'fleetq;help;bench'= {
+        }
+        &'fleetq;help;airgap'= {
+            cand status 'Connected, airgapped, forced or recovering; spooled jobs; last probe and sync'
+            cand force 'Spool every enqueue on this host until `fleetq airgap release`'
+            cand release 'Clear a forced airgap; enqueues go to Redis again'
+            cand keygen 'Write a new random spool key to FILE (created 0600, never overwritten)'
+        }
+        &'fleetq;help;airgap;status'= {
+        }
+        &'fleetq;help;airgap;force'= {
+        }
+        &'fleetq;help;airgap;release'= {
+        }
+        &'fleetq;help;airgap;keygen'= {
+        }
+        &'fleetq;help;sync'= {
         }
         &'fleetq;help;completions'= {
         }

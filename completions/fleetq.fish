@@ -49,6 +49,8 @@ complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "stats" -d 'Queue coun
 complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "jobs" -d 'Inspect, cancel and retry jobs'
 complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "queues" -d 'List, pause, resume, purge and configure queues'
 complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "bench" -d 'Measure enqueue and end-to-end throughput against the configured backend'
+complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "airgap" -d 'Airgap on this host: status, force, release, and the spool key'
+complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "sync" -d 'Push jobs spooled while Redis was unreachable to Redis'
 complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -s d -l data -d 'Payload: JSON text, @file, or - for stdin' -r
@@ -76,6 +78,7 @@ json\t''"
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l require-online -d 'Fail (exit 5) instead of spooling when Redis is unreachable or airgap is forced'
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
@@ -390,6 +393,133 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -s q -l quiet -d 'O
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -s h -l help -d 'Print help'
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -f -a "status" -d 'Connected, airgapped, forced or recovering; spooled jobs; last probe and sync'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -f -a "force" -d 'Spool every enqueue on this host until `fleetq airgap release`'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -f -a "release" -d 'Clear a forced airgap; enqueues go to Redis again'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -f -a "keygen" -d 'Write a new random spool key to FILE (created 0600, never overwritten)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from status" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from status" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from status" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from status" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from status" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from status" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from status" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from status" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from force" -l reason -d 'Why, shown by `fleetq airgap status`' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from force" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from force" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from force" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from force" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from force" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from force" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from force" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from force" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from force" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from force" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from force" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from force" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from force" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from force" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from release" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from release" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from release" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from release" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from release" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from release" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from release" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from release" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from release" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from release" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from release" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from release" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from release" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from release" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from keygen" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from keygen" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from keygen" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from keygen" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from keygen" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from keygen" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from keygen" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from keygen" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from keygen" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from keygen" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from keygen" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from keygen" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from keygen" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from keygen" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from help" -f -a "status" -d 'Connected, airgapped, forced or recovering; spooled jobs; last probe and sync'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from help" -f -a "force" -d 'Spool every enqueue on this host until `fleetq airgap release`'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from help" -f -a "release" -d 'Clear a forced airgap; enqueues go to Redis again'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from help" -f -a "keygen" -d 'Write a new random spool key to FILE (created 0600, never overwritten)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -l batch -d 'Jobs per push' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -l dry-run -d 'Report what would be pushed; change nothing'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
@@ -409,14 +539,16 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -s q -l quiet
 complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench completions help" -f -a "enqueue" -d 'Add jobs to a queue: one from --data, or many from a JSONL --file'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench completions help" -f -a "worker" -d 'Run pipelines against their queues until stopped'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench completions help" -f -a "stats" -d 'Queue counts, throughput, oldest pending job, workers'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench completions help" -f -a "jobs" -d 'Inspect, cancel and retry jobs'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench completions help" -f -a "queues" -d 'List, pause, resume, purge and configure queues'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench completions help" -f -a "bench" -d 'Measure enqueue and end-to-end throughput against the configured backend'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench airgap sync completions help" -f -a "enqueue" -d 'Add jobs to a queue: one from --data, or many from a JSONL --file'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench airgap sync completions help" -f -a "worker" -d 'Run pipelines against their queues until stopped'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench airgap sync completions help" -f -a "stats" -d 'Queue counts, throughput, oldest pending job, workers'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench airgap sync completions help" -f -a "jobs" -d 'Inspect, cancel and retry jobs'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench airgap sync completions help" -f -a "queues" -d 'List, pause, resume, purge and configure queues'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench airgap sync completions help" -f -a "bench" -d 'Measure enqueue and end-to-end throughput against the configured backend'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench airgap sync completions help" -f -a "airgap" -d 'Airgap on this host: status, force, release, and the spool key'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench airgap sync completions help" -f -a "sync" -d 'Push jobs spooled while Redis was unreachable to Redis'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench airgap sync completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench airgap sync completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "show" -d 'Everything about one job: state, attempts, timings, lease, errors, data, outputs'
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "ls" -d 'List a queue\'s jobs in one state'
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "cancel" -d 'Cancel jobs that have not finished'
@@ -426,3 +558,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subc
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from queues" -f -a "resume" -d 'Hand out jobs again'
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from queues" -f -a "purge" -d 'Delete every job of a queue (settings stay)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from queues" -f -a "set" -d 'Change a queue\'s limits; works before a queue\'s first job'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from airgap" -f -a "status" -d 'Connected, airgapped, forced or recovering; spooled jobs; last probe and sync'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from airgap" -f -a "force" -d 'Spool every enqueue on this host until `fleetq airgap release`'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from airgap" -f -a "release" -d 'Clear a forced airgap; enqueues go to Redis again'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from airgap" -f -a "keygen" -d 'Write a new random spool key to FILE (created 0600, never overwritten)'

@@ -182,8 +182,43 @@ pub enum Command {
     Queues(QueuesCommand),
     /// Measure enqueue and end-to-end throughput against the configured backend
     Bench(BenchArgs),
+    /// Airgap on this host: status, force, release, and the spool key
+    #[command(subcommand)]
+    Airgap(AirgapCommand),
+    /// Push jobs spooled while Redis was unreachable to Redis
+    Sync(SyncArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AirgapCommand {
+    /// Connected, airgapped, forced or recovering; spooled jobs; last probe and sync
+    Status,
+    /// Spool every enqueue on this host until `fleetq airgap release`
+    Force {
+        /// Why, shown by `fleetq airgap status`
+        #[arg(long, value_name = "TEXT")]
+        reason: Option<String>,
+    },
+    /// Clear a forced airgap; enqueues go to Redis again
+    Release,
+    /// Write a new random spool key to FILE (created 0600, never overwritten)
+    Keygen {
+        /// Where to write the key
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// Report what would be pushed; change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Jobs per push
+    #[arg(long, default_value_t = 1000, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=100_000))]
+    pub batch: u64,
 }
 
 #[derive(Debug, Args)]
@@ -228,6 +263,9 @@ pub struct EnqueueArgs {
     /// Job id [default: a new UUID v7]; enqueueing an existing id reports a duplicate
     #[arg(long, conflicts_with = "file")]
     pub id: Option<String>,
+    /// Fail (exit 5) instead of spooling when Redis is unreachable or airgap is forced
+    #[arg(long)]
+    pub require_online: bool,
 }
 
 #[derive(Debug, Args)]

@@ -1,5 +1,6 @@
 //! Configuration: flags > `FLEETQ_*` env > config file > defaults, and backend address parsing.
 
+use crate::runtime::airgap::settings::{AirgapFile, AirgapSettings};
 use crate::runtime::duration::deserialize_optional;
 use crate::runtime::error::Classified;
 use crate::runtime::yaml::load_yaml;
@@ -51,6 +52,7 @@ pub struct ConfigFile {
     pub tls_ca_file: Option<PathBuf>,
     pub tls_cert_file: Option<PathBuf>,
     pub tls_key_file: Option<PathBuf>,
+    pub airgap: Option<AirgapFile>,
 }
 
 /// Certificate files for TLS: a private CA, and a client certificate and key for mutual TLS.
@@ -87,6 +89,7 @@ pub struct Settings {
     pub connect_timeout: Duration,
     pub command_timeout: Duration,
     pub tls: TlsFiles,
+    pub airgap: AirgapSettings,
     pub config_file: Option<PathBuf>,
 }
 
@@ -118,6 +121,9 @@ impl Settings {
                 cert: overrides.tls_cert_file.or(file.tls_cert_file),
                 key: overrides.tls_key_file.or(file.tls_key_file),
             },
+            airgap: AirgapSettings::resolve(file.airgap.unwrap_or_default(), |name| {
+                std::env::var(name).ok()
+            })?,
             config_file,
         })
     }

@@ -106,6 +106,12 @@ pub enum BackendError {
         detail: String,
         hint: Option<String>,
     },
+    /// The airgap spool's key does not open it, or none is configured.
+    #[error("spool {spool}: {detail}")]
+    SpoolKey { spool: String, detail: String },
+    /// The airgap spool holds `max_spooled` jobs already.
+    #[error("spool {spool} is full: it holds its limit of {limit} jobs; nothing was spooled")]
+    SpoolFull { spool: String, limit: u64 },
     /// The caller passed something no backend may store (a priority of 12, an empty id).
     #[error("{detail}")]
     Invalid { detail: String },
@@ -120,7 +126,9 @@ impl BackendError {
             | BackendError::Busy { .. }
             | BackendError::Tls { .. } => ExitKind::Unavailable,
             // a configuration problem, never a reason to treat Redis as down
+            BackendError::SpoolFull { .. } => ExitKind::Rejected,
             BackendError::Authentication { .. }
+            | BackendError::SpoolKey { .. }
             | BackendError::Config { .. }
             | BackendError::Invalid { .. } => ExitKind::Usage,
             _ => ExitKind::Failure,
@@ -134,6 +142,14 @@ impl BackendError {
                     .to_string(),
             ),
             BackendError::Store { hint, .. } => hint.clone(),
+            BackendError::SpoolKey { .. } => Some(
+                "set the key the spool was written with: airgap.key_file (FLEETQ_AIRGAP_KEY_FILE) or FLEETQ_SPOOL_KEY"
+                    .to_string(),
+            ),
+            BackendError::SpoolFull { .. } => Some(
+                "bring Redis back and run fleetq sync, or raise airgap.max_spooled (FLEETQ_AIRGAP_MAX_SPOOLED)"
+                    .to_string(),
+            ),
             BackendError::Busy { .. } => Some(
                 "Redis is loading its data, running a long script or failing over; try again in a few seconds (workers wait it out)"
                     .to_string(),

@@ -96,6 +96,13 @@ pub fn validate_job_id(id: &str) -> Result<(), Classified> {
 }
 
 /// Job ids are UUID v7: unique without coordination and sortable by creation time.
+/// Wall-clock time in Unix milliseconds, the unit every stored time uses.
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |since| since.as_millis() as i64)
+}
+
 pub fn new_job_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }
@@ -107,6 +114,8 @@ pub enum EnqueueStatus {
     Duplicate,
     /// Rejected by the queue's max_len (backpressure); the job was not stored.
     Full,
+    /// Redis was unreachable (or airgap forced): the job waits in this host's spool.
+    Spooled,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

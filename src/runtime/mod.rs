@@ -1,6 +1,7 @@
 //! The shared runtime: configuration, the backend behind one trait, pipelines, the worker loop
 //! and the benchmark. Nothing here prints or knows about clap.
 
+pub mod airgap;
 pub mod backend;
 pub mod bench;
 pub mod config;
@@ -15,7 +16,7 @@ pub mod yaml;
 
 use backend::Backend;
 use config::{BackendAddress, Settings};
-use error::Classified;
+use error::{BackendError, Classified};
 use std::sync::Arc;
 
 /// What every command gets: its settings and a connected backend.
@@ -28,22 +29,32 @@ impl Runtime {
     /// Connects to the configured backend; the one constructor all commands use.
     pub async fn connect(settings: Settings) -> anyhow::Result<Runtime> {
         let address = BackendAddress::from_settings(&settings)?;
-        let backend: Arc<dyn Backend> = match &address {
-            BackendAddress::Redis { url, display } => Arc::new(
-                redis::RedisBackend::connect(
-                    url,
-                    display,
-                    &settings.prefix,
-                    settings.connect_timeout,
-                    settings.command_timeout,
-                    &settings.tls,
-                )
-                .await?,
-            ),
-            BackendAddress::Local { path } => Arc::new(local::LocalBackend::open(path).await?),
-        };
+        let backend = open_backend(&address, &settings).await?;
         Ok(Runtime { settings, backend })
     }
+}
+
+/// Opens the configured backend, with errors a caller can branch on (airgap spools on an
+/// unreachable Redis).
+pub async fn open_backend(
+    address: &BackendAddress,
+    settings: &Settings,
+) -> Result<Arc<dyn Backend>, BackendError> {
+    let backend: Arc<dyn Backend> = match address {
+        BackendAddress::Redis { url, display } => Arc::new(
+            redis::RedisBackend::connect(
+                url,
+                display,
+                &settings.prefix,
+                settings.connect_timeout,
+                settings.command_timeout,
+                &settings.tls,
+            )
+            .await?,
+        ),
+        BackendAddress::Local { path } => Arc::new(local::LocalBackend::open(path).await?),
+    };
+    Ok(backend)
 }
 
 /// Queue names become part of Redis keys and SCAN patterns, so they are kept to a safe set.

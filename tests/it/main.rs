@@ -1,6 +1,7 @@
 //! fleetq's integration tests: one binary, one file per area, each test with its own
 //! redis-server and key prefix.
 
+mod airgap;
 mod cli_errors;
 mod crash;
 mod faults;

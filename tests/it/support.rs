@@ -243,8 +243,13 @@ impl TestEnv {
 
     /// A world whose fleetq commands use the backend of `kind`.
     pub fn on(kind: Kind) -> TestEnv {
+        TestEnv::with_redis(TestRedis::start(), kind)
+    }
+
+    /// A world around a Redis started with particular arguments (persistence, TLS, …).
+    pub fn with_redis(redis: TestRedis, kind: Kind) -> TestEnv {
         TestEnv {
-            redis: TestRedis::start(),
+            redis,
             prefix: format!("t{}", &uuid::Uuid::new_v4().simple().to_string()[..10]),
             dir: tempfile::tempdir().expect("temp dir"),
             kind,

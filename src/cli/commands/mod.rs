@@ -1,11 +1,13 @@
 //! One module per command; commands with verbs are folders. Shared helpers for them live here.
 
+pub mod airgap;
 pub mod bench;
 pub mod completions;
 pub mod enqueue;
 pub mod jobs;
 pub mod queues;
 pub mod stats;
+pub mod sync;
 pub mod worker;
 
 use crate::runtime::Runtime;

@@ -39,11 +39,7 @@ pub fn query_row<T, P: rusqlite::Params>(
     tx.prepare_cached(sql)?.query_row(params, read)
 }
 
-pub fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |since| since.as_millis() as i64)
-}
+pub use crate::runtime::job::now_ms;
 
 /// Makes sure the queue has its row (settings and counters).
 pub fn ensure_queue(tx: &Transaction, queue: &str) -> Sql<()> {

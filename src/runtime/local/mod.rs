@@ -6,7 +6,11 @@ mod doorbell;
 mod jobs;
 mod recovery;
 mod schema;
+mod spool;
 
+pub use spool::{Settled, SpoolCounts, SpooledJob};
+
+use crate::runtime::airgap::seal::Sealer;
 use crate::runtime::backend::{
     Backend, BackendResult, BeatReport, BeatRequest, Doorbell, LeaseReply, LeaseRequest,
     ProgressSink, ServerUsage,
@@ -29,6 +33,10 @@ pub struct LocalBackend {
     connection: Arc<Mutex<Connection>>,
     display: String,
     bells: Bells,
+    /// Set when the store is the airgap spool: payloads are sealed at rest.
+    sealer: Option<Arc<Sealer>>,
+    /// The spool's bound on the jobs it holds.
+    capacity: Option<u64>,
 }
 
 impl LocalBackend {
@@ -47,6 +55,8 @@ impl LocalBackend {
             connection: Arc::new(Mutex::new(connection)),
             display,
             bells: Bells::beside(path),
+            sealer: None,
+            capacity: None,
         })
     }
 
@@ -130,10 +140,21 @@ impl Backend for LocalBackend {
                 detail: error.message,
             })?;
         }
-        let (name, jobs) = (queue.to_string(), jobs.to_vec());
+        let (name, mut jobs) = (queue.to_string(), jobs.to_vec());
+        self.seal_jobs(queue, &mut jobs);
+        let capacity = self.capacity;
         let outcomes = self
-            .write(move |tx| jobs::enqueue(tx, &name, &jobs))
-            .await?;
+            .write(move |tx| {
+                if !spool::fits(tx, capacity, jobs.len())? {
+                    return Ok(None);
+                }
+                jobs::enqueue(tx, &name, &jobs).map(Some)
+            })
+            .await?
+            .ok_or_else(|| BackendError::SpoolFull {
+                spool: self.display.clone(),
+                limit: capacity.unwrap_or_default(),
+            })?;
         if outcomes
             .iter()
             .any(|outcome| outcome.status == EnqueueStatus::Enqueued)
@@ -166,9 +187,9 @@ impl Backend for LocalBackend {
             })
             .await;
         match result {
-            Ok((acks, batch)) => LeaseReply {
+            Ok((acks, mut batch)) => LeaseReply {
                 acks: acking.then_some(Ok(acks)),
-                batch: Ok(batch),
+                batch: self.open_batch(queue, &mut batch).await.map(|()| batch),
             },
             Err(error) => LeaseReply {
                 acks: acking.then(|| Err(error.clone())),
@@ -243,8 +264,12 @@ impl Backend for LocalBackend {
     }
 
     async fn job(&self, queue: &str, id: &str) -> BackendResult<Option<JobRecord>> {
-        let (queue, id) = (queue.to_string(), id.to_string());
-        self.write(move |tx| admin::job(tx, &queue, &id)).await
+        let (name, key) = (queue.to_string(), id.to_string());
+        let mut record = self.write(move |tx| admin::job(tx, &name, &key)).await?;
+        if let Some(record) = &mut record {
+            record.data = self.open_value(queue, id, std::mem::take(&mut record.data));
+        }
+        Ok(record)
     }
 
     async fn locate(&self, id: &str) -> BackendResult<Vec<String>> {

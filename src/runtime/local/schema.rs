@@ -6,7 +6,7 @@ use std::path::Path;
 use std::time::Duration;
 
 /// Bumped whenever the tables change; a store with a higher version is refused.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS queues (
@@ -77,6 +77,10 @@ CREATE TABLE IF NOT EXISTS throughput (
   count INTEGER NOT NULL,
   PRIMARY KEY (queue, bucket)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS meta (
+  name TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS registry (
   worker TEXT PRIMARY KEY,
   info TEXT NOT NULL,

@@ -5,20 +5,15 @@ use super::keys::{self, QueueKeys};
 use super::reply::{StatsReply, job_record};
 use super::{BUCKET_MS, RedisBackend};
 use crate::runtime::backend::{BackendResult, ProgressSink, ServerUsage};
+use crate::runtime::job::now_ms;
 use crate::runtime::job::{JobRecord, JobState, JobSummary, QueueStats, WorkerInfo, throughput};
 use redis::AsyncCommands;
 use serde::Serialize;
 use std::collections::HashMap;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 /// A worker counts as live for stats if it heartbeated this recently.
 const WORKER_LIVENESS_MS: u64 = 30_000;
-
-fn now_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |elapsed| elapsed.as_millis() as i64)
-}
 
 impl RedisBackend {
     fn map(&self, error: redis::RedisError) -> crate::runtime::error::BackendError {

@@ -4,7 +4,7 @@
 
 use super::{Origin, check_payload, print_reference, queue_full};
 use crate::output::Printer;
-use crate::runtime::Runtime;
+use crate::runtime::airgap::Producer;
 use crate::runtime::backend::ProgressSink;
 use crate::runtime::config::Settings;
 use crate::runtime::error::Classified;
@@ -25,17 +25,28 @@ fn open_file(path: &Path) -> anyhow::Result<Lines> {
     Ok(Box::new(BufReader::new(file).lines()))
 }
 
+/// What every job of a bulk run shares.
+pub struct Options<'a> {
+    pub queue: &'a str,
+    pub template: &'a NewJob,
+    pub require_online: bool,
+}
+
 pub async fn run(
     path: &Path,
-    queue: &str,
-    template: &NewJob,
+    options: Options<'_>,
     settings: Settings,
     printer: &Printer,
 ) -> anyhow::Result<ExitCode> {
+    let Options {
+        queue,
+        template,
+        require_online,
+    } = options;
     if path == Path::new("-") {
-        let runtime = Runtime::connect(settings).await?;
+        let producer = Producer::connect(&settings, require_online).await?;
         let stdin: Lines = Box::new(std::io::stdin().lock().lines());
-        let mut sender = Sender::new(&runtime, queue, "stdin", template, printer, None);
+        let mut sender = Sender::new(producer, queue, "stdin", template, printer, None);
         return sender.send(stdin, true).await;
     }
     if !path.is_file() {
@@ -44,8 +55,8 @@ pub async fn run(
     let label = path.display().to_string();
     // validate everything before anything is sent, so a bad line enqueues nothing
     let total = validate(&label, open_file(path)?)?;
-    let runtime = Runtime::connect(settings).await?;
-    let mut sender = Sender::new(&runtime, queue, &label, template, printer, Some(total));
+    let producer = Producer::connect(&settings, require_online).await?;
+    let mut sender = Sender::new(producer, queue, &label, template, printer, Some(total));
     sender.send(open_file(path)?, false).await
 }
 
@@ -85,19 +96,20 @@ fn read_line(label: &str, index: usize, line: std::io::Result<String>) -> anyhow
 
 /// Sends batches and keeps the count of what went in, for every way the run can end.
 struct Sender<'a> {
-    runtime: &'a Runtime,
+    producer: Producer,
     queue: &'a str,
     label: &'a str,
     template: &'a NewJob,
     printer: &'a Printer,
     progress: crate::output::Progress,
     enqueued: usize,
+    spooled: usize,
     duplicates: usize,
 }
 
 impl<'a> Sender<'a> {
     fn new(
-        runtime: &'a Runtime,
+        producer: Producer,
         queue: &'a str,
         label: &'a str,
         template: &'a NewJob,
@@ -109,20 +121,28 @@ impl<'a> Sender<'a> {
             progress.set_total(total as u64);
         }
         Sender {
-            runtime,
+            producer,
             queue,
             label,
             template,
             printer,
             progress,
             enqueued: 0,
+            spooled: 0,
             duplicates: 0,
         }
     }
 
     /// What is in so far, for error messages.
     fn so_far(&self) -> String {
-        format!("{} enqueued, {} duplicates", self.enqueued, self.duplicates)
+        let spooled = match self.spooled {
+            0 => String::new(),
+            count => format!(", {count} spooled"),
+        };
+        format!(
+            "{} enqueued{spooled}, {} duplicates",
+            self.enqueued, self.duplicates
+        )
     }
 
     /// Sends every line; with `check`, each line is validated as it arrives (stdin).
@@ -164,28 +184,46 @@ impl<'a> Sender<'a> {
             self.send_batch(&batch).await?;
         }
         self.progress.finish();
-        self.printer.status(&format!(
-            "enqueued {} jobs to {} ({} duplicates skipped)",
-            self.enqueued, self.queue, self.duplicates
-        ));
+        if self.spooled > 0 {
+            self.printer.status(&format!(
+                "spooled {} jobs to {} in {} ({}); `fleetq sync` pushes them to Redis",
+                self.spooled,
+                self.queue,
+                self.producer.destination(),
+                self.producer
+                    .spooling
+                    .as_deref()
+                    .unwrap_or("Redis unreachable"),
+            ));
+        }
+        if self.enqueued > 0 || self.spooled == 0 {
+            self.printer.status(&format!(
+                "enqueued {} jobs to {} on {} ({} duplicates skipped)",
+                self.enqueued,
+                self.queue,
+                self.online_name(),
+                self.duplicates
+            ));
+        }
         Ok(ExitCode::SUCCESS)
     }
 
     async fn send_batch(&mut self, batch: &[(usize, NewJob)]) -> anyhow::Result<()> {
         let jobs: Vec<NewJob> = batch.iter().map(|(_, job)| job.clone()).collect();
         let (first, last) = (batch[0].0, batch[batch.len() - 1].0);
-        let outcomes = match self.runtime.backend.enqueue(self.queue, &jobs).await {
+        let outcomes = match self.producer.enqueue(self.queue, &jobs).await {
             Ok(outcomes) => outcomes,
             Err(error) => {
                 self.progress.finish();
                 let this_batch = self.account_for_failed_batch(&jobs).await;
-                return Err(anyhow::Error::new(error).context(format!(
+                return Err(error.context(format!(
                     "{}: lines before {first} are in ({}); of lines {first}-{last}, {this_batch}; nothing after line {last} was sent",
                     self.label,
                     self.so_far()
                 )));
             }
         };
+        let destination = self.producer.destination();
         for ((line, _), outcome) in batch.iter().zip(&outcomes) {
             if outcome.status == EnqueueStatus::Full {
                 self.progress.finish();
@@ -198,19 +236,32 @@ impl<'a> Sender<'a> {
             }
             match outcome.status {
                 EnqueueStatus::Duplicate => self.duplicates += 1,
+                EnqueueStatus::Spooled => self.spooled += 1,
                 _ => self.enqueued += 1,
             }
-            print_reference(self.printer, self.queue, outcome);
+            print_reference(self.printer, self.queue, outcome, &destination);
         }
         self.progress.advance(batch.len() as u64);
         Ok(())
+    }
+
+    /// Where the jobs that were not spooled went.
+    fn online_name(&self) -> String {
+        self.producer
+            .online()
+            .map(|backend| backend.describe())
+            .unwrap_or_else(|| self.producer.destination())
     }
 
     /// After a batch failed, asks the backend which of its jobs exist (a script can be cut
     /// off midway), prints those, and says how many went in.
     async fn account_for_failed_batch(&mut self, jobs: &[NewJob]) -> String {
         let ids: Vec<String> = jobs.iter().map(|job| job.id.clone()).collect();
-        match self.runtime.backend.existing(self.queue, &ids).await {
+        let Some(backend) = self.producer.online() else {
+            return "none was spooled".to_string();
+        };
+        let destination = backend.describe();
+        match backend.existing(self.queue, &ids).await {
             Ok(present) => {
                 let mut count = 0;
                 for (id, there) in ids.iter().zip(present) {
@@ -220,7 +271,7 @@ impl<'a> Sender<'a> {
                             id: id.clone(),
                             status: EnqueueStatus::Enqueued,
                         };
-                        print_reference(self.printer, self.queue, &outcome);
+                        print_reference(self.printer, self.queue, &outcome, &destination);
                     }
                 }
                 format!(

@@ -4,10 +4,11 @@ mod bulk;
 
 use crate::cli::args::EnqueueArgs;
 use crate::output::{Printer, Report, View};
+use crate::runtime::airgap::Producer;
 use crate::runtime::config::Settings;
 use crate::runtime::error::Classified;
 use crate::runtime::job::{EnqueueOutcome, EnqueueStatus, NewJob, Schedule};
-use crate::runtime::{Runtime, validate_queue_name};
+use crate::runtime::validate_queue_name;
 use anyhow::Context;
 use std::io::Read;
 use std::process::ExitCode;
@@ -24,7 +25,12 @@ pub async fn run(
     validate_queue_name(&arguments.queue)?;
     let template = job_template(&arguments)?;
     if let Some(path) = arguments.file.clone() {
-        return bulk::run(&path, &arguments.queue, &template, settings, printer).await;
+        let options = bulk::Options {
+            queue: &arguments.queue,
+            template: &template,
+            require_online: arguments.require_online,
+        };
+        return bulk::run(&path, options, settings, printer).await;
     }
     let data = read_payload(arguments.data.as_deref())?;
     let mut job = template;
@@ -33,9 +39,8 @@ pub async fn run(
         job.id = id.clone();
     }
     job.validate()?;
-    let runtime = Runtime::connect(settings).await?;
-    let outcomes = runtime
-        .backend
+    let mut producer = Producer::connect(&settings, arguments.require_online).await?;
+    let outcomes = producer
         .enqueue(&arguments.queue, std::slice::from_ref(&job))
         .await?;
     let outcome = outcomes
@@ -45,7 +50,7 @@ pub async fn run(
     if outcome.status == EnqueueStatus::Full {
         return Err(queue_full(&arguments.queue).into());
     }
-    report(printer, &arguments.queue, &outcome);
+    report(printer, &arguments.queue, &outcome, &producer);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -58,12 +63,14 @@ fn queue_full(queue: &str) -> Classified {
     ))
 }
 
-/// One enqueued job: `QUEUE/ID` for people, `{"id","queue","status"}` per line for scripts.
+/// One enqueued job: `QUEUE/ID` for people, `{"id","queue","status","backend"}` per line for
+/// scripts; `backend` is where the job is (a spool while Redis is unreachable).
 #[derive(serde::Serialize)]
 struct Reference<'a> {
     id: &'a str,
     queue: &'a str,
     status: EnqueueStatus,
+    backend: &'a str,
 }
 
 impl Report for Reference<'_> {
@@ -76,21 +83,32 @@ impl Report for Reference<'_> {
     }
 }
 
-fn print_reference(printer: &Printer, queue: &str, outcome: &EnqueueOutcome) {
+fn print_reference(printer: &Printer, queue: &str, outcome: &EnqueueOutcome, backend: &str) {
     printer.report(&Reference {
         id: &outcome.id,
         queue,
         status: outcome.status,
+        backend,
     });
 }
 
-fn report(printer: &Printer, queue: &str, outcome: &EnqueueOutcome) {
-    print_reference(printer, queue, outcome);
-    if outcome.status == EnqueueStatus::Duplicate {
-        printer.status(&format!(
-            "duplicate: {queue}/{} already exists; nothing was added",
+fn report(printer: &Printer, queue: &str, outcome: &EnqueueOutcome, producer: &Producer) {
+    let backend = producer.destination();
+    print_reference(printer, queue, outcome, &backend);
+    match outcome.status {
+        EnqueueStatus::Duplicate => printer.status(&format!(
+            "duplicate: {queue}/{} already exists on {backend}; nothing was added",
             outcome.id
-        ));
+        )),
+        EnqueueStatus::Spooled => printer.status(&format!(
+            "spooled: {queue}/{} waits in {backend} until `fleetq sync` ({})",
+            outcome.id,
+            producer.spooling.as_deref().unwrap_or("Redis unreachable")
+        )),
+        EnqueueStatus::Enqueued => {
+            printer.status(&format!("enqueued {queue}/{} on {backend}", outcome.id));
+        }
+        EnqueueStatus::Full => {}
     }
 }
 
