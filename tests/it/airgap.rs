@@ -123,6 +123,12 @@ fn jobs_spool_sealed_while_redis_is_down_and_sync_delivers_each_once() {
     assert_eq!(code, 5, "{stderr}");
     assert!(stderr.contains("--require-online"), "{stderr}");
 
+    use std::os::unix::fs::PermissionsExt;
+    for entry in std::fs::read_dir(env.path(".local/share/fleetq")).unwrap() {
+        let path = entry.unwrap().path();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{} is not private", path.display());
+    }
     let bytes = spool_bytes(&env);
     assert!(
         !contains(&bytes, "4111-SECRET-PAYLOAD"),
@@ -424,4 +430,115 @@ fn a_sync_killed_midway_is_finished_by_the_next_with_no_duplicate() {
     assert_eq!(pending(&env, "s"), 20_000);
     assert_consistent(&env, "s");
     assert_eq!(airgap_status(&env)["spooled"], 0);
+}
+
+/// A pipeline that appends each job's payload to `done.log`, one line per run.
+fn logging_pipeline(env: &TestEnv) -> std::path::PathBuf {
+    let log = env.path("done.log");
+    env.write(
+        "log.yaml",
+        &format!(
+            "pipeline: log\nqueue: w\nsteps:\n  - name: log\n    exec: [sh, -c, 'payload=$(cat); echo \"$payload\" >> \"{}\"']\n",
+            log.display()
+        ),
+    )
+}
+
+/// Enqueues `{"n": N}` for each N, expecting `status` from every one.
+fn enqueue_numbers(env: &TestEnv, numbers: std::ops::Range<u32>, status: &str) {
+    for n in numbers {
+        let (code, stdout, stderr) = env.fleetq(&[
+            "enqueue",
+            "w",
+            "--data",
+            &format!("{{\"n\":{n}}}"),
+            "--json",
+        ]);
+        assert_eq!(code, 0, "{stderr}");
+        assert_eq!(json(&stdout)["status"], status, "{stdout}");
+    }
+}
+
+/// Waits until `done.log` holds `count` lines, then checks each of `0..count` ran once.
+fn assert_ran_once(env: &TestEnv, count: usize) {
+    let log = env.path("done.log");
+    wait_until(
+        &format!("{count} jobs ran"),
+        Duration::from_secs(30),
+        || crate::support::lines_of(&log).len() >= count,
+    );
+    let mut seen: Vec<u64> = crate::support::lines_of(&log)
+        .iter()
+        .map(|line| json(line)["data"]["n"].as_u64().unwrap())
+        .collect();
+    seen.sort_unstable();
+    assert_eq!(
+        seen,
+        (0..count as u64).collect::<Vec<_>>(),
+        "a job ran twice or not at all"
+    );
+}
+
+#[test]
+fn a_worker_processes_spooled_jobs_locally_and_resumes_on_redis_by_itself() {
+    let mut env = airgapped_host("200ms");
+    let config = std::fs::read_to_string(env.path("fleetq.yaml")).unwrap();
+    env.write(
+        "fleetq.yaml",
+        &format!("{config}  process_locally: true\n  auto_sync: true\n"),
+    );
+    env.redis.stop();
+    enqueue_numbers(&env, 0..10, "spooled");
+    let pipeline = logging_pipeline(&env);
+    let log = env.path("worker.log");
+    let mut worker = crate::support::start_logged_worker(&env, &pipeline, &[], &log);
+    assert_ran_once(&env, 10);
+    env.redis.start_again(&durable_redis_arguments());
+    wait_until(
+        "the worker is back on Redis",
+        Duration::from_secs(30),
+        || {
+            std::fs::read_to_string(&log)
+                .unwrap_or_default()
+                .contains("switching to Redis")
+        },
+    );
+    enqueue_numbers(&env, 10..20, "enqueued");
+    assert_ran_once(&env, 20);
+    // and back to the spool when Redis goes away again
+    env.redis.stop();
+    enqueue_numbers(&env, 20..25, "spooled");
+    assert_ran_once(&env, 25);
+    env.redis.start_again(&durable_redis_arguments());
+    crate::support::signal(&worker, libc::SIGTERM);
+    crate::support::wait_exit(&mut worker, Duration::from_secs(30));
+    assert_eq!(airgap_status(&env)["spooled"], 0);
+    assert_consistent(&env, "w");
+}
+
+#[test]
+fn a_worker_without_process_locally_waits_then_auto_syncs_and_runs_each_job_once() {
+    let mut env = airgapped_host("200ms");
+    let config = std::fs::read_to_string(env.path("fleetq.yaml")).unwrap();
+    env.write("fleetq.yaml", &format!("{config}  auto_sync: true\n"));
+    env.redis.stop();
+    enqueue_numbers(&env, 0..8, "spooled");
+    let pipeline = logging_pipeline(&env);
+    let log = env.path("worker.log");
+    let mut worker = crate::support::start_logged_worker(&env, &pipeline, &[], &log);
+    wait_until("the worker says it waits", Duration::from_secs(30), || {
+        std::fs::read_to_string(&log)
+            .unwrap_or_default()
+            .contains("waiting for it")
+    });
+    assert!(
+        crate::support::lines_of(&env.path("done.log")).is_empty(),
+        "a job ran while Redis was away"
+    );
+    env.redis.start_again(&durable_redis_arguments());
+    assert_ran_once(&env, 8);
+    crate::support::signal(&worker, libc::SIGTERM);
+    crate::support::wait_exit(&mut worker, Duration::from_secs(30));
+    assert_eq!(airgap_status(&env)["spooled"], 0);
+    assert_eq!(airgap_status(&env)["last_sync"]["pushed"], 8);
 }

@@ -3,9 +3,10 @@
 
 use crate::cli::args::WorkerArgs;
 use crate::output::{Printer, Report, View};
-use crate::runtime::Runtime;
-use crate::runtime::config::Settings;
+use crate::runtime::airgap;
+use crate::runtime::config::{BackendAddress, Settings};
 use crate::runtime::error::Classified;
+use crate::runtime::open_backend;
 use crate::runtime::pipeline::{self, exec::kill_all_steps};
 use crate::runtime::worker::{self, StopReason, WorkerOptions, WorkerReport};
 use std::process::ExitCode;
@@ -31,9 +32,8 @@ pub async fn run(
             .with_hint("run one pipeline per queue in a worker")
             .into());
     }
-    let runtime = Runtime::connect(settings).await?;
+    let address = BackendAddress::from_settings(&settings)?;
     let stop = CancellationToken::new();
-    let interrupted = watch_signals(stop.clone(), printer.quiet())?;
     let options = WorkerOptions {
         concurrency: arguments.concurrency.map(|value| value as usize),
         burst: arguments.burst,
@@ -42,8 +42,16 @@ pub async fn run(
         max_runtime: arguments.max_runtime,
         shutdown_grace: arguments.shutdown_grace,
     };
-    let (report, reason) =
-        worker::run(runtime.backend.clone(), pipelines, options, stop, None).await?;
+    // where airgap applies, the worker finds Redis (or the spool) by itself and keeps probing
+    let backend = match airgap::applies(&settings, &address) {
+        true => None,
+        false => Some(open_backend(&address, &settings).await?),
+    };
+    let interrupted = watch_signals(stop.clone(), printer.quiet())?;
+    let (report, reason) = match backend {
+        Some(backend) => worker::run(backend, pipelines, options, stop, None).await?,
+        None => airgap::worker::run(&settings, &address, pipelines, options, stop).await?,
+    };
     printer.report(&Finished(report));
     if reason == StopReason::Signal && interrupted.load(std::sync::atomic::Ordering::Relaxed) {
         return Ok(ExitCode::from(130));

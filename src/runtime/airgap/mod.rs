@@ -8,6 +8,7 @@ pub mod seal;
 pub mod settings;
 pub mod state;
 pub mod sync;
+pub mod worker;
 
 use crate::runtime::backend::Backend;
 use crate::runtime::config::{BackendAddress, Settings};
