@@ -6,14 +6,16 @@
 //! main.rs                 parse → fleetq::run → ExitCode
 //! cli/args.rs             every clap type (global flags, subcommands)
 //! cli/mod.rs              dispatch: settings → Runtime → command → exit code
-//! cli/commands/*.rs       one file per command; a command with verbs is a folder (jobs/, queues/);
+//! cli/commands/*.rs       one file per command; a command with verbs is a folder (jobs/, queues/)
+//!                         or one file when the verbs are small (airgap.rs);
 //!                         enqueue/ keeps bulk mode (bulk.rs) apart from single jobs
 //! output/                 the only code that prints: Printer (stdout data, stderr status; a
 //!                         closed pipe exits 0), report.rs (the Report trait every command's
 //!                         result implements: JSON, JSONL records, a view for people), tables,
 //!                         progress bars, error diagnostics, log setup
 //! runtime/                the shared runtime; never prints, never imports clap
-//!   mod.rs                Runtime (settings + backend, one constructor), queue-name rules
+//!   mod.rs                Runtime (settings + backend, one constructor), open_backend,
+//!                         queue-name rules
 //!   config.rs             flags > FLEETQ_* env > config file > defaults; backend URLs, redaction
 //!   error.rs              BackendError / Classified → exit codes and hints
 //!   job.rs                the job model (NewJob with its validation, Schedule), stats shape,
@@ -30,8 +32,15 @@
 //!                         version check, 0600/0700 files), jobs.rs (enqueue, lease, ack, fail,
 //!                         retention: the scripts' counterparts), recovery.rs (heartbeats,
 //!                         recovery, release), admin.rs (inspection, cancel/retry, settings,
-//!                         registry),
-//!                         doorbell.rs (unix datagram wake-ups beside the store)
+//!                         registry), spool.rs (the store as the airgap spool: sealed payloads,
+//!                         the bound, the key check, sync's claims), doorbell.rs (unix datagram
+//!                         wake-ups beside the store)
+//!   airgap/               mod.rs (Producer: Redis while it answers, else the spool; probes),
+//!                         settings.rs (`airgap:` and FLEETQ_AIRGAP_*), key.rs (the spool key,
+//!                         keygen), seal.rs (XChaCha20-Poly1305 + SHA-256 checksums), state.rs
+//!                         (forced/outage/probe/sync state file), sync.rs (claim, push, settle),
+//!                         control.rs (status, force, release, sync for the commands),
+//!                         worker.rs (a worker that switches between Redis and the spool)
 //!   pipeline/             pipeline YAML (spec.rs: every check inside a serde visitor, so errors
 //!                         carry their line and column; exec programs resolved at load), the step
 //!                         runner (run.rs), exec steps (exec.rs), guard.rs (steps die with a
