@@ -92,6 +92,14 @@ impl Printer {
         }
     }
 
+    /// A result with the backend it came from (see `OnBackend`).
+    pub fn report_from<R: Report>(&self, backend: &str, report: &R) {
+        self.report(&report::OnBackend {
+            backend: backend.to_string(),
+            report,
+        });
+    }
+
     /// One compact JSON object on its own line, whatever the format (streams of records).
     pub fn json_line<T: Serialize>(&self, value: &T) {
         if let Ok(text) = serde_json::to_string(value) {

@@ -70,3 +70,59 @@ impl<T: Serialize> Report for Done<T> {
         vec![self.said.clone()]
     }
 }
+
+/// A result with the backend it came from: a `backend` field in every JSON object it prints
+/// (in each record of a list, so the shapes stay lists), and a `backend:` line in its status.
+pub struct OnBackend<'a, R: Report> {
+    pub backend: String,
+    pub report: &'a R,
+}
+
+impl<R: Report> OnBackend<'_, R> {
+    fn tag(&self, value: serde_json::Value) -> serde_json::Value {
+        match value {
+            serde_json::Value::Object(mut fields) => {
+                fields
+                    .entry("backend")
+                    .or_insert_with(|| self.backend.clone().into());
+                serde_json::Value::Object(fields)
+            }
+            serde_json::Value::Array(items) => {
+                items.into_iter().map(|item| self.tag(item)).collect()
+            }
+            other => other,
+        }
+    }
+}
+
+impl<R: Report> Serialize for OnBackend<'_, R> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let value = serde_json::to_value(self.report).map_err(serde::ser::Error::custom)?;
+        self.tag(value).serialize(serializer)
+    }
+}
+
+impl<R: Report> Report for OnBackend<'_, R> {
+    fn records(&self) -> Vec<serde_json::Value> {
+        let records = self.report.records();
+        records.into_iter().map(|record| self.tag(record)).collect()
+    }
+
+    fn streamed(&self) -> bool {
+        self.report.streamed()
+    }
+
+    fn view(&self) -> Vec<View> {
+        self.report.view()
+    }
+
+    fn status(&self) -> Vec<String> {
+        let mut lines = self.report.status();
+        lines.push(format!("backend: {}", self.backend));
+        lines
+    }
+
+    fn warnings(&self) -> Vec<String> {
+        self.report.warnings()
+    }
+}

@@ -143,7 +143,7 @@ fn jobs_show_a_dead_job_table_and_json() {
     let run = env
         .test(&["jobs", "show", &reference])
         .stdout_has("step `check` failed: schema mismatch")
-        .stderr_is("")
+        .stderr_is(&format!("backend: {}\n", env.backend_url()))
         .run();
     snapshot_run!("jobs_show_table", run);
     let id = reference.rsplit('/').next().unwrap();
@@ -161,7 +161,10 @@ fn jobs_show_a_dead_job_table_and_json() {
 fn jobs_ls_and_queues_ls() {
     let env = TestEnv::new();
     seed(&env);
-    let run = env.test(&["jobs", "ls", "reports"]).stderr_is("").run();
+    let run = env
+        .test(&["jobs", "ls", "reports"])
+        .stderr_is(&format!("backend: {}\n", env.backend_url()))
+        .run();
     snapshot_run!("jobs_ls_pending", run);
     snapshot!(
         "jobs_ls_delayed_json",

@@ -5,7 +5,7 @@ use crate::cli::args::SyncArgs;
 use crate::output::{Printer, Report, View, new_table};
 use crate::runtime::airgap::control;
 use crate::runtime::airgap::sync::{SyncOptions, SyncReport};
-use crate::runtime::config::Settings;
+use crate::runtime::config::{BackendAddress, Settings};
 use crate::runtime::error::Classified;
 use serde::Serialize;
 use std::process::ExitCode;
@@ -24,7 +24,8 @@ pub async fn run(
     progress.finish();
     let mut report = result?;
     let error = report.error.take();
-    printer.report(&Synced(report.clone()));
+    let backend = BackendAddress::from_settings(&settings)?.display();
+    printer.report_from(&backend, &Synced(report.clone()));
     if let Some(error) = error {
         return Err(anyhow::Error::new(error).context(format!(
             "sync stopped: {} jobs were not pushed and stay in the spool",

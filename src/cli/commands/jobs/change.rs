@@ -67,7 +67,7 @@ pub async fn run(
         outcomes,
         change: Some(change),
     };
-    printer.report(&changes);
+    printer.report_from(&runtime.backend.describe(), &changes);
     let outcomes = changes.outcomes;
     let missing = outcomes
         .iter()

@@ -27,11 +27,14 @@ pub async fn run(
         StateArg::Cancelled => JobState::Cancelled,
     };
     let jobs = runtime.backend.list_jobs(queue, state, limit).await?;
-    printer.report(&Listing {
-        jobs,
-        queue: queue.to_string(),
-        state,
-    });
+    printer.report_from(
+        &runtime.backend.describe(),
+        &Listing {
+            jobs,
+            queue: queue.to_string(),
+            state,
+        },
+    );
     Ok(ExitCode::SUCCESS)
 }
 

@@ -20,7 +20,7 @@ pub async fn run(
             .with_hint("done jobs past the queue's retention are gone; `fleetq jobs ls QUEUE --state dead` lists dead ones")
             .into());
     };
-    printer.report(&Shown(job));
+    printer.report_from(&runtime.backend.describe(), &Shown(job));
     Ok(ExitCode::SUCCESS)
 }
 

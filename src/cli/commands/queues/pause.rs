@@ -15,10 +15,13 @@ pub async fn run(
     // pausing ahead of a deploy must work before the queue's first job
     validate_queue_name(queue)?;
     runtime.backend.set_paused(queue, paused).await?;
-    printer.report(&Done {
-        fields: Paused { queue, paused },
-        said: format!("{queue}: {}", if paused { "paused" } else { "resumed" }),
-    });
+    printer.report_from(
+        &runtime.backend.describe(),
+        &Done {
+            fields: Paused { queue, paused },
+            said: format!("{queue}: {}", if paused { "paused" } else { "resumed" }),
+        },
+    );
     Ok(ExitCode::SUCCESS)
 }
 

@@ -23,13 +23,16 @@ pub async fn run(
     let progress = printer.progress(&format!("purge {queue}"));
     let removed = runtime.backend.purge(queue, &progress).await?;
     progress.finish();
-    printer.report(&Done {
-        fields: Purged {
-            queue,
-            removed_jobs: removed,
+    printer.report_from(
+        &runtime.backend.describe(),
+        &Done {
+            fields: Purged {
+                queue,
+                removed_jobs: removed,
+            },
+            said: format!("{queue}: purged ({removed} jobs removed)"),
         },
-        said: format!("{queue}: purged ({removed} jobs removed)"),
-    });
+    );
     Ok(ExitCode::SUCCESS)
 }
 

@@ -31,14 +31,17 @@ pub async fn run(
             },
         )
         .await?;
-    printer.report(&Done {
-        fields: Configured {
-            queue,
-            max_len,
-            retain_done,
+    printer.report_from(
+        &runtime.backend.describe(),
+        &Done {
+            fields: Configured {
+                queue,
+                max_len,
+                retain_done,
+            },
+            said: format!("{queue}: updated"),
         },
-        said: format!("{queue}: updated"),
-    });
+    );
     Ok(ExitCode::SUCCESS)
 }
 
