@@ -73,29 +73,56 @@ impl std::error::Error for Classified {}
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum BackendError {
     #[error("cannot reach {backend}: {detail}")]
-    Unavailable { backend: String, detail: String },
+    Unavailable {
+        backend: String,
+        detail: String,
+        hint: Option<String>,
+    },
     /// Up but not serving yet: loading its data after a restart, running a long script, or
     /// mid-failover. Worth waiting out, like an unreachable server.
     #[error("{backend} cannot serve yet: {detail}")]
-    Busy { backend: String, detail: String },
+    Busy {
+        backend: String,
+        detail: String,
+        hint: Option<String>,
+    },
     #[error("{backend} is out of memory: {detail}")]
-    OutOfMemory { backend: String, detail: String },
+    OutOfMemory {
+        backend: String,
+        detail: String,
+        hint: Option<String>,
+    },
     #[error("{backend} is read-only: {detail}")]
-    ReadOnly { backend: String, detail: String },
+    ReadOnly {
+        backend: String,
+        detail: String,
+        hint: Option<String>,
+    },
     #[error("{backend} refused the credentials: {detail}")]
-    Authentication { backend: String, detail: String },
+    Authentication {
+        backend: String,
+        detail: String,
+        hint: Option<String>,
+    },
     #[error("{backend} denied a command to this user: {detail}")]
     Permission {
         backend: String,
         detail: String,
-        /// The key prefix in use, so the hint names the keys to grant.
-        prefix: String,
+        hint: Option<String>,
     },
     /// The address or client settings are wrong (a bad database number, say).
     #[error("cannot use {backend}: {detail}")]
-    Config { backend: String, detail: String },
+    Config {
+        backend: String,
+        detail: String,
+        hint: Option<String>,
+    },
     #[error("TLS with {backend} failed: {detail}")]
-    Tls { backend: String, detail: String },
+    Tls {
+        backend: String,
+        detail: String,
+        hint: Option<String>,
+    },
     #[error("{backend} answered with an error: {detail}")]
     Server { backend: String, detail: String },
     /// The local store failed (a full disk, a read-only or damaged file); the hint, when
@@ -135,13 +162,19 @@ impl BackendError {
         }
     }
 
+    /// What the operator can do; each backend words its own hints when it builds the error
+    /// (Redis's are in `redis/hints.rs`, the local store's in `local/mod.rs`).
     pub fn hint(&self) -> Option<String> {
         match self {
-            BackendError::Unavailable { .. } => Some(
-                "is redis-server running? point fleetq at it with --backend or FLEETQ_BACKEND=redis://host:6379"
-                    .to_string(),
-            ),
-            BackendError::Store { hint, .. } => hint.clone(),
+            BackendError::Unavailable { hint, .. }
+            | BackendError::Busy { hint, .. }
+            | BackendError::OutOfMemory { hint, .. }
+            | BackendError::ReadOnly { hint, .. }
+            | BackendError::Authentication { hint, .. }
+            | BackendError::Permission { hint, .. }
+            | BackendError::Config { hint, .. }
+            | BackendError::Tls { hint, .. }
+            | BackendError::Store { hint, .. } => hint.clone(),
             BackendError::SpoolKey { .. } => Some(
                 "set the key the spool was written with: airgap.key_file (FLEETQ_AIRGAP_KEY_FILE) or FLEETQ_SPOOL_KEY"
                     .to_string(),
@@ -150,38 +183,9 @@ impl BackendError {
                 "bring Redis back and run fleetq sync, or raise airgap.max_spooled (FLEETQ_AIRGAP_MAX_SPOOLED)"
                     .to_string(),
             ),
-            BackendError::Busy { .. } => Some(
-                "Redis is loading its data, running a long script or failing over; try again in a few seconds (workers wait it out)"
-                    .to_string(),
-            ),
-            BackendError::OutOfMemory { .. } => Some(
-                "Redis is at maxmemory: new jobs are refused, but running workers still finish and drain jobs (Redis 7+); free room with CONFIG SET maxmemory, fewer kept done jobs (fleetq queues set Q --retain-done N) or fleetq queues purge"
-                    .to_string(),
-            ),
-            BackendError::Authentication { .. } => Some(
-                "check the user and password in the backend URL (redis://user:pass@host or redis+unix:///path?user=u&pass=p)"
-                    .to_string(),
-            ),
-            BackendError::Permission { prefix, .. } => Some(format!(
-                "grant the ACL user fleetq's commands and keys, e.g. ACL SETUSER app +@all ~{prefix}:* &*"
-            )),
-            BackendError::Tls { detail, .. } if detail.contains("handshake") => Some(
-                "is the server speaking TLS on that port? use redis:// for a plain port and rediss:// for a TLS one"
-                    .to_string(),
-            ),
-            BackendError::Tls { .. } => Some(
-                "for a private CA set tls_ca_file (FLEETQ_TLS_CA_FILE); if the server wants client certificates set tls_cert_file and tls_key_file"
-                    .to_string(),
-            ),
-            BackendError::Config { .. } => Some(
-                "backend URLs look like redis://[user:pass@]host:6379[/DB] with DB a number, or redis+unix:///path.sock?db=N"
-                    .to_string(),
-            ),
-            BackendError::ReadOnly { .. } => Some(
-                "this node is a replica; point fleetq at the primary (after a failover the address changes)"
-                    .to_string(),
-            ),
-            _ => None,
+            BackendError::Server { .. }
+            | BackendError::Invalid { .. }
+            | BackendError::Protocol { .. } => None,
         }
     }
 }

@@ -70,6 +70,7 @@ impl Bells {
                 "cannot set up the doorbell in {}: {error}",
                 self.directory.display()
             ),
+            hint: Some("the directory beside the store must be writable by this user".to_string()),
         };
         if !self.directory.is_dir() {
             std::fs::DirBuilder::new()

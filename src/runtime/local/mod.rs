@@ -118,7 +118,14 @@ fn map_error(display: &str, error: rusqlite::Error) -> BackendError {
     .map(str::to_string);
     match code {
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
-            BackendError::Busy { backend, detail }
+            BackendError::Busy {
+                backend,
+                detail,
+                hint: Some(
+                    "another fleetq process held the store's write lock for over 10 s; try again (workers wait it out)"
+                        .to_string(),
+                ),
+            }
         }
         _ => BackendError::Store {
             backend,

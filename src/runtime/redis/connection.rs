@@ -18,26 +18,46 @@ pub struct Target {
 
 impl Target {
     pub fn map(&self, error: RedisError) -> BackendError {
-        map_error(self, error)
+        self.hinted(map_error(self, error))
+    }
+
+    /// The error with its Redis hint.
+    pub fn hinted(&self, error: BackendError) -> BackendError {
+        super::hints::with_hint(error, &self.prefix)
     }
 
     /// Classifies an error reply by its code (OOM, READONLY, LOADING, …).
     pub fn map_server(&self, code: &str, detail: String) -> BackendError {
         let backend = self.display.clone();
-        match code {
-            "OOM" => BackendError::OutOfMemory { backend, detail },
-            "READONLY" => BackendError::ReadOnly { backend, detail },
-            "WRONGPASS" | "NOAUTH" => BackendError::Authentication { backend, detail },
+        let error = match code {
+            "OOM" => BackendError::OutOfMemory {
+                backend,
+                detail,
+                hint: None,
+            },
+            "READONLY" => BackendError::ReadOnly {
+                backend,
+                detail,
+                hint: None,
+            },
+            "WRONGPASS" | "NOAUTH" => BackendError::Authentication {
+                backend,
+                detail,
+                hint: None,
+            },
             "NOPERM" => BackendError::Permission {
                 backend,
                 detail,
-                prefix: self.prefix.clone(),
+                hint: None,
             },
-            "LOADING" | "BUSY" | "TRYAGAIN" | "MASTERDOWN" | "CLUSTERDOWN" => {
-                BackendError::Busy { backend, detail }
-            }
+            "LOADING" | "BUSY" | "TRYAGAIN" | "MASTERDOWN" | "CLUSTERDOWN" => BackendError::Busy {
+                backend,
+                detail,
+                hint: None,
+            },
             _ => BackendError::Server { backend, detail },
-        }
+        };
+        self.hinted(error)
     }
 
     pub fn protocol(&self, detail: String) -> BackendError {
@@ -77,6 +97,7 @@ pub fn client(url: &str, target: &Target, tls: &TlsFiles) -> BackendResult<Clien
         return Err(BackendError::Tls {
             backend: display.to_string(),
             detail: "TLS files are set but the backend URL is not rediss://".to_string(),
+            hint: None,
         });
     }
     // the files' contents are secrets: errors name the path, never the bytes
@@ -84,6 +105,7 @@ pub fn client(url: &str, target: &Target, tls: &TlsFiles) -> BackendResult<Clien
         std::fs::read(path).map_err(|error| BackendError::Tls {
             backend: display.to_string(),
             detail: format!("cannot read the {what} {}: {error}", path.display()),
+            hint: None,
         })
     };
     let root_cert = tls
@@ -101,6 +123,7 @@ pub fn client(url: &str, target: &Target, tls: &TlsFiles) -> BackendResult<Clien
             return Err(BackendError::Tls {
                 backend: display.to_string(),
                 detail: "tls_cert_file and tls_key_file go together".to_string(),
+                hint: None,
             });
         }
     };
@@ -140,6 +163,7 @@ pub async fn connect(
                 "the TLS handshake did not complete within {}",
                 crate::runtime::duration::format_duration(connect_timeout)
             ),
+            hint: None,
         }),
         Err(_) => Err(BackendError::Unavailable {
             backend: target.display.clone(),
@@ -147,6 +171,7 @@ pub async fn connect(
                 "no answer within {}",
                 crate::runtime::duration::format_duration(connect_timeout)
             ),
+            hint: None,
         }),
     }
 }
@@ -193,24 +218,41 @@ fn map_error(target: &Target, error: RedisError) -> BackendError {
     let backend = target.display.clone();
     let detail = error.to_string();
     if let Some(code) = error.code().filter(|code| KNOWN_CODES.contains(code)) {
+        // map_server attaches the hint; map adds it again only where none is set
         return target.map_server(code, detail);
     }
     if error.kind() == redis::ErrorKind::InvalidClientConfig {
-        return BackendError::Config { backend, detail };
+        return BackendError::Config {
+            backend,
+            detail,
+            hint: None,
+        };
     }
     if error.kind() == redis::ErrorKind::AuthenticationFailed {
-        return BackendError::Authentication { backend, detail };
+        return BackendError::Authentication {
+            backend,
+            detail,
+            hint: None,
+        };
     }
     let lower = detail.to_lowercase();
     if lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake") {
-        return BackendError::Tls { backend, detail };
+        return BackendError::Tls {
+            backend,
+            detail,
+            hint: None,
+        };
     }
     if error.is_io_error()
         || error.is_timeout()
         || error.is_connection_refusal()
         || error.is_connection_dropped()
     {
-        return BackendError::Unavailable { backend, detail };
+        return BackendError::Unavailable {
+            backend,
+            detail,
+            hint: None,
+        };
     }
     if error.code().is_some() {
         BackendError::Server { backend, detail }

@@ -3,6 +3,7 @@
 mod admin;
 mod calls;
 mod connection;
+mod hints;
 pub mod keys;
 mod reply;
 mod scripts;
@@ -60,7 +61,7 @@ impl RedisBackend {
             display: display.to_string(),
             prefix: prefix.to_string(),
         };
-        let client = connection::client(url, &target, tls)?;
+        let client = connection::client(url, &target, tls).map_err(|error| target.hinted(error))?;
         let mut connection = connection::connect(
             &client,
             &target,
@@ -68,7 +69,8 @@ impl RedisBackend {
             connect_timeout,
             command_timeout,
         )
-        .await?;
+        .await
+        .map_err(|error| target.hinted(error))?;
         let version = connection::check_version(&mut connection, &target).await?;
         Ok(RedisBackend {
             client,
