@@ -82,7 +82,7 @@ impl ProgressSink for NoProgress {
     fn advance(&self, _done: u64) {}
 }
 
-/// Server-side resource use, for `fleetq bench`.
+/// Server-side resource use, for `fleetq bench`, from backends that run in a server.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ServerUsage {
     pub cpu_seconds: f64,
@@ -161,5 +161,7 @@ pub trait Backend: Send + Sync {
 
     async fn unregister_worker(&self, info: &WorkerInfo) -> BackendResult<()>;
 
-    async fn server_usage(&self) -> BackendResult<ServerUsage>;
+    /// The server's CPU time so far; None for a backend with no server (the local store runs
+    /// inside the client, so its cost is the client's own CPU time).
+    async fn server_usage(&self) -> BackendResult<Option<ServerUsage>>;
 }

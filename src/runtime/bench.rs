@@ -40,7 +40,8 @@ pub struct BenchReport {
     pub pickup_p99_ms: f64,
     pub latency_samples: usize,
     pub client_peak_rss_bytes: Option<u64>,
-    pub server_cpu_us_per_job: f64,
+    /// None for a backend without a server (the local store): its cost is in the client's.
+    pub server_cpu_us_per_job: Option<f64>,
 }
 
 /// Records when each sampled job started, keyed by id.
@@ -128,7 +129,9 @@ pub async fn run(
         pickup_p99_ms: percentile(&latencies, 0.99),
         latency_samples: latencies.len(),
         client_peak_rss_bytes: crate::runtime::peak_rss_bytes(),
-        server_cpu_us_per_job: (after.cpu_seconds - before.cpu_seconds) * 1e6 / jobs.max(1.0),
+        server_cpu_us_per_job: before
+            .zip(after)
+            .map(|(before, after)| (after.cpu_seconds - before.cpu_seconds) * 1e6 / jobs.max(1.0)),
     })
 }
 

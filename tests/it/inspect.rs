@@ -1,6 +1,6 @@
 //! Inspection commands' table and JSON output (insta snapshots, with ids and times filtered).
 
-use crate::support::{TestEnv, filters};
+use crate::support::{Kind, TestEnv, filters};
 
 /// A whole run (exit code, stdout, stderr) as one snapshot, table alignment kept.
 macro_rules! snapshot_run {
@@ -390,4 +390,32 @@ fn bench_table_and_worker_report_shapes() {
     insta::with_settings!({ filters => filters, prepend_module_to_snapshot => false }, {
         insta::assert_snapshot!("worker_report_json", report);
     });
+}
+
+#[test]
+fn bench_on_the_local_store_reports_no_server_cpu_rather_than_zero() {
+    let env = TestEnv::on(Kind::Local);
+    let json = ok(
+        &env,
+        &[
+            "bench",
+            "-n",
+            "200",
+            "-c",
+            "10",
+            "--latency-samples",
+            "3",
+            "--json",
+        ],
+    );
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(
+        report["backend"].as_str().unwrap().starts_with("local:"),
+        "{json}"
+    );
+    assert!(
+        report["end_to_end_jobs_per_sec"].as_f64().unwrap() > 0.0,
+        "{json}"
+    );
+    assert!(report["server_cpu_us_per_job"].is_null(), "{json}");
 }

@@ -67,7 +67,10 @@ impl Report for Measured {
             ("client peak RSS", rss),
             (
                 "server CPU per job",
-                format!("{:.1} µs", report.server_cpu_us_per_job),
+                report.server_cpu_us_per_job.map_or_else(
+                    || "- (no server: the store runs in the client)".to_string(),
+                    |micros| format!("{micros:.1} µs"),
+                ),
             ),
         ] {
             table.add_row(vec![metric.to_string(), value]);

@@ -529,7 +529,7 @@ impl Backend for RedisBackend {
         self.forget_worker(info).await
     }
 
-    async fn server_usage(&self) -> BackendResult<ServerUsage> {
-        self.cpu_usage().await
+    async fn server_usage(&self) -> BackendResult<Option<ServerUsage>> {
+        self.cpu_usage().await.map(Some)
     }
 }
