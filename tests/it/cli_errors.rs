@@ -547,3 +547,101 @@ fn global_options_colour_verbosity_prefix_and_env_output() {
         "the flag beats the env: {stdout}"
     );
 }
+
+#[test]
+fn a_full_disk_under_the_local_store_loses_nothing_and_says_so() {
+    use std::os::unix::process::CommandExt;
+    let env = TestEnv::on(crate::support::Kind::Local);
+    let (code, _, stderr) = env.fleetq(&["enqueue", "q", "--data", r#"{"first":true}"#]);
+    assert_eq!(code, 0, "{stderr}");
+    let lines: String = (0..50_000).map(|n| format!("{{\"n\":{n}}}\n")).collect();
+    let file = env.write("many.jsonl", &lines);
+    let mut command = env.command();
+    command
+        .args(["enqueue", "q", "--file"])
+        .arg(&file)
+        .args(["--output", "jsonl"]);
+    // no file of this process may grow past 2 MB: the disk fills up midway through the run
+    unsafe {
+        command.pre_exec(|| {
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            let limit = libc::rlimit {
+                rlim_cur: 2_000_000,
+                rlim_max: 2_000_000,
+            };
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let (code, stdout, stderr) = run(command);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("hint:") && stderr.contains("disk full"),
+        "{stderr}"
+    );
+    let reported = stdout.lines().count() as u64;
+    assert!(
+        reported > 0 && reported < 50_000,
+        "{reported} reported in: the limit missed"
+    );
+    // what the run reported as in is exactly what the store holds, besides the first job
+    let (code, stats, stderr) = env.fleetq(&["stats", "q", "--json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let stats: serde_json::Value = serde_json::from_str(&stats).unwrap();
+    assert_eq!(stats["queues"][0]["pending"], reported + 1, "{stderr}");
+    let store = rusqlite::Connection::open(env.path("store/fleetq.db")).unwrap();
+    let check: String = store
+        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+}
+
+/// Makes a file read-only for everyone, root included (`chattr +i`: root ignores modes), and
+/// writable again when dropped, so the test's directory can be removed.
+struct ReadOnly(std::path::PathBuf);
+
+impl ReadOnly {
+    fn new(path: std::path::PathBuf) -> ReadOnly {
+        let status = if unsafe { libc::geteuid() } == 0 {
+            Command::new("chattr").arg("+i").arg(&path).status()
+        } else {
+            Command::new("chmod").arg("0444").arg(&path).status()
+        };
+        assert!(
+            status.is_ok_and(|status| status.success()),
+            "cannot make {} read-only: this test needs chattr (e2fsprogs) on an ext4-like file system when run as root",
+            path.display()
+        );
+        ReadOnly(path)
+    }
+}
+
+impl Drop for ReadOnly {
+    fn drop(&mut self) {
+        let _ = Command::new("chattr").arg("-i").arg(&self.0).status();
+        let _ = Command::new("chmod").arg("0600").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn a_read_only_store_is_explained_and_can_still_be_read() {
+    let env = TestEnv::on(crate::support::Kind::Local);
+    for _ in 0..3 {
+        let (code, _, stderr) = env.fleetq(&["enqueue", "q", "--data", "{}"]);
+        assert_eq!(code, 0, "{stderr}");
+    }
+    let store = env.path("store/fleetq.db");
+    let guard = ReadOnly::new(store.clone());
+    env.test(&["enqueue", "q", "--data", "{}"])
+        .code(1)
+        .stderr_has("readonly database")
+        .stderr_has("hint: the store is read-only here")
+        .run();
+    env.test(&["stats", "q"]).stdout_has("q      3").run();
+    drop(guard);
+    env.test(&["stats", "q", "--json"])
+        .stdout_has("\"pending\": 3")
+        .run();
+}

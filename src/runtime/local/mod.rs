@@ -107,6 +107,10 @@ fn map_error(display: &str, error: rusqlite::Error) -> BackendError {
         Some(ErrorCode::DiskFull) => Some(
             "the disk holding the store is full; free space and try again (nothing stored was lost)",
         ),
+        // a write the kernel refused: no space, a file-size limit, or a failing disk
+        Some(ErrorCode::SystemIoFailure) => Some(
+            "the store could not be written: is its disk full, the file past a size limit (ulimit -f), or the disk failing? nothing committed was lost; free space and try again",
+        ),
         Some(ErrorCode::ReadOnly) => {
             Some("the store is read-only here: check the file's and its directory's permissions")
         }
