@@ -542,3 +542,71 @@ fn a_worker_without_process_locally_waits_then_auto_syncs_and_runs_each_job_once
     assert_eq!(airgap_status(&env)["spooled"], 0);
     assert_eq!(airgap_status(&env)["last_sync"]["pushed"], 8);
 }
+
+#[test]
+fn a_bulk_enqueue_that_loses_redis_midway_spools_the_rest_and_accounts_for_every_line() {
+    use std::io::BufRead;
+    let mut env = airgapped_host("5s");
+    let lines: String = (0..20_000).map(|n| format!("{{\"n\":{n}}}\n")).collect();
+    env.write("many.jsonl", &lines);
+    let mut command = env.command();
+    command
+        .args(["enqueue", "b", "--file", "-", "--output", "jsonl"])
+        .stdin(std::fs::File::open(env.path("many.jsonl")).unwrap())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = command.spawn().unwrap();
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut statuses: Vec<String> = Vec::new();
+    let mut line = String::new();
+    // Redis dies once the first jobs are in, with the rest of the stream still to come
+    while statuses.len() < 1000 {
+        line.clear();
+        assert!(
+            stdout.read_line(&mut line).unwrap() > 0,
+            "the run ended early"
+        );
+        statuses.push(json(&line)["status"].as_str().unwrap().to_string());
+    }
+    env.redis.stop();
+    for line in stdout.lines() {
+        statuses.push(json(&line.unwrap())["status"].as_str().unwrap().to_string());
+    }
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    let enqueued = statuses
+        .iter()
+        .filter(|status| *status == "enqueued")
+        .count();
+    let spooled = statuses
+        .iter()
+        .filter(|status| *status == "spooled")
+        .count();
+    assert_eq!(
+        enqueued + spooled,
+        20_000,
+        "every line is accounted for once"
+    );
+    assert!(
+        enqueued >= 1000 && spooled > 0,
+        "{enqueued} enqueued, {spooled} spooled"
+    );
+    assert!(
+        stderr.contains(&format!("spooled {spooled} jobs")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("enqueued {enqueued} jobs")),
+        "{stderr}"
+    );
+    env.redis.start_again(&durable_redis_arguments());
+    let (code, report, stderr) = sync(&env, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    // a batch cut off by the outage may have reached Redis: its jobs count as already present
+    let delivered =
+        report["pushed"].as_u64().unwrap() + report["already_present"].as_u64().unwrap();
+    assert_eq!(delivered, spooled as u64, "{report}");
+    assert_eq!(pending(&env, "b"), 20_000);
+    assert_consistent(&env, "b");
+}
