@@ -459,7 +459,32 @@ pub fn enqueue(env: &TestEnv, queue: &str) -> String {
     stdout.trim().rsplit('/').next().unwrap().to_string()
 }
 
-pub fn start_worker(env: &TestEnv, pipeline: &Path, extra: &[&str]) -> Child {
+/// A worker process that is killed when dropped, so a failing test leaves no worker behind.
+pub struct Spawned(pub Child);
+
+impl std::ops::Deref for Spawned {
+    type Target = Child;
+    fn deref(&self) -> &Child {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Spawned {
+    fn deref_mut(&mut self) -> &mut Child {
+        &mut self.0
+    }
+}
+
+impl Drop for Spawned {
+    fn drop(&mut self) {
+        if let Ok(None) = self.0.try_wait() {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+}
+
+pub fn start_worker(env: &TestEnv, pipeline: &Path, extra: &[&str]) -> Spawned {
     let mut command = env.command();
     command
         .arg("worker")
@@ -467,7 +492,7 @@ pub fn start_worker(env: &TestEnv, pipeline: &Path, extra: &[&str]) -> Child {
         .args(extra)
         .stdout(Stdio::null())
         .stderr(Stdio::piped());
-    command.spawn().unwrap()
+    Spawned(command.spawn().unwrap())
 }
 
 pub fn signal(child: &Child, signal: i32) {
@@ -522,7 +547,7 @@ pub fn alive(pid: i32) -> bool {
 
 /// Starts a worker whose stderr goes to a file (a test that never reads a pipe must not
 /// block a worker that logs a lot); stdout is piped for the JSON report.
-pub fn start_logged_worker(env: &TestEnv, pipeline: &Path, extra: &[&str], log: &Path) -> Child {
+pub fn start_logged_worker(env: &TestEnv, pipeline: &Path, extra: &[&str], log: &Path) -> Spawned {
     let mut command = env.command();
     command
         .arg("worker")
@@ -530,7 +555,7 @@ pub fn start_logged_worker(env: &TestEnv, pipeline: &Path, extra: &[&str], log: 
         .args(extra)
         .stdout(Stdio::piped())
         .stderr(std::fs::File::create(log).unwrap());
-    command.spawn().unwrap()
+    Spawned(command.spawn().unwrap())
 }
 
 /// One field of a queue's `stats --json`.

@@ -6,7 +6,7 @@ use crate::support::{
     start_worker, stat, wait_exit, wait_for_stderr, wait_until,
 };
 
-use std::process::Child;
+use crate::support::Spawned;
 use std::time::Duration;
 
 // every behaviour here runs against every backend; the Redis restart test is Redis's own
@@ -68,7 +68,7 @@ fn start_long_job(
     seconds: u32,
     lease: &str,
     extra: &[&str],
-) -> (Child, String, i32, std::path::PathBuf) {
+) -> (Spawned, String, i32, std::path::PathBuf) {
     let (pipeline, marker) = long_step(env, seconds, lease);
     let id = enqueue(env, "slow");
     let worker = start_worker(env, &pipeline, extra);
