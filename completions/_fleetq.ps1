@@ -46,6 +46,7 @@ Register-ArgumentCompleter -Native -CommandName 'fleetq' -ScriptBlock {
             [CompletionResult]::new('jobs', 'jobs', [CompletionResultType]::ParameterValue, 'Inspect, cancel and retry jobs')
             [CompletionResult]::new('queues', 'queues', [CompletionResultType]::ParameterValue, 'List, pause, resume, purge and configure queues')
             [CompletionResult]::new('bench', 'bench', [CompletionResultType]::ParameterValue, 'Measure enqueue and end-to-end throughput against the configured backend')
+            [CompletionResult]::new('dlq', 'dlq', [CompletionResultType]::ParameterValue, 'The dead-letter queue: list, show, retry, drain to a file, import, purge')
             [CompletionResult]::new('airgap', 'airgap', [CompletionResultType]::ParameterValue, 'Airgap on this host: status, force, release, and the spool key')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Push jobs spooled while Redis was unreachable to Redis')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -66,6 +67,7 @@ Register-ArgumentCompleter -Native -CommandName 'fleetq' -ScriptBlock {
             [CompletionResult]::new('--max-attempts', '--max-attempts', [CompletionResultType]::ParameterName, 'Attempts before the job goes dead [default: the pipeline''s retry.max_attempts]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Limit on the whole job''s run time [default: the pipeline''s timeout]')
             [CompletionResult]::new('--correlation-id', '--correlation-id', [CompletionResultType]::ParameterName, 'Free-form id carried into logs and the step context')
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'The session (a named group of jobs: one tenant''s import, one cron run) the jobs join')
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Job id [default: a new UUID v7]; enqueueing an existing id reports a duplicate')
             [CompletionResult]::new('--backend', '--backend', [CompletionResultType]::ParameterName, 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock')
             [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Namespace for every key [default: fleetq]')
@@ -479,6 +481,226 @@ Register-ArgumentCompleter -Native -CommandName 'fleetq' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'fleetq;dlq' {
+            [CompletionResult]::new('--backend', '--backend', [CompletionResultType]::ParameterName, 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Namespace for every key [default: fleetq]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour stderr')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log line format on stderr')
+            [CompletionResult]::new('--tls-ca-file', '--tls-ca-file', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to trust for rediss:// instead of the public web roots')
+            [CompletionResult]::new('--tls-cert-file', '--tls-cert-file', [CompletionResultType]::ParameterName, 'Client certificate (PEM) for servers that require mutual TLS')
+            [CompletionResult]::new('--tls-key-file', '--tls-key-file', [CompletionResultType]::ParameterName, 'Client private key (PEM) for mutual TLS')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no status lines or progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no status lines or progress bars')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log detail (-v debug, -vv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log detail (-v debug, -vv trace)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'Dead jobs of a queue, oldest first: id, failed at, attempts, session, last error')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One dead job: its full error history, data and step outputs')
+            [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Move dead jobs back to pending with fresh attempts')
+            [CompletionResult]::new('drain', 'drain', [CompletionResultType]::ParameterValue, 'Write dead jobs to a JSONL file (fsynced), then delete them; safe to rerun after a crash')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Enqueue the jobs of a drained file again, keeping their ids (duplicates are skipped)')
+            [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Delete dead jobs for good')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fleetq;dlq;ls' {
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Only jobs of this session')
+            [CompletionResult]::new('--error', '--error', [CompletionResultType]::ParameterName, 'Only jobs whose last error matches this regular expression')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only jobs that died within this long (e.g. 10m)')
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Only jobs that died longer ago than this')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Most jobs to show')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Most jobs to show')
+            [CompletionResult]::new('--backend', '--backend', [CompletionResultType]::ParameterName, 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Namespace for every key [default: fleetq]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour stderr')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log line format on stderr')
+            [CompletionResult]::new('--tls-ca-file', '--tls-ca-file', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to trust for rediss:// instead of the public web roots')
+            [CompletionResult]::new('--tls-cert-file', '--tls-cert-file', [CompletionResultType]::ParameterName, 'Client certificate (PEM) for servers that require mutual TLS')
+            [CompletionResult]::new('--tls-key-file', '--tls-key-file', [CompletionResultType]::ParameterName, 'Client private key (PEM) for mutual TLS')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no status lines or progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no status lines or progress bars')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log detail (-v debug, -vv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log detail (-v debug, -vv trace)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fleetq;dlq;show' {
+            [CompletionResult]::new('--backend', '--backend', [CompletionResultType]::ParameterName, 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Namespace for every key [default: fleetq]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour stderr')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log line format on stderr')
+            [CompletionResult]::new('--tls-ca-file', '--tls-ca-file', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to trust for rediss:// instead of the public web roots')
+            [CompletionResult]::new('--tls-cert-file', '--tls-cert-file', [CompletionResultType]::ParameterName, 'Client certificate (PEM) for servers that require mutual TLS')
+            [CompletionResult]::new('--tls-key-file', '--tls-key-file', [CompletionResultType]::ParameterName, 'Client private key (PEM) for mutual TLS')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no status lines or progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no status lines or progress bars')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log detail (-v debug, -vv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log detail (-v debug, -vv trace)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fleetq;dlq;retry' {
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Only jobs of this session')
+            [CompletionResult]::new('--error', '--error', [CompletionResultType]::ParameterName, 'Only jobs whose last error matches this regular expression')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only jobs that died within this long (e.g. 10m)')
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Only jobs that died longer ago than this')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many jobs')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Retry at most this fast (50, 50/s, 3000/m), to spare what the jobs call')
+            [CompletionResult]::new('--backend', '--backend', [CompletionResultType]::ParameterName, 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Namespace for every key [default: fleetq]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour stderr')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log line format on stderr')
+            [CompletionResult]::new('--tls-ca-file', '--tls-ca-file', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to trust for rediss:// instead of the public web roots')
+            [CompletionResult]::new('--tls-cert-file', '--tls-cert-file', [CompletionResultType]::ParameterName, 'Client certificate (PEM) for servers that require mutual TLS')
+            [CompletionResult]::new('--tls-key-file', '--tls-key-file', [CompletionResultType]::ParameterName, 'Client private key (PEM) for mutual TLS')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every dead job the filters select')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Count what would be retried; change nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no status lines or progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no status lines or progress bars')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log detail (-v debug, -vv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log detail (-v debug, -vv trace)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fleetq;dlq;drain' {
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The file to append the jobs to (created 0600)')
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Only jobs of this session')
+            [CompletionResult]::new('--error', '--error', [CompletionResultType]::ParameterName, 'Only jobs whose last error matches this regular expression')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only jobs that died within this long (e.g. 10m)')
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Only jobs that died longer ago than this')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many jobs')
+            [CompletionResult]::new('--backend', '--backend', [CompletionResultType]::ParameterName, 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Namespace for every key [default: fleetq]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour stderr')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log line format on stderr')
+            [CompletionResult]::new('--tls-ca-file', '--tls-ca-file', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to trust for rediss:// instead of the public web roots')
+            [CompletionResult]::new('--tls-cert-file', '--tls-cert-file', [CompletionResultType]::ParameterName, 'Client certificate (PEM) for servers that require mutual TLS')
+            [CompletionResult]::new('--tls-key-file', '--tls-key-file', [CompletionResultType]::ParameterName, 'Client private key (PEM) for mutual TLS')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Count what would be drained; write and delete nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no status lines or progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no status lines or progress bars')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log detail (-v debug, -vv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log detail (-v debug, -vv trace)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fleetq;dlq;import' {
+            [CompletionResult]::new('--queue', '--queue', [CompletionResultType]::ParameterName, 'Into this queue instead of each job''s own')
+            [CompletionResult]::new('--backend', '--backend', [CompletionResultType]::ParameterName, 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Namespace for every key [default: fleetq]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour stderr')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log line format on stderr')
+            [CompletionResult]::new('--tls-ca-file', '--tls-ca-file', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to trust for rediss:// instead of the public web roots')
+            [CompletionResult]::new('--tls-cert-file', '--tls-cert-file', [CompletionResultType]::ParameterName, 'Client certificate (PEM) for servers that require mutual TLS')
+            [CompletionResult]::new('--tls-key-file', '--tls-key-file', [CompletionResultType]::ParameterName, 'Client private key (PEM) for mutual TLS')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no status lines or progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no status lines or progress bars')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log detail (-v debug, -vv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log detail (-v debug, -vv trace)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fleetq;dlq;purge' {
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Only jobs of this session')
+            [CompletionResult]::new('--error', '--error', [CompletionResultType]::ParameterName, 'Only jobs whose last error matches this regular expression')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only jobs that died within this long (e.g. 10m)')
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Only jobs that died longer ago than this')
+            [CompletionResult]::new('--backend', '--backend', [CompletionResultType]::ParameterName, 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Namespace for every key [default: fleetq]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour stderr')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log line format on stderr')
+            [CompletionResult]::new('--tls-ca-file', '--tls-ca-file', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to trust for rediss:// instead of the public web roots')
+            [CompletionResult]::new('--tls-cert-file', '--tls-cert-file', [CompletionResultType]::ParameterName, 'Client certificate (PEM) for servers that require mutual TLS')
+            [CompletionResult]::new('--tls-key-file', '--tls-key-file', [CompletionResultType]::ParameterName, 'Client private key (PEM) for mutual TLS')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Confirm; purged jobs are gone')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Count what would be deleted; delete nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no status lines or progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no status lines or progress bars')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log detail (-v debug, -vv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log detail (-v debug, -vv trace)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fleetq;dlq;help' {
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'Dead jobs of a queue, oldest first: id, failed at, attempts, session, last error')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One dead job: its full error history, data and step outputs')
+            [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Move dead jobs back to pending with fresh attempts')
+            [CompletionResult]::new('drain', 'drain', [CompletionResultType]::ParameterValue, 'Write dead jobs to a JSONL file (fsynced), then delete them; safe to rerun after a crash')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Enqueue the jobs of a drained file again, keeping their ids (duplicates are skipped)')
+            [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Delete dead jobs for good')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fleetq;dlq;help;ls' {
+            break
+        }
+        'fleetq;dlq;help;show' {
+            break
+        }
+        'fleetq;dlq;help;retry' {
+            break
+        }
+        'fleetq;dlq;help;drain' {
+            break
+        }
+        'fleetq;dlq;help;import' {
+            break
+        }
+        'fleetq;dlq;help;purge' {
+            break
+        }
+        'fleetq;dlq;help;help' {
+            break
+        }
         'fleetq;airgap' {
             [CompletionResult]::new('--backend', '--backend', [CompletionResultType]::ParameterName, 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock')
             [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Namespace for every key [default: fleetq]')
@@ -671,6 +893,7 @@ Register-ArgumentCompleter -Native -CommandName 'fleetq' -ScriptBlock {
             [CompletionResult]::new('jobs', 'jobs', [CompletionResultType]::ParameterValue, 'Inspect, cancel and retry jobs')
             [CompletionResult]::new('queues', 'queues', [CompletionResultType]::ParameterValue, 'List, pause, resume, purge and configure queues')
             [CompletionResult]::new('bench', 'bench', [CompletionResultType]::ParameterValue, 'Measure enqueue and end-to-end throughput against the configured backend')
+            [CompletionResult]::new('dlq', 'dlq', [CompletionResultType]::ParameterValue, 'The dead-letter queue: list, show, retry, drain to a file, import, purge')
             [CompletionResult]::new('airgap', 'airgap', [CompletionResultType]::ParameterValue, 'Airgap on this host: status, force, release, and the spool key')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Push jobs spooled while Redis was unreachable to Redis')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -729,6 +952,33 @@ Register-ArgumentCompleter -Native -CommandName 'fleetq' -ScriptBlock {
             break
         }
         'fleetq;help;bench' {
+            break
+        }
+        'fleetq;help;dlq' {
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'Dead jobs of a queue, oldest first: id, failed at, attempts, session, last error')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One dead job: its full error history, data and step outputs')
+            [CompletionResult]::new('retry', 'retry', [CompletionResultType]::ParameterValue, 'Move dead jobs back to pending with fresh attempts')
+            [CompletionResult]::new('drain', 'drain', [CompletionResultType]::ParameterValue, 'Write dead jobs to a JSONL file (fsynced), then delete them; safe to rerun after a crash')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Enqueue the jobs of a drained file again, keeping their ids (duplicates are skipped)')
+            [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Delete dead jobs for good')
+            break
+        }
+        'fleetq;help;dlq;ls' {
+            break
+        }
+        'fleetq;help;dlq;show' {
+            break
+        }
+        'fleetq;help;dlq;retry' {
+            break
+        }
+        'fleetq;help;dlq;drain' {
+            break
+        }
+        'fleetq;help;dlq;import' {
+            break
+        }
+        'fleetq;help;dlq;purge' {
             break
         }
         'fleetq;help;airgap' {

@@ -43,6 +43,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand jobs 'Inspect, cancel and retry jobs'
             cand queues 'List, pause, resume, purge and configure queues'
             cand bench 'Measure enqueue and end-to-end throughput against the configured backend'
+            cand dlq 'The dead-letter queue: list, show, retry, drain to a file, import, purge'
             cand airgap 'Airgap on this host: status, force, release, and the spool key'
             cand sync 'Push jobs spooled while Redis was unreachable to Redis'
             cand completions 'Print a shell completion script'
@@ -62,6 +63,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand --max-attempts 'Attempts before the job goes dead [default: the pipeline''s retry.max_attempts]'
             cand --timeout 'Limit on the whole job''s run time [default: the pipeline''s timeout]'
             cand --correlation-id 'Free-form id carried into logs and the step context'
+            cand --session 'The session (a named group of jobs: one tenant''s import, one cron run) the jobs join'
             cand --id 'Job id [default: a new UUID v7]; enqueueing an existing id reports a duplicate'
             cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
             cand --prefix 'Namespace for every key [default: fleetq]'
@@ -447,6 +449,211 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'fleetq;dlq'= {
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --tls-ca-file 'CA certificate (PEM) to trust for rediss:// instead of the public web roots'
+            cand --tls-cert-file 'Client certificate (PEM) for servers that require mutual TLS'
+            cand --tls-key-file 'Client private key (PEM) for mutual TLS'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand ls 'Dead jobs of a queue, oldest first: id, failed at, attempts, session, last error'
+            cand show 'One dead job: its full error history, data and step outputs'
+            cand retry 'Move dead jobs back to pending with fresh attempts'
+            cand drain 'Write dead jobs to a JSONL file (fsynced), then delete them; safe to rerun after a crash'
+            cand import 'Enqueue the jobs of a drained file again, keeping their ids (duplicates are skipped)'
+            cand purge 'Delete dead jobs for good'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fleetq;dlq;ls'= {
+            cand --session 'Only jobs of this session'
+            cand --error 'Only jobs whose last error matches this regular expression'
+            cand --since 'Only jobs that died within this long (e.g. 10m)'
+            cand --older-than 'Only jobs that died longer ago than this'
+            cand -n 'Most jobs to show'
+            cand --limit 'Most jobs to show'
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --tls-ca-file 'CA certificate (PEM) to trust for rediss:// instead of the public web roots'
+            cand --tls-cert-file 'Client certificate (PEM) for servers that require mutual TLS'
+            cand --tls-key-file 'Client private key (PEM) for mutual TLS'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fleetq;dlq;show'= {
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --tls-ca-file 'CA certificate (PEM) to trust for rediss:// instead of the public web roots'
+            cand --tls-cert-file 'Client certificate (PEM) for servers that require mutual TLS'
+            cand --tls-key-file 'Client private key (PEM) for mutual TLS'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fleetq;dlq;retry'= {
+            cand --session 'Only jobs of this session'
+            cand --error 'Only jobs whose last error matches this regular expression'
+            cand --since 'Only jobs that died within this long (e.g. 10m)'
+            cand --older-than 'Only jobs that died longer ago than this'
+            cand --limit 'At most this many jobs'
+            cand --rate 'Retry at most this fast (50, 50/s, 3000/m), to spare what the jobs call'
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --tls-ca-file 'CA certificate (PEM) to trust for rediss:// instead of the public web roots'
+            cand --tls-cert-file 'Client certificate (PEM) for servers that require mutual TLS'
+            cand --tls-key-file 'Client private key (PEM) for mutual TLS'
+            cand --all 'Every dead job the filters select'
+            cand --dry-run 'Count what would be retried; change nothing'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fleetq;dlq;drain'= {
+            cand --to 'The file to append the jobs to (created 0600)'
+            cand --session 'Only jobs of this session'
+            cand --error 'Only jobs whose last error matches this regular expression'
+            cand --since 'Only jobs that died within this long (e.g. 10m)'
+            cand --older-than 'Only jobs that died longer ago than this'
+            cand --limit 'At most this many jobs'
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --tls-ca-file 'CA certificate (PEM) to trust for rediss:// instead of the public web roots'
+            cand --tls-cert-file 'Client certificate (PEM) for servers that require mutual TLS'
+            cand --tls-key-file 'Client private key (PEM) for mutual TLS'
+            cand --dry-run 'Count what would be drained; write and delete nothing'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fleetq;dlq;import'= {
+            cand --queue 'Into this queue instead of each job''s own'
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --tls-ca-file 'CA certificate (PEM) to trust for rediss:// instead of the public web roots'
+            cand --tls-cert-file 'Client certificate (PEM) for servers that require mutual TLS'
+            cand --tls-key-file 'Client private key (PEM) for mutual TLS'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fleetq;dlq;purge'= {
+            cand --session 'Only jobs of this session'
+            cand --error 'Only jobs whose last error matches this regular expression'
+            cand --since 'Only jobs that died within this long (e.g. 10m)'
+            cand --older-than 'Only jobs that died longer ago than this'
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --tls-ca-file 'CA certificate (PEM) to trust for rediss:// instead of the public web roots'
+            cand --tls-cert-file 'Client certificate (PEM) for servers that require mutual TLS'
+            cand --tls-key-file 'Client private key (PEM) for mutual TLS'
+            cand --yes 'Confirm; purged jobs are gone'
+            cand --dry-run 'Count what would be deleted; delete nothing'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fleetq;dlq;help'= {
+            cand ls 'Dead jobs of a queue, oldest first: id, failed at, attempts, session, last error'
+            cand show 'One dead job: its full error history, data and step outputs'
+            cand retry 'Move dead jobs back to pending with fresh attempts'
+            cand drain 'Write dead jobs to a JSONL file (fsynced), then delete them; safe to rerun after a crash'
+            cand import 'Enqueue the jobs of a drained file again, keeping their ids (duplicates are skipped)'
+            cand purge 'Delete dead jobs for good'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fleetq;dlq;help;ls'= {
+        }
+        &'fleetq;dlq;help;show'= {
+        }
+        &'fleetq;dlq;help;retry'= {
+        }
+        &'fleetq;dlq;help;drain'= {
+        }
+        &'fleetq;dlq;help;import'= {
+        }
+        &'fleetq;dlq;help;purge'= {
+        }
+        &'fleetq;dlq;help;help'= {
+        }
         &'fleetq;airgap'= {
             cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
             cand --prefix 'Namespace for every key [default: fleetq]'
@@ -626,6 +833,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand jobs 'Inspect, cancel and retry jobs'
             cand queues 'List, pause, resume, purge and configure queues'
             cand bench 'Measure enqueue and end-to-end throughput against the configured backend'
+            cand dlq 'The dead-letter queue: list, show, retry, drain to a file, import, purge'
             cand airgap 'Airgap on this host: status, force, release, and the spool key'
             cand sync 'Push jobs spooled while Redis was unreachable to Redis'
             cand completions 'Print a shell completion script'
@@ -669,6 +877,26 @@ set edit:completion:arg-completer[fleetq] = {|@words|
         &'fleetq;help;queues;set'= {
         }
         &'fleetq;help;bench'= {
+        }
+        &'fleetq;help;dlq'= {
+            cand ls 'Dead jobs of a queue, oldest first: id, failed at, attempts, session, last error'
+            cand show 'One dead job: its full error history, data and step outputs'
+            cand retry 'Move dead jobs back to pending with fresh attempts'
+            cand drain 'Write dead jobs to a JSONL file (fsynced), then delete them; safe to rerun after a crash'
+            cand import 'Enqueue the jobs of a drained file again, keeping their ids (duplicates are skipped)'
+            cand purge 'Delete dead jobs for good'
+        }
+        &'fleetq;help;dlq;ls'= {
+        }
+        &'fleetq;help;dlq;show'= {
+        }
+        &'fleetq;help;dlq;retry'= {
+        }
+        &'fleetq;help;dlq;drain'= {
+        }
+        &'fleetq;help;dlq;import'= {
+        }
+        &'fleetq;help;dlq;purge'= {
         }
         &'fleetq;help;airgap'= {
             cand status 'Connected, airgapped, forced or recovering; spooled jobs; last probe and sync'

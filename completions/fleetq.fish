@@ -49,6 +49,7 @@ complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "stats" -d 'Queue coun
 complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "jobs" -d 'Inspect, cancel and retry jobs'
 complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "queues" -d 'List, pause, resume, purge and configure queues'
 complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "bench" -d 'Measure enqueue and end-to-end throughput against the configured backend'
+complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "dlq" -d 'The dead-letter queue: list, show, retry, drain to a file, import, purge'
 complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "airgap" -d 'Airgap on this host: status, force, release, and the spool key'
 complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "sync" -d 'Push jobs spooled while Redis was unreachable to Redis'
 complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -63,6 +64,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l unique-ttl -d 
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l max-attempts -d 'Attempts before the job goes dead [default: the pipeline\'s retry.max_attempts]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l timeout -d 'Limit on the whole job\'s run time [default: the pipeline\'s timeout]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l correlation-id -d 'Free-form id carried into logs and the step context' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l session -d 'The session (a named group of jobs: one tenant\'s import, one cron run) the jobs join' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l id -d 'Job id [default: a new UUID v7]; enqueueing an existing id reports a duplicate' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l prefix -d 'Namespace for every key [default: fleetq]' -r
@@ -393,6 +395,180 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -s q -l quiet -d 'O
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -s h -l help -d 'Print help'
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_subcommand_from ls show retry drain import purge help" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_subcommand_from ls show retry drain import purge help" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_subcommand_from ls show retry drain import purge help" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_subcommand_from ls show retry drain import purge help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_subcommand_from ls show retry drain import purge help" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_subcommand_from ls show retry drain import purge help" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_subcommand_from ls show retry drain import purge help" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_subcommand_from ls show retry drain import purge help" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_subcommand_from ls show retry drain import purge help" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_subcommand_from ls show retry drain import purge help" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_subcommand_from ls show retry drain import purge help" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_subcommand_from ls show retry drain import purge help" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_subcommand_from ls show retry drain import purge help" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_subcommand_from ls show retry drain import purge help" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_subcommand_from ls show retry drain import purge help" -f -a "ls" -d 'Dead jobs of a queue, oldest first: id, failed at, attempts, session, last error'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_subcommand_from ls show retry drain import purge help" -f -a "show" -d 'One dead job: its full error history, data and step outputs'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_subcommand_from ls show retry drain import purge help" -f -a "retry" -d 'Move dead jobs back to pending with fresh attempts'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_subcommand_from ls show retry drain import purge help" -f -a "drain" -d 'Write dead jobs to a JSONL file (fsynced), then delete them; safe to rerun after a crash'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_subcommand_from ls show retry drain import purge help" -f -a "import" -d 'Enqueue the jobs of a drained file again, keeping their ids (duplicates are skipped)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_subcommand_from ls show retry drain import purge help" -f -a "purge" -d 'Delete dead jobs for good'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_subcommand_from ls show retry drain import purge help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from ls" -l session -d 'Only jobs of this session' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from ls" -l error -d 'Only jobs whose last error matches this regular expression' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from ls" -l since -d 'Only jobs that died within this long (e.g. 10m)' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from ls" -l older-than -d 'Only jobs that died longer ago than this' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from ls" -s n -l limit -d 'Most jobs to show' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from ls" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from ls" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from ls" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from ls" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from ls" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from ls" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from ls" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from ls" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from ls" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -l session -d 'Only jobs of this session' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -l error -d 'Only jobs whose last error matches this regular expression' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -l since -d 'Only jobs that died within this long (e.g. 10m)' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -l older-than -d 'Only jobs that died longer ago than this' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -l limit -d 'At most this many jobs' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -l rate -d 'Retry at most this fast (50, 50/s, 3000/m), to spare what the jobs call' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -l all -d 'Every dead job the filters select'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -l dry-run -d 'Count what would be retried; change nothing'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l to -d 'The file to append the jobs to (created 0600)' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l session -d 'Only jobs of this session' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l error -d 'Only jobs whose last error matches this regular expression' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l since -d 'Only jobs that died within this long (e.g. 10m)' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l older-than -d 'Only jobs that died longer ago than this' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l limit -d 'At most this many jobs' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l dry-run -d 'Count what would be drained; write and delete nothing'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from import" -l queue -d 'Into this queue instead of each job\'s own' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from import" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from import" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from import" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from import" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from import" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from import" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from import" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from import" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from import" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from import" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l session -d 'Only jobs of this session' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l error -d 'Only jobs whose last error matches this regular expression' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l since -d 'Only jobs that died within this long (e.g. 10m)' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l older-than -d 'Only jobs that died longer ago than this' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from purge" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l yes -d 'Confirm; purged jobs are gone'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l dry-run -d 'Count what would be deleted; delete nothing'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from purge" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from purge" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from purge" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from purge" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "ls" -d 'Dead jobs of a queue, oldest first: id, failed at, attempts, session, last error'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "show" -d 'One dead job: its full error history, data and step outputs'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "retry" -d 'Move dead jobs back to pending with fresh attempts'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "drain" -d 'Write dead jobs to a JSONL file (fsynced), then delete them; safe to rerun after a crash'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "import" -d 'Enqueue the jobs of a drained file again, keeping their ids (duplicates are skipped)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "purge" -d 'Delete dead jobs for good'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
@@ -539,16 +715,17 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -s q -l quiet
 complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench airgap sync completions help" -f -a "enqueue" -d 'Add jobs to a queue: one from --data, or many from a JSONL --file'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench airgap sync completions help" -f -a "worker" -d 'Run pipelines against their queues until stopped'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench airgap sync completions help" -f -a "stats" -d 'Queue counts, throughput, oldest pending job, workers'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench airgap sync completions help" -f -a "jobs" -d 'Inspect, cancel and retry jobs'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench airgap sync completions help" -f -a "queues" -d 'List, pause, resume, purge and configure queues'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench airgap sync completions help" -f -a "bench" -d 'Measure enqueue and end-to-end throughput against the configured backend'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench airgap sync completions help" -f -a "airgap" -d 'Airgap on this host: status, force, release, and the spool key'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench airgap sync completions help" -f -a "sync" -d 'Push jobs spooled while Redis was unreachable to Redis'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench airgap sync completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench airgap sync completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync completions help" -f -a "enqueue" -d 'Add jobs to a queue: one from --data, or many from a JSONL --file'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync completions help" -f -a "worker" -d 'Run pipelines against their queues until stopped'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync completions help" -f -a "stats" -d 'Queue counts, throughput, oldest pending job, workers'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync completions help" -f -a "jobs" -d 'Inspect, cancel and retry jobs'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync completions help" -f -a "queues" -d 'List, pause, resume, purge and configure queues'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync completions help" -f -a "bench" -d 'Measure enqueue and end-to-end throughput against the configured backend'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync completions help" -f -a "dlq" -d 'The dead-letter queue: list, show, retry, drain to a file, import, purge'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync completions help" -f -a "airgap" -d 'Airgap on this host: status, force, release, and the spool key'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync completions help" -f -a "sync" -d 'Push jobs spooled while Redis was unreachable to Redis'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "show" -d 'Everything about one job: state, attempts, timings, lease, errors, data, outputs'
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "ls" -d 'List a queue\'s jobs in one state'
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "cancel" -d 'Cancel jobs that have not finished'
@@ -558,6 +735,12 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subc
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from queues" -f -a "resume" -d 'Hand out jobs again'
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from queues" -f -a "purge" -d 'Delete every job of a queue (settings stay)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from queues" -f -a "set" -d 'Change a queue\'s limits; works before a queue\'s first job'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "ls" -d 'Dead jobs of a queue, oldest first: id, failed at, attempts, session, last error'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "show" -d 'One dead job: its full error history, data and step outputs'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "retry" -d 'Move dead jobs back to pending with fresh attempts'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "drain" -d 'Write dead jobs to a JSONL file (fsynced), then delete them; safe to rerun after a crash'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "import" -d 'Enqueue the jobs of a drained file again, keeping their ids (duplicates are skipped)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "purge" -d 'Delete dead jobs for good'
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from airgap" -f -a "status" -d 'Connected, airgapped, forced or recovering; spooled jobs; last probe and sync'
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from airgap" -f -a "force" -d 'Spool every enqueue on this host until `fleetq airgap release`'
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from airgap" -f -a "release" -d 'Clear a forced airgap; enqueues go to Redis again'

@@ -6,7 +6,8 @@
 //! main.rs                 parse → fleetq::run → ExitCode
 //! cli/args.rs             every clap type (global flags, subcommands)
 //! cli/mod.rs              dispatch: settings → Runtime → command → exit code
-//! cli/commands/*.rs       one file per command; a command with verbs is a folder (jobs/, queues/)
+//! cli/commands/*.rs       one file per command; a command with verbs is a folder (jobs/, queues/,
+//!                         dlq/)
 //!                         or one file when the verbs are small (airgap.rs);
 //!                         enqueue/ keeps bulk mode (bulk.rs) apart from single jobs
 //! output/                 the only code that prints: Printer (stdout data, stderr status; a
@@ -50,6 +51,8 @@
 //!                         heartbeat.rs (one beat script per queue), pacing.rs (idle waits,
 //!                         burst-wait, the pause after an unstartable step), trouble.rs
 //!                         (throttled outage logging), budget.rs (--max-jobs)
+//!   dlq/                  dead-letter queue: mod.rs (filters, selection in pages, retry at a
+//!                         rate, purge), drain.rs (crash-safe drain to JSONL, import)
 //!   bench.rs              the benchmark behind `fleetq bench`
 //!   duration.rs, yaml.rs  human durations; YAML with file:line:column errors
 //! ```

@@ -182,6 +182,9 @@ pub enum Command {
     Queues(QueuesCommand),
     /// Measure enqueue and end-to-end throughput against the configured backend
     Bench(BenchArgs),
+    /// The dead-letter queue: list, show, retry, drain to a file, import, purge
+    #[command(subcommand)]
+    Dlq(DlqCommand),
     /// Airgap on this host: status, force, release, and the spool key
     #[command(subcommand)]
     Airgap(AirgapCommand),
@@ -189,6 +192,107 @@ pub enum Command {
     Sync(SyncArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
+}
+
+/// Which dead jobs: every filter given must match.
+#[derive(Debug, Clone, Args)]
+pub struct DeadFilterArgs {
+    /// Only jobs of this session
+    #[arg(long, value_name = "S")]
+    pub session: Option<String>,
+    /// Only jobs whose last error matches this regular expression
+    #[arg(long, value_name = "REGEX")]
+    pub error: Option<String>,
+    /// Only jobs that died within this long (e.g. 10m)
+    #[arg(long, value_parser = duration, value_name = "DUR")]
+    pub since: Option<Duration>,
+    /// Only jobs that died longer ago than this
+    #[arg(long, value_parser = duration, value_name = "DUR")]
+    pub older_than: Option<Duration>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DlqCommand {
+    /// Dead jobs of a queue, oldest first: id, failed at, attempts, session, last error
+    Ls {
+        /// Queue whose dead jobs to list
+        queue: String,
+        #[command(flatten)]
+        filter: DeadFilterArgs,
+        /// Most jobs to show
+        #[arg(long, short = 'n', default_value_t = 50, value_name = "N")]
+        limit: usize,
+    },
+    /// One dead job: its full error history, data and step outputs
+    Show {
+        /// QUEUE/ID, or an id alone
+        #[arg(value_name = "REF")]
+        reference: String,
+    },
+    /// Move dead jobs back to pending with fresh attempts
+    Retry {
+        /// Queue whose dead jobs to retry
+        queue: String,
+        /// These jobs (ids or QUEUE/ID); else --all, narrowed by the filters
+        #[arg(value_name = "REF", conflicts_with = "all")]
+        references: Vec<String>,
+        /// Every dead job the filters select
+        #[arg(long)]
+        all: bool,
+        #[command(flatten)]
+        filter: DeadFilterArgs,
+        /// At most this many jobs
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+        /// Count what would be retried; change nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Retry at most this fast (50, 50/s, 3000/m), to spare what the jobs call
+        #[arg(long, value_parser = rate, value_name = "N/s")]
+        rate: Option<f64>,
+    },
+    /// Write dead jobs to a JSONL file (fsynced), then delete them; safe to rerun after a crash
+    Drain {
+        /// Queue whose dead jobs to drain
+        queue: String,
+        /// The file to append the jobs to (created 0600)
+        #[arg(long, value_name = "FILE.jsonl")]
+        to: PathBuf,
+        #[command(flatten)]
+        filter: DeadFilterArgs,
+        /// At most this many jobs
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+        /// Count what would be drained; write and delete nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Enqueue the jobs of a drained file again, keeping their ids (duplicates are skipped)
+    Import {
+        /// A file written by `fleetq dlq drain`
+        #[arg(value_name = "FILE.jsonl")]
+        file: PathBuf,
+        /// Into this queue instead of each job's own
+        #[arg(long, value_name = "Q")]
+        queue: Option<String>,
+    },
+    /// Delete dead jobs for good
+    Purge {
+        /// Queue whose dead jobs to delete
+        queue: String,
+        #[command(flatten)]
+        filter: DeadFilterArgs,
+        /// Confirm; purged jobs are gone
+        #[arg(long)]
+        yes: bool,
+        /// Count what would be deleted; delete nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+fn rate(text: &str) -> Result<f64, String> {
+    crate::runtime::dlq::parse_rate(text)
 }
 
 #[derive(Debug, Subcommand)]
@@ -260,6 +364,9 @@ pub struct EnqueueArgs {
     /// Free-form id carried into logs and the step context
     #[arg(long, value_name = "ID")]
     pub correlation_id: Option<String>,
+    /// The session (a named group of jobs: one tenant's import, one cron run) the jobs join
+    #[arg(long, value_name = "S")]
+    pub session: Option<String>,
     /// Job id [default: a new UUID v7]; enqueueing an existing id reports a duplicate
     #[arg(long, conflicts_with = "file")]
     pub id: Option<String>,

@@ -137,6 +137,16 @@ pub trait Backend: Send + Sync {
 
     async fn job(&self, queue: &str, id: &str) -> BackendResult<Option<JobRecord>>;
 
+    /// Full records of these jobs, in order; None where there is no such job.
+    async fn records(&self, queue: &str, ids: &[String]) -> BackendResult<Vec<Option<JobRecord>>>;
+
+    /// Every dead job's id with when it died, oldest first: what the DLQ commands select from.
+    async fn dead_ids(&self, queue: &str) -> BackendResult<Vec<(String, i64)>>;
+
+    /// Deletes these jobs for good if they are still dead (`deleted`); a job that left the dead
+    /// set meanwhile keeps its state in the outcome.
+    async fn delete_dead(&self, queue: &str, ids: &[String]) -> BackendResult<Vec<ChangeOutcome>>;
+
     /// The queues that hold a job with this id.
     async fn locate(&self, id: &str) -> BackendResult<Vec<String>>;
 

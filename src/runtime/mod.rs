@@ -5,6 +5,7 @@ pub mod airgap;
 pub mod backend;
 pub mod bench;
 pub mod config;
+pub mod dlq;
 pub mod duration;
 pub mod error;
 pub mod job;

@@ -4,6 +4,7 @@
 mod airgap;
 mod cli_errors;
 mod crash;
+mod dlq;
 mod faults;
 mod files;
 mod first_hour;

@@ -3,6 +3,7 @@
 pub mod airgap;
 pub mod bench;
 pub mod completions;
+pub mod dlq;
 pub mod enqueue;
 pub mod jobs;
 pub mod queues;

@@ -363,3 +363,42 @@ pub fn retry(tx: &Transaction, queue: &str, ids: &[String]) -> Sql<Vec<ChangeOut
     }
     Ok(outcomes)
 }
+
+pub fn dead_ids(tx: &Transaction, queue: &str) -> Sql<Vec<(String, i64)>> {
+    let mut statement = tx.prepare_cached(
+        "SELECT id, finished_at FROM jobs WHERE queue = ?1 AND state = 'dead'
+         ORDER BY finished_at, id",
+    )?;
+    statement
+        .query_map([queue], |row| {
+            Ok((row.get(0)?, row.get::<_, Option<i64>>(1)?.unwrap_or(0)))
+        })?
+        .collect()
+}
+
+/// Deletes jobs that are still dead; the counterpart of `delete_dead.lua`.
+pub fn delete_dead(tx: &Transaction, queue: &str, ids: &[String]) -> Sql<Vec<ChangeOutcome>> {
+    let mut outcomes = Vec::with_capacity(ids.len());
+    for id in ids {
+        let state = lease_state(tx, queue, id)?.map(|(_, state)| state);
+        let (changed, state) = match state.as_deref() {
+            None => (false, "missing".to_string()),
+            Some("dead") => {
+                exec(
+                    tx,
+                    "DELETE FROM jobs WHERE queue = ?1 AND id = ?2 AND state = 'dead'",
+                    params![queue, id],
+                )?;
+                (true, "deleted".to_string())
+            }
+            Some(other) => (false, other.to_string()),
+        };
+        outcomes.push(ChangeOutcome {
+            id: id.clone(),
+            queue: queue.to_string(),
+            changed,
+            state,
+        });
+    }
+    Ok(outcomes)
+}

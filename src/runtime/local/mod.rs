@@ -283,6 +283,38 @@ impl Backend for LocalBackend {
         Ok(record)
     }
 
+    async fn records(&self, queue: &str, ids: &[String]) -> BackendResult<Vec<Option<JobRecord>>> {
+        let (name, keys) = (queue.to_string(), ids.to_vec());
+        let records = self
+            .write(move |tx| {
+                keys.iter()
+                    .map(|id| admin::job(tx, &name, id))
+                    .collect::<Sql<Vec<_>>>()
+            })
+            .await?;
+        Ok(records
+            .into_iter()
+            .map(|record| {
+                record.map(|mut record| {
+                    record.data =
+                        self.open_value(queue, &record.id, std::mem::take(&mut record.data));
+                    record
+                })
+            })
+            .collect())
+    }
+
+    async fn dead_ids(&self, queue: &str) -> BackendResult<Vec<(String, i64)>> {
+        let queue = queue.to_string();
+        self.write(move |tx| admin::dead_ids(tx, &queue)).await
+    }
+
+    async fn delete_dead(&self, queue: &str, ids: &[String]) -> BackendResult<Vec<ChangeOutcome>> {
+        let (queue, ids) = (queue.to_string(), ids.to_vec());
+        self.write(move |tx| admin::delete_dead(tx, &queue, &ids))
+            .await
+    }
+
     async fn locate(&self, id: &str) -> BackendResult<Vec<String>> {
         let id = id.to_string();
         self.write(move |tx| admin::locate(tx, &id)).await

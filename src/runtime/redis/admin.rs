@@ -105,6 +105,47 @@ impl RedisBackend {
             .map_err(|detail| self.target.protocol(detail))
     }
 
+    pub(super) async fn dead_of(&self, queue: &str) -> BackendResult<Vec<(String, i64)>> {
+        let mut connection = self.connection.clone();
+        let scored: Vec<(String, f64)> = connection
+            .zrange_withscores(self.keys(queue).dead(), 0, -1)
+            .await
+            .map_err(|error| self.map(error))?;
+        Ok(scored.into_iter().map(|(id, at)| (id, at as i64)).collect())
+    }
+
+    /// Many jobs' records in one round trip.
+    pub(super) async fn records_of(
+        &self,
+        queue: &str,
+        ids: &[String],
+    ) -> BackendResult<Vec<Option<JobRecord>>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let keys = self.keys(queue);
+        let mut pipeline = redis::pipe();
+        for id in ids {
+            pipeline.hgetall(keys.job(id)).zscore(keys.leased(), id);
+        }
+        let mut connection = self.connection.clone();
+        let replies: Vec<(HashMap<String, String>, Option<f64>)> = pipeline
+            .query_async(&mut connection)
+            .await
+            .map_err(|error| self.map(error))?;
+        replies
+            .into_iter()
+            .map(|(hash, deadline)| {
+                if hash.is_empty() {
+                    return Ok(None);
+                }
+                job_record(queue, hash, deadline.map(|ms| ms as i64))
+                    .map(Some)
+                    .map_err(|detail| self.target.protocol(detail))
+            })
+            .collect()
+    }
+
     pub(super) async fn queues_holding(&self, id: &str) -> BackendResult<Vec<String>> {
         let queues = self.known_queues().await?;
         let mut pipeline = redis::pipe();

@@ -466,6 +466,20 @@ impl Backend for RedisBackend {
         self.known_queues().await
     }
 
+    async fn records(&self, queue: &str, ids: &[String]) -> BackendResult<Vec<Option<JobRecord>>> {
+        self.records_of(queue, ids).await
+    }
+
+    async fn dead_ids(&self, queue: &str) -> BackendResult<Vec<(String, i64)>> {
+        self.dead_of(queue).await
+    }
+
+    async fn delete_dead(&self, queue: &str, ids: &[String]) -> BackendResult<Vec<ChangeOutcome>> {
+        let keys = vec![self.keys(queue).dead()];
+        self.change_jobs(queue, &self.scripts.delete_dead, keys, ids)
+            .await
+    }
+
     async fn queue_stats(&self, queue: &str) -> BackendResult<QueueStats> {
         self.stats_of(queue).await
     }

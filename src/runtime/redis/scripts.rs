@@ -18,11 +18,12 @@ pub struct Scripts {
     pub release: NamedScript,
     pub cancel: NamedScript,
     pub retry: NamedScript,
+    pub delete_dead: NamedScript,
     pub stats: NamedScript,
 }
 
 impl Scripts {
-    pub fn all(&self) -> [&NamedScript; 9] {
+    pub fn all(&self) -> [&NamedScript; 10] {
         [
             &self.enqueue,
             &self.dequeue,
@@ -32,6 +33,7 @@ impl Scripts {
             &self.release,
             &self.cancel,
             &self.retry,
+            &self.delete_dead,
             &self.stats,
         ]
     }
@@ -78,6 +80,7 @@ fn load(keep_flags: bool) -> Scripts {
         release: named("release", include_str!("scripts/release.lua")),
         cancel: named("cancel", include_str!("scripts/cancel.lua")),
         retry: named("retry", include_str!("scripts/retry.lua")),
+        delete_dead: named("delete_dead", include_str!("scripts/delete_dead.lua")),
         stats: named("stats", include_str!("scripts/stats.lua")),
     }
 }

@@ -121,6 +121,7 @@ fn job_template(arguments: &EnqueueArgs) -> anyhow::Result<NewJob> {
     job.unique_key = arguments.unique_key.clone();
     job.unique_ttl = arguments.unique_ttl;
     job.correlation_id = arguments.correlation_id.clone();
+    job.session = arguments.session.clone();
     // an absolute time stays absolute: the backend compares it with its own clock
     job.schedule = match (&arguments.delay, &arguments.at) {
         (Some(delay), _) => Schedule::In(*delay),

@@ -1,8 +1,8 @@
 //! `fleetq jobs`: show, ls, cancel, retry.
 
-mod change;
+pub mod change;
 mod ls;
-mod show;
+pub mod show;
 
 use crate::cli::args::JobsCommand;
 use crate::output::Printer;

@@ -14,14 +14,24 @@ pub async fn run(
     reference: &str,
     printer: &Printer,
 ) -> anyhow::Result<ExitCode> {
-    let (queue, id) = super::resolve(runtime, reference).await?;
-    let Some(job) = runtime.backend.job(&queue, &id).await? else {
-        return Err(Classified::not_found(format!("no job {queue}/{id} on {}", runtime.backend.describe()))
-            .with_hint("done jobs past the queue's retention are gone; `fleetq jobs ls QUEUE --state dead` lists dead ones")
-            .into());
-    };
-    printer.report_from(&runtime.backend.describe(), &Shown(job));
+    let job = find(runtime, reference).await?;
+    print(runtime, job, printer);
     Ok(ExitCode::SUCCESS)
+}
+
+/// The job a reference names, or exit 3.
+pub async fn find(runtime: &Runtime, reference: &str) -> anyhow::Result<JobRecord> {
+    let (queue, id) = super::resolve(runtime, reference).await?;
+    runtime.backend.job(&queue, &id).await?.ok_or_else(|| {
+        Classified::not_found(format!("no job {queue}/{id} on {}", runtime.backend.describe()))
+            .with_hint("done jobs past the queue's retention are gone; `fleetq jobs ls QUEUE --state dead` lists dead ones")
+            .into()
+    })
+}
+
+/// One job on one screen (also `dlq show`).
+pub fn print(runtime: &Runtime, job: JobRecord, printer: &Printer) {
+    printer.report_from(&runtime.backend.describe(), &Shown(job));
 }
 
 /// One job, on one screen.
