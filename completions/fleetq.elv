@@ -46,6 +46,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand dlq 'The dead-letter queue: list, show, retry, drain to a file, import, purge'
             cand airgap 'Airgap on this host: status, force, release, and the spool key'
             cand sync 'Push jobs spooled while Redis was unreachable to Redis'
+            cand workers 'The worker fleet: who is working on what'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -93,6 +94,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand --max-jobs 'Stop after leasing this many jobs'
             cand --max-runtime 'Stop taking jobs after this long'
             cand --shutdown-grace 'On stop, how long in-flight jobs may finish before they are released'
+            cand --label 'A label for `workers ls` (repeatable): --label zone=eu-1'
             cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
@@ -157,12 +159,34 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand show 'Everything about one job: state, attempts, timings, lease, errors, data, outputs'
+            cand why 'Why a job is not done: its state, lease holder, errors, queue and workers, and what to do'
             cand ls 'List a queue''s jobs in one state'
             cand cancel 'Cancel jobs that have not finished'
             cand retry 'Run dead, cancelled or delayed jobs again now'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fleetq;jobs;show'= {
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --tls-ca-file 'CA certificate (PEM) to trust for rediss:// instead of the public web roots'
+            cand --tls-cert-file 'Client certificate (PEM) for servers that require mutual TLS'
+            cand --tls-key-file 'Client private key (PEM) for mutual TLS'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fleetq;jobs;why'= {
             cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
@@ -252,12 +276,15 @@ set edit:completion:arg-completer[fleetq] = {|@words|
         }
         &'fleetq;jobs;help'= {
             cand show 'Everything about one job: state, attempts, timings, lease, errors, data, outputs'
+            cand why 'Why a job is not done: its state, lease holder, errors, queue and workers, and what to do'
             cand ls 'List a queue''s jobs in one state'
             cand cancel 'Cancel jobs that have not finished'
             cand retry 'Run dead, cancelled or delayed jobs again now'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fleetq;jobs;help;show'= {
+        }
+        &'fleetq;jobs;help;why'= {
         }
         &'fleetq;jobs;help;ls'= {
         }
@@ -805,6 +832,60 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'fleetq;workers'= {
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --tls-ca-file 'CA certificate (PEM) to trust for rediss:// instead of the public web roots'
+            cand --tls-cert-file 'Client certificate (PEM) for servers that require mutual TLS'
+            cand --tls-key-file 'Client private key (PEM) for mutual TLS'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand ls 'Registered workers: host, pid, queues, concurrency, in flight, labels, last beat'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fleetq;workers;ls'= {
+            cand --queue 'Only workers serving this queue'
+            cand --label 'Only workers with this label (repeatable; all must match)'
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --tls-ca-file 'CA certificate (PEM) to trust for rediss:// instead of the public web roots'
+            cand --tls-cert-file 'Client certificate (PEM) for servers that require mutual TLS'
+            cand --tls-key-file 'Client private key (PEM) for mutual TLS'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fleetq;workers;help'= {
+            cand ls 'Registered workers: host, pid, queues, concurrency, in flight, labels, last beat'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fleetq;workers;help;ls'= {
+        }
+        &'fleetq;workers;help;help'= {
+        }
         &'fleetq;completions'= {
             cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
             cand --prefix 'Namespace for every key [default: fleetq]'
@@ -836,6 +917,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand dlq 'The dead-letter queue: list, show, retry, drain to a file, import, purge'
             cand airgap 'Airgap on this host: status, force, release, and the spool key'
             cand sync 'Push jobs spooled while Redis was unreachable to Redis'
+            cand workers 'The worker fleet: who is working on what'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -847,11 +929,14 @@ set edit:completion:arg-completer[fleetq] = {|@words|
         }
         &'fleetq;help;jobs'= {
             cand show 'Everything about one job: state, attempts, timings, lease, errors, data, outputs'
+            cand why 'Why a job is not done: its state, lease holder, errors, queue and workers, and what to do'
             cand ls 'List a queue''s jobs in one state'
             cand cancel 'Cancel jobs that have not finished'
             cand retry 'Run dead, cancelled or delayed jobs again now'
         }
         &'fleetq;help;jobs;show'= {
+        }
+        &'fleetq;help;jobs;why'= {
         }
         &'fleetq;help;jobs;ls'= {
         }
@@ -913,6 +998,11 @@ set edit:completion:arg-completer[fleetq] = {|@words|
         &'fleetq;help;airgap;keygen'= {
         }
         &'fleetq;help;sync'= {
+        }
+        &'fleetq;help;workers'= {
+            cand ls 'Registered workers: host, pid, queues, concurrency, in flight, labels, last beat'
+        }
+        &'fleetq;help;workers;ls'= {
         }
         &'fleetq;help;completions'= {
         }

@@ -53,6 +53,7 @@
 //!                         (throttled outage logging), budget.rs (--max-jobs)
 //!   dlq/                  dead-letter queue: mod.rs (filters, selection in pages, retry at a
 //!                         rate, purge), drain.rs (crash-safe drain to JSONL, import)
+//!   why.rs                `jobs why`: a job's reason and next step from the job, queue and fleet
 //!   bench.rs              the benchmark behind `fleetq bench`
 //!   duration.rs, yaml.rs  human durations; YAML with file:line:column errors
 //! ```

@@ -190,8 +190,24 @@ pub enum Command {
     Airgap(AirgapCommand),
     /// Push jobs spooled while Redis was unreachable to Redis
     Sync(SyncArgs),
+    /// The worker fleet: who is working on what
+    #[command(subcommand)]
+    Workers(WorkersCommand),
     /// Print a shell completion script
     Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WorkersCommand {
+    /// Registered workers: host, pid, queues, concurrency, in flight, labels, last beat
+    Ls {
+        /// Only workers serving this queue
+        #[arg(long, value_name = "Q")]
+        queue: Option<String>,
+        /// Only workers with this label (repeatable; all must match)
+        #[arg(long = "label", value_parser = label, value_name = "KEY=VALUE")]
+        labels: Vec<(String, String)>,
+    },
 }
 
 /// Which dead jobs: every filter given must match.
@@ -399,6 +415,19 @@ pub struct WorkerArgs {
     /// On stop, how long in-flight jobs may finish before they are released
     #[arg(long, value_parser = duration, value_name = "DUR", default_value = "30s")]
     pub shutdown_grace: Duration,
+    /// A label for `workers ls` (repeatable): --label zone=eu-1
+    #[arg(long = "label", value_parser = label, value_name = "KEY=VALUE")]
+    pub labels: Vec<(String, String)>,
+}
+
+/// `key=value`, for `--label`.
+fn label(text: &str) -> Result<(String, String), String> {
+    match text.split_once('=') {
+        Some((key, value)) if !key.trim().is_empty() => {
+            Ok((key.trim().to_string(), value.trim().to_string()))
+        }
+        _ => Err(format!("`{text}` is not KEY=VALUE")),
+    }
 }
 
 #[derive(Debug, Args)]
@@ -414,6 +443,12 @@ pub struct StatsArgs {
 pub enum JobsCommand {
     /// Everything about one job: state, attempts, timings, lease, errors, data, outputs
     Show {
+        /// QUEUE/ID, or an id alone
+        #[arg(value_name = "REF")]
+        reference: String,
+    },
+    /// Why a job is not done: its state, lease holder, errors, queue and workers, and what to do
+    Why {
         /// QUEUE/ID, or an id alone
         #[arg(value_name = "REF")]
         reference: String,

@@ -4,7 +4,7 @@ use crate::runtime::error::BackendError;
 use crate::runtime::job::{
     AckReport, ChangeOutcome, Completion, EnqueueOutcome, FailOutcome, FailureReport, JobRecord,
     JobState, JobSummary, LeaseBatch, LeaseRef, LeaseStatus, NewJob, QueueSettings, QueueStats,
-    WorkerInfo,
+    WorkerEntry, WorkerInfo,
 };
 use async_trait::async_trait;
 use std::time::Duration;
@@ -170,6 +170,10 @@ pub trait Backend: Send + Sync {
     async fn register_worker(&self, info: &WorkerInfo, ttl: Duration) -> BackendResult<()>;
 
     async fn unregister_worker(&self, info: &WorkerInfo) -> BackendResult<()>;
+
+    /// The registered workers, stale ones marked; ones silent past the registry's TTL are
+    /// forgotten.
+    async fn workers(&self) -> BackendResult<Vec<WorkerEntry>>;
 
     /// The server's CPU time so far; None for a backend with no server (the local store runs
     /// inside the client, so its cost is the client's own CPU time).

@@ -342,7 +342,7 @@ pub struct QueueSettings {
 }
 
 /// A worker process's registration, refreshed on every heartbeat.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct WorkerInfo {
     pub id: String,
     pub host: String,
@@ -351,7 +351,40 @@ pub struct WorkerInfo {
     pub queues: Vec<String>,
     pub concurrency: usize,
     pub in_flight: usize,
+    /// `--label k=v`, for telling workers apart in `workers ls`.
+    #[serde(default)]
+    pub labels: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
+    pub started_at: i64,
+    /// How often it heartbeats: a worker silent for three of these is stale.
+    #[serde(default)]
+    pub beat_ms: u64,
 }
+
+/// A registered worker as the fleet listing sees it.
+#[derive(Debug, Clone, Serialize)]
+pub struct WorkerEntry {
+    #[serde(flatten)]
+    pub info: WorkerInfo,
+    /// Its last heartbeat (Unix ms).
+    pub seen_at: i64,
+    /// No heartbeat for three beat intervals: probably dead (its leases come back on expiry).
+    pub stale: bool,
+}
+
+impl WorkerEntry {
+    pub fn new(info: WorkerInfo, seen_at: i64, now: i64) -> WorkerEntry {
+        let beat = info.beat_ms.max(1000) as i64;
+        WorkerEntry {
+            stale: now - seen_at > 3 * beat,
+            info,
+            seen_at,
+        }
+    }
+}
+
+/// How long a silent worker stays listed (as stale) before the registry forgets it.
+pub const WORKER_FORGOTTEN_AFTER_MS: i64 = 3_600_000;
 
 /// A job reference as users write it: `QUEUE/ID`, or an id alone.
 #[derive(Debug, Clone, PartialEq, Eq)]

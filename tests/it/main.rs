@@ -9,6 +9,7 @@ mod faults;
 mod files;
 mod first_hour;
 mod fleet;
+mod incident;
 mod inspect;
 mod scripts;
 mod security;

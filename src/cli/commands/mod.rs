@@ -10,6 +10,7 @@ pub mod queues;
 pub mod stats;
 pub mod sync;
 pub mod worker;
+pub mod workers;
 
 use crate::runtime::Runtime;
 use crate::runtime::error::Classified;

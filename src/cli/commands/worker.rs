@@ -41,6 +41,7 @@ pub async fn run(
         max_jobs: arguments.max_jobs,
         max_runtime: arguments.max_runtime,
         shutdown_grace: arguments.shutdown_grace,
+        labels: arguments.labels.into_iter().collect(),
     };
     // where airgap applies, the worker finds Redis (or the spool) by itself and keeps probing
     let backend = match airgap::applies(&settings, &address) {

@@ -5,6 +5,7 @@ use super::jobs::{
     BUCKET_MS, Finished, Sql, ensure_queue, exec, lease_state, now_ms, query_row, release_unique,
     take_order, trim,
 };
+use crate::runtime::job::WorkerEntry;
 use crate::runtime::job::{
     AttemptError, ChangeOutcome, JobRecord, JobState, JobSummary, QueueSettings, QueueStats,
     WorkerInfo, throughput,
@@ -274,6 +275,30 @@ pub fn register(tx: &Transaction, info: &WorkerInfo) -> Sql<()> {
         params![info.id, text, now_ms()],
     )?;
     Ok(())
+}
+
+/// The registered workers; ones silent past the registry's TTL are forgotten first.
+pub fn fleet(tx: &Transaction) -> Sql<Vec<WorkerEntry>> {
+    let now = now_ms();
+    exec(
+        tx,
+        "DELETE FROM registry WHERE seen_at < ?1",
+        [now - crate::runtime::job::WORKER_FORGOTTEN_AFTER_MS],
+    )?;
+    let mut statement =
+        tx.prepare_cached("SELECT info, seen_at FROM registry ORDER BY seen_at DESC")?;
+    let rows = statement
+        .query_map([], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?))
+        })?
+        .collect::<Sql<Vec<_>>>()?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(text, seen_at)| {
+            let info: WorkerInfo = serde_json::from_str(&text).ok()?;
+            Some(WorkerEntry::new(info, seen_at, now))
+        })
+        .collect())
 }
 
 pub fn unregister(tx: &Transaction, info: &WorkerInfo) -> Sql<()> {

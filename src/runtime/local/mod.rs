@@ -16,6 +16,7 @@ use crate::runtime::backend::{
     ProgressSink, ServerUsage,
 };
 use crate::runtime::error::BackendError;
+use crate::runtime::job::WorkerEntry;
 use crate::runtime::job::{
     AckReport, ChangeOutcome, Completion, EnqueueOutcome, EnqueueStatus, FailOutcome,
     FailureReport, JobRecord, JobState, JobSummary, LeaseRef, NewJob, QueueSettings, QueueStats,
@@ -366,6 +367,10 @@ impl Backend for LocalBackend {
     async fn unregister_worker(&self, info: &WorkerInfo) -> BackendResult<()> {
         let info = info.clone();
         self.write(move |tx| admin::unregister(tx, &info)).await
+    }
+
+    async fn workers(&self) -> BackendResult<Vec<WorkerEntry>> {
+        self.write(admin::fleet).await
     }
 
     async fn server_usage(&self) -> BackendResult<Option<ServerUsage>> {

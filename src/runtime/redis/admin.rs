@@ -5,6 +5,7 @@ use super::keys::{self, QueueKeys};
 use super::reply::{StatsReply, job_record};
 use super::{BUCKET_MS, RedisBackend};
 use crate::runtime::backend::{BackendResult, ProgressSink, ServerUsage};
+use crate::runtime::job::WorkerEntry;
 use crate::runtime::job::now_ms;
 use crate::runtime::job::{JobRecord, JobState, JobSummary, QueueStats, WorkerInfo, throughput};
 use redis::AsyncCommands;
@@ -323,21 +324,10 @@ impl RedisBackend {
     pub(super) async fn heartbeat(&self, info: &WorkerInfo, ttl: Duration) -> BackendResult<()> {
         let now = now_ms();
         let worker_key = keys::worker(&self.prefix, &info.id);
+        let text = serde_json::to_string(info).unwrap_or_default();
         let mut pipeline = redis::pipe();
         pipeline
-            .hset_multiple(
-                &worker_key,
-                &[
-                    ("id", info.id.clone()),
-                    ("host", info.host.clone()),
-                    ("pid", info.pid.to_string()),
-                    ("version", info.version.clone()),
-                    ("queues", info.queues.join(",")),
-                    ("concurrency", info.concurrency.to_string()),
-                    ("in_flight", info.in_flight.to_string()),
-                    ("seen_at", now.to_string()),
-                ],
-            )
+            .hset_multiple(&worker_key, &[("info", text), ("seen_at", now.to_string())])
             .ignore()
             .pexpire(&worker_key, ttl.as_millis() as i64)
             .ignore()
@@ -348,6 +338,44 @@ impl RedisBackend {
             .query_async::<()>(&mut connection)
             .await
             .map_err(|error| self.map(error))
+    }
+
+    /// The fleet: the registry's ids by last beat, each with its registration; an id whose
+    /// registration expired is removed from the index here.
+    pub(super) async fn fleet(&self) -> BackendResult<Vec<WorkerEntry>> {
+        let mut connection = self.connection.clone();
+        let index = keys::workers(&self.prefix);
+        let scored: Vec<(String, f64)> = connection
+            .zrange_withscores(&index, 0, -1)
+            .await
+            .map_err(|error| self.map(error))?;
+        if scored.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut pipeline = redis::pipe();
+        for (id, _) in &scored {
+            pipeline.hget(keys::worker(&self.prefix, id), "info");
+        }
+        let infos: Vec<Option<String>> = pipeline
+            .query_async(&mut connection)
+            .await
+            .map_err(|error| self.map(error))?;
+        let now = now_ms();
+        let mut fleet = Vec::new();
+        let mut forgotten = Vec::new();
+        for ((id, seen_at), info) in scored.into_iter().zip(infos) {
+            match info.and_then(|text| serde_json::from_str::<WorkerInfo>(&text).ok()) {
+                Some(info) => fleet.push(WorkerEntry::new(info, seen_at as i64, now)),
+                None => forgotten.push(id),
+            }
+        }
+        if !forgotten.is_empty() {
+            let _: () = connection
+                .zrem(&index, &forgotten)
+                .await
+                .map_err(|error| self.map(error))?;
+        }
+        Ok(fleet)
     }
 
     pub(super) async fn forget_worker(&self, info: &WorkerInfo) -> BackendResult<()> {

@@ -14,6 +14,7 @@ use crate::runtime::backend::{
 };
 use crate::runtime::config::TlsFiles;
 use crate::runtime::error::BackendError;
+use crate::runtime::job::WorkerEntry;
 use crate::runtime::job::{
     AckReport, ChangeOutcome, Completion, EnqueueOutcome, FailOutcome, FailureReport, JobRecord,
     JobState, JobSummary, LeaseRef, NewJob, QueueSettings, QueueStats, WorkerInfo,
@@ -541,6 +542,10 @@ impl Backend for RedisBackend {
 
     async fn unregister_worker(&self, info: &WorkerInfo) -> BackendResult<()> {
         self.forget_worker(info).await
+    }
+
+    async fn workers(&self) -> BackendResult<Vec<WorkerEntry>> {
+        self.fleet().await
     }
 
     async fn server_usage(&self) -> BackendResult<Option<ServerUsage>> {

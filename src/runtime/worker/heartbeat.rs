@@ -19,8 +19,9 @@ pub fn interval(consumers: &[Arc<Consumer>]) -> Duration {
         .min(Duration::from_secs(5))
 }
 
-pub fn registry_ttl(consumers: &[Arc<Consumer>]) -> Duration {
-    interval(consumers) * 4
+/// A silent worker is listed as stale for an hour, then forgotten.
+pub fn registry_ttl() -> Duration {
+    Duration::from_millis(crate::runtime::job::WORKER_FORGOTTEN_AFTER_MS as u64)
 }
 
 pub async fn run(
@@ -30,7 +31,7 @@ pub async fn run(
     stop: CancellationToken,
 ) {
     let period = interval(&consumers);
-    let ttl = registry_ttl(&consumers);
+    let ttl = registry_ttl();
     let mut ticker = tokio::time::interval(period);
     ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {

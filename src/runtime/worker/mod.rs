@@ -32,6 +32,8 @@ pub struct WorkerOptions {
     pub max_runtime: Option<Duration>,
     /// How long in-flight jobs may finish after a stop before they are released.
     pub shutdown_grace: Duration,
+    /// `--label k=v`: shown by `workers ls`, selectable with `--label`.
+    pub labels: std::collections::BTreeMap<String, String>,
 }
 
 impl Default for WorkerOptions {
@@ -43,6 +45,7 @@ impl Default for WorkerOptions {
             max_jobs: None,
             max_runtime: None,
             shutdown_grace: Duration::from_secs(30),
+            labels: Default::default(),
         }
     }
 }
@@ -122,7 +125,7 @@ pub async fn run(
     observer: Option<Arc<dyn JobObserver>>,
 ) -> anyhow::Result<(WorkerReport, StopReason)> {
     let id = worker_id();
-    let info = WorkerInfo {
+    let mut info = WorkerInfo {
         id: id.clone(),
         host: hostname(),
         pid: std::process::id(),
@@ -141,6 +144,9 @@ pub async fn run(
             })
             .sum(),
         in_flight: 0,
+        labels: options.labels.clone(),
+        started_at: crate::runtime::job::now_ms(),
+        beat_ms: 0,
     };
     let taking = stop.child_token();
     if let Some(limit) = options.max_runtime {
@@ -170,10 +176,11 @@ pub async fn run(
             .with_doorbell(doorbell),
         ));
     }
+    info.beat_ms = heartbeat::interval(&consumers).as_millis() as u64;
     // the registry is for operators; a worker that cannot register yet (Redis loading, at
     // maxmemory) still works, and the heartbeat registers it later
     if let Err(error) = backend
-        .register_worker(&info, heartbeat::registry_ttl(&consumers))
+        .register_worker(&info, heartbeat::registry_ttl())
         .await
     {
         trouble.failed("worker registration failed", &error);

@@ -3,6 +3,7 @@
 pub mod change;
 mod ls;
 pub mod show;
+mod why;
 
 use crate::cli::args::JobsCommand;
 use crate::output::Printer;
@@ -20,6 +21,7 @@ pub async fn run(
     let runtime = Runtime::connect(settings).await?;
     match verb {
         JobsCommand::Show { reference } => show::run(&runtime, &reference, printer).await,
+        JobsCommand::Why { reference } => why::run(&runtime, &reference, printer).await,
         JobsCommand::Ls {
             queue,
             state,
