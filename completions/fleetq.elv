@@ -46,6 +46,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand dlq 'The dead-letter queue: list, show, retry, drain to a file, import, purge'
             cand airgap 'Airgap on this host: status, force, release, and the spool key'
             cand sync 'Push jobs spooled while Redis was unreachable to Redis'
+            cand sessions 'Sessions: named groups of jobs in a queue (one tenant''s import, one cron run)'
             cand workers 'The worker fleet: who is working on what'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -832,6 +833,138 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'fleetq;sessions'= {
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --tls-ca-file 'CA certificate (PEM) to trust for rediss:// instead of the public web roots'
+            cand --tls-cert-file 'Client certificate (PEM) for servers that require mutual TLS'
+            cand --tls-key-file 'Client private key (PEM) for mutual TLS'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand ls 'Sessions with their status and job counts, most recently active first'
+            cand show 'One session: counts per queue, throughput, the oldest pending job, recent errors'
+            cand stop 'Refuse new jobs, cancel waiting ones, and stop running ones at their next heartbeat'
+            cand clean 'Delete sessions and all their jobs: one by name, every stopped one, or idle ones'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fleetq;sessions;ls'= {
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --tls-ca-file 'CA certificate (PEM) to trust for rediss:// instead of the public web roots'
+            cand --tls-cert-file 'Client certificate (PEM) for servers that require mutual TLS'
+            cand --tls-key-file 'Client private key (PEM) for mutual TLS'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fleetq;sessions;show'= {
+            cand --queue 'Only in this queue [default: every queue that has it]'
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --tls-ca-file 'CA certificate (PEM) to trust for rediss:// instead of the public web roots'
+            cand --tls-cert-file 'Client certificate (PEM) for servers that require mutual TLS'
+            cand --tls-key-file 'Client private key (PEM) for mutual TLS'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fleetq;sessions;stop'= {
+            cand --queue 'Only in this queue [default: every queue that has it]'
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --tls-ca-file 'CA certificate (PEM) to trust for rediss:// instead of the public web roots'
+            cand --tls-cert-file 'Client certificate (PEM) for servers that require mutual TLS'
+            cand --tls-key-file 'Client private key (PEM) for mutual TLS'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fleetq;sessions;clean'= {
+            cand --older-than 'Every session with no activity for this long'
+            cand --queue 'Only in this queue [default: every queue]'
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --tls-ca-file 'CA certificate (PEM) to trust for rediss:// instead of the public web roots'
+            cand --tls-cert-file 'Client certificate (PEM) for servers that require mutual TLS'
+            cand --tls-key-file 'Client private key (PEM) for mutual TLS'
+            cand --all-stopped 'Every stopped session'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fleetq;sessions;help'= {
+            cand ls 'Sessions with their status and job counts, most recently active first'
+            cand show 'One session: counts per queue, throughput, the oldest pending job, recent errors'
+            cand stop 'Refuse new jobs, cancel waiting ones, and stop running ones at their next heartbeat'
+            cand clean 'Delete sessions and all their jobs: one by name, every stopped one, or idle ones'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fleetq;sessions;help;ls'= {
+        }
+        &'fleetq;sessions;help;show'= {
+        }
+        &'fleetq;sessions;help;stop'= {
+        }
+        &'fleetq;sessions;help;clean'= {
+        }
+        &'fleetq;sessions;help;help'= {
+        }
         &'fleetq;workers'= {
             cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
             cand --prefix 'Namespace for every key [default: fleetq]'
@@ -917,6 +1050,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand dlq 'The dead-letter queue: list, show, retry, drain to a file, import, purge'
             cand airgap 'Airgap on this host: status, force, release, and the spool key'
             cand sync 'Push jobs spooled while Redis was unreachable to Redis'
+            cand sessions 'Sessions: named groups of jobs in a queue (one tenant''s import, one cron run)'
             cand workers 'The worker fleet: who is working on what'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -998,6 +1132,20 @@ set edit:completion:arg-completer[fleetq] = {|@words|
         &'fleetq;help;airgap;keygen'= {
         }
         &'fleetq;help;sync'= {
+        }
+        &'fleetq;help;sessions'= {
+            cand ls 'Sessions with their status and job counts, most recently active first'
+            cand show 'One session: counts per queue, throughput, the oldest pending job, recent errors'
+            cand stop 'Refuse new jobs, cancel waiting ones, and stop running ones at their next heartbeat'
+            cand clean 'Delete sessions and all their jobs: one by name, every stopped one, or idle ones'
+        }
+        &'fleetq;help;sessions;ls'= {
+        }
+        &'fleetq;help;sessions;show'= {
+        }
+        &'fleetq;help;sessions;stop'= {
+        }
+        &'fleetq;help;sessions;clean'= {
         }
         &'fleetq;help;workers'= {
             cand ls 'Registered workers: host, pid, queues, concurrency, in flight, labels, last beat'

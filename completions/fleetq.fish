@@ -52,6 +52,7 @@ complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "bench" -d 'Measure en
 complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "dlq" -d 'The dead-letter queue: list, show, retry, drain to a file, import, purge'
 complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "airgap" -d 'Airgap on this host: status, force, release, and the spool key'
 complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "sync" -d 'Push jobs spooled while Redis was unreachable to Redis'
+complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "sessions" -d 'Sessions: named groups of jobs in a queue (one tenant\'s import, one cron run)'
 complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "workers" -d 'The worker fleet: who is working on what'
 complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -719,6 +720,116 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -s q -l quiet -d 'On
 complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -s h -l help -d 'Print help'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -f -a "ls" -d 'Sessions with their status and job counts, most recently active first'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -f -a "show" -d 'One session: counts per queue, throughput, the oldest pending job, recent errors'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -f -a "stop" -d 'Refuse new jobs, cancel waiting ones, and stop running ones at their next heartbeat'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -f -a "clean" -d 'Delete sessions and all their jobs: one by name, every stopped one, or idle ones'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from show" -l queue -d 'Only in this queue [default: every queue that has it]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from show" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from show" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from show" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from show" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from show" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from show" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from show" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from show" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from stop" -l queue -d 'Only in this queue [default: every queue that has it]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from stop" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from stop" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from stop" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from stop" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from stop" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from stop" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from stop" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from stop" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from stop" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from stop" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from stop" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from stop" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from clean" -l older-than -d 'Every session with no activity for this long' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from clean" -l queue -d 'Only in this queue [default: every queue]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from clean" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from clean" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from clean" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from clean" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from clean" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from clean" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from clean" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from clean" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from clean" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from clean" -l all-stopped -d 'Every stopped session'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from clean" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from clean" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from clean" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from clean" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from clean" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "ls" -d 'Sessions with their status and job counts, most recently active first'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "show" -d 'One session: counts per queue, throughput, the oldest pending job, recent errors'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "stop" -d 'Refuse new jobs, cancel waiting ones, and stop running ones at their next heartbeat'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "clean" -d 'Delete sessions and all their jobs: one by name, every stopped one, or idle ones'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls help" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls help" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls help" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
@@ -782,18 +893,19 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -s q -l quiet
 complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync workers completions help" -f -a "enqueue" -d 'Add jobs to a queue: one from --data, or many from a JSONL --file'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync workers completions help" -f -a "worker" -d 'Run pipelines against their queues until stopped'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync workers completions help" -f -a "stats" -d 'Queue counts, throughput, oldest pending job, workers'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync workers completions help" -f -a "jobs" -d 'Inspect, cancel and retry jobs'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync workers completions help" -f -a "queues" -d 'List, pause, resume, purge and configure queues'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync workers completions help" -f -a "bench" -d 'Measure enqueue and end-to-end throughput against the configured backend'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync workers completions help" -f -a "dlq" -d 'The dead-letter queue: list, show, retry, drain to a file, import, purge'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync workers completions help" -f -a "airgap" -d 'Airgap on this host: status, force, release, and the spool key'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync workers completions help" -f -a "sync" -d 'Push jobs spooled while Redis was unreachable to Redis'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync workers completions help" -f -a "workers" -d 'The worker fleet: who is working on what'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync workers completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync workers completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions workers completions help" -f -a "enqueue" -d 'Add jobs to a queue: one from --data, or many from a JSONL --file'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions workers completions help" -f -a "worker" -d 'Run pipelines against their queues until stopped'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions workers completions help" -f -a "stats" -d 'Queue counts, throughput, oldest pending job, workers'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions workers completions help" -f -a "jobs" -d 'Inspect, cancel and retry jobs'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions workers completions help" -f -a "queues" -d 'List, pause, resume, purge and configure queues'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions workers completions help" -f -a "bench" -d 'Measure enqueue and end-to-end throughput against the configured backend'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions workers completions help" -f -a "dlq" -d 'The dead-letter queue: list, show, retry, drain to a file, import, purge'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions workers completions help" -f -a "airgap" -d 'Airgap on this host: status, force, release, and the spool key'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions workers completions help" -f -a "sync" -d 'Push jobs spooled while Redis was unreachable to Redis'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions workers completions help" -f -a "sessions" -d 'Sessions: named groups of jobs in a queue (one tenant\'s import, one cron run)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions workers completions help" -f -a "workers" -d 'The worker fleet: who is working on what'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions workers completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions workers completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "show" -d 'Everything about one job: state, attempts, timings, lease, errors, data, outputs'
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "why" -d 'Why a job is not done: its state, lease holder, errors, queue and workers, and what to do'
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "ls" -d 'List a queue\'s jobs in one state'
@@ -814,4 +926,8 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subc
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from airgap" -f -a "force" -d 'Spool every enqueue on this host until `fleetq airgap release`'
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from airgap" -f -a "release" -d 'Clear a forced airgap; enqueues go to Redis again'
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from airgap" -f -a "keygen" -d 'Write a new random spool key to FILE (created 0600, never overwritten)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "ls" -d 'Sessions with their status and job counts, most recently active first'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "show" -d 'One session: counts per queue, throughput, the oldest pending job, recent errors'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "stop" -d 'Refuse new jobs, cancel waiting ones, and stop running ones at their next heartbeat'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "clean" -d 'Delete sessions and all their jobs: one by name, every stopped one, or idle ones'
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from workers" -f -a "ls" -d 'Registered workers: host, pid, queues, concurrency, in flight, labels, last beat'

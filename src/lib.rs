@@ -24,16 +24,18 @@
 //!   backend.rs            the Backend trait every command and the worker go through
 //!   redis/                Redis backend: mod.rs (the trait's hot path), calls.rs (scripts with
 //!                         JSON arguments sent in pipelines, each reply read on its own),
-//!                         keys.rs (the only key builder), scripts.rs + scripts/*.lua (each
-//!                         script joined with scripts/prelude.lua when loaded; Redis 7 reads their
-//!                         `#!lua` flags), connection.rs (timeouts, TLS, doorbell, error mapping
-//!                         via Target), admin.rs (inspection), reply.rs (serde reply types)
+//!                         keys.rs (the only key builder), sessions.rs (session reads, stop,
+//!                         clean), hints.rs (what to do about each error), scripts.rs +
+//!                         scripts/*.lua (each script joined with scripts/prelude.lua when
+//!                         loaded; Redis 7 reads their `#!lua` flags), connection.rs (timeouts,
+//!                         TLS, doorbell, error mapping via Target), admin.rs (inspection and
+//!                         the fleet registry), reply.rs (serde reply types)
 //!   local/                the embedded store (the default backend): mod.rs (the trait, one
 //!                         write transaction per call on a blocking thread), schema.rs (tables,
 //!                         version check, 0600/0700 files), jobs.rs (enqueue, lease, ack, fail,
 //!                         retention: the scripts' counterparts), recovery.rs (heartbeats,
 //!                         recovery, release), admin.rs (inspection, cancel/retry, settings,
-//!                         registry), spool.rs (the store as the airgap spool: sealed payloads,
+//!                         registry), sessions.rs (sessions rows, clean), spool.rs (the store as the airgap spool: sealed payloads,
 //!                         the bound, the key check, sync's claims), doorbell.rs (unix datagram
 //!                         wake-ups beside the store)
 //!   airgap/               mod.rs (Producer: Redis while it answers, else the spool; probes),
@@ -53,6 +55,7 @@
 //!                         (throttled outage logging), budget.rs (--max-jobs)
 //!   dlq/                  dead-letter queue: mod.rs (filters, selection in pages, retry at a
 //!                         rate, purge), drain.rs (crash-safe drain to JSONL, import)
+//!   sessions.rs           sessions: counts, show, stop (refuse, cancel, kill), clean
 //!   why.rs                `jobs why`: a job's reason and next step from the job, queue and fleet
 //!   bench.rs              the benchmark behind `fleetq bench`
 //!   duration.rs, yaml.rs  human durations; YAML with file:line:column errors

@@ -190,11 +190,54 @@ pub enum Command {
     Airgap(AirgapCommand),
     /// Push jobs spooled while Redis was unreachable to Redis
     Sync(SyncArgs),
+    /// Sessions: named groups of jobs in a queue (one tenant's import, one cron run)
+    #[command(subcommand)]
+    Sessions(SessionsCommand),
     /// The worker fleet: who is working on what
     #[command(subcommand)]
     Workers(WorkersCommand),
     /// Print a shell completion script
     Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SessionsCommand {
+    /// Sessions with their status and job counts, most recently active first
+    Ls {
+        /// Queues to look in [default: all]
+        queues: Vec<String>,
+    },
+    /// One session: counts per queue, throughput, the oldest pending job, recent errors
+    Show {
+        /// The session's name
+        session: String,
+        /// Only in this queue [default: every queue that has it]
+        #[arg(long, value_name = "Q")]
+        queue: Option<String>,
+    },
+    /// Refuse new jobs, cancel waiting ones, and stop running ones at their next heartbeat
+    Stop {
+        /// The session's name
+        session: String,
+        /// Only in this queue [default: every queue that has it]
+        #[arg(long, value_name = "Q")]
+        queue: Option<String>,
+    },
+    /// Delete sessions and all their jobs: one by name, every stopped one, or idle ones
+    Clean {
+        /// The session's name
+        #[arg(required_unless_present_any = ["all_stopped", "older_than"])]
+        session: Option<String>,
+        /// Every stopped session
+        #[arg(long, conflicts_with = "session")]
+        all_stopped: bool,
+        /// Every session with no activity for this long
+        #[arg(long, value_parser = duration, value_name = "DUR", conflicts_with = "session")]
+        older_than: Option<Duration>,
+        /// Only in this queue [default: every queue]
+        #[arg(long, value_name = "Q")]
+        queue: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

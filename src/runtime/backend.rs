@@ -4,7 +4,7 @@ use crate::runtime::error::BackendError;
 use crate::runtime::job::{
     AckReport, ChangeOutcome, Completion, EnqueueOutcome, FailOutcome, FailureReport, JobRecord,
     JobState, JobSummary, LeaseBatch, LeaseRef, LeaseStatus, NewJob, QueueSettings, QueueStats,
-    WorkerEntry, WorkerInfo,
+    SessionInfo, SessionJob, WorkerEntry, WorkerInfo,
 };
 use async_trait::async_trait;
 use std::time::Duration;
@@ -170,6 +170,21 @@ pub trait Backend: Send + Sync {
     async fn register_worker(&self, info: &WorkerInfo, ttl: Duration) -> BackendResult<()>;
 
     async fn unregister_worker(&self, info: &WorkerInfo) -> BackendResult<()>;
+
+    /// The queue's sessions, most recently active first.
+    async fn sessions(&self, queue: &str) -> BackendResult<Vec<SessionInfo>>;
+
+    /// Every job of a session, with its state and times.
+    async fn session_jobs(&self, queue: &str, session: &str) -> BackendResult<Vec<SessionJob>>;
+
+    /// Marks a session stopped, so it takes no new jobs; false when the queue has no such
+    /// session. Its jobs are cancelled by the caller.
+    async fn stop_session(&self, queue: &str, session: &str) -> BackendResult<bool>;
+
+    /// Deletes these jobs of a session, whatever their state, and the session once it has no
+    /// jobs left; returns how many jobs went.
+    async fn clean_session(&self, queue: &str, session: &str, ids: &[String])
+    -> BackendResult<u64>;
 
     /// The registered workers, stale ones marked; ones silent past the registry's TTL are
     /// forgotten.

@@ -57,6 +57,9 @@ impl NewJob {
     /// before storing anything.
     pub fn validate(&self) -> Result<(), Classified> {
         validate_job_id(&self.id)?;
+        if let Some(session) = &self.session {
+            validate_session_name(session)?;
+        }
         if self.priority > LOWEST_PRIORITY {
             return Err(Classified::usage(format!(
                 "job {}: priority {} is outside 0-{LOWEST_PRIORITY}",
@@ -81,6 +84,21 @@ impl NewJob {
 
 /// Job ids end up in keys and in `QUEUE/ID` references, so they are kept printable and
 /// free of `/`.
+/// Session names become part of Redis keys, so they are kept to a safe set (no `:`).
+pub fn validate_session_name(name: &str) -> Result<(), Classified> {
+    let valid = !name.is_empty()
+        && name.len() <= 200
+        && name
+            .chars()
+            .all(|character| character.is_ascii_alphanumeric() || "-_.".contains(character));
+    if valid {
+        Ok(())
+    } else {
+        Err(Classified::usage(format!("invalid session name `{name}`"))
+            .with_hint("session names use letters, digits and - _ . (at most 200 characters)"))
+    }
+}
+
 pub fn validate_job_id(id: &str) -> Result<(), Classified> {
     let valid = !id.is_empty()
         && id.len() <= 200
@@ -95,7 +113,6 @@ pub fn validate_job_id(id: &str) -> Result<(), Classified> {
     }
 }
 
-/// Job ids are UUID v7: unique without coordination and sortable by creation time.
 /// Wall-clock time in Unix milliseconds, the unit every stored time uses.
 pub fn now_ms() -> i64 {
     std::time::SystemTime::now()
@@ -103,6 +120,7 @@ pub fn now_ms() -> i64 {
         .map_or(0, |since| since.as_millis() as i64)
 }
 
+/// Job ids are UUID v7: unique without coordination and sortable by creation time.
 pub fn new_job_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }
@@ -116,6 +134,8 @@ pub enum EnqueueStatus {
     Full,
     /// Redis was unreachable (or airgap forced): the job waits in this host's spool.
     Spooled,
+    /// Its session was stopped (`fleetq sessions stop`); the job was not stored.
+    Stopped,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -359,6 +379,28 @@ pub struct WorkerInfo {
     /// How often it heartbeats: a worker silent for three of these is stale.
     #[serde(default)]
     pub beat_ms: u64,
+}
+
+/// A session of one queue: a named group of jobs (one tenant's import, one cron run).
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionInfo {
+    pub queue: String,
+    pub session: String,
+    /// `open` or `stopped` (`expired` is worked out from `last_at` by the caller).
+    pub status: String,
+    pub created_at: i64,
+    /// The last job enqueued into it.
+    pub last_at: i64,
+}
+
+/// One job of a session, as the session commands count it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionJob {
+    pub id: String,
+    pub state: JobState,
+    pub created_at: i64,
+    pub finished_at: Option<i64>,
+    pub last_error: Option<String>,
 }
 
 /// A registered worker as the fleet listing sees it.

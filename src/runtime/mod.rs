@@ -12,6 +12,7 @@ pub mod job;
 pub mod local;
 pub mod pipeline;
 pub mod redis;
+pub mod sessions;
 pub mod why;
 pub mod worker;
 pub mod yaml;

@@ -13,5 +13,6 @@ mod incident;
 mod inspect;
 mod scripts;
 mod security;
+mod sessions;
 mod support;
 mod worker;

@@ -7,6 +7,7 @@ pub mod dlq;
 pub mod enqueue;
 pub mod jobs;
 pub mod queues;
+pub mod sessions;
 pub mod stats;
 pub mod sync;
 pub mod worker;

@@ -185,7 +185,8 @@ async fn push_batch(
                         Settled::Kept
                     }
                 },
-                EnqueueStatus::Full => {
+                // a full queue or a stopped session: kept, and counted, for the next sync
+                EnqueueStatus::Full | EnqueueStatus::Stopped => {
                     report.failed += 1;
                     Settled::Kept
                 }

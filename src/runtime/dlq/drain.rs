@@ -231,9 +231,10 @@ pub async fn import(
         for outcome in &outcomes {
             match outcome.status {
                 crate::runtime::job::EnqueueStatus::Duplicate => report.duplicates += 1,
-                crate::runtime::job::EnqueueStatus::Full => {
+                crate::runtime::job::EnqueueStatus::Full
+                | crate::runtime::job::EnqueueStatus::Stopped => {
                     return Err(Classified::rejected(format!(
-                        "queue `{target}` is full: {} jobs were imported before it filled up",
+                        "queue `{target}` refused a job (full, or its session stopped): {} jobs were imported before that",
                         report.imported
                     ))
                     .with_hint("start workers or raise the limit, then import again: imported jobs are skipped as duplicates")

@@ -113,6 +113,19 @@ pub fn enqueue(tx: &Transaction, queue: &str, jobs: &[NewJob]) -> Sql<Vec<Enqueu
     let mut outcomes = Vec::with_capacity(jobs.len());
     let mut added = 0i64;
     for job in jobs {
+        if let Some(session) = &job.session {
+            let status: Option<String> = query_row(
+                tx,
+                "SELECT status FROM sessions WHERE queue = ?1 AND session = ?2",
+                params![queue, session],
+                |row| row.get(0),
+            )
+            .optional()?;
+            if status.as_deref() == Some("stopped") {
+                outcomes.push(outcome(job.id.clone(), EnqueueStatus::Stopped));
+                continue;
+            }
+        }
         if let Some(key) = &job.unique_key {
             let holder: Option<String> = query_row(
                 tx,
@@ -193,6 +206,14 @@ pub fn enqueue(tx: &Transaction, queue: &str, jobs: &[NewJob]) -> Sql<Vec<Enqueu
                 tx,
                 "INSERT INTO uniques (queue, key, id, expires_at) VALUES (?1, ?2, ?3, ?4)",
                 params![queue, key, job.id, expires],
+            )?;
+        }
+        if let Some(session) = &job.session {
+            exec(
+                tx,
+                "INSERT INTO sessions (queue, session, created_at, last_at) VALUES (?1, ?2, ?3, ?3)
+                 ON CONFLICT (queue, session) DO UPDATE SET last_at = excluded.last_at",
+                params![queue, session, now],
             )?;
         }
         size += 1;

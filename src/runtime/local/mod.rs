@@ -6,6 +6,7 @@ mod doorbell;
 mod jobs;
 mod recovery;
 mod schema;
+mod sessions;
 mod spool;
 
 pub use spool::{Settled, SpoolCounts, SpooledJob};
@@ -20,7 +21,7 @@ use crate::runtime::job::WorkerEntry;
 use crate::runtime::job::{
     AckReport, ChangeOutcome, Completion, EnqueueOutcome, EnqueueStatus, FailOutcome,
     FailureReport, JobRecord, JobState, JobSummary, LeaseRef, NewJob, QueueSettings, QueueStats,
-    WorkerInfo,
+    SessionInfo, SessionJob, WorkerInfo,
 };
 use async_trait::async_trait;
 use doorbell::Bells;
@@ -371,6 +372,34 @@ impl Backend for LocalBackend {
 
     async fn workers(&self) -> BackendResult<Vec<WorkerEntry>> {
         self.write(admin::fleet).await
+    }
+
+    async fn sessions(&self, queue: &str) -> BackendResult<Vec<SessionInfo>> {
+        let queue = queue.to_string();
+        self.write(move |tx| sessions::sessions(tx, &queue)).await
+    }
+
+    async fn session_jobs(&self, queue: &str, session: &str) -> BackendResult<Vec<SessionJob>> {
+        let (queue, session) = (queue.to_string(), session.to_string());
+        self.write(move |tx| sessions::jobs(tx, &queue, &session))
+            .await
+    }
+
+    async fn stop_session(&self, queue: &str, session: &str) -> BackendResult<bool> {
+        let (queue, session) = (queue.to_string(), session.to_string());
+        self.write(move |tx| sessions::stop(tx, &queue, &session))
+            .await
+    }
+
+    async fn clean_session(
+        &self,
+        queue: &str,
+        session: &str,
+        ids: &[String],
+    ) -> BackendResult<u64> {
+        let (queue, session, ids) = (queue.to_string(), session.to_string(), ids.to_vec());
+        self.write(move |tx| sessions::clean(tx, &queue, &session, &ids))
+            .await
     }
 
     async fn server_usage(&self) -> BackendResult<Option<ServerUsage>> {

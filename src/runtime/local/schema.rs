@@ -6,7 +6,7 @@ use std::path::Path;
 use std::time::Duration;
 
 /// Bumped whenever the tables change; a store with a higher version is refused.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS queues (
@@ -76,6 +76,15 @@ CREATE TABLE IF NOT EXISTS throughput (
   bucket INTEGER NOT NULL,
   count INTEGER NOT NULL,
   PRIMARY KEY (queue, bucket)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS jobs_by_session ON jobs (queue, session) WHERE session IS NOT NULL;
+CREATE TABLE IF NOT EXISTS sessions (
+  queue TEXT NOT NULL,
+  session TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'open',
+  created_at INTEGER NOT NULL,
+  last_at INTEGER NOT NULL,
+  PRIMARY KEY (queue, session)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS meta (
   name TEXT PRIMARY KEY,

@@ -84,6 +84,25 @@ impl QueueKeys {
         self.part("workers")
     }
 
+    /// The queue's sessions, scored by last activity.
+    pub fn sessions(&self) -> String {
+        self.part("sessions")
+    }
+
+    /// Scripts append a session name to this prefix for its HASH (status, times), and
+    /// `session_jobs_suffix` after it for the SET of its job ids.
+    pub fn session_prefix(&self) -> String {
+        self.part("session:")
+    }
+
+    pub fn session(&self, session: &str) -> String {
+        format!("{}{session}", self.session_prefix())
+    }
+
+    pub fn session_jobs(&self, session: &str) -> String {
+        format!("{}{SESSION_JOBS_SUFFIX}", self.session(session))
+    }
+
     pub fn reaper_lock(&self) -> String {
         self.part("reaper")
     }
@@ -94,6 +113,10 @@ impl QueueKeys {
         format!("{}:*", self.base)
     }
 }
+
+/// Ends the key of a session's job-id SET; session names hold no `:`, so no session's hash
+/// key can end this way.
+pub const SESSION_JOBS_SUFFIX: &str = ":jobs";
 
 /// The set of known queue names.
 pub fn queues(prefix: &str) -> String {

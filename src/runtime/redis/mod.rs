@@ -7,6 +7,7 @@ mod hints;
 pub mod keys;
 mod reply;
 mod scripts;
+mod sessions;
 
 use crate::runtime::backend::{
     Backend, BackendResult, BeatReport, BeatRequest, Doorbell, LeaseReply, LeaseRequest,
@@ -17,7 +18,8 @@ use crate::runtime::error::BackendError;
 use crate::runtime::job::WorkerEntry;
 use crate::runtime::job::{
     AckReport, ChangeOutcome, Completion, EnqueueOutcome, FailOutcome, FailureReport, JobRecord,
-    JobState, JobSummary, LeaseRef, NewJob, QueueSettings, QueueStats, WorkerInfo,
+    JobState, JobSummary, LeaseRef, NewJob, QueueSettings, QueueStats, SessionInfo, SessionJob,
+    WorkerInfo,
 };
 use async_trait::async_trait;
 use calls::{Call, EnqueueJob, is_none};
@@ -188,17 +190,27 @@ impl Backend for RedisBackend {
             job_prefix: String,
             ready_prefix: String,
             unique_prefix: String,
+            session_prefix: String,
+            session_jobs_suffix: &'static str,
             jobs: Vec<EnqueueJob<'a>>,
         }
         let keys = self.keys(queue);
         let script = self
             .script_call(
                 &self.scripts.enqueue,
-                vec![keys.meta(), keys.delayed(), keys.stats(), keys.wake()],
+                vec![
+                    keys.meta(),
+                    keys.delayed(),
+                    keys.stats(),
+                    keys.wake(),
+                    keys.sessions(),
+                ],
                 &Args {
                     job_prefix: keys.job_prefix(),
                     ready_prefix: keys.ready_prefix(),
                     unique_prefix: keys.unique_prefix(),
+                    session_prefix: keys.session_prefix(),
+                    session_jobs_suffix: keys::SESSION_JOBS_SUFFIX,
                     jobs: jobs.iter().map(EnqueueJob::new).collect(),
                 },
             )?
@@ -546,6 +558,27 @@ impl Backend for RedisBackend {
 
     async fn workers(&self) -> BackendResult<Vec<WorkerEntry>> {
         self.fleet().await
+    }
+
+    async fn sessions(&self, queue: &str) -> BackendResult<Vec<SessionInfo>> {
+        self.sessions_of(queue).await
+    }
+
+    async fn session_jobs(&self, queue: &str, session: &str) -> BackendResult<Vec<SessionJob>> {
+        self.jobs_of_session(queue, session).await
+    }
+
+    async fn stop_session(&self, queue: &str, session: &str) -> BackendResult<bool> {
+        self.stop_session_of(queue, session).await
+    }
+
+    async fn clean_session(
+        &self,
+        queue: &str,
+        session: &str,
+        ids: &[String],
+    ) -> BackendResult<u64> {
+        self.clean_session_of(queue, session, ids).await
     }
 
     async fn server_usage(&self) -> BackendResult<Option<ServerUsage>> {

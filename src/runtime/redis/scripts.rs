@@ -19,11 +19,12 @@ pub struct Scripts {
     pub cancel: NamedScript,
     pub retry: NamedScript,
     pub delete_dead: NamedScript,
+    pub clean: NamedScript,
     pub stats: NamedScript,
 }
 
 impl Scripts {
-    pub fn all(&self) -> [&NamedScript; 10] {
+    pub fn all(&self) -> [&NamedScript; 11] {
         [
             &self.enqueue,
             &self.dequeue,
@@ -34,6 +35,7 @@ impl Scripts {
             &self.cancel,
             &self.retry,
             &self.delete_dead,
+            &self.clean,
             &self.stats,
         ]
     }
@@ -81,6 +83,7 @@ fn load(keep_flags: bool) -> Scripts {
         cancel: named("cancel", include_str!("scripts/cancel.lua")),
         retry: named("retry", include_str!("scripts/retry.lua")),
         delete_dead: named("delete_dead", include_str!("scripts/delete_dead.lua")),
+        clean: named("clean", include_str!("scripts/clean.lua")),
         stats: named("stats", include_str!("scripts/stats.lua")),
     }
 }

@@ -2,7 +2,7 @@
 //! failure says exactly which lines went in. A file is validated whole before anything is
 //! sent; stdin is read once, in bounded memory, each batch validated before it is sent.
 
-use super::{Origin, check_payload, print_reference, queue_full};
+use super::{Origin, check_payload, print_reference, refusal};
 use crate::output::Printer;
 use crate::runtime::airgap::Producer;
 use crate::runtime::backend::ProgressSink;
@@ -225,13 +225,16 @@ impl<'a> Sender<'a> {
         };
         let destination = self.producer.destination();
         for ((line, _), outcome) in batch.iter().zip(&outcomes) {
-            if outcome.status == EnqueueStatus::Full {
+            if let Some(refusal) = refusal(self.queue, self.template, outcome.status) {
                 self.progress.finish();
                 let message = format!(
-                    "queue `{}` is full: enqueued {} jobs ({} duplicates skipped); line {line} and everything after it in {} was not enqueued",
-                    self.queue, self.enqueued, self.duplicates, self.label
+                    "{}: enqueued {} jobs ({} duplicates skipped); line {line} and everything after it in {} was not enqueued",
+                    refusal.message.split(';').next().unwrap_or_default(),
+                    self.enqueued,
+                    self.duplicates,
+                    self.label
                 );
-                let hint = queue_full(self.queue).hint.unwrap_or_default();
+                let hint = refusal.hint.unwrap_or_default();
                 return Err(Classified::rejected(message).with_hint(hint).into());
             }
             match outcome.status {

@@ -47,11 +47,30 @@ pub async fn run(
         .into_iter()
         .next()
         .context("the backend returned no outcome")?;
-    if outcome.status == EnqueueStatus::Full {
-        return Err(queue_full(&arguments.queue).into());
+    if let Some(refusal) = refusal(&arguments.queue, &job, outcome.status) {
+        return Err(refusal.into());
     }
     report(printer, &arguments.queue, &outcome, &producer);
     Ok(ExitCode::SUCCESS)
+}
+
+/// Why the backend refused a job (exit 4), if it did.
+fn refusal(queue: &str, job: &NewJob, status: EnqueueStatus) -> Option<Classified> {
+    match status {
+        EnqueueStatus::Full => Some(queue_full(queue)),
+        EnqueueStatus::Stopped => {
+            let session = job.session.as_deref().unwrap_or_default();
+            Some(
+                Classified::rejected(format!(
+                    "session `{session}` of queue `{queue}` is stopped; the job was not enqueued"
+                ))
+                .with_hint(format!(
+                    "a stopped session takes no new jobs: use another session name, or remove this one with fleetq sessions clean {session} --queue {queue}"
+                )),
+            )
+        }
+        _ => None,
+    }
 }
 
 fn queue_full(queue: &str) -> Classified {
@@ -108,7 +127,7 @@ fn report(printer: &Printer, queue: &str, outcome: &EnqueueOutcome, producer: &P
         EnqueueStatus::Enqueued => {
             printer.status(&format!("enqueued {queue}/{} on {backend}", outcome.id));
         }
-        EnqueueStatus::Full => {}
+        EnqueueStatus::Full | EnqueueStatus::Stopped => {}
     }
 }
 

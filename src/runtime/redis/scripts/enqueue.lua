@@ -1,15 +1,20 @@
 #!lua
 -- enqueue: add a batch of jobs to one queue, honouring unique keys and max_len backpressure.
 -- Declares no flags, so Redis refuses it whole when at maxmemory: all jobs or none.
--- KEYS[1] meta HASH, KEYS[2] delayed ZSET, KEYS[3] stats HASH, KEYS[4] wake ZSET
--- ARGV[1] JSON { job_prefix, ready_prefix, unique_prefix, jobs: [{ id, priority,
+-- A job of a stopped session is refused ('stopped'); an accepted one joins its session's job
+-- set, and the session's last activity moves.
+-- KEYS[1] meta HASH, KEYS[2] delayed ZSET, KEYS[3] stats HASH, KEYS[4] wake ZSET,
+--   KEYS[5] sessions ZSET
+-- ARGV[1] JSON { job_prefix, ready_prefix, unique_prefix, session_prefix, session_jobs_suffix,
+--   jobs: [{ id, priority,
 --   max_attempts (0 = the consuming pipeline's), timeout_ms, delay_ms, at_ms (server ms,
 --   wins over delay_ms), unique_key, unique_ttl_ms (0 = held until the job finishes),
 --   correlation_id, session }] } (optional fields may be absent); ARGV[1 + i] the data of
 --   job i, raw, so payloads are never escaped into JSON
 
 -- returns: JSON { outcomes: [{ id, status }] }, status 'enqueued', 'duplicate' (id is the
---   existing job's) or 'full' (max_len reached; not stored)
+--   existing job's), 'full' (max_len reached; not stored) or 'stopped' (its session was
+--   stopped; not stored)
 local args = cjson.decode(ARGV[1])
 local now = now_ms()
 local job_prefix, ready_prefix, unique_prefix = args.job_prefix, args.ready_prefix, args.unique_prefix
@@ -30,7 +35,11 @@ for index, job in ipairs(args.jobs) do
   local unique_key = job.unique_key
   local existing = nil
   if unique_key then existing = redis.call('GET', unique_prefix .. unique_key) end
-  if existing then
+  local session_key = nil
+  if job.session then session_key = args.session_prefix .. job.session end
+  if session_key and redis.call('HGET', session_key, 'status') == 'stopped' then
+    outcomes[#outcomes + 1] = { id = id, status = 'stopped' }
+  elseif existing then
     outcomes[#outcomes + 1] = { id = existing, status = 'duplicate' }
   elseif redis.call('EXISTS', job_key) == 1 then
     -- an explicit --id that already exists is an idempotent retry of the same enqueue
@@ -72,6 +81,12 @@ for index, job in ipairs(args.jobs) do
       else
         redis.call('SET', unique_prefix .. unique_key, id)
       end
+    end
+    if session_key then
+      redis.call('SADD', session_key .. args.session_jobs_suffix, id)
+      redis.call('HSETNX', session_key, 'created_at', now)
+      redis.call('HSET', session_key, 'last_at', now)
+      redis.call('ZADD', KEYS[5], now, job.session)
     end
     size = size + 1
     added = added + 1

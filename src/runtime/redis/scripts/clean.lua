@@ -1,0 +1,39 @@
+#!lua flags=allow-oom
+-- clean: deletes jobs of a session whatever their state (`sessions clean`), from every index,
+-- with the unique keys they hold; a session left without jobs is forgotten.
+-- allow-oom: cleaning is how a full Redis gets room back.
+-- KEYS[1] delayed ZSET, KEYS[2] leased ZSET, KEYS[3] done ZSET, KEYS[4] dead ZSET,
+--   KEYS[5] cancelled ZSET, KEYS[6] sessions ZSET, KEYS[7] the session HASH,
+--   KEYS[8] the session's job SET
+-- ARGV[1] JSON { job_prefix, ready_prefix, unique_prefix, session, ids: [id] }
+-- returns: JSON { deleted, forgotten } (forgotten: the session had no jobs left)
+local args = cjson.decode(ARGV[1])
+local indexes = { delayed = KEYS[1], active = KEYS[2], done = KEYS[3], dead = KEYS[4],
+  cancelled = KEYS[5] }
+local deleted = 0
+for _, id in ipairs(args.ids) do
+  local key = args.job_prefix .. id
+  local fields = redis.call('HMGET', key, 'state', 'priority', 'unique_key', 'session')
+  local state = fields[1]
+  if state and fields[4] == args.session then
+    if state == 'pending' then
+      redis.call('LREM', args.ready_prefix .. fields[2], 0, id)
+    elseif indexes[state] then
+      redis.call('ZREM', indexes[state], id)
+    end
+    if fields[3] then
+      local unique = args.unique_prefix .. fields[3]
+      if redis.call('GET', unique) == id then redis.call('DEL', unique) end
+    end
+    redis.call('DEL', key)
+    deleted = deleted + 1
+  end
+  redis.call('SREM', KEYS[8], id)
+end
+local forgotten = false
+if redis.call('SCARD', KEYS[8]) == 0 then
+  redis.call('DEL', KEYS[7])
+  redis.call('ZREM', KEYS[6], args.session)
+  forgotten = true
+end
+return reply({ deleted = deleted, forgotten = forgotten })
