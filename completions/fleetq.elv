@@ -986,6 +986,9 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand ls 'Registered workers: host, pid, queues, concurrency, in flight, labels, last beat'
+            cand pause 'Take no new jobs (in-flight ones finish); heartbeats go on'
+            cand resume 'Take jobs again'
+            cand stop 'Finish in-flight jobs, then exit'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fleetq;workers;ls'= {
@@ -1011,11 +1014,89 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'fleetq;workers;pause'= {
+            cand --queue 'Every live worker serving this queue'
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --tls-ca-file 'CA certificate (PEM) to trust for rediss:// instead of the public web roots'
+            cand --tls-cert-file 'Client certificate (PEM) for servers that require mutual TLS'
+            cand --tls-key-file 'Client private key (PEM) for mutual TLS'
+            cand --all 'Every live worker'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fleetq;workers;resume'= {
+            cand --queue 'Every live worker serving this queue'
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --tls-ca-file 'CA certificate (PEM) to trust for rediss:// instead of the public web roots'
+            cand --tls-cert-file 'Client certificate (PEM) for servers that require mutual TLS'
+            cand --tls-key-file 'Client private key (PEM) for mutual TLS'
+            cand --all 'Every live worker'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fleetq;workers;stop'= {
+            cand --queue 'Every live worker serving this queue'
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --tls-ca-file 'CA certificate (PEM) to trust for rediss:// instead of the public web roots'
+            cand --tls-cert-file 'Client certificate (PEM) for servers that require mutual TLS'
+            cand --tls-key-file 'Client private key (PEM) for mutual TLS'
+            cand --all 'Every live worker'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'fleetq;workers;help'= {
             cand ls 'Registered workers: host, pid, queues, concurrency, in flight, labels, last beat'
+            cand pause 'Take no new jobs (in-flight ones finish); heartbeats go on'
+            cand resume 'Take jobs again'
+            cand stop 'Finish in-flight jobs, then exit'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fleetq;workers;help;ls'= {
+        }
+        &'fleetq;workers;help;pause'= {
+        }
+        &'fleetq;workers;help;resume'= {
+        }
+        &'fleetq;workers;help;stop'= {
         }
         &'fleetq;workers;help;help'= {
         }
@@ -1149,8 +1230,17 @@ set edit:completion:arg-completer[fleetq] = {|@words|
         }
         &'fleetq;help;workers'= {
             cand ls 'Registered workers: host, pid, queues, concurrency, in flight, labels, last beat'
+            cand pause 'Take no new jobs (in-flight ones finish); heartbeats go on'
+            cand resume 'Take jobs again'
+            cand stop 'Finish in-flight jobs, then exit'
         }
         &'fleetq;help;workers;ls'= {
+        }
+        &'fleetq;help;workers;pause'= {
+        }
+        &'fleetq;help;workers;resume'= {
+        }
+        &'fleetq;help;workers;stop'= {
         }
         &'fleetq;help;completions'= {
         }

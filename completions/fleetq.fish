@@ -830,27 +830,30 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "stop" -d 'Refuse new jobs, cancel waiting ones, and stop running ones at their next heartbeat'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "clean" -d 'Delete sessions and all their jobs: one by name, every stopped one, or idle ones'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls help" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
-complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls help" -l prefix -d 'Namespace for every key [default: fleetq]' -r
-complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls help" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
-complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls pause resume stop help" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls pause resume stop help" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls pause resume stop help" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls pause resume stop help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
 jsonl\t''"
-complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls help" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls pause resume stop help" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls help" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls pause resume stop help" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
 json\t''"
-complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls help" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
-complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls help" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
-complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls help" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls help" -l json -d 'Short for --output json'
-complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls help" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
-complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls help" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls help" -s h -l help -d 'Print help'
-complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls help" -s V -l version -d 'Print version'
-complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls help" -f -a "ls" -d 'Registered workers: host, pid, queues, concurrency, in flight, labels, last beat'
-complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls pause resume stop help" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls pause resume stop help" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls pause resume stop help" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls pause resume stop help" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls pause resume stop help" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls pause resume stop help" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls pause resume stop help" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls pause resume stop help" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls pause resume stop help" -f -a "ls" -d 'Registered workers: host, pid, queues, concurrency, in flight, labels, last beat'
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls pause resume stop help" -f -a "pause" -d 'Take no new jobs (in-flight ones finish); heartbeats go on'
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls pause resume stop help" -f -a "resume" -d 'Take jobs again'
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls pause resume stop help" -f -a "stop" -d 'Finish in-flight jobs, then exit'
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls pause resume stop help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from ls" -l queue -d 'Only workers serving this queue' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from ls" -l label -d 'Only workers with this label (repeatable; all must match)' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from ls" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
@@ -872,7 +875,73 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_s
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from pause" -l queue -d 'Every live worker serving this queue' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from pause" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from pause" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from pause" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from pause" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from pause" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from pause" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from pause" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from pause" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from pause" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from pause" -l all -d 'Every live worker'
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from pause" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from pause" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from pause" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from pause" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from resume" -l queue -d 'Every live worker serving this queue' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from resume" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from resume" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from resume" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from resume" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from resume" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from resume" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from resume" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from resume" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from resume" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from resume" -l all -d 'Every live worker'
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from resume" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from resume" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from resume" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from resume" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from stop" -l queue -d 'Every live worker serving this queue' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from stop" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from stop" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from stop" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from stop" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from stop" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from stop" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from stop" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from stop" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from stop" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from stop" -l all -d 'Every live worker'
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from stop" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from stop" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from stop" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from help" -f -a "ls" -d 'Registered workers: host, pid, queues, concurrency, in flight, labels, last beat'
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from help" -f -a "pause" -d 'Take no new jobs (in-flight ones finish); heartbeats go on'
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from help" -f -a "resume" -d 'Take jobs again'
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from help" -f -a "stop" -d 'Finish in-flight jobs, then exit'
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -l prefix -d 'Namespace for every key [default: fleetq]' -r
@@ -931,3 +1000,6 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subc
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "stop" -d 'Refuse new jobs, cancel waiting ones, and stop running ones at their next heartbeat'
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "clean" -d 'Delete sessions and all their jobs: one by name, every stopped one, or idle ones'
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from workers" -f -a "ls" -d 'Registered workers: host, pid, queues, concurrency, in flight, labels, last beat'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from workers" -f -a "pause" -d 'Take no new jobs (in-flight ones finish); heartbeats go on'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from workers" -f -a "resume" -d 'Take jobs again'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from workers" -f -a "stop" -d 'Finish in-flight jobs, then exit'

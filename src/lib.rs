@@ -25,7 +25,8 @@
 //!   redis/                Redis backend: mod.rs (the trait's hot path), calls.rs (scripts with
 //!                         JSON arguments sent in pipelines, each reply read on its own),
 //!                         keys.rs (the only key builder), sessions.rs (session reads, stop,
-//!                         clean), hints.rs (what to do about each error), scripts.rs +
+//!                         clean), control.rs (worker commands: stored, and announced over
+//!                         pub/sub), hints.rs (what to do about each error), scripts.rs +
 //!                         scripts/*.lua (each script joined with scripts/prelude.lua when
 //!                         loaded; Redis 7 reads their `#!lua` flags), connection.rs (timeouts,
 //!                         TLS, doorbell, error mapping via Target), admin.rs (inspection and
@@ -50,7 +51,9 @@
 //!                         SIGKILLed worker)
 //!   worker/               mod.rs (run, shutdown, report), consumer.rs (batched leases, buffered
 //!                         acks counted only when confirmed, burst-wait, unstartable steps),
-//!                         heartbeat.rs (one beat script per queue), pacing.rs (idle waits,
+//!                         heartbeat.rs (one beat script per queue; the stored control command
+//!                         comes back with the registration), control.rs (pause gate, stop,
+//!                         the live control feed), pacing.rs (idle waits,
 //!                         burst-wait, the pause after an unstartable step), trouble.rs
 //!                         (throttled outage logging), budget.rs (--max-jobs)
 //!   dlq/                  dead-letter queue: mod.rs (filters, selection in pages, retry at a

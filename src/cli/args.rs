@@ -251,6 +251,27 @@ pub enum WorkersCommand {
         #[arg(long = "label", value_parser = label, value_name = "KEY=VALUE")]
         labels: Vec<(String, String)>,
     },
+    /// Take no new jobs (in-flight ones finish); heartbeats go on
+    Pause(WorkerTargets),
+    /// Take jobs again
+    Resume(WorkerTargets),
+    /// Finish in-flight jobs, then exit
+    Stop(WorkerTargets),
+}
+
+/// Which workers a control command goes to.
+#[derive(Debug, Args)]
+#[group(required = true, multiple = false)]
+pub struct WorkerTargets {
+    /// Worker ids (from `fleetq workers ls`)
+    #[arg(value_name = "ID")]
+    pub ids: Vec<String>,
+    /// Every live worker
+    #[arg(long)]
+    pub all: bool,
+    /// Every live worker serving this queue
+    #[arg(long, value_name = "Q")]
+    pub queue: Option<String>,
 }
 
 /// Which dead jobs: every filter given must match.

@@ -4,7 +4,7 @@ use crate::runtime::error::BackendError;
 use crate::runtime::job::{
     AckReport, ChangeOutcome, Completion, EnqueueOutcome, FailOutcome, FailureReport, JobRecord,
     JobState, JobSummary, LeaseBatch, LeaseRef, LeaseStatus, NewJob, QueueSettings, QueueStats,
-    SessionInfo, SessionJob, WorkerEntry, WorkerInfo,
+    SessionInfo, SessionJob, WorkerControl, WorkerEntry, WorkerInfo,
 };
 use async_trait::async_trait;
 use std::time::Duration;
@@ -95,6 +95,13 @@ pub trait Doorbell: Send {
     async fn wait(&mut self, timeout: Duration) -> BackendResult<bool>;
 }
 
+/// Control commands for one worker as they are sent.
+#[async_trait]
+pub trait ControlFeed: Send {
+    /// The next command; None when the feed broke (the caller subscribes again).
+    async fn next(&mut self) -> Option<WorkerControl>;
+}
+
 #[async_trait]
 pub trait Backend: Send + Sync {
     /// The backend's address with secrets removed, for output and logs.
@@ -167,7 +174,20 @@ pub trait Backend: Send + Sync {
     /// Deletes a queue outright: its jobs, its settings and its name.
     async fn delete_queue(&self, queue: &str) -> BackendResult<()>;
 
-    async fn register_worker(&self, info: &WorkerInfo, ttl: Duration) -> BackendResult<()>;
+    /// Registers (or refreshes) the worker, and returns the control command stored for it,
+    /// so a worker that missed the live message still applies it at its next heartbeat.
+    async fn register_worker(
+        &self,
+        info: &WorkerInfo,
+        ttl: Duration,
+    ) -> BackendResult<Option<WorkerControl>>;
+
+    /// Stores a control command for these workers and announces it to them.
+    async fn send_control(&self, workers: &[String], command: WorkerControl) -> BackendResult<()>;
+
+    /// A live feed of this worker's control commands, where the backend has one (Redis
+    /// pub/sub); without one, commands arrive with the heartbeat.
+    async fn control_feed(&self, worker: &str) -> BackendResult<Option<Box<dyn ControlFeed>>>;
 
     async fn unregister_worker(&self, info: &WorkerInfo) -> BackendResult<()>;
 

@@ -379,6 +379,9 @@ pub struct WorkerInfo {
     /// How often it heartbeats: a worker silent for three of these is stale.
     #[serde(default)]
     pub beat_ms: u64,
+    /// Paused by `fleetq workers pause`: takes no new jobs.
+    #[serde(default)]
+    pub paused: bool,
 }
 
 /// A session of one queue: a named group of jobs (one tenant's import, one cron run).
@@ -401,6 +404,17 @@ pub struct SessionJob {
     pub created_at: i64,
     pub finished_at: Option<i64>,
     pub last_error: Option<String>,
+}
+
+/// What an operator tells a running worker (`fleetq workers pause|resume|stop`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum WorkerControl {
+    /// Take no new jobs (in-flight ones finish); heartbeats go on.
+    Pause,
+    Resume,
+    /// Finish in-flight jobs, then exit.
+    Stop,
 }
 
 /// A registered worker as the fleet listing sees it.

@@ -197,3 +197,71 @@ on_every_backend_sync!(
     the_fleet_lists_live_and_stale_workers_with_their_labels,
     jobs_why_names_the_reason_and_the_next_step,
 );
+
+fn seen_at(env: &TestEnv) -> i64 {
+    workers(env, &[])[0]["seen_at"].as_i64().unwrap()
+}
+
+fn workers_pause_resume_and_stop_on_command_even_when_the_live_message_is_missed(kind: Kind) {
+    let env = TestEnv::on(kind);
+    let pipeline = env.write(
+        "c.yaml",
+        "pipeline: c\nqueue: c\nlease: 1500ms\nsteps:\n  - noop: {}\n",
+    );
+    let log = env.path("worker.log");
+    let mut worker = crate::support::start_logged_worker(&env, &pipeline, &["--json"], &log);
+    wait_until("the worker registered", Duration::from_secs(10), || {
+        workers(&env, &[]).len() == 1
+    });
+    if kind == Kind::Redis {
+        // cut the worker's pub/sub connection: the pause below is announced to nobody, and
+        // must reach the worker through its stored copy at the next heartbeat
+        let _: () = redis::cmd("CLIENT")
+            .arg("KILL")
+            .arg("TYPE")
+            .arg("pubsub")
+            .query(&mut env.redis.connection())
+            .unwrap();
+    }
+    env.test(&["workers", "pause", "--all"])
+        .stderr_has("paused 1 workers")
+        .run();
+    wait_until(
+        "the worker reports itself paused",
+        Duration::from_secs(10),
+        || workers(&env, &[])[0]["paused"] == true,
+    );
+    let id = enqueue(&env, "c");
+    // two more heartbeats with the job still waiting: the paused worker took nothing
+    let before = seen_at(&env);
+    wait_until("two more heartbeats", Duration::from_secs(10), || {
+        seen_at(&env) > before
+    });
+    let after = seen_at(&env);
+    wait_until("two more heartbeats", Duration::from_secs(10), || {
+        seen_at(&env) > after
+    });
+    let (_, job, _) = env.fleetq(&["jobs", "show", &format!("c/{id}"), "--json"]);
+    assert_eq!(json(&job)["state"], "pending", "a paused worker took a job");
+    env.test(&["workers", "ls"]).stdout_has("paused").run();
+    env.test(&["workers", "resume", "--queue", "c"]).run();
+    wait_until("the job runs after resume", Duration::from_secs(10), || {
+        let (_, job, _) = env.fleetq(&["jobs", "show", &format!("c/{id}"), "--json"]);
+        json(&job)["state"] == "done"
+    });
+    env.test(&["workers", "stop", "nobody"]).code(3).run();
+    let worker_id = workers(&env, &[])[0]["id"].as_str().unwrap().to_string();
+    env.test(&["workers", "stop", &worker_id]).run();
+    assert_eq!(wait_exit(&mut worker, Duration::from_secs(20)), 0);
+    let mut stdout = String::new();
+    std::io::Read::read_to_string(&mut worker.stdout.take().unwrap(), &mut stdout).unwrap();
+    assert_eq!(json(&stdout)["stopped_by"], "stopped", "{stdout}");
+    assert!(
+        workers(&env, &[]).is_empty(),
+        "a stopped worker leaves the registry"
+    );
+}
+
+on_every_backend_sync!(
+    workers_pause_resume_and_stop_on_command_even_when_the_live_message_is_missed
+);

@@ -1,12 +1,13 @@
 //! `fleetq workers ls [--queue Q] [--label k=v]`: who is working, on what, and who went silent.
 
 use super::{age, timestamp};
-use crate::cli::args::WorkersCommand;
-use crate::output::report::records_of;
+use crate::cli::args::{WorkerTargets, WorkersCommand};
+use crate::output::report::{Done, records_of};
 use crate::output::{Printer, Report, View, new_table};
 use crate::runtime::Runtime;
 use crate::runtime::config::Settings;
-use crate::runtime::job::WorkerEntry;
+use crate::runtime::error::Classified;
+use crate::runtime::job::{WorkerControl, WorkerEntry};
 use serde::Serialize;
 use std::process::ExitCode;
 
@@ -39,7 +40,82 @@ pub async fn run(
             printer.report_from(&runtime.backend.describe(), &Fleet(workers));
             Ok(ExitCode::SUCCESS)
         }
+        WorkersCommand::Pause(targets) => {
+            send(&runtime, targets, WorkerControl::Pause, printer).await
+        }
+        WorkersCommand::Resume(targets) => {
+            send(&runtime, targets, WorkerControl::Resume, printer).await
+        }
+        WorkersCommand::Stop(targets) => {
+            send(&runtime, targets, WorkerControl::Stop, printer).await
+        }
     }
+}
+
+#[derive(Serialize)]
+struct Sent {
+    command: WorkerControl,
+    workers: Vec<String>,
+}
+
+/// Sends a control command to the chosen live workers; an id that is not registered exits 3.
+async fn send(
+    runtime: &Runtime,
+    targets: WorkerTargets,
+    command: WorkerControl,
+    printer: &Printer,
+) -> anyhow::Result<ExitCode> {
+    let fleet = runtime.backend.workers().await?;
+    let chosen: Vec<String> = if !targets.ids.is_empty() {
+        if let Some(unknown) = targets
+            .ids
+            .iter()
+            .find(|id| !fleet.iter().any(|worker| &worker.info.id == *id))
+        {
+            return Err(
+                Classified::not_found(format!("no worker `{unknown}` is registered"))
+                    .with_hint("`fleetq workers ls` lists the workers and their ids")
+                    .into(),
+            );
+        }
+        targets.ids
+    } else {
+        fleet
+            .iter()
+            .filter(|worker| !worker.stale)
+            .filter(|worker| {
+                targets
+                    .queue
+                    .as_ref()
+                    .is_none_or(|queue| worker.info.queues.contains(queue))
+            })
+            .map(|worker| worker.info.id.clone())
+            .collect()
+    };
+    runtime.backend.send_control(&chosen, command).await?;
+    let verb = match command {
+        WorkerControl::Pause => "paused",
+        WorkerControl::Resume => "resumed",
+        WorkerControl::Stop => "stopping",
+    };
+    let said = match chosen.len() {
+        0 => "no live worker matched; nothing was sent".to_string(),
+        count => format!(
+            "{verb} {count} workers (live ones act now, the rest at their next heartbeat): {}",
+            chosen.join(", ")
+        ),
+    };
+    printer.report_from(
+        &runtime.backend.describe(),
+        &Done {
+            fields: Sent {
+                command,
+                workers: chosen,
+            },
+            said,
+        },
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 #[derive(Serialize)]
@@ -76,7 +152,12 @@ impl Report for Fleet {
                 .collect();
             table.add_row(vec![
                 info.id.clone(),
-                if worker.stale { "stale" } else { "live" }.to_string(),
+                match (worker.stale, worker.info.paused) {
+                    (true, _) => "stale",
+                    (false, true) => "paused",
+                    (false, false) => "live",
+                }
+                .to_string(),
                 info.host.clone(),
                 info.pid.to_string(),
                 info.queues.join(","),

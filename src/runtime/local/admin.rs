@@ -5,11 +5,11 @@ use super::jobs::{
     BUCKET_MS, Finished, Sql, ensure_queue, exec, lease_state, now_ms, query_row, release_unique,
     take_order, trim,
 };
-use crate::runtime::job::WorkerEntry;
 use crate::runtime::job::{
     AttemptError, ChangeOutcome, JobRecord, JobState, JobSummary, QueueSettings, QueueStats,
     WorkerInfo, throughput,
 };
+use crate::runtime::job::{WorkerControl, WorkerEntry};
 use rusqlite::{OptionalExtension, Transaction, params};
 
 /// A worker counts as live for stats if it beat this recently, as on Redis.
@@ -266,7 +266,9 @@ pub fn delete_queue(tx: &Transaction, queue: &str) -> Sql<()> {
     Ok(())
 }
 
-pub fn register(tx: &Transaction, info: &WorkerInfo) -> Sql<()> {
+/// Registers the worker and reads the control command stored for it (in `meta`, under
+/// `control:<id>`), like one Redis heartbeat.
+pub fn register(tx: &Transaction, info: &WorkerInfo) -> Sql<Option<WorkerControl>> {
     let text = serde_json::to_string(info).unwrap_or_default();
     exec(
         tx,
@@ -274,6 +276,26 @@ pub fn register(tx: &Transaction, info: &WorkerInfo) -> Sql<()> {
          ON CONFLICT (worker) DO UPDATE SET info = excluded.info, seen_at = excluded.seen_at",
         params![info.id, text, now_ms()],
     )?;
+    let command: Option<String> = query_row(
+        tx,
+        "SELECT value FROM meta WHERE name = ?1",
+        [format!("control:{}", info.id)],
+        |row| row.get(0),
+    )
+    .optional()?;
+    Ok(command.and_then(|text| serde_json::from_str(&text).ok()))
+}
+
+pub fn store_control(tx: &Transaction, workers: &[String], command: WorkerControl) -> Sql<()> {
+    let text = serde_json::to_string(&command).unwrap_or_default();
+    for worker in workers {
+        exec(
+            tx,
+            "INSERT INTO meta (name, value) VALUES (?1, ?2)
+             ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            params![format!("control:{worker}"), text],
+        )?;
+    }
     Ok(())
 }
 
@@ -303,6 +325,11 @@ pub fn fleet(tx: &Transaction) -> Sql<Vec<WorkerEntry>> {
 
 pub fn unregister(tx: &Transaction, info: &WorkerInfo) -> Sql<()> {
     exec(tx, "DELETE FROM registry WHERE worker = ?1", [&info.id])?;
+    exec(
+        tx,
+        "DELETE FROM meta WHERE name = ?1",
+        [format!("control:{}", info.id)],
+    )?;
     exec(tx, "DELETE FROM workers WHERE worker = ?1", [&info.id])?;
     Ok(())
 }

@@ -13,16 +13,16 @@ pub use spool::{Settled, SpoolCounts, SpooledJob};
 
 use crate::runtime::airgap::seal::Sealer;
 use crate::runtime::backend::{
-    Backend, BackendResult, BeatReport, BeatRequest, Doorbell, LeaseReply, LeaseRequest,
-    ProgressSink, ServerUsage,
+    Backend, BackendResult, BeatReport, BeatRequest, ControlFeed, Doorbell, LeaseReply,
+    LeaseRequest, ProgressSink, ServerUsage,
 };
 use crate::runtime::error::BackendError;
-use crate::runtime::job::WorkerEntry;
 use crate::runtime::job::{
     AckReport, ChangeOutcome, Completion, EnqueueOutcome, EnqueueStatus, FailOutcome,
     FailureReport, JobRecord, JobState, JobSummary, LeaseRef, NewJob, QueueSettings, QueueStats,
     SessionInfo, SessionJob, WorkerInfo,
 };
+use crate::runtime::job::{WorkerControl, WorkerEntry};
 use async_trait::async_trait;
 use doorbell::Bells;
 use jobs::Sql;
@@ -360,9 +360,25 @@ impl Backend for LocalBackend {
         self.write(move |tx| admin::delete_queue(tx, &queue)).await
     }
 
-    async fn register_worker(&self, info: &WorkerInfo, _ttl: Duration) -> BackendResult<()> {
+    async fn register_worker(
+        &self,
+        info: &WorkerInfo,
+        _ttl: Duration,
+    ) -> BackendResult<Option<WorkerControl>> {
         let info = info.clone();
         self.write(move |tx| admin::register(tx, &info)).await
+    }
+
+    async fn send_control(&self, workers: &[String], command: WorkerControl) -> BackendResult<()> {
+        let workers = workers.to_vec();
+        self.write(move |tx| admin::store_control(tx, &workers, command))
+            .await
+    }
+
+    async fn control_feed(&self, _worker: &str) -> BackendResult<Option<Box<dyn ControlFeed>>> {
+        // workers of a local store are on this machine and beat every few seconds: the stored
+        // command reaches them with the next heartbeat
+        Ok(None)
     }
 
     async fn unregister_worker(&self, info: &WorkerInfo) -> BackendResult<()> {

@@ -5,9 +5,9 @@ use super::keys::{self, QueueKeys};
 use super::reply::{StatsReply, job_record};
 use super::{BUCKET_MS, RedisBackend};
 use crate::runtime::backend::{BackendResult, ProgressSink, ServerUsage};
-use crate::runtime::job::WorkerEntry;
 use crate::runtime::job::now_ms;
 use crate::runtime::job::{JobRecord, JobState, JobSummary, QueueStats, WorkerInfo, throughput};
+use crate::runtime::job::{WorkerControl, WorkerEntry};
 use redis::AsyncCommands;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -321,7 +321,12 @@ impl RedisBackend {
         Ok(removed)
     }
 
-    pub(super) async fn heartbeat(&self, info: &WorkerInfo, ttl: Duration) -> BackendResult<()> {
+    /// Registers the worker and reads its stored control command, in one round trip.
+    pub(super) async fn heartbeat(
+        &self,
+        info: &WorkerInfo,
+        ttl: Duration,
+    ) -> BackendResult<Option<WorkerControl>> {
         let now = now_ms();
         let worker_key = keys::worker(&self.prefix, &info.id);
         let text = serde_json::to_string(info).unwrap_or_default();
@@ -332,12 +337,14 @@ impl RedisBackend {
             .pexpire(&worker_key, ttl.as_millis() as i64)
             .ignore()
             .zadd(keys::workers(&self.prefix), &info.id, now)
-            .ignore();
+            .ignore()
+            .get(keys::control(&self.prefix, &info.id));
         let mut connection = self.connection.clone();
-        pipeline
-            .query_async::<()>(&mut connection)
+        let (command,): (Option<String>,) = pipeline
+            .query_async(&mut connection)
             .await
-            .map_err(|error| self.map(error))
+            .map_err(|error| self.map(error))?;
+        Ok(command.and_then(|text| serde_json::from_str(&text).ok()))
     }
 
     /// The fleet: the registry's ids by last beat, each with its registration; an id whose
@@ -382,6 +389,8 @@ impl RedisBackend {
         let mut pipeline = redis::pipe();
         pipeline
             .del(keys::worker(&self.prefix, &info.id))
+            .ignore()
+            .del(keys::control(&self.prefix, &info.id))
             .ignore()
             .zrem(keys::workers(&self.prefix), &info.id)
             .ignore();

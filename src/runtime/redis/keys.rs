@@ -132,6 +132,16 @@ pub fn worker(prefix: &str, id: &str) -> String {
     format!("{prefix}:worker:{id}")
 }
 
+/// The control command stored for one worker.
+pub fn control(prefix: &str, id: &str) -> String {
+    format!("{prefix}:control:{id}")
+}
+
+/// The pub/sub channel control commands are announced on.
+pub fn control_channel(prefix: &str) -> String {
+    format!("{prefix}:control")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

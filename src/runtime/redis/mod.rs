@@ -3,6 +3,7 @@
 mod admin;
 mod calls;
 mod connection;
+mod control;
 mod hints;
 pub mod keys;
 mod reply;
@@ -10,16 +11,15 @@ mod scripts;
 mod sessions;
 
 use crate::runtime::backend::{
-    Backend, BackendResult, BeatReport, BeatRequest, Doorbell, LeaseReply, LeaseRequest,
-    ProgressSink, RecoverReport, ServerUsage,
+    Backend, BackendResult, BeatReport, BeatRequest, ControlFeed, Doorbell, LeaseReply,
+    LeaseRequest, ProgressSink, RecoverReport, ServerUsage,
 };
 use crate::runtime::config::TlsFiles;
 use crate::runtime::error::BackendError;
-use crate::runtime::job::WorkerEntry;
 use crate::runtime::job::{
     AckReport, ChangeOutcome, Completion, EnqueueOutcome, FailOutcome, FailureReport, JobRecord,
     JobState, JobSummary, LeaseRef, NewJob, QueueSettings, QueueStats, SessionInfo, SessionJob,
-    WorkerInfo,
+    WorkerControl, WorkerEntry, WorkerInfo,
 };
 use async_trait::async_trait;
 use calls::{Call, EnqueueJob, is_none};
@@ -548,7 +548,11 @@ impl Backend for RedisBackend {
             .map_err(|error| self.target.map(error))
     }
 
-    async fn register_worker(&self, info: &WorkerInfo, ttl: Duration) -> BackendResult<()> {
+    async fn register_worker(
+        &self,
+        info: &WorkerInfo,
+        ttl: Duration,
+    ) -> BackendResult<Option<WorkerControl>> {
         self.heartbeat(info, ttl).await
     }
 
@@ -558,6 +562,14 @@ impl Backend for RedisBackend {
 
     async fn workers(&self) -> BackendResult<Vec<WorkerEntry>> {
         self.fleet().await
+    }
+
+    async fn send_control(&self, workers: &[String], command: WorkerControl) -> BackendResult<()> {
+        self.store_control(workers, command).await
+    }
+
+    async fn control_feed(&self, worker: &str) -> BackendResult<Option<Box<dyn ControlFeed>>> {
+        self.subscribe_control(worker).await.map(Some)
     }
 
     async fn sessions(&self, queue: &str) -> BackendResult<Vec<SessionInfo>> {

@@ -67,6 +67,8 @@ pub struct Consumer {
     /// Why a burst run gave up, when it did.
     pub failure: Mutex<Option<(ExitKind, String)>>,
     pub counters: Counters,
+    /// `workers pause`: true while no new job may be leased.
+    gate: Option<tokio::sync::watch::Receiver<bool>>,
 }
 
 impl Consumer {
@@ -96,7 +98,14 @@ impl Consumer {
             trouble,
             failure: Mutex::new(None),
             counters: Counters::default(),
+            gate: None,
         }
+    }
+
+    /// The pause gate of `workers pause`: no lease is taken while it reads true.
+    pub fn with_gate(mut self, gate: tokio::sync::watch::Receiver<bool>) -> Consumer {
+        self.gate = Some(gate);
+        self
     }
 
     pub fn with_doorbell(self, doorbell: Box<dyn Doorbell>) -> Consumer {
@@ -254,7 +263,16 @@ impl Consumer {
         let mut failures = 0u32;
         let mut backlog = false;
         let mut dry_since: Option<Instant> = None;
+        let mut gate = self.gate.clone();
         let reason = loop {
+            if let Some(gate) = gate.as_mut()
+                && *gate.borrow_and_update()
+            {
+                tokio::select! {
+                    changed = gate.changed() => if changed.is_ok() { continue },
+                    _ = taking.cancelled() => break StopReason::Signal,
+                }
+            }
             if let Some(until) = self.held_until() {
                 if options.burst {
                     let reason = self.hold.lock().map(|hold| hold.reason().to_string());

@@ -3,6 +3,7 @@
 //! fleet registration is refreshed.
 
 use super::consumer::Consumer;
+use super::control::Control;
 use crate::runtime::backend::{Backend, BeatRequest};
 use crate::runtime::job::{LeaseStatus, WorkerInfo};
 use std::sync::Arc;
@@ -28,6 +29,7 @@ pub async fn run(
     backend: Arc<dyn Backend>,
     consumers: Vec<Arc<Consumer>>,
     mut info: WorkerInfo,
+    control: Arc<Control>,
     stop: CancellationToken,
 ) {
     let period = interval(&consumers);
@@ -46,12 +48,18 @@ pub async fn run(
             .iter()
             .map(|consumer| consumer.in_flight_count())
             .sum();
-        if let Err(error) = backend.register_worker(&info, ttl).await
-            && let Some(consumer) = consumers.first()
-        {
-            consumer
-                .trouble
-                .failed("worker registration failed", &error);
+        info.paused = control.paused();
+        match backend.register_worker(&info, ttl).await {
+            // the stored command: how a worker that missed the live message still gets it
+            Ok(Some(command)) => control.apply(command),
+            Ok(None) => {}
+            Err(error) => {
+                if let Some(consumer) = consumers.first() {
+                    consumer
+                        .trouble
+                        .failed("worker registration failed", &error);
+                }
+            }
         }
     }
 }

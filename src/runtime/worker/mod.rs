@@ -3,6 +3,7 @@
 
 mod budget;
 mod consumer;
+mod control;
 mod heartbeat;
 mod pacing;
 mod trouble;
@@ -100,6 +101,8 @@ pub enum StopReason {
     MaxRuntime,
     /// A burst run gave up: the backend stayed unreachable, or a step cannot be started.
     Failed,
+    /// `fleetq workers stop`.
+    Stopped,
 }
 
 pub fn worker_id() -> String {
@@ -147,6 +150,7 @@ pub async fn run(
         labels: options.labels.clone(),
         started_at: crate::runtime::job::now_ms(),
         beat_ms: 0,
+        paused: false,
     };
     let taking = stop.child_token();
     if let Some(limit) = options.max_runtime {
@@ -156,6 +160,7 @@ pub async fn run(
             timer.cancel();
         });
     }
+    let control = control::Control::new(taking.clone());
     let trouble = Arc::new(Trouble::default());
     let mut consumers = Vec::new();
     for pipeline in pipelines {
@@ -173,17 +178,20 @@ pub async fn run(
                 observer.clone(),
                 trouble.clone(),
             )
-            .with_doorbell(doorbell),
+            .with_doorbell(doorbell)
+            .with_gate(control.gate()),
         ));
     }
     info.beat_ms = heartbeat::interval(&consumers).as_millis() as u64;
     // the registry is for operators; a worker that cannot register yet (Redis loading, at
     // maxmemory) still works, and the heartbeat registers it later
-    if let Err(error) = backend
+    match backend
         .register_worker(&info, heartbeat::registry_ttl())
         .await
     {
-        trouble.failed("worker registration failed", &error);
+        // a command stored before this worker started is for an earlier one with its id
+        Ok(_) => {}
+        Err(error) => trouble.failed("worker registration failed", &error),
     }
     tracing::info!(worker = %id, backend = %backend.describe(), queues = ?info.queues, concurrency = info.concurrency, "worker started");
 
@@ -192,6 +200,13 @@ pub async fn run(
         backend.clone(),
         consumers.clone(),
         info.clone(),
+        control.clone(),
+        beating.clone(),
+    ));
+    let listener = tokio::spawn(control::listen(
+        backend.clone(),
+        id.clone(),
+        control.clone(),
         beating.clone(),
     ));
     let budget = Arc::new(JobBudget::new(options.max_jobs));
@@ -219,6 +234,8 @@ pub async fn run(
     }
     // a consumer only knows it was told to stop; who told it decides the reason
     if reason == StopReason::Failed {
+    } else if control.stopped() {
+        reason = StopReason::Stopped;
     } else if stop.is_cancelled() {
         reason = StopReason::Signal;
     } else if taking.is_cancelled() {
@@ -230,6 +247,7 @@ pub async fn run(
     }
     beating.cancel();
     let _ = heartbeat_task.await;
+    let _ = listener.await;
     if let Err(error) = backend.unregister_worker(&info).await {
         tracing::warn!(%error, "could not unregister the worker; it will age out");
     }
