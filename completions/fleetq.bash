@@ -2423,18 +2423,18 @@ _fleetq() {
             return 0
             ;;
         fleetq__subcmd__jobs__subcmd__ls)
-            opts="-s -n -o -q -v -h -V --state --limit --backend --prefix --config --output --json --quiet --verbose --color --log-format --tls-ca-file --tls-cert-file --tls-key-file --help --version"
+            opts="-s -n -o -q -v -h -V --state --limit --since --backend --prefix --config --output --json --quiet --verbose --color --log-format --tls-ca-file --tls-cert-file --tls-key-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --state)
-                    COMPREPLY=($(compgen -W "pending delayed active done dead cancelled" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "pending delayed active done dead cancelled retrying" -- "${cur}"))
                     return 0
                     ;;
                 -s)
-                    COMPREPLY=($(compgen -W "pending delayed active done dead cancelled" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "pending delayed active done dead cancelled retrying" -- "${cur}"))
                     return 0
                     ;;
                 --limit)
@@ -2442,6 +2442,10 @@ _fleetq() {
                     return 0
                     ;;
                 -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

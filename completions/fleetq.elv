@@ -213,6 +213,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand --state 'Which jobs: next up for pending and delayed, newest first for the others'
             cand -n 'Most jobs to show'
             cand --limit 'Most jobs to show'
+            cand --since 'Only jobs that finished (or, retrying, last failed; else were created) within this long, e.g. 10m'
             cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
@@ -228,8 +229,8 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand --quiet 'Only errors on stderr; no status lines or progress bars'
             cand -v 'More log detail (-v debug, -vv trace)'
             cand --verbose 'More log detail (-v debug, -vv trace)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }

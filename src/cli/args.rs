@@ -527,6 +527,10 @@ pub enum JobsCommand {
         /// Most jobs to show
         #[arg(long, short = 'n', default_value_t = 50, value_name = "N")]
         limit: usize,
+        /// Only jobs that finished (or, retrying, last failed; else were created) within this
+        /// long, e.g. 10m
+        #[arg(long, value_parser = duration, value_name = "DUR")]
+        since: Option<Duration>,
     },
     /// Cancel jobs that have not finished
     Cancel {
@@ -550,6 +554,8 @@ pub enum StateArg {
     Done,
     Dead,
     Cancelled,
+    /// Delayed after a failure, waiting out the retry backoff
+    Retrying,
 }
 
 #[derive(Debug, Subcommand)]

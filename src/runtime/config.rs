@@ -52,6 +52,9 @@ pub struct ConfigFile {
     pub tls_ca_file: Option<PathBuf>,
     pub tls_cert_file: Option<PathBuf>,
     pub tls_key_file: Option<PathBuf>,
+    /// A session with no activity for this long is listed as expired.
+    #[serde(default, deserialize_with = "deserialize_optional")]
+    pub session_ttl: Option<Duration>,
     pub airgap: Option<AirgapFile>,
 }
 
@@ -89,6 +92,7 @@ pub struct Settings {
     pub connect_timeout: Duration,
     pub command_timeout: Duration,
     pub tls: TlsFiles,
+    pub session_ttl: Duration,
     pub airgap: AirgapSettings,
     pub config_file: Option<PathBuf>,
 }
@@ -120,6 +124,13 @@ impl Settings {
                 ca: overrides.tls_ca_file.or(file.tls_ca_file),
                 cert: overrides.tls_cert_file.or(file.tls_cert_file),
                 key: overrides.tls_key_file.or(file.tls_key_file),
+            },
+            session_ttl: match std::env::var("FLEETQ_SESSION_TTL") {
+                Ok(text) => crate::runtime::duration::parse_duration(&text)
+                    .map_err(|error| Classified::usage(format!("FLEETQ_SESSION_TTL: {error}")))?,
+                Err(_) => file
+                    .session_ttl
+                    .unwrap_or(crate::runtime::sessions::DEFAULT_TTL),
             },
             airgap: AirgapSettings::resolve(file.airgap.unwrap_or_default(), |name| {
                 std::env::var(name).ok()

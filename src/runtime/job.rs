@@ -312,6 +312,9 @@ pub struct JobSummary {
     pub attempts: u32,
     pub created_at: i64,
     pub run_at: i64,
+    /// When it finished (done, dead, cancelled); for a job waiting to retry (`jobs ls --state
+    /// retrying`), when it last failed.
+    pub finished_at: Option<i64>,
     pub last_error: Option<String>,
 }
 

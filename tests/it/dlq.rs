@@ -328,3 +328,73 @@ on_every_backend_sync!(
     a_drained_file_imports_back_without_duplicates,
     a_drain_killed_midway_finishes_on_rerun_with_each_job_once,
 );
+
+fn jobs_ls_shows_what_is_retrying_and_what_died_lately(kind: Kind) {
+    let env = TestEnv::on(kind);
+    fill_dead_letters(&env);
+    let pipeline = env.write(
+        "flaky.yaml",
+        "pipeline: flaky\nqueue: flaky\nretry: { max_attempts: 5, base: 1h, max: 1h }\nsteps:\n  - name: call\n    exec: [sh, -c, 'cat >/dev/null; echo \"upstream 503\" >&2; exit 1']\n",
+    );
+    for _ in 0..3 {
+        crate::support::enqueue(&env, "flaky");
+    }
+    ok(&env, &["enqueue", "flaky", "--delay", "1h"]);
+    ok(
+        &env,
+        &[
+            "worker",
+            pipeline.to_str().unwrap(),
+            "--burst",
+            "--burst-wait",
+            "0s",
+        ],
+    );
+    let retrying = json(&ok(
+        &env,
+        &[
+            "jobs", "ls", "flaky", "--state", "retrying", "--since", "10m", "--json",
+        ],
+    ));
+    let retrying = retrying.as_array().unwrap();
+    assert_eq!(
+        retrying.len(),
+        3,
+        "the scheduled job is delayed, not retrying: {retrying:?}"
+    );
+    for job in retrying {
+        assert_eq!(job["attempts"], 1, "{job}");
+        assert!(
+            job["finished_at"].as_i64().is_some(),
+            "when it failed: {job}"
+        );
+        assert!(
+            job["last_error"].as_str().unwrap().contains("upstream 503"),
+            "{job}"
+        );
+    }
+    let delayed = json(&ok(
+        &env,
+        &["jobs", "ls", "flaky", "--state", "delayed", "--json"],
+    ));
+    assert_eq!(delayed.as_array().unwrap().len(), 4);
+    let dead = json(&ok(
+        &env,
+        &[
+            "jobs", "ls", "imports", "--state", "dead", "--since", "10m", "--json",
+        ],
+    ));
+    assert_eq!(dead.as_array().unwrap().len(), 6);
+    let none = json(&ok(
+        &env,
+        &[
+            "jobs", "ls", "imports", "--state", "dead", "--since", "0s", "--json",
+        ],
+    ));
+    assert_eq!(none.as_array().unwrap().len(), 0, "{none}");
+    env.test(&["jobs", "ls", "imports", "--state", "retrying"])
+        .stderr_has("no retrying jobs in imports")
+        .run();
+}
+
+on_every_backend_sync!(jobs_ls_shows_what_is_retrying_and_what_died_lately);

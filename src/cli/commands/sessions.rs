@@ -9,7 +9,7 @@ use crate::runtime::Runtime;
 use crate::runtime::config::Settings;
 use crate::runtime::error::Classified;
 use crate::runtime::job::{SessionInfo, now_ms, validate_session_name};
-use crate::runtime::sessions::{self, DEFAULT_TTL, SessionDetail, SessionSummary};
+use crate::runtime::sessions::{self, SessionDetail, SessionSummary};
 use serde::Serialize;
 use std::process::ExitCode;
 
@@ -18,19 +18,20 @@ pub async fn run(
     settings: Settings,
     printer: &Printer,
 ) -> anyhow::Result<ExitCode> {
+    let ttl = settings.session_ttl;
     let runtime = Runtime::connect(settings).await?;
     let backend = runtime.backend.as_ref();
     let described = backend.describe();
     match verb {
         SessionsCommand::Ls { queues } => {
             let queues = queues_or_all(&runtime, queues).await?;
-            let summaries = sessions::list(backend, &queues, DEFAULT_TTL).await?;
+            let summaries = sessions::list(backend, &queues, ttl).await?;
             printer.report_from(&described, &Listing(summaries));
         }
         SessionsCommand::Show { session, queue } => {
             let mut details = Vec::new();
             for info in find(&runtime, &session, queue).await? {
-                details.push(sessions::show(backend, &info, DEFAULT_TTL).await?);
+                details.push(sessions::show(backend, &info, ttl).await?);
             }
             printer.report_from(&described, &Shown(details));
         }
@@ -60,7 +61,7 @@ pub async fn run(
         } => {
             let queues = queues_or_all(&runtime, queue.into_iter().collect()).await?;
             let now = now_ms();
-            let chosen: Vec<SessionSummary> = sessions::list(backend, &queues, DEFAULT_TTL)
+            let chosen: Vec<SessionSummary> = sessions::list(backend, &queues, ttl)
                 .await?
                 .into_iter()
                 .filter(|summary| match &session {

@@ -192,7 +192,7 @@ pub fn list(tx: &Transaction, queue: &str, state: JobState, limit: usize) -> Sql
         JobState::Done | JobState::Dead | JobState::Cancelled => "finished_at DESC",
     };
     let sql = format!(
-        "SELECT id, priority, attempts, created_at, run_at, last_error FROM jobs
+        "SELECT id, priority, attempts, created_at, run_at, last_error, finished_at FROM jobs
          WHERE queue = ?1 AND state = ?2 ORDER BY {order} LIMIT ?3"
     );
     let mut statement = tx.prepare_cached(&sql)?;
@@ -207,6 +207,7 @@ pub fn list(tx: &Transaction, queue: &str, state: JobState, limit: usize) -> Sql
                 created_at: row.get(3)?,
                 run_at: row.get(4)?,
                 last_error: row.get(5)?,
+                finished_at: row.get(6)?,
             })
         })?
         .collect()

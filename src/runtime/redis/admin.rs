@@ -219,6 +219,7 @@ impl RedisBackend {
                 "created_at",
                 "run_at",
                 "last_error",
+                "finished_at",
             ]);
         }
         let mut connection = self.connection.clone();
@@ -246,6 +247,7 @@ impl RedisBackend {
                     created_at: number(&row[3]),
                     run_at: number(&row[4]),
                     last_error: row[5].clone(),
+                    finished_at: row[6].as_deref().and_then(|text| text.parse().ok()),
                 })
             })
             .collect())

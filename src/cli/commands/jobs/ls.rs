@@ -9,30 +9,57 @@ use crate::runtime::Runtime;
 use crate::runtime::job::{JobState, JobSummary};
 use serde::Serialize;
 use std::process::ExitCode;
+use std::time::Duration;
 
 pub async fn run(
     runtime: &Runtime,
     queue: &str,
     state: StateArg,
     limit: usize,
+    since: Option<Duration>,
     printer: &Printer,
 ) -> anyhow::Result<ExitCode> {
     require_queue(runtime, queue).await?;
-    let state = match state {
-        StateArg::Pending => JobState::Pending,
-        StateArg::Delayed => JobState::Delayed,
-        StateArg::Active => JobState::Active,
-        StateArg::Done => JobState::Done,
-        StateArg::Dead => JobState::Dead,
-        StateArg::Cancelled => JobState::Cancelled,
+    let (state, label) = match state {
+        StateArg::Pending => (JobState::Pending, "pending"),
+        StateArg::Delayed => (JobState::Delayed, "delayed"),
+        StateArg::Active => (JobState::Active, "active"),
+        StateArg::Done => (JobState::Done, "done"),
+        StateArg::Dead => (JobState::Dead, "dead"),
+        StateArg::Cancelled => (JobState::Cancelled, "cancelled"),
+        StateArg::Retrying => (JobState::Delayed, "retrying"),
     };
-    let jobs = runtime.backend.list_jobs(queue, state, limit).await?;
+    let retrying = label == "retrying";
+    // filters drop rows after the backend's limit, so ask for more when there are filters
+    let fetch = if retrying || since.is_some() {
+        limit.max(10_000)
+    } else {
+        limit
+    };
+    let mut jobs = runtime.backend.list_jobs(queue, state, fetch).await?;
+    if retrying {
+        jobs.retain(|job| job.attempts > 0);
+        let ids: Vec<String> = jobs.iter().map(|job| job.id.clone()).collect();
+        let records = runtime.backend.records(queue, &ids).await?;
+        for (job, record) in jobs.iter_mut().zip(records) {
+            job.finished_at = record.and_then(|record| record.errors.last().map(|error| error.at));
+        }
+    }
+    if let Some(since) = since {
+        let cutoff = crate::runtime::job::now_ms() - since.as_millis() as i64;
+        jobs.retain(|job| match state {
+            JobState::Pending | JobState::Active => job.created_at >= cutoff,
+            JobState::Delayed if !retrying => job.created_at >= cutoff,
+            _ => job.finished_at.is_some_and(|at| at >= cutoff),
+        });
+    }
+    jobs.truncate(limit);
     printer.report_from(
         &runtime.backend.describe(),
         &Listing {
             jobs,
             queue: queue.to_string(),
-            state,
+            label,
         },
     );
     Ok(ExitCode::SUCCESS)
@@ -45,8 +72,9 @@ struct Listing {
     jobs: Vec<JobSummary>,
     #[serde(skip)]
     queue: String,
+    /// The state asked for, as the user named it (`retrying` is a kind of delayed).
     #[serde(skip)]
-    state: JobState,
+    label: &'static str,
 }
 
 impl Report for Listing {
@@ -83,7 +111,7 @@ impl Report for Listing {
 
     fn status(&self) -> Vec<String> {
         if self.jobs.is_empty() {
-            vec![format!("no {} jobs in {}", self.state.as_str(), self.queue)]
+            vec![format!("no {} jobs in {}", self.label, self.queue)]
         } else {
             Vec::new()
         }

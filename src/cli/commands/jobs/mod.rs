@@ -26,7 +26,8 @@ pub async fn run(
             queue,
             state,
             limit,
-        } => ls::run(&runtime, &queue, state, limit, printer).await,
+            since,
+        } => ls::run(&runtime, &queue, state, limit, since, printer).await,
         JobsCommand::Cancel { references } => {
             change::run(&runtime, &references, change::Change::Cancel, printer).await
         }
