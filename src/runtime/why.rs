@@ -124,8 +124,9 @@ pub fn reason(
         ),
         JobState::Dead => (
             format!(
-                "it failed {} times and is in the dead-letter queue{}",
+                "it failed {} time{} and is in the dead-letter queue{}",
                 job.attempts,
+                if job.attempts == 1 { "" } else { "s" },
                 job.last_error
                     .as_ref()
                     .map(|error| format!(": {error}"))

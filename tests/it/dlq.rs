@@ -82,11 +82,26 @@ fn every_filter_selects_what_it_says(kind: Kind) {
     ] {
         assert!(!row[field].is_null(), "{field} in {row}");
     }
-    // a person's listing: one line per job, with the error's first line
+    // a person's listing: one line per job, with the error's first line; the same on both
+    // backends
     env.test(&["dlq", "ls", "imports", "--error", "timeout"])
         .stdout_has("timeout talking to the db")
         .stderr_has("2 dead jobs in imports")
         .run();
+    let one = env
+        .test(&[
+            "dlq",
+            "ls",
+            "imports",
+            "--error",
+            "timeout",
+            "--session",
+            "a",
+        ])
+        .run();
+    insta::with_settings!({ prepend_module_to_snapshot => false }, {
+        insta::assert_snapshot!("dlq_ls", one.snapshot());
+    });
     env.test(&["dlq", "ls", "imports", "--error", "("])
         .code(2)
         .stderr_has("--error `(` is not a regular expression")

@@ -185,11 +185,15 @@ fn jobs_why_names_the_reason_and_the_next_step(kind: Kind) {
         format!("fix the cause, then: fleetq dlq retry d {dead}"),
         "{answer}"
     );
-    // for people: facts, then why and next
-    env.test(&["jobs", "why", &format!("d/{dead}")])
-        .stdout_has("why: it failed 1 times")
+    // for people: facts, then why and next; the same on both backends
+    let shown = env
+        .test(&["jobs", "why", &format!("d/{dead}")])
+        .stdout_has("why: it failed 1 time and")
         .stdout_has("next: fix the cause")
         .run();
+    insta::with_settings!({ prepend_module_to_snapshot => false }, {
+        insta::assert_snapshot!("jobs_why_dead", shown.snapshot());
+    });
     env.test(&["jobs", "why", "d/nope"]).code(3).run();
 }
 

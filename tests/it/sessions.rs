@@ -47,8 +47,12 @@ fn sessions_are_listed_shown_stopped_and_cleaned(kind: Kind) {
     assert_eq!(row(&rows, "q", "a")["pending"], 3);
     assert_eq!(row(&rows, "q", "b")["pending"], 2);
     assert_eq!(row(&rows, "r", "a")["status"], "open");
-    // most recently active first
+    // most recently active first, the same on both backends
     assert_eq!(rows[0]["queue"], "r");
+    let table = env.test(&["sessions", "ls"]).run();
+    insta::with_settings!({ prepend_module_to_snapshot => false }, {
+        insta::assert_snapshot!("sessions_ls", table.snapshot());
+    });
     let shown = json(&ok(&env, &["sessions", "show", "a", "--json"]));
     assert_eq!(shown.as_array().unwrap().len(), 2, "{shown}");
     let in_q = shown

@@ -365,6 +365,7 @@ pub fn filters() -> Vec<(&'static str, &'static str)> {
         ),
         (r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z", "[TIME]"),
         (r"redis\+unix://\S+?redis\.sock", "[BACKEND]"),
+        (r"local:\S+?fleetq\.db", "[BACKEND]"),
         (r"\b\d+(\.\d+)?(ms|s)\b", "[AGE]"),
         (
             r#""(created_at|run_at|started_at|finished_at|lease_deadline|at|oldest_pending_age_ms|next_delayed_at|next_due_at)": \d+"#,
@@ -747,6 +748,7 @@ pub fn stable(text: &str) -> String {
                 ),
                 (r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z", "[TIME]"),
                 (r"redis\+unix://\S+?redis\.sock", "[BACKEND]"),
+                (r"local:\S+?fleetq\.db", "[BACKEND]"),
             ]
             .into_iter()
             .map(|(pattern, placeholder)| (regex::Regex::new(pattern).unwrap(), placeholder))

@@ -91,6 +91,7 @@ impl Report for Listing {
     fn status(&self) -> Vec<String> {
         match self.rows.len() {
             0 => vec![format!("no dead jobs in {} match", self.queue)],
+            1 => vec![format!("1 dead job in {}", self.queue)],
             count => vec![format!("{count} dead jobs in {}", self.queue)],
         }
     }
