@@ -1,7 +1,7 @@
 //! Airgap and sync against a real redis-server that the tests stop, restart and freeze: jobs
 //! spool sealed while Redis is away, and `sync` puts every one into Redis exactly once.
 
-use crate::support::{Kind, TestEnv, TestRedis, assert_consistent, wait_until};
+use crate::support::{Kind, TestEnv, TestRedis, assert_consistent, json, wait_until};
 use std::time::Duration;
 
 /// Redis with an append-only file synced on every write, so a restart keeps every job it
@@ -41,10 +41,6 @@ fn pending(env: &TestEnv, queue: &str) -> u64 {
             .unwrap_or_default(),
         _ => panic!("stats failed: {stderr}"),
     }
-}
-
-fn json(text: &str) -> serde_json::Value {
-    serde_json::from_str(text).unwrap_or_else(|error| panic!("not JSON ({error}): {text}"))
 }
 
 fn airgap_status(env: &TestEnv) -> serde_json::Value {

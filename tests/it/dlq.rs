@@ -2,19 +2,9 @@
 //! purge, show, and a drain that survives SIGKILL and an import that brings the jobs back.
 
 use crate::support::{
-    Kind, TestEnv, assert_consistent_on, on_every_backend_sync, stat, wait_until,
+    Kind, TestEnv, assert_consistent_on, json, ok, on_every_backend_sync, stat, wait_until,
 };
 use std::time::Duration;
-
-fn json(text: &str) -> serde_json::Value {
-    serde_json::from_str(text).unwrap_or_else(|error| panic!("not JSON ({error}): {text}"))
-}
-
-fn ok(env: &TestEnv, arguments: &[&str]) -> String {
-    let (code, stdout, stderr) = env.fleetq(arguments);
-    assert_eq!(code, 0, "{arguments:?}: {stderr}");
-    stdout
-}
 
 /// Six dead jobs in `imports`: sessions a and b, errors "timeout …" (rows 0-1) and "bad row"
 /// (rows 2-5), each dead after one attempt.

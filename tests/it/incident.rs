@@ -2,13 +2,10 @@
 //! job is not done in each state it can be in.
 
 use crate::support::{
-    Kind, TestEnv, enqueue, on_every_backend_sync, signal, start_worker, wait_exit, wait_until,
+    Kind, TestEnv, enqueue, json, on_every_backend_sync, signal, start_worker, wait_exit,
+    wait_until,
 };
 use std::time::Duration;
-
-fn json(text: &str) -> serde_json::Value {
-    serde_json::from_str(text).unwrap_or_else(|error| panic!("not JSON ({error}): {text}"))
-}
 
 fn workers(env: &TestEnv, filters: &[&str]) -> Vec<serde_json::Value> {
     let mut arguments = vec!["workers", "ls", "--json"];

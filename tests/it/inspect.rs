@@ -1,6 +1,6 @@
 //! Inspection commands' table and JSON output (insta snapshots, with ids and times filtered).
 
-use crate::support::{Kind, TestEnv, filters};
+use crate::support::{Kind, TestEnv, filters, ok};
 
 /// A whole run (exit code, stdout, stderr) as one snapshot, table alignment kept.
 macro_rules! snapshot_run {
@@ -13,12 +13,6 @@ macro_rules! snapshot_run {
 use std::io::{BufRead, BufReader};
 use std::process::Stdio;
 use std::time::Duration;
-
-fn ok(env: &TestEnv, arguments: &[&str]) -> String {
-    let (code, stdout, stderr) = env.fleetq(arguments);
-    assert_eq!(code, 0, "fleetq {arguments:?} failed: {stderr}");
-    stdout
-}
 
 macro_rules! snapshot {
     ($name:expr, $value:expr) => {

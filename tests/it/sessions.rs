@@ -2,19 +2,10 @@
 //! cancelled, a running one killed at the next heartbeat) and clean.
 
 use crate::support::{
-    Kind, TestEnv, alive, on_every_backend_sync, signal, start_worker, wait_exit, wait_until,
+    Kind, TestEnv, alive, json, ok, on_every_backend_sync, signal, start_worker, wait_exit,
+    wait_until,
 };
 use std::time::Duration;
-
-fn json(text: &str) -> serde_json::Value {
-    serde_json::from_str(text).unwrap_or_else(|error| panic!("not JSON ({error}): {text}"))
-}
-
-fn ok(env: &TestEnv, arguments: &[&str]) -> String {
-    let (code, stdout, stderr) = env.fleetq(arguments);
-    assert_eq!(code, 0, "{arguments:?}: {stderr}");
-    stdout
-}
 
 fn into(env: &TestEnv, queue: &str, session: &str) -> String {
     let stdout = ok(env, &["enqueue", queue, "--session", session, "--json"]);

@@ -454,6 +454,18 @@ pub fn assert_consistent(env: &TestEnv, queue: &str) {
     }
 }
 
+/// Parses JSON output, showing the text when it is not JSON.
+pub fn json(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).unwrap_or_else(|error| panic!("not JSON ({error}): {text}"))
+}
+
+/// Runs fleetq, expecting success, and returns its stdout.
+pub fn ok(env: &TestEnv, arguments: &[&str]) -> String {
+    let (code, stdout, stderr) = env.fleetq(arguments);
+    assert_eq!(code, 0, "fleetq {arguments:?} failed: {stderr}");
+    stdout
+}
+
 pub fn enqueue(env: &TestEnv, queue: &str) -> String {
     let (code, stdout, stderr) = env.fleetq(&["enqueue", queue, "--data", r#"{"n": 1}"#]);
     assert_eq!(code, 0, "{stderr}");

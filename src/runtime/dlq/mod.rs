@@ -160,41 +160,37 @@ pub struct DeadOutcome {
     pub dry_run: bool,
 }
 
-/// Moves selected dead jobs back to pending with fresh attempts, at most `rate` a second.
-pub async fn retry(
-    backend: &dyn Backend,
-    mut jobs: DeadJobs<'_>,
-    dry_run: bool,
-    rate: Option<f64>,
-    progress: &dyn ProgressSink,
-) -> anyhow::Result<DeadOutcome> {
-    change(backend, &mut jobs, dry_run, rate, progress, Change::Retry).await
-}
-
-/// Deletes selected dead jobs for good.
-pub async fn purge(
-    backend: &dyn Backend,
-    mut jobs: DeadJobs<'_>,
-    dry_run: bool,
-    progress: &dyn ProgressSink,
-) -> anyhow::Result<DeadOutcome> {
-    change(backend, &mut jobs, dry_run, None, progress, Change::Delete).await
-}
-
-#[derive(Clone, Copy)]
-enum Change {
-    Retry,
+/// What `dlq retry` and `dlq purge` do to each selected job.
+#[derive(Debug, Clone, Copy)]
+pub enum Change {
+    /// Back to pending with fresh attempts, at most `rate` jobs a second.
+    Retry { rate: Option<f64> },
+    /// Deleted for good.
     Delete,
 }
 
-async fn change(
+impl Change {
+    /// The past participle for reports: `retried`, `deleted`.
+    pub fn done(self) -> &'static str {
+        match self {
+            Change::Retry { .. } => "retried",
+            Change::Delete => "deleted",
+        }
+    }
+}
+
+/// Applies `change` to every selected job, page by page; with `dry_run` only counts them.
+pub async fn apply(
     backend: &dyn Backend,
-    jobs: &mut DeadJobs<'_>,
-    dry_run: bool,
-    rate: Option<f64>,
-    progress: &dyn ProgressSink,
+    mut jobs: DeadJobs<'_>,
     change: Change,
+    dry_run: bool,
+    progress: &dyn ProgressSink,
 ) -> anyhow::Result<DeadOutcome> {
+    let rate = match change {
+        Change::Retry { rate } => rate,
+        Change::Delete => None,
+    };
     let mut outcome = DeadOutcome {
         queue: jobs.queue.clone(),
         dry_run,
@@ -210,7 +206,7 @@ async fn change(
             if !dry_run {
                 let ids: Vec<String> = chunk.iter().map(|job| job.id.clone()).collect();
                 let results = match change {
-                    Change::Retry => backend.retry(&jobs.queue, &ids).await?,
+                    Change::Retry { .. } => backend.retry(&jobs.queue, &ids).await?,
                     Change::Delete => backend.delete_dead(&jobs.queue, &ids).await?,
                 };
                 let changed = results.iter().filter(|result| result.changed).count() as u64;

@@ -4,66 +4,35 @@
 use crate::output::Printer;
 use crate::output::report::Done;
 use crate::runtime::Runtime;
-use crate::runtime::dlq::{self, DeadFilter, DeadJobs, drain as draining};
+use crate::runtime::dlq::{self, Change, DeadFilter, DeadJobs, drain as draining};
 use std::path::Path;
 use std::process::ExitCode;
 
-pub async fn retry(
+/// `dlq retry` and `dlq purge`: select, apply, report.
+pub async fn change(
     runtime: &Runtime,
     queue: &str,
     filter: DeadFilter,
-    dry_run: bool,
-    rate: Option<f64>,
-    printer: &Printer,
-) -> anyhow::Result<ExitCode> {
-    let backend = runtime.backend.as_ref();
-    let jobs = DeadJobs::select(backend, queue, filter).await?;
-    let progress = printer.progress(&format!("retry {queue}"));
-    let outcome = dlq::retry(backend, jobs, dry_run, rate, &progress).await?;
-    progress.finish();
-    let said = if dry_run {
-        format!(
-            "{queue}: {} dead jobs would be retried (dry run)",
-            outcome.selected
-        )
-    } else {
-        format!(
-            "{queue}: {} dead jobs retried{}",
-            outcome.changed,
-            skipped(outcome.skipped)
-        )
-    };
-    printer.report_from(
-        &backend.describe(),
-        &Done {
-            fields: outcome,
-            said,
-        },
-    );
-    Ok(ExitCode::SUCCESS)
-}
-
-pub async fn purge(
-    runtime: &Runtime,
-    queue: &str,
-    filter: DeadFilter,
+    change: Change,
     dry_run: bool,
     printer: &Printer,
 ) -> anyhow::Result<ExitCode> {
     let backend = runtime.backend.as_ref();
     let jobs = DeadJobs::select(backend, queue, filter).await?;
-    let progress = printer.progress(&format!("purge {queue}"));
-    let outcome = dlq::purge(backend, jobs, dry_run, &progress).await?;
+    let progress = printer.progress(&format!("{} {queue}", change.done()));
+    let outcome = dlq::apply(backend, jobs, change, dry_run, &progress).await?;
     progress.finish();
     let said = if dry_run {
         format!(
-            "{queue}: {} dead jobs would be deleted (dry run)",
-            outcome.selected
+            "{queue}: {} dead jobs would be {} (dry run)",
+            outcome.selected,
+            change.done()
         )
     } else {
         format!(
-            "{queue}: {} dead jobs deleted{}",
+            "{queue}: {} dead jobs {}{}",
             outcome.changed,
+            change.done(),
             skipped(outcome.skipped)
         )
     };

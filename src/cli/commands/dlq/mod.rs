@@ -10,7 +10,7 @@ use crate::cli::args::{DeadFilterArgs, DlqCommand};
 use crate::output::Printer;
 use crate::runtime::Runtime;
 use crate::runtime::config::Settings;
-use crate::runtime::dlq::DeadFilter;
+use crate::runtime::dlq::{Change, DeadFilter};
 use crate::runtime::error::Classified;
 use crate::runtime::job::JobState;
 use std::process::ExitCode;
@@ -71,7 +71,8 @@ pub async fn run(
                     .with_hint("pass ids, --all, or filters such as --since 10m or --error REGEX")
                     .into());
             }
-            act::retry(&runtime, &queue, filter, dry_run, rate, printer).await
+            let change = Change::Retry { rate };
+            act::change(&runtime, &queue, filter, change, dry_run, printer).await
         }
         DlqCommand::Drain {
             queue,
@@ -108,7 +109,8 @@ pub async fn run(
                 .with_hint("see what it would delete with --dry-run, or keep them in a file with fleetq dlq drain")
                 .into());
             }
-            act::purge(&runtime, &queue, filter_of(filter, None)?, dry_run, printer).await
+            let filter = filter_of(filter, None)?;
+            act::change(&runtime, &queue, filter, Change::Delete, dry_run, printer).await
         }
     }
 }
