@@ -50,6 +50,7 @@ Register-ArgumentCompleter -Native -CommandName 'fleetq' -ScriptBlock {
             [CompletionResult]::new('airgap', 'airgap', [CompletionResultType]::ParameterValue, 'Airgap on this host: status, force, release, and the spool key')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Push jobs spooled while Redis was unreachable to Redis')
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'Sessions: named groups of jobs in a queue (one tenant''s import, one cron run)')
+            [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'What is happening: every queue''s state changes as they occur')
             [CompletionResult]::new('workers', 'workers', [CompletionResultType]::ParameterValue, 'The worker fleet: who is working on what')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1038,6 +1039,66 @@ Register-ArgumentCompleter -Native -CommandName 'fleetq' -ScriptBlock {
         'fleetq;sessions;help;help' {
             break
         }
+        'fleetq;events' {
+            [CompletionResult]::new('--backend', '--backend', [CompletionResultType]::ParameterName, 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Namespace for every key [default: fleetq]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour stderr')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log line format on stderr')
+            [CompletionResult]::new('--tls-ca-file', '--tls-ca-file', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to trust for rediss:// instead of the public web roots')
+            [CompletionResult]::new('--tls-cert-file', '--tls-cert-file', [CompletionResultType]::ParameterName, 'Client certificate (PEM) for servers that require mutual TLS')
+            [CompletionResult]::new('--tls-key-file', '--tls-key-file', [CompletionResultType]::ParameterName, 'Client private key (PEM) for mutual TLS')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no status lines or progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no status lines or progress bars')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log detail (-v debug, -vv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log detail (-v debug, -vv trace)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Follow events as they happen (Ctrl-C stops): enqueued, started, completed, retried, dead, cancelled, trimmed, paused, resumed, worker_online, worker_offline, session_stopped')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fleetq;events;tail' {
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Only events that name this session (enqueues into it, its stop)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only events of this type (repeatable)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Start this far back instead of now (e.g. 10m)')
+            [CompletionResult]::new('--backend', '--backend', [CompletionResultType]::ParameterName, 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Namespace for every key [default: fleetq]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for data on stdout')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour stderr')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log line format on stderr')
+            [CompletionResult]::new('--tls-ca-file', '--tls-ca-file', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to trust for rediss:// instead of the public web roots')
+            [CompletionResult]::new('--tls-cert-file', '--tls-cert-file', [CompletionResultType]::ParameterName, 'Client certificate (PEM) for servers that require mutual TLS')
+            [CompletionResult]::new('--tls-key-file', '--tls-key-file', [CompletionResultType]::ParameterName, 'Client private key (PEM) for mutual TLS')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no status lines or progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no status lines or progress bars')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log detail (-v debug, -vv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log detail (-v debug, -vv trace)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fleetq;events;help' {
+            [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Follow events as they happen (Ctrl-C stops): enqueued, started, completed, retried, dead, cancelled, trimmed, paused, resumed, worker_online, worker_offline, session_stopped')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fleetq;events;help;tail' {
+            break
+        }
+        'fleetq;events;help;help' {
+            break
+        }
         'fleetq;workers' {
             [CompletionResult]::new('--backend', '--backend', [CompletionResultType]::ParameterName, 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock')
             [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Namespace for every key [default: fleetq]')
@@ -1217,6 +1278,7 @@ Register-ArgumentCompleter -Native -CommandName 'fleetq' -ScriptBlock {
             [CompletionResult]::new('airgap', 'airgap', [CompletionResultType]::ParameterValue, 'Airgap on this host: status, force, release, and the spool key')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Push jobs spooled while Redis was unreachable to Redis')
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'Sessions: named groups of jobs in a queue (one tenant''s import, one cron run)')
+            [CompletionResult]::new('events', 'events', [CompletionResultType]::ParameterValue, 'What is happening: every queue''s state changes as they occur')
             [CompletionResult]::new('workers', 'workers', [CompletionResultType]::ParameterValue, 'The worker fleet: who is working on what')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1346,6 +1408,13 @@ Register-ArgumentCompleter -Native -CommandName 'fleetq' -ScriptBlock {
             break
         }
         'fleetq;help;sessions;clean' {
+            break
+        }
+        'fleetq;help;events' {
+            [CompletionResult]::new('tail', 'tail', [CompletionResultType]::ParameterValue, 'Follow events as they happen (Ctrl-C stops): enqueued, started, completed, retried, dead, cancelled, trimmed, paused, resumed, worker_online, worker_offline, session_stopped')
+            break
+        }
+        'fleetq;help;events;tail' {
             break
         }
         'fleetq;help;workers' {

@@ -31,6 +31,9 @@ _fleetq() {
             fleetq,enqueue)
                 cmd="fleetq__subcmd__enqueue"
                 ;;
+            fleetq,events)
+                cmd="fleetq__subcmd__events"
+                ;;
             fleetq,help)
                 cmd="fleetq__subcmd__help"
                 ;;
@@ -127,6 +130,18 @@ _fleetq() {
             fleetq__subcmd__dlq__subcmd__help,show)
                 cmd="fleetq__subcmd__dlq__subcmd__help__subcmd__show"
                 ;;
+            fleetq__subcmd__events,help)
+                cmd="fleetq__subcmd__events__subcmd__help"
+                ;;
+            fleetq__subcmd__events,tail)
+                cmd="fleetq__subcmd__events__subcmd__tail"
+                ;;
+            fleetq__subcmd__events__subcmd__help,help)
+                cmd="fleetq__subcmd__events__subcmd__help__subcmd__help"
+                ;;
+            fleetq__subcmd__events__subcmd__help,tail)
+                cmd="fleetq__subcmd__events__subcmd__help__subcmd__tail"
+                ;;
             fleetq__subcmd__help,airgap)
                 cmd="fleetq__subcmd__help__subcmd__airgap"
                 ;;
@@ -141,6 +156,9 @@ _fleetq() {
                 ;;
             fleetq__subcmd__help,enqueue)
                 cmd="fleetq__subcmd__help__subcmd__enqueue"
+                ;;
+            fleetq__subcmd__help,events)
+                cmd="fleetq__subcmd__help__subcmd__events"
                 ;;
             fleetq__subcmd__help,help)
                 cmd="fleetq__subcmd__help__subcmd__help"
@@ -195,6 +213,9 @@ _fleetq() {
                 ;;
             fleetq__subcmd__help__subcmd__dlq,show)
                 cmd="fleetq__subcmd__help__subcmd__dlq__subcmd__show"
+                ;;
+            fleetq__subcmd__help__subcmd__events,tail)
+                cmd="fleetq__subcmd__help__subcmd__events__subcmd__tail"
                 ;;
             fleetq__subcmd__help__subcmd__jobs,cancel)
                 cmd="fleetq__subcmd__help__subcmd__jobs__subcmd__cancel"
@@ -389,7 +410,7 @@ _fleetq() {
 
     case "${cmd}" in
         fleetq)
-            opts="-o -q -v -h -V --backend --prefix --config --output --json --quiet --verbose --color --log-format --tls-ca-file --tls-cert-file --tls-key-file --help --version enqueue worker stats jobs queues bench dlq airgap sync sessions workers completions help"
+            opts="-o -q -v -h -V --backend --prefix --config --output --json --quiet --verbose --color --log-format --tls-ca-file --tls-cert-file --tls-key-file --help --version enqueue worker stats jobs queues bench dlq airgap sync sessions events workers completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1628,8 +1649,170 @@ _fleetq() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        fleetq__subcmd__events)
+            opts="-o -q -v -h -V --backend --prefix --config --output --json --quiet --verbose --color --log-format --tls-ca-file --tls-cert-file --tls-key-file --help --version tail help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fleetq__subcmd__events__subcmd__help)
+            opts="tail help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fleetq__subcmd__events__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fleetq__subcmd__events__subcmd__help__subcmd__tail)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fleetq__subcmd__events__subcmd__tail)
+            opts="-o -q -v -h -V --session --type --since --backend --prefix --config --output --json --quiet --verbose --color --log-format --tls-ca-file --tls-cert-file --tls-key-file --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --session)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         fleetq__subcmd__help)
-            opts="enqueue worker stats jobs queues bench dlq airgap sync sessions workers completions help"
+            opts="enqueue worker stats jobs queues bench dlq airgap sync sessions events workers completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1841,6 +2024,34 @@ _fleetq() {
         fleetq__subcmd__help__subcmd__enqueue)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fleetq__subcmd__help__subcmd__events)
+            opts="tail"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fleetq__subcmd__help__subcmd__events__subcmd__tail)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -47,6 +47,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand airgap 'Airgap on this host: status, force, release, and the spool key'
             cand sync 'Push jobs spooled while Redis was unreachable to Redis'
             cand sessions 'Sessions: named groups of jobs in a queue (one tenant''s import, one cron run)'
+            cand events 'What is happening: every queue''s state changes as they occur'
             cand workers 'The worker fleet: who is working on what'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -966,6 +967,61 @@ set edit:completion:arg-completer[fleetq] = {|@words|
         }
         &'fleetq;sessions;help;help'= {
         }
+        &'fleetq;events'= {
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --tls-ca-file 'CA certificate (PEM) to trust for rediss:// instead of the public web roots'
+            cand --tls-cert-file 'Client certificate (PEM) for servers that require mutual TLS'
+            cand --tls-key-file 'Client private key (PEM) for mutual TLS'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand tail 'Follow events as they happen (Ctrl-C stops): enqueued, started, completed, retried, dead, cancelled, trimmed, paused, resumed, worker_online, worker_offline, session_stopped'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fleetq;events;tail'= {
+            cand --session 'Only events that name this session (enqueues into it, its stop)'
+            cand --type 'Only events of this type (repeatable)'
+            cand --since 'Start this far back instead of now (e.g. 10m)'
+            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --tls-ca-file 'CA certificate (PEM) to trust for rediss:// instead of the public web roots'
+            cand --tls-cert-file 'Client certificate (PEM) for servers that require mutual TLS'
+            cand --tls-key-file 'Client private key (PEM) for mutual TLS'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fleetq;events;help'= {
+            cand tail 'Follow events as they happen (Ctrl-C stops): enqueued, started, completed, retried, dead, cancelled, trimmed, paused, resumed, worker_online, worker_offline, session_stopped'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fleetq;events;help;tail'= {
+        }
+        &'fleetq;events;help;help'= {
+        }
         &'fleetq;workers'= {
             cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
             cand --prefix 'Namespace for every key [default: fleetq]'
@@ -1133,6 +1189,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand airgap 'Airgap on this host: status, force, release, and the spool key'
             cand sync 'Push jobs spooled while Redis was unreachable to Redis'
             cand sessions 'Sessions: named groups of jobs in a queue (one tenant''s import, one cron run)'
+            cand events 'What is happening: every queue''s state changes as they occur'
             cand workers 'The worker fleet: who is working on what'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1228,6 +1285,11 @@ set edit:completion:arg-completer[fleetq] = {|@words|
         &'fleetq;help;sessions;stop'= {
         }
         &'fleetq;help;sessions;clean'= {
+        }
+        &'fleetq;help;events'= {
+            cand tail 'Follow events as they happen (Ctrl-C stops): enqueued, started, completed, retried, dead, cancelled, trimmed, paused, resumed, worker_online, worker_offline, session_stopped'
+        }
+        &'fleetq;help;events;tail'= {
         }
         &'fleetq;help;workers'= {
             cand ls 'Registered workers: host, pid, queues, concurrency, in flight, labels, last beat'

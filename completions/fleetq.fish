@@ -53,6 +53,7 @@ complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "dlq" -d 'The dead-let
 complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "airgap" -d 'Airgap on this host: status, force, release, and the spool key'
 complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "sync" -d 'Push jobs spooled while Redis was unreachable to Redis'
 complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "sessions" -d 'Sessions: named groups of jobs in a queue (one tenant\'s import, one cron run)'
+complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "events" -d 'What is happening: every queue\'s state changes as they occur'
 complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "workers" -d 'The worker fleet: who is working on what'
 complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -832,6 +833,51 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "stop" -d 'Refuse new jobs, cancel waiting ones, and stop running ones at their next heartbeat'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "clean" -d 'Delete sessions and all their jobs: one by name, every stopped one, or idle ones'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and not __fish_seen_subcommand_from tail help" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and not __fish_seen_subcommand_from tail help" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and not __fish_seen_subcommand_from tail help" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and not __fish_seen_subcommand_from tail help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and not __fish_seen_subcommand_from tail help" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and not __fish_seen_subcommand_from tail help" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and not __fish_seen_subcommand_from tail help" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and not __fish_seen_subcommand_from tail help" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and not __fish_seen_subcommand_from tail help" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and not __fish_seen_subcommand_from tail help" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and not __fish_seen_subcommand_from tail help" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and not __fish_seen_subcommand_from tail help" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and not __fish_seen_subcommand_from tail help" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and not __fish_seen_subcommand_from tail help" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and not __fish_seen_subcommand_from tail help" -f -a "tail" -d 'Follow events as they happen (Ctrl-C stops): enqueued, started, completed, retried, dead, cancelled, trimmed, paused, resumed, worker_online, worker_offline, session_stopped'
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and not __fish_seen_subcommand_from tail help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -l session -d 'Only events that name this session (enqueues into it, its stop)' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -l type -d 'Only events of this type (repeatable)' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -l since -d 'Start this far back instead of now (e.g. 10m)' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "tail" -d 'Follow events as they happen (Ctrl-C stops): enqueued, started, completed, retried, dead, cancelled, trimmed, paused, resumed, worker_online, worker_offline, session_stopped'
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls pause resume stop help" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls pause resume stop help" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls pause resume stop help" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
@@ -964,19 +1010,20 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -s q -l quiet
 complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions workers completions help" -f -a "enqueue" -d 'Add jobs to a queue: one from --data, or many from a JSONL --file'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions workers completions help" -f -a "worker" -d 'Run pipelines against their queues until stopped'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions workers completions help" -f -a "stats" -d 'Queue counts, throughput, oldest pending job, workers'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions workers completions help" -f -a "jobs" -d 'Inspect, cancel and retry jobs'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions workers completions help" -f -a "queues" -d 'List, pause, resume, purge and configure queues'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions workers completions help" -f -a "bench" -d 'Measure enqueue and end-to-end throughput against the configured backend'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions workers completions help" -f -a "dlq" -d 'The dead-letter queue: list, show, retry, drain to a file, import, purge'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions workers completions help" -f -a "airgap" -d 'Airgap on this host: status, force, release, and the spool key'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions workers completions help" -f -a "sync" -d 'Push jobs spooled while Redis was unreachable to Redis'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions workers completions help" -f -a "sessions" -d 'Sessions: named groups of jobs in a queue (one tenant\'s import, one cron run)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions workers completions help" -f -a "workers" -d 'The worker fleet: who is working on what'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions workers completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions workers completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers completions help" -f -a "enqueue" -d 'Add jobs to a queue: one from --data, or many from a JSONL --file'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers completions help" -f -a "worker" -d 'Run pipelines against their queues until stopped'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers completions help" -f -a "stats" -d 'Queue counts, throughput, oldest pending job, workers'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers completions help" -f -a "jobs" -d 'Inspect, cancel and retry jobs'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers completions help" -f -a "queues" -d 'List, pause, resume, purge and configure queues'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers completions help" -f -a "bench" -d 'Measure enqueue and end-to-end throughput against the configured backend'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers completions help" -f -a "dlq" -d 'The dead-letter queue: list, show, retry, drain to a file, import, purge'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers completions help" -f -a "airgap" -d 'Airgap on this host: status, force, release, and the spool key'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers completions help" -f -a "sync" -d 'Push jobs spooled while Redis was unreachable to Redis'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers completions help" -f -a "sessions" -d 'Sessions: named groups of jobs in a queue (one tenant\'s import, one cron run)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers completions help" -f -a "events" -d 'What is happening: every queue\'s state changes as they occur'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers completions help" -f -a "workers" -d 'The worker fleet: who is working on what'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "show" -d 'Everything about one job: state, attempts, timings, lease, errors, data, outputs'
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "why" -d 'Why a job is not done: its state, lease holder, errors, queue and workers, and what to do'
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "ls" -d 'List a queue\'s jobs in one state'
@@ -1001,6 +1048,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subc
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "show" -d 'One session: counts per queue, throughput, the oldest pending job, recent errors'
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "stop" -d 'Refuse new jobs, cancel waiting ones, and stop running ones at their next heartbeat'
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "clean" -d 'Delete sessions and all their jobs: one by name, every stopped one, or idle ones'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from events" -f -a "tail" -d 'Follow events as they happen (Ctrl-C stops): enqueued, started, completed, retried, dead, cancelled, trimmed, paused, resumed, worker_online, worker_offline, session_stopped'
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from workers" -f -a "ls" -d 'Registered workers: host, pid, queues, concurrency, in flight, labels, last beat'
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from workers" -f -a "pause" -d 'Take no new jobs (in-flight ones finish); heartbeats go on'
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from workers" -f -a "resume" -d 'Take jobs again'

@@ -26,7 +26,7 @@
 //!                         JSON arguments sent in pipelines, each reply read on its own),
 //!                         keys.rs (the only key builder), sessions.rs (session reads, stop,
 //!                         clean), control.rs (worker commands: stored, and announced over
-//!                         pub/sub), hints.rs (what to do about each error), scripts.rs +
+//!                         pub/sub), events.rs (queue events, tail reads), hints.rs (what to do about each error), scripts.rs +
 //!                         scripts/*.lua (each script joined with scripts/prelude.lua when
 //!                         loaded; Redis 7 reads their `#!lua` flags), connection.rs (timeouts,
 //!                         TLS, doorbell, error mapping via Target), admin.rs (inspection and
@@ -36,7 +36,8 @@
 //!                         version check, 0600/0700 files), jobs.rs (enqueue, lease, ack, fail,
 //!                         retention: the scripts' counterparts), recovery.rs (heartbeats,
 //!                         recovery, release), admin.rs (inspection, cancel/retry, settings,
-//!                         registry), sessions.rs (sessions rows, clean), spool.rs (the store as the airgap spool: sealed payloads,
+//!                         registry), sessions.rs (sessions rows, clean), events.rs (the event
+//!                         rows each operation appends, tail reads), spool.rs (the store as the airgap spool: sealed payloads,
 //!                         the bound, the key check, sync's claims), doorbell.rs (unix datagram
 //!                         wake-ups beside the store)
 //!   airgap/               mod.rs (Producer: Redis while it answers, else the spool; probes),

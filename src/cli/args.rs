@@ -193,6 +193,9 @@ pub enum Command {
     /// Sessions: named groups of jobs in a queue (one tenant's import, one cron run)
     #[command(subcommand)]
     Sessions(SessionsCommand),
+    /// What is happening: every queue's state changes as they occur
+    #[command(subcommand)]
+    Events(EventsCommand),
     /// The worker fleet: who is working on what
     #[command(subcommand)]
     Workers(WorkersCommand),
@@ -237,6 +240,25 @@ pub enum SessionsCommand {
         /// Only in this queue [default: every queue]
         #[arg(long, value_name = "Q")]
         queue: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EventsCommand {
+    /// Follow events as they happen (Ctrl-C stops): enqueued, started, completed, retried,
+    /// dead, cancelled, trimmed, paused, resumed, worker_online, worker_offline, session_stopped
+    Tail {
+        /// Queues to follow [default: all, including ones that appear]
+        queues: Vec<String>,
+        /// Only events that name this session (enqueues into it, its stop)
+        #[arg(long, value_name = "S")]
+        session: Option<String>,
+        /// Only events of this type (repeatable)
+        #[arg(long = "type", value_name = "TYPE")]
+        types: Vec<String>,
+        /// Start this far back instead of now (e.g. 10m)
+        #[arg(long, value_parser = duration, value_name = "DUR")]
+        since: Option<Duration>,
     },
 }
 

@@ -83,6 +83,7 @@ fn execute(command: Command, settings: Settings, printer: &Printer) -> anyhow::R
             Command::Queues(verb) => commands::queues::run(verb, settings, printer).await,
             Command::Bench(arguments) => commands::bench::run(arguments, settings, printer).await,
             Command::Sessions(verb) => commands::sessions::run(verb, settings, printer).await,
+            Command::Events(verb) => commands::events::run(verb, settings, printer).await,
             Command::Workers(verb) => commands::workers::run(verb, settings, printer).await,
             Command::Dlq(verb) => commands::dlq::run(verb, settings, printer).await,
             Command::Airgap(verb) => commands::airgap::run(verb, settings, printer).await,

@@ -2,9 +2,9 @@
 
 use crate::runtime::error::BackendError;
 use crate::runtime::job::{
-    AckReport, ChangeOutcome, Completion, EnqueueOutcome, FailOutcome, FailureReport, JobRecord,
-    JobState, JobSummary, LeaseBatch, LeaseRef, LeaseStatus, NewJob, QueueSettings, QueueStats,
-    SessionInfo, SessionJob, WorkerControl, WorkerEntry, WorkerInfo,
+    AckReport, ChangeOutcome, Completion, EnqueueOutcome, Event, FailOutcome, FailureReport,
+    JobRecord, JobState, JobSummary, LeaseBatch, LeaseRef, LeaseStatus, NewJob, QueueSettings,
+    QueueStats, SessionInfo, SessionJob, WorkerControl, WorkerEntry, WorkerInfo,
 };
 use async_trait::async_trait;
 use std::time::Duration;
@@ -205,6 +205,29 @@ pub trait Backend: Send + Sync {
     /// jobs left; returns how many jobs went.
     async fn clean_session(&self, queue: &str, session: &str, ids: &[String])
     -> BackendResult<u64>;
+
+    /// Appends an event the scripts do not record themselves (pause, resume, workers coming and
+    /// going, a session stopped). Does nothing when events are off.
+    async fn record_event(
+        &self,
+        queue: &str,
+        kind: &str,
+        fields: &[(&str, String)],
+    ) -> BackendResult<()>;
+
+    /// Where each queue's stream stands at `at` (Unix ms): where `events tail` starts reading.
+    async fn event_cursors(
+        &self,
+        queues: &[String],
+        at: i64,
+    ) -> BackendResult<std::collections::BTreeMap<String, String>>;
+
+    /// Events after the cursors, oldest first, waiting up to `wait` for the first one.
+    async fn read_events(
+        &self,
+        cursors: &std::collections::BTreeMap<String, String>,
+        wait: Duration,
+    ) -> BackendResult<Vec<Event>>;
 
     /// The registered workers, stale ones marked; ones silent past the registry's TTL are
     /// forgotten.

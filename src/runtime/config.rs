@@ -52,6 +52,8 @@ pub struct ConfigFile {
     pub tls_ca_file: Option<PathBuf>,
     pub tls_cert_file: Option<PathBuf>,
     pub tls_key_file: Option<PathBuf>,
+    /// Every state change appends to the queue's event stream (`fleetq events tail`).
+    pub events: Option<bool>,
     /// A session with no activity for this long is listed as expired.
     #[serde(default, deserialize_with = "deserialize_optional")]
     pub session_ttl: Option<Duration>,
@@ -93,6 +95,7 @@ pub struct Settings {
     pub command_timeout: Duration,
     pub tls: TlsFiles,
     pub session_ttl: Duration,
+    pub events: bool,
     pub airgap: AirgapSettings,
     pub config_file: Option<PathBuf>,
 }
@@ -124,6 +127,16 @@ impl Settings {
                 ca: overrides.tls_ca_file.or(file.tls_ca_file),
                 cert: overrides.tls_cert_file.or(file.tls_cert_file),
                 key: overrides.tls_key_file.or(file.tls_key_file),
+            },
+            events: match std::env::var("FLEETQ_EVENTS").ok().as_deref() {
+                None => file.events.unwrap_or(true),
+                Some("on" | "true" | "1") => true,
+                Some("off" | "false" | "0") => false,
+                Some(other) => {
+                    return Err(Classified::usage(format!(
+                        "FLEETQ_EVENTS=`{other}` is neither on nor off"
+                    )));
+                }
             },
             session_ttl: match std::env::var("FLEETQ_SESSION_TTL") {
                 Ok(text) => crate::runtime::duration::parse_duration(&text)

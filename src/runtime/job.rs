@@ -409,6 +409,28 @@ pub struct SessionJob {
     pub last_error: Option<String>,
 }
 
+/// One entry of a queue's event stream: a state change of a batch of jobs (enqueued, started,
+/// completed, retried, dead, cancelled, trimmed) or of the queue (paused, resumed, worker online
+/// or offline, session stopped).
+#[derive(Debug, Clone, Serialize)]
+pub struct Event {
+    pub queue: String,
+    /// Where the stream is after this event, to read on from.
+    #[serde(skip)]
+    pub cursor: String,
+    /// Unix ms.
+    pub at: i64,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub ids: Vec<String>,
+    /// Extra facts: `worker`, `session`, `error`, `count`, `reason`.
+    #[serde(flatten)]
+    pub fields: std::collections::BTreeMap<String, String>,
+}
+
+/// Most events a queue's stream keeps; older ones are dropped.
+pub const EVENTS_KEPT: i64 = 10_000;
+
 /// What an operator tells a running worker (`fleetq workers pause|resume|stop`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

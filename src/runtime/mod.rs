@@ -53,9 +53,14 @@ pub async fn open_backend(
                 settings.command_timeout,
                 &settings.tls,
             )
-            .await?,
+            .await?
+            .with_events_recorded(settings.events),
         ),
-        BackendAddress::Local { path } => Arc::new(local::LocalBackend::open(path).await?),
+        BackendAddress::Local { path } => Arc::new(
+            local::LocalBackend::open(path)
+                .await?
+                .with_events_recorded(settings.events),
+        ),
     };
     Ok(backend)
 }

@@ -168,6 +168,13 @@ pub async fn stop(
     };
     // refuse new jobs first, so none slips in behind the cancellations
     backend.stop_session(queue, session).await?;
+    backend
+        .record_event(
+            queue,
+            "session_stopped",
+            &[("session", session.to_string())],
+        )
+        .await?;
     let unfinished: Vec<SessionJob> = backend
         .session_jobs(queue, session)
         .await?

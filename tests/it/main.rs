@@ -5,6 +5,7 @@ mod airgap;
 mod cli_errors;
 mod crash;
 mod dlq;
+mod events;
 mod faults;
 mod files;
 mod first_hour;

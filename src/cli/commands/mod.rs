@@ -5,6 +5,7 @@ pub mod bench;
 pub mod completions;
 pub mod dlq;
 pub mod enqueue;
+pub mod events;
 pub mod jobs;
 pub mod queues;
 pub mod sessions;

@@ -3,6 +3,7 @@
 
 mod admin;
 mod doorbell;
+mod events;
 mod jobs;
 mod recovery;
 mod schema;
@@ -18,7 +19,7 @@ use crate::runtime::backend::{
 };
 use crate::runtime::error::BackendError;
 use crate::runtime::job::{
-    AckReport, ChangeOutcome, Completion, EnqueueOutcome, EnqueueStatus, FailOutcome,
+    AckReport, ChangeOutcome, Completion, EnqueueOutcome, EnqueueStatus, Event, FailOutcome,
     FailureReport, JobRecord, JobState, JobSummary, LeaseRef, NewJob, QueueSettings, QueueStats,
     SessionInfo, SessionJob, WorkerInfo,
 };
@@ -39,6 +40,8 @@ pub struct LocalBackend {
     sealer: Option<Arc<Sealer>>,
     /// The spool's bound on the jobs it holds.
     capacity: Option<u64>,
+    /// Whether operations append to the queues' event streams.
+    events: bool,
 }
 
 impl LocalBackend {
@@ -59,7 +62,14 @@ impl LocalBackend {
             bells: Bells::beside(path),
             sealer: None,
             capacity: None,
+            events: true,
         })
+    }
+
+    /// Records events (the default) or not.
+    pub fn with_events_recorded(mut self, on: bool) -> LocalBackend {
+        self.events = on;
+        self
     }
 
     /// Runs `work` in one write transaction on a blocking thread.
@@ -86,6 +96,30 @@ impl LocalBackend {
         .await
         .map_err(|error| store_error(&self.display, error.to_string()))?
     }
+}
+
+/// The ids an ack call marked done, for the `completed` event.
+fn record_completed(
+    tx: &Transaction,
+    queue: &str,
+    completions: &[Completion],
+    acks: &AckReport,
+) -> Sql<()> {
+    let done: Vec<String> = completions
+        .iter()
+        .filter(|completion| !acks.stale.contains(&completion.id))
+        .map(|completion| completion.id.clone())
+        .collect();
+    events::emit(tx, queue, "completed", &done, &[])
+}
+
+/// The ids a cancel or retry changed.
+fn changed(outcomes: &[ChangeOutcome]) -> Vec<String> {
+    outcomes
+        .iter()
+        .filter(|outcome| outcome.changed)
+        .map(|outcome| outcome.id.clone())
+        .collect()
 }
 
 fn store_error(display: &str, detail: String) -> BackendError {
@@ -155,13 +189,29 @@ impl Backend for LocalBackend {
         }
         let (name, mut jobs) = (queue.to_string(), jobs.to_vec());
         self.seal_jobs(queue, &mut jobs);
-        let capacity = self.capacity;
+        let (capacity, recording) = (self.capacity, self.events);
         let outcomes = self
             .write(move |tx| {
                 if !spool::fits(tx, capacity, jobs.len())? {
                     return Ok(None);
                 }
-                jobs::enqueue(tx, &name, &jobs).map(Some)
+                let outcomes = jobs::enqueue(tx, &name, &jobs)?;
+                if recording {
+                    let added: Vec<String> = outcomes
+                        .iter()
+                        .filter(|outcome| outcome.status == EnqueueStatus::Enqueued)
+                        .map(|outcome| outcome.id.clone())
+                        .collect();
+                    // the batch's session goes with the event when all its jobs share one
+                    let session = jobs.first().and_then(|job| job.session.clone());
+                    let shared = jobs.iter().all(|job| job.session == session);
+                    let fields: Vec<(&str, String)> = match session {
+                        Some(session) if shared => vec![("session", session)],
+                        _ => Vec::new(),
+                    };
+                    events::emit(tx, &name, "enqueued", &added, &fields)?;
+                }
+                Ok(Some(outcomes))
             })
             .await?
             .ok_or_else(|| BackendError::SpoolFull {
@@ -192,10 +242,23 @@ impl Backend for LocalBackend {
         let (name, request, completions) =
             (queue.to_string(), request.clone(), completions.to_vec());
         let acking = !completions.is_empty();
+        let recording = self.events;
         let result = self
             .write(move |tx| {
                 let acks = jobs::complete(tx, &name, &completions)?;
                 let batch = jobs::lease(tx, &name, &request)?;
+                if recording {
+                    record_completed(tx, &name, &completions, &acks)?;
+                    let started: Vec<String> =
+                        batch.jobs.iter().map(|job| job.id.clone()).collect();
+                    events::emit(
+                        tx,
+                        &name,
+                        "started",
+                        &started,
+                        &[("worker", request.owner.clone())],
+                    )?;
+                }
                 Ok((acks, batch))
             })
             .await;
@@ -213,13 +276,35 @@ impl Backend for LocalBackend {
 
     async fn complete(&self, queue: &str, completions: &[Completion]) -> BackendResult<AckReport> {
         let (queue, completions) = (queue.to_string(), completions.to_vec());
-        self.write(move |tx| jobs::complete(tx, &queue, &completions))
-            .await
+        let recording = self.events;
+        self.write(move |tx| {
+            let acks = jobs::complete(tx, &queue, &completions)?;
+            if recording {
+                record_completed(tx, &queue, &completions, &acks)?;
+            }
+            Ok(acks)
+        })
+        .await
     }
 
     async fn fail(&self, queue: &str, report: &FailureReport) -> BackendResult<FailOutcome> {
         let (name, report) = (queue.to_string(), report.clone());
-        let outcome = self.write(move |tx| jobs::fail(tx, &name, &report)).await?;
+        let recording = self.events;
+        let outcome = self
+            .write(move |tx| {
+                let outcome = jobs::fail(tx, &name, &report)?;
+                let kind = match outcome {
+                    FailOutcome::Retry => "retried",
+                    FailOutcome::Dead => "dead",
+                    FailOutcome::Stale => "",
+                };
+                if recording && !kind.is_empty() {
+                    let error = [("error", report.error.clone())];
+                    events::emit(tx, &name, kind, std::slice::from_ref(&report.id), &error)?;
+                }
+                Ok(outcome)
+            })
+            .await?;
         if outcome == FailOutcome::Retry {
             self.bells.ring(queue);
         }
@@ -228,8 +313,24 @@ impl Backend for LocalBackend {
 
     async fn beat(&self, queue: &str, request: &BeatRequest) -> BackendResult<BeatReport> {
         let (name, request) = (queue.to_string(), request.clone());
+        let recording = self.events;
         let report = self
-            .write(move |tx| recovery::beat(tx, &name, &request))
+            .write(move |tx| {
+                let report = recovery::beat(tx, &name, &request)?;
+                if let (true, Some(recovered)) = (recording, report.recovered) {
+                    for (kind, count) in [("retried", recovered.retried), ("dead", recovered.dead)]
+                    {
+                        if count > 0 {
+                            let fields = [
+                                ("count", count.to_string()),
+                                ("error", "lease expired".to_string()),
+                            ];
+                            events::emit(tx, &name, kind, &[], &fields)?;
+                        }
+                    }
+                }
+                Ok(report)
+            })
             .await?;
         if report
             .recovered
@@ -257,12 +358,30 @@ impl Backend for LocalBackend {
 
     async fn cancel(&self, queue: &str, ids: &[String]) -> BackendResult<Vec<ChangeOutcome>> {
         let (queue, ids) = (queue.to_string(), ids.to_vec());
-        self.write(move |tx| admin::cancel(tx, &queue, &ids)).await
+        let recording = self.events;
+        self.write(move |tx| {
+            let outcomes = admin::cancel(tx, &queue, &ids)?;
+            if recording {
+                events::emit(tx, &queue, "cancelled", &changed(&outcomes), &[])?;
+            }
+            Ok(outcomes)
+        })
+        .await
     }
 
     async fn retry(&self, queue: &str, ids: &[String]) -> BackendResult<Vec<ChangeOutcome>> {
         let (name, ids) = (queue.to_string(), ids.to_vec());
-        let outcomes = self.write(move |tx| admin::retry(tx, &name, &ids)).await?;
+        let recording = self.events;
+        let outcomes = self
+            .write(move |tx| {
+                let outcomes = admin::retry(tx, &name, &ids)?;
+                if recording {
+                    let reason = [("reason", "retried by hand".to_string())];
+                    events::emit(tx, &name, "retried", &changed(&outcomes), &reason)?;
+                }
+                Ok(outcomes)
+            })
+            .await?;
         self.bells.ring(queue);
         Ok(outcomes)
     }
@@ -388,6 +507,59 @@ impl Backend for LocalBackend {
 
     async fn workers(&self) -> BackendResult<Vec<WorkerEntry>> {
         self.write(admin::fleet).await
+    }
+
+    async fn record_event(
+        &self,
+        queue: &str,
+        kind: &str,
+        fields: &[(&str, String)],
+    ) -> BackendResult<()> {
+        if !self.events {
+            return Ok(());
+        }
+        let (queue, kind) = (queue.to_string(), kind.to_string());
+        let fields: Vec<(String, String)> = fields
+            .iter()
+            .map(|(name, value)| (name.to_string(), value.clone()))
+            .collect();
+        self.write(move |tx| {
+            let fields: Vec<(&str, String)> = fields
+                .iter()
+                .map(|(name, value)| (name.as_str(), value.clone()))
+                .collect();
+            events::append(tx, &queue, &kind, &[], &fields)
+        })
+        .await
+    }
+
+    async fn event_cursors(
+        &self,
+        queues: &[String],
+        at: i64,
+    ) -> BackendResult<std::collections::BTreeMap<String, String>> {
+        let seq = self.write(move |tx| events::cursor_at(tx, at)).await?;
+        Ok(queues
+            .iter()
+            .map(|queue| (queue.clone(), seq.to_string()))
+            .collect())
+    }
+
+    async fn read_events(
+        &self,
+        cursors: &std::collections::BTreeMap<String, String>,
+        wait: Duration,
+    ) -> BackendResult<Vec<Event>> {
+        // the store has no blocking read: poll it briefly until something arrives
+        let deadline = tokio::time::Instant::now() + wait;
+        loop {
+            let owned = cursors.clone();
+            let found = self.write(move |tx| events::read(tx, &owned)).await?;
+            if !found.is_empty() || tokio::time::Instant::now() >= deadline {
+                return Ok(found);
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     async fn sessions(&self, queue: &str) -> BackendResult<Vec<SessionInfo>> {

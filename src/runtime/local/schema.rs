@@ -6,7 +6,7 @@ use std::path::Path;
 use std::time::Duration;
 
 /// Bumped whenever the tables change; a store with a higher version is refused.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS queues (
@@ -86,6 +86,15 @@ CREATE TABLE IF NOT EXISTS sessions (
   last_at INTEGER NOT NULL,
   PRIMARY KEY (queue, session)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS events (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  queue TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  ids TEXT NOT NULL,
+  fields TEXT
+);
+CREATE INDEX IF NOT EXISTS events_by_queue ON events (queue, seq);
 CREATE TABLE IF NOT EXISTS meta (
   name TEXT PRIMARY KEY,
   value TEXT NOT NULL

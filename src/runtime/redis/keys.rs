@@ -84,6 +84,11 @@ impl QueueKeys {
         self.part("workers")
     }
 
+    /// The queue's bounded event stream (`fleetq events tail`).
+    pub fn events(&self) -> String {
+        self.part("events")
+    }
+
     /// The queue's sessions, scored by last activity.
     pub fn sessions(&self) -> String {
         self.part("sessions")

@@ -4,6 +4,7 @@ mod admin;
 mod calls;
 mod connection;
 mod control;
+mod events;
 mod hints;
 pub mod keys;
 mod reply;
@@ -17,9 +18,9 @@ use crate::runtime::backend::{
 use crate::runtime::config::TlsFiles;
 use crate::runtime::error::BackendError;
 use crate::runtime::job::{
-    AckReport, ChangeOutcome, Completion, EnqueueOutcome, FailOutcome, FailureReport, JobRecord,
-    JobState, JobSummary, LeaseRef, NewJob, QueueSettings, QueueStats, SessionInfo, SessionJob,
-    WorkerControl, WorkerEntry, WorkerInfo,
+    AckReport, ChangeOutcome, Completion, EnqueueOutcome, Event, FailOutcome, FailureReport,
+    JobRecord, JobState, JobSummary, LeaseRef, NewJob, QueueSettings, QueueStats, SessionInfo,
+    SessionJob, WorkerControl, WorkerEntry, WorkerInfo,
 };
 use async_trait::async_trait;
 use calls::{Call, EnqueueJob, is_none};
@@ -49,6 +50,8 @@ pub struct RedisBackend {
     prefix: String,
     connect_timeout: Duration,
     scripts: &'static Scripts,
+    /// Whether the scripts append to the queues' event streams (`events: false` turns it off).
+    events: bool,
 }
 
 impl RedisBackend {
@@ -82,11 +85,27 @@ impl RedisBackend {
             prefix: prefix.to_string(),
             connect_timeout,
             scripts: Scripts::for_server(version),
+            events: true,
         })
+    }
+
+    /// Records events (the default) or not.
+    pub fn with_events_recorded(mut self, on: bool) -> RedisBackend {
+        self.events = on;
+        self
     }
 
     fn keys(&self, queue: &str) -> QueueKeys {
         QueueKeys::new(&self.prefix, queue)
+    }
+
+    /// A script's keys, with the event stream last when this client records events (scripts
+    /// record none when it is absent).
+    fn with_events(&self, keys: &QueueKeys, mut list: Vec<String>) -> Vec<String> {
+        if self.events {
+            list.push(keys.events());
+        }
+        list
     }
 
     fn ack_call<'a>(
@@ -109,13 +128,16 @@ impl RedisBackend {
         }
         self.script_call(
             &self.scripts.ack,
-            vec![
-                keys.meta(),
-                keys.leased(),
-                keys.done(),
-                keys.stats(),
-                keys.throughput(),
-            ],
+            self.with_events(
+                keys,
+                vec![
+                    keys.meta(),
+                    keys.leased(),
+                    keys.done(),
+                    keys.stats(),
+                    keys.throughput(),
+                ],
+            ),
             &Args {
                 job_prefix: keys.job_prefix(),
                 unique_prefix: keys.unique_prefix(),
@@ -198,13 +220,16 @@ impl Backend for RedisBackend {
         let script = self
             .script_call(
                 &self.scripts.enqueue,
-                vec![
-                    keys.meta(),
-                    keys.delayed(),
-                    keys.stats(),
-                    keys.wake(),
-                    keys.sessions(),
-                ],
+                self.with_events(
+                    &keys,
+                    vec![
+                        keys.meta(),
+                        keys.delayed(),
+                        keys.stats(),
+                        keys.wake(),
+                        keys.sessions(),
+                    ],
+                ),
                 &Args {
                     job_prefix: keys.job_prefix(),
                     ready_prefix: keys.ready_prefix(),
@@ -271,7 +296,10 @@ impl Backend for RedisBackend {
         };
         let dequeue = match self.script_call(
             &self.scripts.dequeue,
-            vec![keys.meta(), keys.delayed(), keys.leased(), keys.wake()],
+            self.with_events(
+                &keys,
+                vec![keys.meta(), keys.delayed(), keys.leased(), keys.wake()],
+            ),
             &Args {
                 job_prefix: keys.job_prefix(),
                 ready_prefix: keys.ready_prefix(),
@@ -343,13 +371,16 @@ impl Backend for RedisBackend {
         let reply: reply::FailReply = self
             .run(
                 &self.scripts.fail,
-                vec![
-                    keys.leased(),
-                    keys.delayed(),
-                    keys.dead(),
-                    keys.stats(),
-                    keys.wake(),
-                ],
+                self.with_events(
+                    &keys,
+                    vec![
+                        keys.leased(),
+                        keys.delayed(),
+                        keys.dead(),
+                        keys.stats(),
+                        keys.wake(),
+                    ],
+                ),
                 &Args {
                     job_prefix: keys.job_prefix(),
                     unique_prefix: keys.unique_prefix(),
@@ -383,14 +414,17 @@ impl Backend for RedisBackend {
         let reply: reply::BeatReply = self
             .run(
                 &self.scripts.beat,
-                vec![
-                    keys.leased(),
-                    keys.workers(),
-                    keys.reaper_lock(),
-                    keys.dead(),
-                    keys.stats(),
-                    keys.wake(),
-                ],
+                self.with_events(
+                    &keys,
+                    vec![
+                        keys.leased(),
+                        keys.workers(),
+                        keys.reaper_lock(),
+                        keys.dead(),
+                        keys.stats(),
+                        keys.wake(),
+                    ],
+                ),
                 &Args {
                     job_prefix: keys.job_prefix(),
                     ready_prefix: keys.ready_prefix(),
@@ -457,20 +491,26 @@ impl Backend for RedisBackend {
 
     async fn cancel(&self, queue: &str, ids: &[String]) -> BackendResult<Vec<ChangeOutcome>> {
         let keys = self.keys(queue);
-        let script_keys = vec![
-            keys.delayed(),
-            keys.leased(),
-            keys.stats(),
-            keys.cancelled(),
-            keys.meta(),
-        ];
+        let script_keys = self.with_events(
+            &keys,
+            vec![
+                keys.delayed(),
+                keys.leased(),
+                keys.stats(),
+                keys.cancelled(),
+                keys.meta(),
+            ],
+        );
         self.change_jobs(queue, &self.scripts.cancel, script_keys, ids)
             .await
     }
 
     async fn retry(&self, queue: &str, ids: &[String]) -> BackendResult<Vec<ChangeOutcome>> {
         let keys = self.keys(queue);
-        let script_keys = vec![keys.delayed(), keys.dead(), keys.wake(), keys.cancelled()];
+        let script_keys = self.with_events(
+            &keys,
+            vec![keys.delayed(), keys.dead(), keys.wake(), keys.cancelled()],
+        );
         self.change_jobs(queue, &self.scripts.retry, script_keys, ids)
             .await
     }
@@ -562,6 +602,36 @@ impl Backend for RedisBackend {
 
     async fn workers(&self) -> BackendResult<Vec<WorkerEntry>> {
         self.fleet().await
+    }
+
+    async fn record_event(
+        &self,
+        queue: &str,
+        kind: &str,
+        fields: &[(&str, String)],
+    ) -> BackendResult<()> {
+        self.append_event(queue, kind, fields).await
+    }
+
+    async fn event_cursors(
+        &self,
+        queues: &[String],
+        at: i64,
+    ) -> BackendResult<std::collections::BTreeMap<String, String>> {
+        // stream ids are `<ms>-<seq>`: everything after `<at - 1>-<max>` is at `at` or later
+        let cursor = format!("{}-18446744073709551615", at - 1);
+        Ok(queues
+            .iter()
+            .map(|queue| (queue.clone(), cursor.clone()))
+            .collect())
+    }
+
+    async fn read_events(
+        &self,
+        cursors: &std::collections::BTreeMap<String, String>,
+        wait: Duration,
+    ) -> BackendResult<Vec<Event>> {
+        self.read_streams(cursors, wait).await
     }
 
     async fn send_control(&self, workers: &[String], command: WorkerControl) -> BackendResult<()> {

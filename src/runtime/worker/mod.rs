@@ -190,7 +190,7 @@ pub async fn run(
         .await
     {
         // a command stored before this worker started is for an earlier one with its id
-        Ok(_) => {}
+        Ok(_) => announce(backend.as_ref(), &info, "worker_online").await,
         Err(error) => trouble.failed("worker registration failed", &error),
     }
     tracing::info!(worker = %id, backend = %backend.describe(), queues = ?info.queues, concurrency = info.concurrency, "worker started");
@@ -248,6 +248,7 @@ pub async fn run(
     beating.cancel();
     let _ = heartbeat_task.await;
     let _ = listener.await;
+    announce(backend.as_ref(), &info, "worker_offline").await;
     if let Err(error) = backend.unregister_worker(&info).await {
         tracing::warn!(%error, "could not unregister the worker; it will age out");
     }
@@ -290,6 +291,19 @@ pub async fn run(
         );
     }
     Ok((report, reason))
+}
+
+/// Tells each of the worker's queues' event streams that it came or went; an event that
+/// cannot be written is not worth failing the run for.
+async fn announce(backend: &dyn Backend, info: &WorkerInfo, kind: &str) {
+    for queue in &info.queues {
+        if let Err(error) = backend
+            .record_event(queue, kind, &[("worker", info.id.clone())])
+            .await
+        {
+            tracing::debug!(%error, "could not record {kind}");
+        }
+    }
 }
 
 /// What a queue holds once a burst run is over; unknown when the backend does not answer.

@@ -15,6 +15,8 @@ pub async fn run(
     // pausing ahead of a deploy must work before the queue's first job
     validate_queue_name(queue)?;
     runtime.backend.set_paused(queue, paused).await?;
+    let kind = if paused { "paused" } else { "resumed" };
+    runtime.backend.record_event(queue, kind, &[]).await?;
     printer.report_from(
         &runtime.backend.describe(),
         &Done {

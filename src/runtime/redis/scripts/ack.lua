@@ -3,7 +3,7 @@
 -- allow-oom: acks must land when Redis is at maxmemory, or the queue jams.
 -- Idempotent per token: an ack re-sent after the first one applied counts as `already`.
 -- KEYS[1] meta HASH, KEYS[2] leased ZSET, KEYS[3] done ZSET, KEYS[4] stats HASH,
---   KEYS[5] throughput buckets HASH
+--   KEYS[5] throughput buckets HASH, KEYS[6] events STREAM (absent: record no event)
 -- ARGV[1] JSON { job_prefix, unique_prefix, retain_done (default), bucket_ms,
 --   completions: [{ id, token }] }, ARGV[1 + i] the outputs JSON of completion i (raw)
 -- returns: JSON { acked, already, stale: [id] } where stale ids lost their lease
@@ -33,6 +33,7 @@ local acked = #finished
 if acked > 0 then
   in_slices('ZREM', KEYS[2], finished)
   in_slices('ZADD', KEYS[3], done_entries)
+  emit(KEYS[6], 'completed', finished)
   redis.call('HINCRBY', KEYS[4], 'done', acked)
   local width = args.bucket_ms
   local bucket = math.floor(now / width)
@@ -50,6 +51,7 @@ if acked > 0 then
     local trimmed = redis.call('ZPOPMIN', KEYS[3], excess)
     for j = 1, #trimmed, 2 do redis.call('UNLINK', job_prefix .. trimmed[j]) end
     redis.call('HINCRBY', KEYS[4], 'trimmed', excess)
+    emit(KEYS[6], 'trimmed', {}, { count = excess })
   end
 end
 return reply({ acked = acked, already = already, stale = stale })

@@ -6,7 +6,8 @@
 -- owner did not extend it. A lease whose owner beats on but never extended it was leased by a
 -- reply the owner never received: it goes back without spending an attempt.
 -- KEYS[1] leased ZSET, KEYS[2] queue workers ZSET (id -> last beat, server ms), KEYS[3] reaper
---   lock STRING, KEYS[4] dead ZSET, KEYS[5] stats HASH, KEYS[6] wake ZSET
+--   lock STRING, KEYS[4] dead ZSET, KEYS[5] stats HASH, KEYS[6] wake ZSET, KEYS[7] events
+--   STREAM (absent: record no event)
 -- ARGV[1] JSON { job_prefix, ready_prefix, unique_prefix, owner, lease_ms, leases: [{ id, token }],
 --   lock_ms, reap_batch, history }
 -- returns: JSON { statuses: ['extended' | 'lost' | 'cancelled'] (one per lease), recovered?:
@@ -48,6 +49,7 @@ redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - 3600000)
 local expired = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', '(' .. previous, 'WITHSCORES',
   'LIMIT', 0, args.reap_batch)
 local retried, dead, returned = 0, 0, 0
+local retried_ids, dead_ids = {}, {}
 -- from the latest deadline to the earliest, so LPUSH leaves the earliest at the head
 for i = #expired - 1, 1, -2 do
   local id, lease_deadline = expired[i], tonumber(expired[i + 1])
@@ -74,15 +76,19 @@ for i = #expired - 1, 1, -2 do
         redis.call('ZADD', KEYS[4], now, id)
         release_unique(args.unique_prefix, id, fields[6], fields[7])
         dead = dead + 1
+        dead_ids[#dead_ids + 1] = id
       else
         redis.call('HSET', key, 'state', 'pending')
         redis.call('LPUSH', args.ready_prefix .. fields[3], id)
         retried = retried + 1
+        retried_ids[#retried_ids + 1] = id
       end
     end
   end
 end
 if retried + returned > 0 then redis.call('ZADD', KEYS[6], now, 'ring') end
+emit(KEYS[7], 'retried', retried_ids, { error = 'lease expired' })
+emit(KEYS[7], 'dead', dead_ids, { error = 'lease expired' })
 if retried > 0 then redis.call('HINCRBY', KEYS[5], 'retried', retried) end
 if dead > 0 then redis.call('HINCRBY', KEYS[5], 'dead', dead) end
 result.recovered = { retried = retried, dead = dead, returned = returned }

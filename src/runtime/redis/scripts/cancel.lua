@@ -3,7 +3,7 @@
 -- allow-oom: cancelling is one way to stop the damage when Redis is full.
 -- Cancelled jobs are indexed like done ones and trimmed by the same retention.
 -- KEYS[1] delayed ZSET, KEYS[2] leased ZSET, KEYS[3] stats HASH, KEYS[4] cancelled ZSET,
---   KEYS[5] meta HASH
+--   KEYS[5] meta HASH, KEYS[6] events STREAM (absent: record no event)
 -- ARGV[1] JSON { job_prefix, ready_prefix, unique_prefix, retain_done (default), ids: [id] }
 -- returns: JSON { results: [{ id, changed, state }] }, state the job's state afterwards
 --   ('cancelled', or the final state it already had), or 'missing'
@@ -11,6 +11,7 @@ local args = cjson.decode(ARGV[1])
 local now = now_ms()
 local results = {}
 local cancelled = 0
+local cancelled_ids = {}
 for _, id in ipairs(args.ids) do
   local key = args.job_prefix .. id
   local fields = redis.call('HMGET', key, 'state', 'priority', 'unique_until_done', 'unique_key')
@@ -29,6 +30,7 @@ for _, id in ipairs(args.ids) do
     release_unique(args.unique_prefix, id, fields[3], fields[4])
     cancelled = cancelled + 1
     results[#results + 1] = { id = id, changed = true, state = 'cancelled' }
+    cancelled_ids[#cancelled_ids + 1] = id
   end
 end
 if cancelled > 0 then
@@ -41,4 +43,5 @@ if cancelled > 0 then
     redis.call('HINCRBY', KEYS[3], 'trimmed', excess)
   end
 end
+emit(KEYS[6], 'cancelled', cancelled_ids)
 return reply({ results = results })

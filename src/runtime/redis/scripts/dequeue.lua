@@ -2,7 +2,8 @@
 -- dequeue: lease up to n ready jobs, promoting due delayed jobs first; honours pause.
 -- allow-oom: at maxmemory a worker can still take jobs, because ack, fail and release run
 -- there too; draining is the way out of a full Redis.
--- KEYS[1] meta HASH, KEYS[2] delayed ZSET, KEYS[3] leased ZSET, KEYS[4] wake ZSET
+-- KEYS[1] meta HASH, KEYS[2] delayed ZSET, KEYS[3] leased ZSET, KEYS[4] wake ZSET,
+--   KEYS[5] events STREAM (absent: record no event)
 -- ARGV[1] JSON { job_prefix, ready_prefix, max_jobs, lease_ms, owner,
 --   default_max_attempts (for jobs enqueued without one) }
 -- returns: [JSON { now, paused, jobs: [{ id, token, attempts, max_attempts, timeout_ms,
@@ -80,6 +81,9 @@ end
 local result = { now = now, paused = false, jobs = jobs }
 if #jobs > 0 then
   in_slices('ZADD', KEYS[3], leased)
+  local started = {}
+  for i = 2, #leased, 2 do started[#started + 1] = leased[i] end
+  emit(KEYS[5], 'started', started, { worker = args.owner })
   redis.call('HSET', KEYS[1], 'fence', fence)
   -- chain the doorbell if work remains; levels above the last one popped were empty
   if #jobs >= wanted then

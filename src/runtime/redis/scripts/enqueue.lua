@@ -4,7 +4,7 @@
 -- A job of a stopped session is refused ('stopped'); an accepted one joins its session's job
 -- set, and the session's last activity moves.
 -- KEYS[1] meta HASH, KEYS[2] delayed ZSET, KEYS[3] stats HASH, KEYS[4] wake ZSET,
---   KEYS[5] sessions ZSET
+--   KEYS[5] sessions ZSET, KEYS[6] events STREAM (absent: record no event)
 -- ARGV[1] JSON { job_prefix, ready_prefix, unique_prefix, session_prefix, session_jobs_suffix,
 --   jobs: [{ id, priority,
 --   max_attempts (0 = the consuming pipeline's), timeout_ms, delay_ms, at_ms (server ms,
@@ -28,6 +28,7 @@ end
 
 local outcomes = {}
 local added, rang = 0, false
+local enqueued, sessions = {}, {}
 for index, job in ipairs(args.jobs) do
   local id = job.id
   local data = ARGV[index + 1]
@@ -91,8 +92,17 @@ for index, job in ipairs(args.jobs) do
     size = size + 1
     added = added + 1
     outcomes[#outcomes + 1] = { id = id, status = 'enqueued' }
+    enqueued[#enqueued + 1] = id
+    sessions[job.session or ''] = true
   end
 end
 if added > 0 then redis.call('HINCRBY', KEYS[3], 'enqueued', added) end
 if rang then redis.call('ZADD', KEYS[4], now, 'ring') end
+-- the batch's session goes with the event when all its jobs share one
+local session = next(sessions)
+if session and session ~= '' and next(sessions, session) == nil then
+  emit(KEYS[6], 'enqueued', enqueued, { session = session })
+else
+  emit(KEYS[6], 'enqueued', enqueued)
+end
 return reply({ outcomes = outcomes })

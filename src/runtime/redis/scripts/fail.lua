@@ -1,7 +1,8 @@
 #!lua flags=allow-oom
 -- fail: record a failed attempt, fenced by the lease token; schedules a retry or buries the job.
 -- allow-oom: a failure must be recorded at maxmemory too, or the job sits leased until expiry.
--- KEYS[1] leased ZSET, KEYS[2] delayed ZSET, KEYS[3] dead ZSET, KEYS[4] stats HASH, KEYS[5] wake ZSET
+-- KEYS[1] leased ZSET, KEYS[2] delayed ZSET, KEYS[3] dead ZSET, KEYS[4] stats HASH, KEYS[5] wake ZSET,
+--   KEYS[6] events STREAM (absent: record no event)
 -- ARGV[1] JSON { job_prefix, unique_prefix, id, token, error, stderr, retry_delay_ms (absent:
 --   no retry, fatal or attempts exhausted), outputs (completed steps, so a retry resumes after
 --   them), history (error entries kept) }
@@ -25,10 +26,12 @@ if delay then
   redis.call('ZADD', KEYS[2], now + delay, id)
   redis.call('HINCRBY', KEYS[4], 'retried', 1)
   if delay == 0 then redis.call('ZADD', KEYS[5], now, 'ring') end
+  emit(KEYS[6], 'retried', { id }, { error = args.error })
   return reply({ outcome = 'retry' })
 end
 redis.call('HSET', key, 'state', 'dead', 'finished_at', now)
 redis.call('ZADD', KEYS[3], now, id)
 release_unique(args.unique_prefix, id, fields[5], fields[6])
 redis.call('HINCRBY', KEYS[4], 'dead', 1)
+emit(KEYS[6], 'dead', { id }, { error = args.error })
 return reply({ outcome = 'dead' })

@@ -31,6 +31,20 @@ local function push_error(history_json, attempt, at, message, keep)
   return cjson.encode(history)
 end
 
+-- appends one compact event for a batch of jobs to the queue's bounded stream (`fleetq events
+-- tail`): its type, the ids space-separated (ids hold no spaces), and extra fields. `stream` is
+-- nil when the client records no events (it then leaves the stream out of KEYS). A batch of
+-- none is no event, unless it carries a count (trimmed jobs, whose ids are not kept).
+local function emit(stream, kind, ids, extra)
+  if not stream or (#ids == 0 and not (extra and extra.count)) then return end
+  local fields = { 'type', kind, 'ids', table.concat(ids, ' ') }
+  for name, value in pairs(extra or {}) do
+    fields[#fields + 1] = name
+    fields[#fields + 1] = tostring(value)
+  end
+  redis.call('XADD', stream, 'MAXLEN', '~', 10000, '*', unpack(fields))
+end
+
 -- replies are JSON objects with named fields, decoded by serde on the Rust side
 local function reply(fields)
   return cjson.encode(fields)
