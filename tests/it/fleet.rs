@@ -109,9 +109,11 @@ fn ten_thousand_jobs_through_four_workers_each_done_once(kind: Kind) {
 /// come back after their lease. Every job is done once (twice only if it was in flight).
 fn producers_workers_and_stats_share_the_backend_through_a_crash(kind: Kind) {
     let env = TestEnv::on(kind);
+    // a 3 s lease: on a loaded CI machine a live worker can be starved of CPU for over a
+    // second, and a shorter lease would count its stall as a crash
     let pipeline = env.write(
         "steady.yaml",
-        "pipeline: steady\nqueue: steady\nlease: 1s\nconcurrency: 8\nsteps:\n  - sleep: 5ms\n",
+        "pipeline: steady\nqueue: steady\nlease: 3s\nconcurrency: 8\nsteps:\n  - sleep: 5ms\n",
     );
     let start = |_: usize| {
         let mut command = env.command();
