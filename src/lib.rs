@@ -7,9 +7,8 @@
 //! cli/args.rs             every clap type (global flags, subcommands)
 //! cli/mod.rs              dispatch: settings → Runtime → command → exit code
 //! cli/commands/*.rs       one file per command; a command with verbs is a folder (jobs/, queues/,
-//!                         dlq/)
-//!                         or one file when the verbs are small (airgap.rs);
-//!                         enqueue/ keeps bulk mode (bulk.rs) apart from single jobs
+//!                         dlq/) or one file when its verbs are small (airgap.rs, sessions.rs,
+//!                         workers.rs, events.rs); enqueue/ keeps bulk mode (bulk.rs) apart
 //! output/                 the only code that prints: Printer (stdout data, stderr status; a
 //!                         closed pipe exits 0), report.rs (the Report trait every command's
 //!                         result implements: JSON, JSONL records, a view for people), tables,
@@ -26,20 +25,21 @@
 //!                         JSON arguments sent in pipelines, each reply read on its own),
 //!                         keys.rs (the only key builder), sessions.rs (session reads, stop,
 //!                         clean), control.rs (worker commands: stored, and announced over
-//!                         pub/sub), events.rs (queue events, tail reads), hints.rs (what to do about each error), scripts.rs +
-//!                         scripts/*.lua (each script joined with scripts/prelude.lua when
-//!                         loaded; Redis 7 reads their `#!lua` flags), connection.rs (timeouts,
-//!                         TLS, doorbell, error mapping via Target), admin.rs (inspection and
-//!                         the fleet registry), reply.rs (serde reply types)
+//!                         pub/sub), events.rs (queue events, tail reads), hints.rs (what to do
+//!                         about each error), scripts.rs + scripts/*.lua (each script joined
+//!                         with scripts/prelude.lua when loaded; Redis 7 reads their `#!lua`
+//!                         flags), connection.rs (timeouts, TLS, doorbell, error mapping via
+//!                         Target), admin.rs (inspection and the fleet registry), reply.rs
+//!                         (serde reply types)
 //!   local/                the embedded store (the default backend): mod.rs (the trait, one
 //!                         write transaction per call on a blocking thread), schema.rs (tables,
 //!                         version check, 0600/0700 files), jobs.rs (enqueue, lease, ack, fail,
 //!                         retention: the scripts' counterparts), recovery.rs (heartbeats,
 //!                         recovery, release), admin.rs (inspection, cancel/retry, settings,
 //!                         registry), sessions.rs (sessions rows, clean), events.rs (the event
-//!                         rows each operation appends, tail reads), spool.rs (the store as the airgap spool: sealed payloads,
-//!                         the bound, the key check, sync's claims), doorbell.rs (unix datagram
-//!                         wake-ups beside the store)
+//!                         rows each operation appends, tail reads), spool.rs (the store as the
+//!                         airgap spool: sealed payloads, the bound, the key check, sync's
+//!                         claims), doorbell.rs (unix datagram wake-ups beside the store)
 //!   airgap/               mod.rs (Producer: Redis while it answers, else the spool; probes),
 //!                         settings.rs (`airgap:` and FLEETQ_AIRGAP_*), key.rs (the spool key,
 //!                         keygen), seal.rs (XChaCha20-Poly1305 + SHA-256 checksums), state.rs
@@ -54,9 +54,9 @@
 //!                         acks counted only when confirmed, burst-wait, unstartable steps),
 //!                         heartbeat.rs (one beat script per queue; the stored control command
 //!                         comes back with the registration), control.rs (pause gate, stop,
-//!                         the live control feed), pacing.rs (idle waits,
-//!                         burst-wait, the pause after an unstartable step), trouble.rs
-//!                         (throttled outage logging), budget.rs (--max-jobs)
+//!                         the live control feed), pacing.rs (idle waits, burst-wait, the pause
+//!                         after an unstartable step), trouble.rs (throttled outage logging),
+//!                         budget.rs (--max-jobs)
 //!   dlq/                  dead-letter queue: mod.rs (filters, selection in pages, retry at a
 //!                         rate, purge), drain.rs (crash-safe drain to JSONL, import)
 //!   sessions.rs           sessions: counts, show, stop (refuse, cancel, kill), clean
@@ -84,6 +84,13 @@
 //! - `P:workers` (per queue, scored by the beat script with server time) counts live workers
 //!   for `stats` and judges lease owners, next to the global registry; `P:reaper` is the
 //!   single-reaper lock.
+//! - Sessions: `P:sessions` (by last activity), `P:session:<s>` (status, times) and
+//!   `P:session:<s>:jobs` (ids), written by the enqueue script; counts are read from the jobs'
+//!   states when asked, so no other script pays for sessions.
+//! - Events: one `XADD` per batch (ids space-separated, `MAXLEN ~ 10000`), not one per job; a
+//!   client with events off leaves the stream out of the scripts' KEYS.
+//! - Worker control: `<prefix>:control:<id>` (the stored command, read back with every
+//!   registration) and the `<prefix>:control` pub/sub channel.
 //! - A unique key without a TTL is held until its job finishes (`unique_until_done`), so it
 //!   never blocks a queue forever.
 
