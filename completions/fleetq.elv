@@ -18,7 +18,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
     }
     var completions = [
         &'fleetq'= {
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -68,7 +68,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand --correlation-id 'Free-form id carried into logs and the step context'
             cand --session 'The session (a named group of jobs: one tenant''s import, one cron run) the jobs join'
             cand --id 'Job id [default: a new UUID v7]; enqueueing an existing id reports a duplicate'
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -97,7 +97,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand --max-runtime 'Stop taking jobs after this long'
             cand --shutdown-grace 'On stop, how long in-flight jobs may finish before they are released'
             cand --label 'A label for `workers ls` (repeatable): --label zone=eu-1'
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -120,7 +120,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
         }
         &'fleetq;stats'= {
             cand --watch 'Redraw every DUR (with --output jsonl: one object per tick)'
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -141,7 +141,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand --version 'Print version'
         }
         &'fleetq;jobs'= {
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -168,7 +168,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fleetq;jobs;show'= {
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -189,7 +189,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand --version 'Print version'
         }
         &'fleetq;jobs;why'= {
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -215,7 +215,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand -n 'Most jobs to show'
             cand --limit 'Most jobs to show'
             cand --since 'Only jobs that finished (or, retrying, last failed; else were created) within this long, e.g. 10m'
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -236,7 +236,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand --version 'Print version'
         }
         &'fleetq;jobs;cancel'= {
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -257,7 +257,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand --version 'Print version'
         }
         &'fleetq;jobs;retry'= {
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -298,7 +298,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
         &'fleetq;jobs;help;help'= {
         }
         &'fleetq;queues'= {
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -325,7 +325,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fleetq;queues;ls'= {
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -346,7 +346,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand --version 'Print version'
         }
         &'fleetq;queues;pause'= {
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -367,7 +367,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand --version 'Print version'
         }
         &'fleetq;queues;resume'= {
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -388,7 +388,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand --version 'Print version'
         }
         &'fleetq;queues;purge'= {
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -412,7 +412,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
         &'fleetq;queues;set'= {
             cand --max-len 'Reject enqueues past this many pending+delayed jobs (0 = no limit)'
             cand --retain-done 'Done (and cancelled) jobs kept for inspection; older ones are trimmed'
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -459,7 +459,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand --concurrency 'Worker concurrency'
             cand --latency-samples 'Single jobs timed from enqueue to start on an idle worker'
             cand --pipeline 'Bench this pipeline instead of one no-op step'
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -480,7 +480,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand --version 'Print version'
         }
         &'fleetq;dlq'= {
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -514,7 +514,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand --older-than 'Only jobs that died longer ago than this'
             cand -n 'Most jobs to show'
             cand --limit 'Most jobs to show'
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -535,7 +535,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand --version 'Print version'
         }
         &'fleetq;dlq;show'= {
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -562,7 +562,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand --older-than 'Only jobs that died longer ago than this'
             cand --limit 'At most this many jobs'
             cand --rate 'Retry at most this fast (50, 50/s, 3000/m), to spare what the jobs call'
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -591,7 +591,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand --since 'Only jobs that died within this long (e.g. 10m)'
             cand --older-than 'Only jobs that died longer ago than this'
             cand --limit 'At most this many jobs'
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -614,7 +614,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
         }
         &'fleetq;dlq;import'= {
             cand --queue 'Into this queue instead of each job''s own'
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -639,7 +639,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand --error 'Only jobs whose last error matches this regular expression'
             cand --since 'Only jobs that died within this long (e.g. 10m)'
             cand --older-than 'Only jobs that died longer ago than this'
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -685,7 +685,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
         &'fleetq;dlq;help;help'= {
         }
         &'fleetq;airgap'= {
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -711,7 +711,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fleetq;airgap;status'= {
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -733,7 +733,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
         }
         &'fleetq;airgap;force'= {
             cand --reason 'Why, shown by `fleetq airgap status`'
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -754,7 +754,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand --version 'Print version'
         }
         &'fleetq;airgap;release'= {
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -775,7 +775,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand --version 'Print version'
         }
         &'fleetq;airgap;keygen'= {
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -814,7 +814,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
         }
         &'fleetq;sync'= {
             cand --batch 'Jobs per push'
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -836,7 +836,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand --version 'Print version'
         }
         &'fleetq;sessions'= {
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -862,7 +862,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fleetq;sessions;ls'= {
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -884,7 +884,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
         }
         &'fleetq;sessions;show'= {
             cand --queue 'Only in this queue [default: every queue that has it]'
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -906,7 +906,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
         }
         &'fleetq;sessions;stop'= {
             cand --queue 'Only in this queue [default: every queue that has it]'
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -929,7 +929,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
         &'fleetq;sessions;clean'= {
             cand --older-than 'Every session with no activity for this long'
             cand --queue 'Only in this queue [default: every queue]'
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -968,7 +968,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
         &'fleetq;sessions;help;help'= {
         }
         &'fleetq;events'= {
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -994,7 +994,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand --session 'Only events that name this session (enqueues into it, its stop)'
             cand --type 'Only events of this type (repeatable)'
             cand --since 'Start this far back instead of now (e.g. 10m)'
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -1023,7 +1023,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
         &'fleetq;events;help;help'= {
         }
         &'fleetq;workers'= {
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -1051,7 +1051,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
         &'fleetq;workers;ls'= {
             cand --queue 'Only workers serving this queue'
             cand --label 'Only workers with this label (repeatable; all must match)'
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -1073,7 +1073,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
         }
         &'fleetq;workers;pause'= {
             cand --queue 'Every live worker serving this queue'
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -1096,7 +1096,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
         }
         &'fleetq;workers;resume'= {
             cand --queue 'Every live worker serving this queue'
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -1119,7 +1119,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
         }
         &'fleetq;workers;stop'= {
             cand --queue 'Every live worker serving this queue'
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'
@@ -1158,7 +1158,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
         &'fleetq;workers;help;help'= {
         }
         &'fleetq;completions'= {
-            cand --backend 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
             cand -o 'Output format for data on stdout'

@@ -24,7 +24,7 @@ function __fish_fleetq_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c fleetq -n "__fish_fleetq_needs_command" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_needs_command" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_needs_command" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_needs_command" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_needs_command" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -69,7 +69,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l timeout -d 'Li
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l correlation-id -d 'Free-form id carried into logs and the step context' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l session -d 'The session (a named group of jobs: one tenant\'s import, one cron run) the jobs join' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l id -d 'Job id [default: a new UUID v7]; enqueueing an existing id reports a duplicate' -r
-complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -95,7 +95,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l max-jobs -d 'St
 complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l max-runtime -d 'Stop taking jobs after this long' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l shutdown-grace -d 'On stop, how long in-flight jobs may finish before they are released' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l label -d 'A label for `workers ls` (repeatable): --label zone=eu-1' -r
-complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -116,7 +116,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -s v -l verbose -d
 complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -s h -l help -d 'Print help'
 complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -l watch -d 'Redraw every DUR (with --output jsonl: one object per tick)' -r
-complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -135,7 +135,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -s q -l quiet -d 'O
 complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -s h -l help -d 'Print help'
 complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -s V -l version -d 'Print version'
-complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show why ls cancel retry help" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show why ls cancel retry help" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show why ls cancel retry help" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show why ls cancel retry help" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show why ls cancel retry help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -160,7 +160,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show why ls cancel retry help" -f -a "cancel" -d 'Cancel jobs that have not finished'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show why ls cancel retry help" -f -a "retry" -d 'Run dead, cancelled or delayed jobs again now'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show why ls cancel retry help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from show" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from show" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from show" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -179,7 +179,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subc
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from why" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from why" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from why" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from why" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from why" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -207,7 +207,7 @@ cancelled\t''
 retrying\t'Delayed after a failure, waiting out the retry backoff'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -s n -l limit -d 'Most jobs to show' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -l since -d 'Only jobs that finished (or, retrying, last failed; else were created) within this long, e.g. 10m' -r
-complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -226,7 +226,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subc
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
-complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -245,7 +245,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subc
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
-complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from retry" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -270,7 +270,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subc
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "cancel" -d 'Cancel jobs that have not finished'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "retry" -d 'Run dead, cancelled or delayed jobs again now'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -295,7 +295,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_see
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -f -a "purge" -d 'Delete every job of a queue (settings stay)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -f -a "set" -d 'Change a queue\'s limits; works before a queue\'s first job'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from ls" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from ls" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from ls" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from ls" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -314,7 +314,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_su
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
-complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from pause" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from pause" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from pause" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from pause" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from pause" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -333,7 +333,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_su
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from pause" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from pause" -s V -l version -d 'Print version'
-complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from resume" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from resume" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from resume" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from resume" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from resume" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -352,7 +352,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_su
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from resume" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from resume" -s V -l version -d 'Print version'
-complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from purge" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from purge" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from purge" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from purge" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from purge" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -374,7 +374,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_su
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from purge" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l max-len -d 'Reject enqueues past this many pending+delayed jobs (0 = no limit)' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l retain-done -d 'Done (and cancelled) jobs kept for inspection; older ones are trimmed' -r
-complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -403,7 +403,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -s n -l jobs -d 'Jo
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -s c -l concurrency -d 'Worker concurrency' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l latency-samples -d 'Single jobs timed from enqueue to start on an idle worker' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l pipeline -d 'Bench this pipeline instead of one no-op step' -r -F
-complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -422,7 +422,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -s q -l quiet -d 'O
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -s h -l help -d 'Print help'
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -s V -l version -d 'Print version'
-complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_subcommand_from ls show retry drain import purge help" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_subcommand_from ls show retry drain import purge help" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_subcommand_from ls show retry drain import purge help" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_subcommand_from ls show retry drain import purge help" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_subcommand_from ls show retry drain import purge help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -453,7 +453,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subco
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from ls" -l since -d 'Only jobs that died within this long (e.g. 10m)' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from ls" -l older-than -d 'Only jobs that died longer ago than this' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from ls" -s n -l limit -d 'Most jobs to show' -r
-complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from ls" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from ls" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from ls" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from ls" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -472,7 +472,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subco
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
-complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -497,7 +497,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subco
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -l older-than -d 'Only jobs that died longer ago than this' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -l limit -d 'At most this many jobs' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -l rate -d 'Retry at most this fast (50, 50/s, 3000/m), to spare what the jobs call' -r
-complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -524,7 +524,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subco
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l since -d 'Only jobs that died within this long (e.g. 10m)' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l older-than -d 'Only jobs that died longer ago than this' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l limit -d 'At most this many jobs' -r
-complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -545,7 +545,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subco
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s h -l help -d 'Print help'
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from import" -l queue -d 'Into this queue instead of each job\'s own' -r
-complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from import" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from import" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from import" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from import" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -568,7 +568,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subco
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l error -d 'Only jobs whose last error matches this regular expression' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l since -d 'Only jobs that died within this long (e.g. 10m)' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l older-than -d 'Only jobs that died longer ago than this' -r
-complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from purge" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -596,7 +596,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subco
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "import" -d 'Enqueue the jobs of a drained file again, keeping their ids (duplicates are skipped)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "purge" -d 'Delete dead jobs for good'
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -620,7 +620,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_see
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -f -a "release" -d 'Clear a forced airgap; enqueues go to Redis again'
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -f -a "keygen" -d 'Write a new random spool key to FILE (created 0600, never overwritten)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from status" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from status" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from status" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -640,7 +640,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_su
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from force" -l reason -d 'Why, shown by `fleetq airgap status`' -r
-complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from force" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from force" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from force" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from force" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from force" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -659,7 +659,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_su
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from force" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from force" -s h -l help -d 'Print help'
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from force" -s V -l version -d 'Print version'
-complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from release" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from release" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from release" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from release" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from release" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -678,7 +678,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_su
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from release" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from release" -s h -l help -d 'Print help'
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from release" -s V -l version -d 'Print version'
-complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from keygen" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from keygen" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from keygen" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from keygen" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from keygen" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -703,7 +703,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_su
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from help" -f -a "keygen" -d 'Write a new random spool key to FILE (created 0600, never overwritten)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -l batch -d 'Jobs per push' -r
-complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -723,7 +723,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -s q -l quiet -d 'On
 complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -s h -l help -d 'Print help'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -s V -l version -d 'Print version'
-complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -747,7 +747,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_s
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -f -a "stop" -d 'Refuse new jobs, cancel waiting ones, and stop running ones at their next heartbeat'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -f -a "clean" -d 'Delete sessions and all their jobs: one by name, every stopped one, or idle ones'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -767,7 +767,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from show" -l queue -d 'Only in this queue [default: every queue that has it]' -r
-complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from show" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from show" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from show" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -787,7 +787,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from stop" -l queue -d 'Only in this queue [default: every queue that has it]' -r
-complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from stop" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from stop" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from stop" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from stop" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from stop" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -808,7 +808,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from clean" -l older-than -d 'Every session with no activity for this long' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from clean" -l queue -d 'Only in this queue [default: every queue]' -r
-complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from clean" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from clean" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from clean" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from clean" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from clean" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -833,7 +833,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "stop" -d 'Refuse new jobs, cancel waiting ones, and stop running ones at their next heartbeat'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "clean" -d 'Delete sessions and all their jobs: one by name, every stopped one, or idle ones'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand events; and not __fish_seen_subcommand_from tail help" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and not __fish_seen_subcommand_from tail help" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand events; and not __fish_seen_subcommand_from tail help" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand events; and not __fish_seen_subcommand_from tail help" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand events; and not __fish_seen_subcommand_from tail help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -857,7 +857,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand events; and not __fish_see
 complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -l session -d 'Only events that name this session (enqueues into it, its stop)' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -l type -d 'Only events of this type (repeatable)' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -l since -d 'Start this far back instead of now (e.g. 10m)' -r
-complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -878,7 +878,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_su
 complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "tail" -d 'Follow events as they happen (Ctrl-C stops): enqueued, started, completed, retried, dead, cancelled, trimmed, paused, resumed, worker_online, worker_offline, session_stopped'
 complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls pause resume stop help" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls pause resume stop help" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls pause resume stop help" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls pause resume stop help" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls pause resume stop help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -904,7 +904,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_se
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls pause resume stop help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from ls" -l queue -d 'Only workers serving this queue' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from ls" -l label -d 'Only workers with this label (repeatable; all must match)' -r
-complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from ls" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from ls" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from ls" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from ls" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -924,7 +924,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_s
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from pause" -l queue -d 'Every live worker serving this queue' -r
-complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from pause" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from pause" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from pause" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from pause" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from pause" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -945,7 +945,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_s
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from pause" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from resume" -l queue -d 'Every live worker serving this queue' -r
-complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from resume" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from resume" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from resume" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from resume" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from resume" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -966,7 +966,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_s
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help'
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from resume" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from stop" -l queue -d 'Every live worker serving this queue' -r
-complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from stop" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from stop" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from stop" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from stop" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from stop" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
@@ -991,7 +991,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_s
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from help" -f -a "resume" -d 'Take jobs again'
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from help" -f -a "stop" -d 'Finish in-flight jobs, then exit'
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -l backend -d 'Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''

@@ -10,7 +10,7 @@ use std::time::Duration;
 #[command(
     name = "fleetq",
     version,
-    about = "Run and operate job queues on Redis",
+    about = "Run and operate job queues on Redis or an embedded store",
     propagate_version = true,
     max_term_width = 100
 )]
@@ -24,7 +24,8 @@ pub struct Cli {
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
-    /// Backend URL: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock
+    /// Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or
+    /// local:PATH [default: the local store under the XDG data dir]
     #[arg(
         long,
         global = true,
