@@ -437,6 +437,8 @@ Register-ArgumentCompleter -Native -CommandName 'fleetq' -ScriptBlock {
         'fleetq;queues;set' {
             [CompletionResult]::new('--max-len', '--max-len', [CompletionResultType]::ParameterName, 'Reject enqueues past this many pending+delayed jobs (0 = no limit)')
             [CompletionResult]::new('--retain-done', '--retain-done', [CompletionResultType]::ParameterName, 'Done (and cancelled) jobs kept for inspection; older ones are trimmed')
+            [CompletionResult]::new('--retain-dead', '--retain-dead', [CompletionResultType]::ParameterName, 'Dead jobs kept in the dead-letter queue; the oldest past it are trimmed (0 = all)')
+            [CompletionResult]::new('--retain-for', '--retain-for', [CompletionResultType]::ParameterName, 'Done and dead jobs older than this are trimmed (e.g. 7d; 0 = no age limit)')
             [CompletionResult]::new('--backend', '--backend', [CompletionResultType]::ParameterName, 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]')
             [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Namespace for every key [default: fleetq]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]')

@@ -3238,7 +3238,7 @@ _fleetq() {
             return 0
             ;;
         fleetq__subcmd__queues__subcmd__set)
-            opts="-o -q -v -h -V --max-len --retain-done --backend --prefix --config --output --json --quiet --verbose --color --log-format --tls-ca-file --tls-cert-file --tls-key-file --help --version"
+            opts="-o -q -v -h -V --max-len --retain-done --retain-dead --retain-for --backend --prefix --config --output --json --quiet --verbose --color --log-format --tls-ca-file --tls-cert-file --tls-key-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3249,6 +3249,14 @@ _fleetq() {
                     return 0
                     ;;
                 --retain-done)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retain-dead)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retain-for)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

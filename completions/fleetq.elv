@@ -412,6 +412,8 @@ set edit:completion:arg-completer[fleetq] = {|@words|
         &'fleetq;queues;set'= {
             cand --max-len 'Reject enqueues past this many pending+delayed jobs (0 = no limit)'
             cand --retain-done 'Done (and cancelled) jobs kept for inspection; older ones are trimmed'
+            cand --retain-dead 'Dead jobs kept in the dead-letter queue; the oldest past it are trimmed (0 = all)'
+            cand --retain-for 'Done and dead jobs older than this are trimmed (e.g. 7d; 0 = no age limit)'
             cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'

@@ -374,6 +374,8 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_su
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from purge" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l max-len -d 'Reject enqueues past this many pending+delayed jobs (0 = no limit)' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l retain-done -d 'Done (and cancelled) jobs kept for inspection; older ones are trimmed' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l retain-dead -d 'Dead jobs kept in the dead-letter queue; the oldest past it are trimmed (0 = all)' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l retain-for -d 'Done and dead jobs older than this are trimmed (e.g. 7d; 0 = no age limit)' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F

@@ -34,7 +34,8 @@
 //!   local/                the embedded store (the default backend): mod.rs (the trait, one
 //!                         write transaction per call on a blocking thread), schema.rs (tables,
 //!                         version check, 0600/0700 files), jobs.rs (enqueue, lease, ack, fail,
-//!                         retention: the scripts' counterparts), recovery.rs (heartbeats,
+//!                         the scripts' counterparts), retention.rs (trimming by count and
+//!                         age), recovery.rs (heartbeats,
 //!                         recovery, release), admin.rs (inspection, cancel/retry, settings,
 //!                         registry), sessions.rs (sessions rows, clean), events.rs (the event
 //!                         rows each operation appends, tail reads), spool.rs (the store as the

@@ -613,6 +613,12 @@ pub enum QueuesCommand {
         /// Done (and cancelled) jobs kept for inspection; older ones are trimmed
         #[arg(long, value_name = "N")]
         retain_done: Option<u64>,
+        /// Dead jobs kept in the dead-letter queue; the oldest past it are trimmed (0 = all)
+        #[arg(long, value_name = "N")]
+        retain_dead: Option<u64>,
+        /// Done and dead jobs older than this are trimmed (e.g. 7d; 0 = no age limit)
+        #[arg(long, value_parser = duration, value_name = "DUR")]
+        retain_for: Option<Duration>,
     },
 }
 

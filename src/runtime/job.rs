@@ -362,6 +362,10 @@ pub struct QueueSettings {
     /// 0 removes the limit.
     pub max_len: Option<u64>,
     pub retain_done: Option<u64>,
+    /// Dead jobs kept; the oldest past it are trimmed (0 = no limit).
+    pub retain_dead: Option<u64>,
+    /// Done and dead jobs older than this are trimmed (zero = no age limit).
+    pub retain_for: Option<Duration>,
 }
 
 /// A worker process's registration, refreshed on every heartbeat.

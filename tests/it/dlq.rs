@@ -2,7 +2,7 @@
 //! purge, show, and a drain that survives SIGKILL and an import that brings the jobs back.
 
 use crate::support::{
-    Kind, TestEnv, assert_consistent_on, json, ok, on_every_backend_sync, stat, wait_until,
+    Kind, TestEnv, assert_consistent_on, enqueue, json, ok, on_every_backend_sync, stat, wait_until,
 };
 use std::time::Duration;
 
@@ -111,7 +111,7 @@ fn every_filter_selects_what_it_says(kind: Kind) {
             .unwrap()
             .contains("timeout")
     );
-    let live = crate::support::enqueue(&env, "imports");
+    let live = enqueue(&env, "imports");
     env.test(&["dlq", "show", &format!("imports/{live}")])
         .code(3)
         .stderr_has("is not in the dead-letter queue: it is pending")
@@ -342,7 +342,7 @@ fn jobs_ls_shows_what_is_retrying_and_what_died_lately(kind: Kind) {
         "pipeline: flaky\nqueue: flaky\nretry: { max_attempts: 5, base: 1h, max: 1h }\nsteps:\n  - name: call\n    exec: [sh, -c, 'cat >/dev/null; echo \"upstream 503\" >&2; exit 1']\n",
     );
     for _ in 0..3 {
-        crate::support::enqueue(&env, "flaky");
+        enqueue(&env, "flaky");
     }
     ok(&env, &["enqueue", "flaky", "--delay", "1h"]);
     ok(
@@ -403,3 +403,89 @@ fn jobs_ls_shows_what_is_retrying_and_what_died_lately(kind: Kind) {
 }
 
 on_every_backend_sync!(jobs_ls_shows_what_is_retrying_and_what_died_lately);
+
+fn retention_trims_dead_jobs_by_count_and_finished_jobs_by_age(kind: Kind) {
+    let env = TestEnv::on(kind);
+    ok(&env, &["queues", "set", "d", "--retain-dead", "2"]);
+    let dead = env.write(
+        "d.yaml",
+        "pipeline: d\nqueue: d\nsteps:\n  - fail: { message: \"poison\", fatal: true }\n",
+    );
+    for _ in 0..5 {
+        enqueue(&env, "d");
+    }
+    ok(
+        &env,
+        &[
+            "worker",
+            dead.to_str().unwrap(),
+            "--burst",
+            "--burst-wait",
+            "0s",
+            "-c",
+            "1",
+        ],
+    );
+    assert_eq!(stat(&env, "d", "dead"), 2);
+    assert_eq!(
+        stat(&env, "d", "trimmed"),
+        3,
+        "trimming is counted, never silent"
+    );
+    assert_eq!(
+        json(&ok(&env, &["dlq", "ls", "d", "--json"]))
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    // by age: done jobs finished over 1 ms before a later ack are trimmed by it
+    ok(&env, &["queues", "set", "c", "--retain-for", "1ms"]);
+    let done = env.write("c.yaml", "pipeline: c\nqueue: c\nsteps:\n  - noop: {}\n");
+    for _ in 0..3 {
+        enqueue(&env, "c");
+    }
+    ok(
+        &env,
+        &[
+            "worker",
+            done.to_str().unwrap(),
+            "--burst",
+            "--burst-wait",
+            "0s",
+        ],
+    );
+    let last = enqueue(&env, "c");
+    ok(
+        &env,
+        &[
+            "worker",
+            done.to_str().unwrap(),
+            "--burst",
+            "--burst-wait",
+            "0s",
+        ],
+    );
+    assert_eq!(
+        stat(&env, "c", "done"),
+        4,
+        "the done counter counts every job"
+    );
+    let kept = json(&ok(&env, &["jobs", "ls", "c", "--state", "done", "--json"]));
+    let kept: Vec<&str> = kept
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|job| job["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kept,
+        [last.as_str()],
+        "only the job finished just now is kept"
+    );
+    assert!(stat(&env, "c", "trimmed") >= 3);
+    assert_consistent_on(&env, kind, "c");
+    assert_consistent_on(&env, kind, "d");
+}
+
+on_every_backend_sync!(retention_trims_dead_jobs_by_count_and_finished_jobs_by_age);

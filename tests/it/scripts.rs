@@ -302,7 +302,7 @@ async fn max_len_rejects_past_the_limit(kind: Kind) {
             "q",
             &QueueSettings {
                 max_len: Some(2),
-                retain_done: None,
+                ..QueueSettings::default()
             },
         )
         .await
@@ -723,8 +723,8 @@ async fn done_retention_trims_the_oldest(kind: Kind) {
         .configure(
             "q",
             &QueueSettings {
-                max_len: None,
                 retain_done: Some(2),
+                ..QueueSettings::default()
             },
         )
         .await

@@ -2,9 +2,9 @@
 //! and retry, queue settings, purge, and the worker registry.
 
 use super::jobs::{
-    BUCKET_MS, Finished, Sql, ensure_queue, exec, lease_state, now_ms, query_row, release_unique,
-    take_order, trim,
+    BUCKET_MS, Sql, ensure_queue, exec, lease_state, now_ms, query_row, release_unique, take_order,
 };
+use super::retention::{Finished, trim};
 use crate::runtime::job::{
     AttemptError, ChangeOutcome, JobRecord, JobState, JobSummary, QueueSettings, QueueStats,
     WorkerInfo, throughput,
@@ -237,6 +237,20 @@ pub fn configure(tx: &Transaction, queue: &str, settings: &QueueSettings) -> Sql
             tx,
             "UPDATE queues SET retain_done = ?2 WHERE name = ?1",
             params![queue, retain as i64],
+        )?;
+    }
+    if let Some(retain) = settings.retain_dead {
+        exec(
+            tx,
+            "UPDATE queues SET retain_dead = ?2 WHERE name = ?1",
+            params![queue, retain as i64],
+        )?;
+    }
+    if let Some(age) = settings.retain_for {
+        exec(
+            tx,
+            "UPDATE queues SET retain_ms = ?2 WHERE name = ?1",
+            params![queue, age.as_millis() as i64],
         )?;
     }
     Ok(())

@@ -2,6 +2,7 @@
 //! scripts, with the same semantics (fencing tokens, idempotent acks, head-of-queue
 //! re-delivery, retention). Heartbeats and recovery are in `recovery.rs`.
 
+use super::retention::{Finished, trim, trim_retained};
 use crate::runtime::backend::LeaseRequest;
 use crate::runtime::job::{
     AckReport, AttemptError, Completion, EnqueueOutcome, EnqueueStatus, FailOutcome, FailureReport,
@@ -437,64 +438,9 @@ pub fn complete(tx: &Transaction, queue: &str, completions: &[Completion]) -> Sq
             params![queue, bucket - 300_000 / BUCKET_MS - 1],
         )?;
         trim(tx, queue, Finished::Done)?;
+        trim_retained(tx, queue, "done")?;
     }
     Ok(report)
-}
-
-/// The finished states retention keeps a bounded number of.
-#[derive(Clone, Copy)]
-pub enum Finished {
-    Done,
-    Cancelled,
-}
-
-impl Finished {
-    fn state(self) -> &'static str {
-        match self {
-            Finished::Done => "done",
-            Finished::Cancelled => "cancelled",
-        }
-    }
-
-    /// The queue's count of kept jobs in this state, maintained so that retention never
-    /// counts rows.
-    fn counter(self) -> &'static str {
-        match self {
-            Finished::Done => "kept_done",
-            Finished::Cancelled => "kept_cancelled",
-        }
-    }
-}
-
-/// Removes the oldest finished jobs past the queue's retention, counting them.
-pub(super) fn trim(tx: &Transaction, queue: &str, finished: Finished) -> Sql<()> {
-    let (kept, retain): (i64, i64) = query_row(
-        tx,
-        &format!(
-            "SELECT {}, COALESCE(retain_done, ?2) FROM queues WHERE name = ?1",
-            finished.counter()
-        ),
-        params![queue, DEFAULT_RETAIN_DONE],
-        |row| Ok((row.get(0)?, row.get(1)?)),
-    )?;
-    let excess = kept - retain;
-    if excess > 0 {
-        let removed = exec(
-            tx,
-            "DELETE FROM jobs WHERE queue = ?1 AND id IN (SELECT id FROM jobs
-               WHERE queue = ?1 AND state = ?2 ORDER BY finished_at LIMIT ?3)",
-            params![queue, finished.state(), excess],
-        )? as i64;
-        exec(
-            tx,
-            &format!(
-                "UPDATE queues SET trimmed = trimmed + ?2, {0} = {0} - ?2 WHERE name = ?1",
-                finished.counter()
-            ),
-            params![queue, removed],
-        )?;
-    }
-    Ok(())
 }
 
 pub fn fail(tx: &Transaction, queue: &str, report: &FailureReport) -> Sql<FailOutcome> {
@@ -542,6 +488,7 @@ pub fn fail(tx: &Transaction, queue: &str, report: &FailureReport) -> Sql<FailOu
         params![queue, report.id, now],
     )?;
     release_unique(tx, queue, &report.id)?;
+    trim_retained(tx, queue, "dead")?;
     Ok(FailOutcome::Dead)
 }
 

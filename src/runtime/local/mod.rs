@@ -6,6 +6,7 @@ mod doorbell;
 mod events;
 mod jobs;
 mod recovery;
+mod retention;
 mod schema;
 mod sessions;
 mod spool;

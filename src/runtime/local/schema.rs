@@ -6,7 +6,7 @@ use std::path::Path;
 use std::time::Duration;
 
 /// Bumped whenever the tables change; a store with a higher version is refused.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS queues (
@@ -23,7 +23,9 @@ CREATE TABLE IF NOT EXISTS queues (
   trimmed INTEGER NOT NULL DEFAULT 0,
   kept_done INTEGER NOT NULL DEFAULT 0,
   kept_cancelled INTEGER NOT NULL DEFAULT 0,
-  reaper_until INTEGER NOT NULL DEFAULT 0
+  reaper_until INTEGER NOT NULL DEFAULT 0,
+  retain_dead INTEGER NOT NULL DEFAULT 0,
+  retain_ms INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS jobs (
   queue TEXT NOT NULL,
@@ -175,6 +177,13 @@ pub fn open(path: &Path) -> Result<Connection, OpenError> {
         connection.execute_batch(SCHEMA).map_err(|error| {
             OpenError::from(format!("cannot set up {}: {error}", path.display()))
         })?;
+        // columns added after version 1: a store that has them (created just now) refuses
+        // the second ADD, which is fine
+        for column in ["retain_dead", "retain_ms"] {
+            let _ = connection.execute_batch(&format!(
+                "ALTER TABLE queues ADD COLUMN {column} INTEGER NOT NULL DEFAULT 0"
+            ));
+        }
         connection
             .pragma_update(None, "user_version", SCHEMA_VERSION)
             .map_err(|error| OpenError::from(error.to_string()))?;

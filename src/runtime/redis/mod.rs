@@ -379,6 +379,7 @@ impl Backend for RedisBackend {
                         keys.dead(),
                         keys.stats(),
                         keys.wake(),
+                        keys.meta(),
                     ],
                 ),
                 &Args {
@@ -566,6 +567,12 @@ impl Backend for RedisBackend {
         }
         if let Some(retain) = settings.retain_done {
             fields.push(("retain_done", retain));
+        }
+        if let Some(retain) = settings.retain_dead {
+            fields.push(("retain_dead", retain));
+        }
+        if let Some(age) = settings.retain_for {
+            fields.push(("retain_ms", age.as_millis() as u64));
         }
         self.set_meta(queue, &fields).await
     }

@@ -26,6 +26,16 @@ pub async fn run(
             queue,
             max_len,
             retain_done,
-        } => set::run(&runtime, &queue, max_len, retain_done, printer).await,
+            retain_dead,
+            retain_for,
+        } => {
+            let settings = crate::runtime::job::QueueSettings {
+                max_len,
+                retain_done,
+                retain_dead,
+                retain_for,
+            };
+            set::run(&runtime, &queue, settings, printer).await
+        }
     }
 }

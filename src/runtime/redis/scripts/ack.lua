@@ -45,13 +45,15 @@ if acked > 0 then
       end
     end
   end
-  local retain = tonumber(redis.call('HGET', KEYS[1], 'retain_done') or args.retain_done)
-  local excess = redis.call('ZCARD', KEYS[3]) - retain
-  if excess > 0 then
-    local trimmed = redis.call('ZPOPMIN', KEYS[3], excess)
-    for j = 1, #trimmed, 2 do redis.call('UNLINK', job_prefix .. trimmed[j]) end
-    redis.call('HINCRBY', KEYS[4], 'trimmed', excess)
-    emit(KEYS[6], 'trimmed', {}, { count = excess })
+  local retention = redis.call('HMGET', KEYS[1], 'retain_done', 'retain_ms')
+  local retain = tonumber(retention[1] or args.retain_done)
+  local age = tonumber(retention[2] or '0')
+  local before = 0
+  if age > 0 then before = now - age end
+  local trimmed = trim_finished(KEYS[3], job_prefix, retain, before)
+  if trimmed > 0 then
+    redis.call('HINCRBY', KEYS[4], 'trimmed', trimmed)
+    emit(KEYS[6], 'trimmed', {}, { count = trimmed })
   end
 end
 return reply({ acked = acked, already = already, stale = stale })

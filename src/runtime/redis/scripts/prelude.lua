@@ -45,6 +45,29 @@ local function emit(stream, kind, ids, extra)
   redis.call('XADD', stream, 'MAXLEN', '~', 10000, '*', unpack(fields))
 end
 
+-- removes the members of a finished-jobs index (done or dead) that retention lets go: the
+-- oldest past `keep` (nil: no count limit), and those finished before `before` (0: no age
+-- limit); their hashes go too. Returns how many went.
+local function trim_finished(index, job_prefix, keep, before)
+  local gone = {}
+  if keep then
+    local excess = redis.call('ZCARD', index) - keep
+    if excess > 0 then
+      local popped = redis.call('ZPOPMIN', index, excess)
+      for j = 1, #popped, 2 do gone[#gone + 1] = popped[j] end
+    end
+  end
+  if before > 0 then
+    local old = redis.call('ZRANGEBYSCORE', index, '-inf', '(' .. before, 'LIMIT', 0, 1000)
+    if #old > 0 then
+      in_slices('ZREM', index, old)
+      for _, id in ipairs(old) do gone[#gone + 1] = id end
+    end
+  end
+  for _, id in ipairs(gone) do redis.call('UNLINK', job_prefix .. id) end
+  return #gone
+end
+
 -- replies are JSON objects with named fields, decoded by serde on the Rust side
 local function reply(fields)
   return cjson.encode(fields)
