@@ -1536,7 +1536,7 @@ _fleetq() {
             return 0
             ;;
         fleetq__subcmd__enqueue)
-            opts="-d -f -p -o -q -v -h -V --data --file --priority --delay --at --unique-key --unique-ttl --max-attempts --timeout --correlation-id --session --id --require-online --backend --prefix --config --output --json --quiet --verbose --color --log-format --tls-ca-file --tls-cert-file --tls-key-file --help --version"
+            opts="-d -f -p -o -q -v -h -V --data --file --envelope --priority --delay --at --unique-key --unique-ttl --max-attempts --timeout --correlation-id --session --id --require-online --backend --prefix --config --output --json --quiet --verbose --color --log-format --tls-ca-file --tls-cert-file --tls-key-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -78,6 +78,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand --tls-ca-file 'CA certificate (PEM) to trust for rediss:// instead of the public web roots'
             cand --tls-cert-file 'Client certificate (PEM) for servers that require mutual TLS'
             cand --tls-key-file 'Client private key (PEM) for mutual TLS'
+            cand --envelope 'With --file: each line is {"data": …} with its own optional "id", "session", "priority", "correlation_id" and "unique_key"'
             cand --require-online 'Fail (exit 5) instead of spooling when Redis is unreachable or airgap is forced'
             cand --json 'Short for --output json'
             cand -q 'Only errors on stderr; no status lines or progress bars'

@@ -83,6 +83,7 @@ json\t''"
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l envelope -d 'With --file: each line is {"data": …} with its own optional "id", "session", "priority", "correlation_id" and "unique_key"'
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l require-online -d 'Fail (exit 5) instead of spooling when Redis is unreachable or airgap is forced'
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'

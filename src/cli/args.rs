@@ -443,6 +443,10 @@ pub struct EnqueueArgs {
     /// Bulk mode: one JSON payload per line (- reads stdin)
     #[arg(long, short = 'f', value_name = "JOBS.jsonl")]
     pub file: Option<PathBuf>,
+    /// With --file: each line is {"data": …} with its own optional "id", "session",
+    /// "priority", "correlation_id" and "unique_key"
+    #[arg(long, requires = "file")]
+    pub envelope: bool,
     /// 0 (highest) to 9 (lowest)
     #[arg(long, short = 'p', default_value_t = 5, value_parser = clap::value_parser!(u8).range(0..=9))]
     pub priority: u8,

@@ -149,3 +149,64 @@ on_every_backend_sync!(
     sessions_are_listed_shown_stopped_and_cleaned,
     stopping_a_session_kills_its_running_job,
 );
+
+fn bulk_envelopes_set_a_session_per_line(kind: Kind) {
+    let env = TestEnv::on(kind);
+    let file = env.write(
+        "mixed.jsonl",
+        concat!(
+            "{\"data\": {\"row\": 1}, \"session\": \"tenant-a\"}\n",
+            "{\"data\": {\"row\": 2}, \"session\": \"tenant-b\", \"priority\": 0}\n",
+            "\n",
+            "{\"data\": {\"row\": 3}, \"session\": \"tenant-a\", \"id\": \"row-3\"}\n",
+            "{\"data\": {\"row\": 4}}\n",
+        ),
+    );
+    ok(
+        &env,
+        &[
+            "enqueue",
+            "q",
+            "--file",
+            file.to_str().unwrap(),
+            "--envelope",
+        ],
+    );
+    let rows = listing(&env);
+    assert_eq!(row(&rows, "q", "tenant-a")["pending"], 2);
+    assert_eq!(row(&rows, "q", "tenant-b")["pending"], 1);
+    let job = json(&ok(&env, &["jobs", "show", "q/row-3", "--json"]));
+    assert_eq!(
+        (job["session"].clone(), job["data"]["row"].clone()),
+        ("tenant-a".into(), 3.into()),
+        "{job}"
+    );
+    // a bad envelope anywhere refuses the whole file, naming its line and column
+    let bad = env.write("bad.jsonl", "{\"data\": {}}\n{\"payload\": {}}\n");
+    env.test(&[
+        "enqueue",
+        "q",
+        "--file",
+        bad.to_str().unwrap(),
+        "--envelope",
+    ])
+    .code(2)
+    .stderr_has("bad.jsonl:2:")
+    .stderr_has("not a job envelope")
+    .stderr_has("nothing was enqueued")
+    .run();
+    let invalid = env.write("invalid.jsonl", "{\"data\": {}, \"session\": \"a:b\"}\n");
+    env.test(&[
+        "enqueue",
+        "q",
+        "--file",
+        invalid.to_str().unwrap(),
+        "--envelope",
+    ])
+    .code(2)
+    .stderr_has("invalid.jsonl:1: invalid session name")
+    .run();
+    assert_eq!(crate::support::stat(&env, "q", "pending"), 4);
+}
+
+on_every_backend_sync!(bulk_envelopes_set_a_session_per_line);

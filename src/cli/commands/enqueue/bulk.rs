@@ -30,6 +30,58 @@ pub struct Options<'a> {
     pub queue: &'a str,
     pub template: &'a NewJob,
     pub require_online: bool,
+    /// Lines are `{"data": …, "session": …, …}` envelopes rather than bare payloads.
+    pub envelope: bool,
+}
+
+/// A JSONL line in envelope form: the payload and the options that may differ per job.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Envelope {
+    data: serde_json::Value,
+    id: Option<String>,
+    session: Option<String>,
+    priority: Option<u8>,
+    correlation_id: Option<String>,
+    unique_key: Option<String>,
+}
+
+/// The job one line stands for: the template with the line's payload (and, in envelope form,
+/// its own options), checked as the backend will check it.
+fn line_job(
+    template: &NewJob,
+    text: &str,
+    origin: Origin,
+    envelope: bool,
+) -> Result<NewJob, Classified> {
+    check_payload(text, origin)?;
+    let mut job = template.clone();
+    job.id = crate::runtime::job::new_job_id();
+    if !envelope {
+        job.data = text.to_string();
+        return Ok(job);
+    }
+    let at = match origin {
+        Origin::Line { source, line } => format!("{source}:{line}"),
+        Origin::Flag(flag) => flag.to_string(),
+    };
+    let line: Envelope = serde_json::from_str(text).map_err(|error| {
+        let message = error.to_string();
+        let message = message.split(" at line ").next().unwrap_or_default().to_string();
+        Classified::usage(format!("{at}:{}: not a job envelope: {message}", error.column()))
+            .with_hint(r#"with --envelope each line is {"data": {...}} with optional "id", "session", "priority", "correlation_id", "unique_key""#)
+    })?;
+    job.data = line.data.to_string();
+    job.id = line.id.unwrap_or(job.id);
+    job.session = line.session.or(job.session);
+    job.priority = line.priority.unwrap_or(job.priority);
+    job.correlation_id = line.correlation_id.or(job.correlation_id);
+    job.unique_key = line.unique_key.or(job.unique_key);
+    job.validate().map_err(|error| {
+        Classified::usage(format!("{at}: {}", error.message))
+            .with_hint(error.hint.unwrap_or_default())
+    })?;
+    Ok(job)
 }
 
 pub async fn run(
@@ -42,11 +94,13 @@ pub async fn run(
         queue,
         template,
         require_online,
+        envelope,
     } = options;
     if path == Path::new("-") {
         let producer = Producer::connect(&settings, require_online).await?;
         let stdin: Lines = Box::new(std::io::stdin().lock().lines());
         let mut sender = Sender::new(producer, queue, "stdin", template, printer, None);
+        sender.envelope = envelope;
         return sender.send(stdin, true).await;
     }
     if !path.is_file() {
@@ -54,14 +108,15 @@ pub async fn run(
     }
     let label = path.display().to_string();
     // validate everything before anything is sent, so a bad line enqueues nothing
-    let total = validate(&label, open_file(path)?)?;
+    let total = validate(&label, open_file(path)?, template, envelope)?;
     let producer = Producer::connect(&settings, require_online).await?;
     let mut sender = Sender::new(producer, queue, &label, template, printer, Some(total));
+    sender.envelope = envelope;
     sender.send(open_file(path)?, false).await
 }
 
 /// First pass over a file: every non-blank line must be a valid payload.
-fn validate(label: &str, lines: Lines) -> anyhow::Result<usize> {
+fn validate(label: &str, lines: Lines, template: &NewJob, envelope: bool) -> anyhow::Result<usize> {
     let mut count = 0;
     for (index, line) in lines.enumerate() {
         let line = read_line(label, index, line)?;
@@ -72,7 +127,7 @@ fn validate(label: &str, lines: Lines) -> anyhow::Result<usize> {
             source: label,
             line: index + 1,
         };
-        if let Err(error) = check_payload(&line, origin) {
+        if let Err(error) = line_job(template, line.trim(), origin, envelope) {
             return Err(
                 Classified::usage(format!("{}; nothing was enqueued", error.message))
                     .with_hint(error.hint.unwrap_or_default())
@@ -105,6 +160,7 @@ struct Sender<'a> {
     enqueued: usize,
     spooled: usize,
     duplicates: usize,
+    envelope: bool,
 }
 
 impl<'a> Sender<'a> {
@@ -130,6 +186,7 @@ impl<'a> Sender<'a> {
             enqueued: 0,
             spooled: 0,
             duplicates: 0,
+            envelope: false,
         }
     }
 
@@ -154,12 +211,14 @@ impl<'a> Sender<'a> {
             if text.is_empty() {
                 continue;
             }
-            if check {
-                let origin = Origin::Line {
-                    source: self.label,
-                    line: index + 1,
-                };
-                if let Err(error) = check_payload(text, origin) {
+            let origin = Origin::Line {
+                source: self.label,
+                line: index + 1,
+            };
+            let job = match line_job(self.template, text, origin, self.envelope) {
+                Ok(job) => job,
+                // a file was checked whole before anything was sent; stdin is checked here
+                Err(error) if check => {
                     self.progress.finish();
                     let first = batch.first().map_or(index + 1, |(line, _)| *line);
                     return Err(Classified::usage(format!(
@@ -170,10 +229,8 @@ impl<'a> Sender<'a> {
                     .with_hint(error.hint.unwrap_or_default())
                     .into());
                 }
-            }
-            let mut job = self.template.clone();
-            job.id = crate::runtime::job::new_job_id();
-            job.data = text.to_string();
+                Err(error) => return Err(error.into()),
+            };
             batch.push((index + 1, job));
             if batch.len() == BATCH {
                 self.send_batch(&batch).await?;
@@ -224,8 +281,8 @@ impl<'a> Sender<'a> {
             }
         };
         let destination = self.producer.destination();
-        for ((line, _), outcome) in batch.iter().zip(&outcomes) {
-            if let Some(refusal) = refusal(self.queue, self.template, outcome.status) {
+        for ((line, job), outcome) in batch.iter().zip(&outcomes) {
+            if let Some(refusal) = refusal(self.queue, job, outcome.status) {
                 self.progress.finish();
                 let message = format!(
                     "{}: enqueued {} jobs ({} duplicates skipped); line {line} and everything after it in {} was not enqueued",

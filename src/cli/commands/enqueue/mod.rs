@@ -29,6 +29,7 @@ pub async fn run(
             queue: &arguments.queue,
             template: &template,
             require_online: arguments.require_online,
+            envelope: arguments.envelope,
         };
         return bulk::run(&path, options, settings, printer).await;
     }
