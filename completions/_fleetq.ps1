@@ -1067,7 +1067,7 @@ Register-ArgumentCompleter -Native -CommandName 'fleetq' -ScriptBlock {
             break
         }
         'fleetq;events;tail' {
-            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Only events that name this session (enqueues into it, its stop)')
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Only events of this session: its jobs enqueued, started, completed, retried, dead; its stop')
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only events of this type (repeatable)')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Start this far back instead of now (e.g. 10m)')
             [CompletionResult]::new('--backend', '--backend', [CompletionResultType]::ParameterName, 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]')

@@ -994,7 +994,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fleetq;events;tail'= {
-            cand --session 'Only events that name this session (enqueues into it, its stop)'
+            cand --session 'Only events of this session: its jobs enqueued, started, completed, retried, dead; its stop'
             cand --type 'Only events of this type (repeatable)'
             cand --since 'Start this far back instead of now (e.g. 10m)'
             cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'

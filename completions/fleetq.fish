@@ -857,7 +857,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand events; and not __fish_see
 complete -c fleetq -n "__fish_fleetq_using_subcommand events; and not __fish_seen_subcommand_from tail help" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand events; and not __fish_seen_subcommand_from tail help" -f -a "tail" -d 'Follow events as they happen (Ctrl-C stops): enqueued, started, completed, retried, dead, cancelled, trimmed, paused, resumed, worker_online, worker_offline, session_stopped'
 complete -c fleetq -n "__fish_fleetq_using_subcommand events; and not __fish_seen_subcommand_from tail help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -l session -d 'Only events that name this session (enqueues into it, its stop)' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -l session -d 'Only events of this session: its jobs enqueued, started, completed, retried, dead; its stop' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -l type -d 'Only events of this type (repeatable)' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -l since -d 'Start this far back instead of now (e.g. 10m)' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r

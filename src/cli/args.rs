@@ -251,7 +251,7 @@ pub enum EventsCommand {
     Tail {
         /// Queues to follow [default: all, including ones that appear]
         queues: Vec<String>,
-        /// Only events that name this session (enqueues into it, its stop)
+        /// Only events of this session: its jobs enqueued, started, completed, retried, dead; its stop
         #[arg(long, value_name = "S")]
         session: Option<String>,
         /// Only events of this type (repeatable)

@@ -114,11 +114,13 @@ fn every_state_change_reaches_the_tail(kind: Kind) {
     );
     assert!(kinds(&dead_seen).iter().all(|kind| kind == "dead"));
     wait_until(
-        "the session tail saw its enqueue and its stop",
+        "the session tail saw its job's whole life and its stop",
         Duration::from_secs(20),
         || {
             let seen = kinds(&session_seen);
-            seen.contains(&"enqueued".to_string()) && seen.contains(&"session_stopped".to_string())
+            ["enqueued", "started", "dead", "session_stopped"]
+                .iter()
+                .all(|kind| seen.iter().any(|seen| seen == kind))
         },
     );
     for event in session_seen.lock().unwrap().iter() {

@@ -101,3 +101,62 @@ pub fn read(tx: &Transaction, cursors: &BTreeMap<String, String>) -> Sql<Vec<Eve
         })
         .collect())
 }
+
+/// One event per session among a batch (`(id, session)` pairs), so `events tail --session S`
+/// sees that session's jobs start, finish and fail.
+pub fn emit_by_session(
+    tx: &Transaction,
+    queue: &str,
+    kind: &str,
+    jobs: &[(String, Option<String>)],
+    fields: &[(&str, String)],
+) -> Sql<()> {
+    let mut groups: Vec<(Option<&String>, Vec<String>)> = Vec::new();
+    for (id, session) in jobs {
+        match groups
+            .iter_mut()
+            .find(|(group, _)| *group == session.as_ref())
+        {
+            Some((_, ids)) => ids.push(id.clone()),
+            None => groups.push((session.as_ref(), vec![id.clone()])),
+        }
+    }
+    for (session, ids) in groups {
+        let mut fields = fields.to_vec();
+        if let Some(session) = session {
+            fields.push(("session", session.clone()));
+        }
+        emit(tx, queue, kind, &ids, &fields)?;
+    }
+    Ok(())
+}
+
+/// These jobs with their sessions; a queue that never had a session skips the lookups, so
+/// events cost it nothing more.
+pub fn with_sessions(
+    tx: &Transaction,
+    queue: &str,
+    ids: &[String],
+) -> Sql<Vec<(String, Option<String>)>> {
+    let any: bool = query_row(
+        tx,
+        "SELECT EXISTS (SELECT 1 FROM sessions WHERE queue = ?1)",
+        [queue],
+        |row| row.get(0),
+    )?;
+    if !any {
+        return Ok(ids.iter().map(|id| (id.clone(), None)).collect());
+    }
+    ids.iter()
+        .map(|id| {
+            let session: Option<String> = query_row(
+                tx,
+                "SELECT session FROM jobs WHERE queue = ?1 AND id = ?2",
+                params![queue, id],
+                |row| row.get(0),
+            )
+            .unwrap_or(None);
+            Ok((id.clone(), session))
+        })
+        .collect()
+}

@@ -111,7 +111,8 @@ fn record_completed(
         .filter(|completion| !acks.stale.contains(&completion.id))
         .map(|completion| completion.id.clone())
         .collect();
-    events::emit(tx, queue, "completed", &done, &[])
+    let done = events::with_sessions(tx, queue, &done)?;
+    events::emit_by_session(tx, queue, "completed", &done, &[])
 }
 
 /// The ids a cancel or retry changed.
@@ -250,15 +251,13 @@ impl Backend for LocalBackend {
                 let batch = jobs::lease(tx, &name, &request)?;
                 if recording {
                     record_completed(tx, &name, &completions, &acks)?;
-                    let started: Vec<String> =
-                        batch.jobs.iter().map(|job| job.id.clone()).collect();
-                    events::emit(
-                        tx,
-                        &name,
-                        "started",
-                        &started,
-                        &[("worker", request.owner.clone())],
-                    )?;
+                    let started: Vec<(String, Option<String>)> = batch
+                        .jobs
+                        .iter()
+                        .map(|job| (job.id.clone(), job.session.clone()))
+                        .collect();
+                    let worker = [("worker", request.owner.clone())];
+                    events::emit_by_session(tx, &name, "started", &started, &worker)?;
                 }
                 Ok((acks, batch))
             })
@@ -301,7 +300,9 @@ impl Backend for LocalBackend {
                 };
                 if recording && !kind.is_empty() {
                     let error = [("error", report.error.clone())];
-                    events::emit(tx, &name, kind, std::slice::from_ref(&report.id), &error)?;
+                    let failed =
+                        events::with_sessions(tx, &name, std::slice::from_ref(&report.id))?;
+                    events::emit_by_session(tx, &name, kind, &failed, &error)?;
                 }
                 Ok(outcome)
             })

@@ -10,17 +10,19 @@
 local args = cjson.decode(ARGV[1])
 local now = now_ms()
 local job_prefix = args.job_prefix
-local stale, finished, done_entries = {}, {}, {}
+local stale, finished, done_entries, finished_sessions = {}, {}, {}, {}
 local already = 0
 for index, completion in ipairs(args.completions) do
   local id = completion.id
   local key = job_prefix .. id
-  local fields = redis.call('HMGET', key, 'token', 'state', 'unique_until_done', 'unique_key')
+  local fields = redis.call('HMGET', key, 'token', 'state', 'unique_until_done', 'unique_key',
+    'session')
   if fields[1] == completion.token and fields[2] == 'active' then
     release_unique(args.unique_prefix, id, fields[3], fields[4])
     -- the token stays, so a repeat of this ack is recognised; the state fences everything else
     redis.call('HSET', key, 'state', 'done', 'finished_at', now, 'outputs', ARGV[index + 1])
     finished[#finished + 1] = id
+    finished_sessions[#finished_sessions + 1] = fields[5] or false
     done_entries[#done_entries + 1] = now
     done_entries[#done_entries + 1] = id
   elseif fields[1] == completion.token and fields[2] == 'done' then
@@ -33,7 +35,7 @@ local acked = #finished
 if acked > 0 then
   in_slices('ZREM', KEYS[2], finished)
   in_slices('ZADD', KEYS[3], done_entries)
-  emit(KEYS[6], 'completed', finished)
+  emit_by_session(KEYS[6], 'completed', finished, finished_sessions)
   redis.call('HINCRBY', KEYS[4], 'done', acked)
   local width = args.bucket_ms
   local bucket = math.floor(now / width)

@@ -45,6 +45,7 @@ local deadline = now + args.lease_ms
 -- one fence read and one write per batch: tokens are consecutive numbers after it
 local fence = tonumber(meta[2] or '0')
 local leased = {}
+local started_sessions = {}
 local last_level = 0
 for level = 0, 9 do
   if #jobs >= wanted then break end
@@ -66,6 +67,7 @@ for level = 0, 9 do
           'owner', owner, 'started_at', now, 'max_attempts', max_attempts)
         leased[#leased + 1] = deadline
         leased[#leased + 1] = id
+        started_sessions[#started_sessions + 1] = fields[10] or false
         -- numbers stay the strings HMGET gave: cjson formats a Lua number three times slower
         jobs[#jobs + 1] = { id = id, token = tostring(fence), attempts = tostring(attempts),
           max_attempts = max_attempts, timeout_ms = fields[4], priority = fields[5],
@@ -83,7 +85,7 @@ if #jobs > 0 then
   in_slices('ZADD', KEYS[3], leased)
   local started = {}
   for i = 2, #leased, 2 do started[#started + 1] = leased[i] end
-  emit(KEYS[5], 'started', started, { worker = args.owner })
+  emit_by_session(KEYS[5], 'started', started, started_sessions, { worker = args.owner })
   redis.call('HSET', KEYS[1], 'fence', fence)
   -- chain the doorbell if work remains; levels above the last one popped were empty
   if #jobs >= wanted then

@@ -14,7 +14,7 @@ local now = now_ms()
 local id = args.id
 local key = args.job_prefix .. id
 local fields = redis.call('HMGET', key, 'token', 'state', 'attempts', 'errors', 'unique_until_done',
-  'unique_key')
+  'unique_key', 'session')
 if fields[1] ~= args.token or fields[2] ~= 'active' then return reply({ outcome = 'stale' }) end
 
 redis.call('ZREM', KEYS[1], id)
@@ -27,14 +27,14 @@ if delay then
   redis.call('ZADD', KEYS[2], now + delay, id)
   redis.call('HINCRBY', KEYS[4], 'retried', 1)
   if delay == 0 then redis.call('ZADD', KEYS[5], now, 'ring') end
-  emit(KEYS[7], 'retried', { id }, { error = args.error })
+  emit_by_session(KEYS[7], 'retried', { id }, { fields[7] or false }, { error = args.error })
   return reply({ outcome = 'retry' })
 end
 redis.call('HSET', key, 'state', 'dead', 'finished_at', now)
 redis.call('ZADD', KEYS[3], now, id)
 release_unique(args.unique_prefix, id, fields[5], fields[6])
 redis.call('HINCRBY', KEYS[4], 'dead', 1)
-emit(KEYS[7], 'dead', { id }, { error = args.error })
+emit_by_session(KEYS[7], 'dead', { id }, { fields[7] or false }, { error = args.error })
 -- dead-letter retention: by count (retain_dead) and by age (retain_ms), never silently
 local retention = redis.call('HMGET', KEYS[6], 'retain_dead', 'retain_ms')
 local age = tonumber(retention[2] or '0')

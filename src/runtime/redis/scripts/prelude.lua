@@ -45,6 +45,24 @@ local function emit(stream, kind, ids, extra)
   redis.call('XADD', stream, 'MAXLEN', '~', 10000, '*', unpack(fields))
 end
 
+-- emits one event per session among a batch (sessions[i] is the session of ids[i], or false),
+-- so `events tail --session S` sees that session's jobs start, finish and fail
+local function emit_by_session(stream, kind, ids, sessions, extra)
+  if not stream or #ids == 0 then return end
+  local groups, order = {}, {}
+  for i, id in ipairs(ids) do
+    local session = sessions[i] or ''
+    if not groups[session] then groups[session] = {}; order[#order + 1] = session end
+    groups[session][#groups[session] + 1] = id
+  end
+  for _, session in ipairs(order) do
+    local fields = {}
+    for name, value in pairs(extra or {}) do fields[name] = value end
+    if session ~= '' then fields.session = session end
+    emit(stream, kind, groups[session], fields)
+  end
+end
+
 -- removes the members of a finished-jobs index (done or dead) that retention lets go: the
 -- oldest past `keep` (nil: no count limit), and those finished before `before` (0: no age
 -- limit); their hashes go too. Returns how many went.
