@@ -645,3 +645,28 @@ fn a_read_only_store_is_explained_and_can_still_be_read() {
         .stdout_has("\"pending\": 3")
         .run();
 }
+
+#[test]
+fn processes_opening_a_new_store_at_once_all_succeed() {
+    let env = TestEnv::on(crate::support::Kind::Local);
+    // the race that hit a test: two processes both find no store and both create it
+    let children: Vec<_> = (0..8)
+        .map(|_| {
+            let mut command = env.command();
+            command
+                .args(["enqueue", "q", "--data", "{}"])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped());
+            command.spawn().unwrap()
+        })
+        .collect();
+    for child in children {
+        let output = child.wait_with_output().unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    assert_eq!(crate::support::stat(&env, "q", "pending"), 8);
+}

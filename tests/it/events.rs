@@ -186,3 +186,45 @@ on_every_backend_sync!(
     every_state_change_reaches_the_tail,
     a_finished_job_shows_as_completed_and_events_can_be_turned_off,
 );
+
+fn a_crashed_workers_job_shows_as_retried_by_id(kind: Kind) {
+    let env = TestEnv::on(kind);
+    let marker = env.path("ran");
+    let pipeline = env.write(
+        "r.yaml",
+        &format!(
+            "pipeline: r\nqueue: r\nlease: 1500ms\nsteps:\n  - name: once\n    exec: [sh, -c, 'cat >/dev/null; if [ -e \"{path}\" ]; then exit 0; fi; touch \"{path}\"; exec sleep 60']\n",
+            path = marker.display()
+        ),
+    );
+    let id = enqueue(&env, "r");
+    let (mut follower, seen) = tail(&env, &["r"]);
+    let doomed = crate::support::start_worker(&env, &pipeline, &[]);
+    wait_until("the first attempt runs", Duration::from_secs(10), || {
+        marker.exists()
+    });
+    signal(&doomed, libc::SIGKILL);
+    let _survivor = crate::support::start_worker(&env, &pipeline, &[]);
+    wait_until(
+        "the recovery is tailed by id",
+        Duration::from_secs(20),
+        || {
+            seen.lock().unwrap().iter().any(|event| {
+                event["type"] == "retried"
+                    && event["error"] == "lease expired"
+                    && event["ids"]
+                        .as_array()
+                        .is_some_and(|ids| ids.iter().any(|seen| seen == id.as_str()))
+            })
+        },
+    );
+    wait_until(
+        "the second attempt completes",
+        Duration::from_secs(20),
+        || kinds(&seen).contains(&"completed".to_string()),
+    );
+    signal(&follower, libc::SIGINT);
+    assert_eq!(wait_exit(&mut follower, Duration::from_secs(10)), 130);
+}
+
+on_every_backend_sync!(a_crashed_workers_job_shows_as_retried_by_id);

@@ -318,17 +318,13 @@ impl Backend for LocalBackend {
         let recording = self.events;
         let report = self
             .write(move |tx| {
-                let report = recovery::beat(tx, &name, &request)?;
-                if let (true, Some(recovered)) = (recording, report.recovered) {
-                    for (kind, count) in [("retried", recovered.retried), ("dead", recovered.dead)]
-                    {
-                        if count > 0 {
-                            let fields = [
-                                ("count", count.to_string()),
-                                ("error", "lease expired".to_string()),
-                            ];
-                            events::emit(tx, &name, kind, &[], &fields)?;
-                        }
+                let mut moved = recovery::Recovered::default();
+                let report = recovery::beat(tx, &name, &request, &mut moved)?;
+                if recording {
+                    let error = [("error", "lease expired".to_string())];
+                    for (kind, ids) in [("retried", &moved.retried), ("dead", &moved.dead)] {
+                        let jobs = events::with_sessions(tx, &name, ids)?;
+                        events::emit_by_session(tx, &name, kind, &jobs, &error)?;
                     }
                 }
                 Ok(report)

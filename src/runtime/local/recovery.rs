@@ -10,7 +10,19 @@ use crate::runtime::backend::{BeatReport, BeatRequest, RecoverReport};
 use crate::runtime::job::{LeaseRef, LeaseStatus};
 use rusqlite::{OptionalExtension, Transaction, params};
 
-pub fn beat(tx: &Transaction, queue: &str, request: &BeatRequest) -> Sql<BeatReport> {
+/// The jobs one recovery sweep moved, for their events.
+#[derive(Debug, Default)]
+pub struct Recovered {
+    pub retried: Vec<String>,
+    pub dead: Vec<String>,
+}
+
+pub fn beat(
+    tx: &Transaction,
+    queue: &str,
+    request: &BeatRequest,
+    recovered: &mut Recovered,
+) -> Sql<BeatReport> {
     ensure_queue(tx, queue)?;
     let now = now_ms();
     let previous: Option<i64> = query_row(
@@ -59,13 +71,19 @@ pub fn beat(tx: &Transaction, queue: &str, request: &BeatRequest) -> Sql<BeatRep
         "DELETE FROM workers WHERE queue = ?1 AND beat_at < ?2",
         params![queue, now - 3_600_000],
     )?;
-    report.recovered = Some(recover(tx, queue, previous, now)?);
+    report.recovered = Some(recover(tx, queue, previous, now, recovered)?);
     Ok(report)
 }
 
 /// Leases that expired before the reaper's own previous beat: their owner stopped beating
 /// (retry or dead), or beats on without them (it never got them: back, unspent).
-fn recover(tx: &Transaction, queue: &str, previous: i64, now: i64) -> Sql<RecoverReport> {
+fn recover(
+    tx: &Transaction,
+    queue: &str,
+    previous: i64,
+    now: i64,
+    recovered: &mut Recovered,
+) -> Sql<RecoverReport> {
     type Expired = (String, i64, i64, i64, Option<String>, Option<String>);
     let expired: Vec<Expired> = {
         let mut statement = tx.prepare_cached(
@@ -116,9 +134,11 @@ fn recover(tx: &Transaction, queue: &str, previous: i64, now: i64) -> Sql<Recove
             )?;
             release_unique(tx, queue, &id)?;
             report.dead += 1;
+            recovered.dead.push(id);
         } else {
             to_head(tx, queue, &id)?;
             report.retried += 1;
+            recovered.retried.push(id);
         }
     }
     if report.retried > 0 {

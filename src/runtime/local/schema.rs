@@ -132,14 +132,22 @@ pub fn open(path: &Path) -> Result<Connection, OpenError> {
     if fresh {
         // created 0600 before SQLite opens it, so no other user can ever read the jobs
         use std::os::unix::fs::OpenOptionsExt;
-        std::fs::OpenOptions::new()
+        let created = std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .mode(0o600)
-            .open(path)
-            .map_err(|error| {
-                OpenError::from(format!("cannot create {}: {error}", path.display()))
-            })?;
+            .open(path);
+        match created {
+            Ok(_) => {}
+            // another fleetq process created it a moment ago: open theirs
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(error) => {
+                return Err(OpenError::from(format!(
+                    "cannot create {}: {error}",
+                    path.display()
+                )));
+            }
+        }
     }
     let connection = Connection::open(path)
         .map_err(|error| OpenError::from(format!("cannot open {}: {error}", path.display())))?;
