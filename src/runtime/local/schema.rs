@@ -156,12 +156,10 @@ pub fn open(path: &Path) -> Result<Connection, OpenError> {
         .map_err(|error| OpenError::from(error.to_string()))?;
     // WAL lets readers (stats) run beside a writer; NORMAL syncs at every checkpoint, so a
     // process crash loses nothing committed and a power loss at most the last transactions
-    connection
-        .execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
-        .map_err(|error| OpenError {
-            detail: format!("cannot open {}: {error}", path.display()),
-            hint: Some("the file is damaged, not a fleetq store, or not writable here; point --backend local:PATH at another file"),
-        })?;
+    switch_to_wal(&connection).map_err(|error| OpenError {
+        detail: format!("cannot open {}: {error}", path.display()),
+        hint: Some("the file is damaged, not a fleetq store, or not writable here; point --backend local:PATH at another file"),
+    })?;
     let version: i64 = connection
         .query_row("PRAGMA user_version", [], |row| row.get(0))
         .map_err(|error| OpenError {
@@ -197,6 +195,26 @@ pub fn open(path: &Path) -> Result<Connection, OpenError> {
             .map_err(|error| OpenError::from(error.to_string()))?;
     }
     Ok(connection)
+}
+
+/// Sets WAL mode. Switching a new store's journal needs it to itself, and SQLite does not wait
+/// for that, so processes opening a new store at once (two workers started together) retry
+/// here for as long as the busy timeout, instead of one failing with `database is locked`.
+fn switch_to_wal(connection: &Connection) -> rusqlite::Result<()> {
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        match connection.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;") {
+            Err(rusqlite::Error::SqliteFailure(failure, _))
+                if matches!(
+                    failure.code,
+                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                ) && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            result => return result,
+        }
+    }
 }
 
 fn create_private_directory(directory: &Path) -> Result<(), OpenError> {
