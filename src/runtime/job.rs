@@ -368,6 +368,25 @@ pub struct QueueSettings {
     pub retain_for: Option<Duration>,
 }
 
+impl QueueSettings {
+    /// The settings given, by the name both backends store them under (a Redis `P:meta`
+    /// field, a local `queues` column).
+    pub fn stored(&self) -> Vec<(&'static str, u64)> {
+        [
+            ("max_len", self.max_len),
+            ("retain_done", self.retain_done),
+            ("retain_dead", self.retain_dead),
+            (
+                "retain_ms",
+                self.retain_for.map(|age| age.as_millis() as u64),
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(name, value)| Some((name, value?)))
+        .collect()
+    }
+}
+
 /// A worker process's registration, refreshed on every heartbeat.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct WorkerInfo {

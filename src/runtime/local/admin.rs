@@ -225,32 +225,11 @@ pub fn set_paused(tx: &Transaction, queue: &str, paused: bool) -> Sql<()> {
 
 pub fn configure(tx: &Transaction, queue: &str, settings: &QueueSettings) -> Sql<()> {
     ensure_queue(tx, queue)?;
-    if let Some(max_len) = settings.max_len {
+    for (column, value) in settings.stored() {
         exec(
             tx,
-            "UPDATE queues SET max_len = ?2 WHERE name = ?1",
-            params![queue, max_len as i64],
-        )?;
-    }
-    if let Some(retain) = settings.retain_done {
-        exec(
-            tx,
-            "UPDATE queues SET retain_done = ?2 WHERE name = ?1",
-            params![queue, retain as i64],
-        )?;
-    }
-    if let Some(retain) = settings.retain_dead {
-        exec(
-            tx,
-            "UPDATE queues SET retain_dead = ?2 WHERE name = ?1",
-            params![queue, retain as i64],
-        )?;
-    }
-    if let Some(age) = settings.retain_for {
-        exec(
-            tx,
-            "UPDATE queues SET retain_ms = ?2 WHERE name = ?1",
-            params![queue, age.as_millis() as i64],
+            &format!("UPDATE queues SET {column} = ?2 WHERE name = ?1"),
+            params![queue, value as i64],
         )?;
     }
     Ok(())

@@ -147,16 +147,17 @@ pub fn with_sessions(
     if !any {
         return Ok(ids.iter().map(|id| (id.clone(), None)).collect());
     }
-    ids.iter()
-        .map(|id| {
-            let session: Option<String> = query_row(
-                tx,
-                "SELECT session FROM jobs WHERE queue = ?1 AND id = ?2",
-                params![queue, id],
-                |row| row.get(0),
-            )
-            .unwrap_or(None);
-            Ok((id.clone(), session))
-        })
-        .collect()
+    // one statement for the whole batch, not a lookup per job
+    let list = serde_json::to_string(ids).unwrap_or_else(|_| "[]".to_string());
+    let mut statement = tx.prepare_cached(
+        "SELECT j.id, j.session FROM json_each(?2) AS e
+         JOIN jobs AS j ON j.queue = ?1 AND j.id = e.value",
+    )?;
+    let sessions: std::collections::HashMap<String, Option<String>> = statement
+        .query_map(params![queue, list], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<Sql<_>>()?;
+    Ok(ids
+        .iter()
+        .map(|id| (id.clone(), sessions.get(id).cloned().flatten()))
+        .collect())
 }

@@ -561,20 +561,7 @@ impl Backend for RedisBackend {
     }
 
     async fn configure(&self, queue: &str, settings: &QueueSettings) -> BackendResult<()> {
-        let mut fields = Vec::new();
-        if let Some(max_len) = settings.max_len {
-            fields.push(("max_len", max_len));
-        }
-        if let Some(retain) = settings.retain_done {
-            fields.push(("retain_done", retain));
-        }
-        if let Some(retain) = settings.retain_dead {
-            fields.push(("retain_dead", retain));
-        }
-        if let Some(age) = settings.retain_for {
-            fields.push(("retain_ms", age.as_millis() as u64));
-        }
-        self.set_meta(queue, &fields).await
+        self.set_meta(queue, &settings.stored()).await
     }
 
     async fn purge(&self, queue: &str, progress: &dyn ProgressSink) -> BackendResult<u64> {
