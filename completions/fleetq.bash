@@ -822,7 +822,7 @@ _fleetq() {
             return 0
             ;;
         fleetq__subcmd__bench)
-            opts="-n -c -o -q -v -h -V --jobs --concurrency --latency-samples --pipeline --backend --prefix --config --output --json --quiet --verbose --color --log-format --tls-ca-file --tls-cert-file --tls-key-file --help --version"
+            opts="-n -c -o -q -v -h -V --jobs --concurrency --latency-samples --pipeline --sessions --fair-sessions --backend --prefix --config --output --json --quiet --verbose --color --log-format --tls-ca-file --tls-cert-file --tls-key-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -849,6 +849,10 @@ _fleetq() {
                     return 0
                     ;;
                 --pipeline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sessions)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3238,7 +3242,7 @@ _fleetq() {
             return 0
             ;;
         fleetq__subcmd__queues__subcmd__set)
-            opts="-o -q -v -h -V --max-len --retain-done --retain-dead --retain-for --backend --prefix --config --output --json --quiet --verbose --color --log-format --tls-ca-file --tls-cert-file --tls-key-file --help --version"
+            opts="-o -q -v -h -V --max-len --retain-done --retain-dead --retain-for --fair-sessions --backend --prefix --config --output --json --quiet --verbose --color --log-format --tls-ca-file --tls-cert-file --tls-key-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3257,6 +3261,10 @@ _fleetq() {
                     return 0
                     ;;
                 --retain-for)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fair-sessions)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

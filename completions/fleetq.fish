@@ -377,6 +377,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_su
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l retain-done -d 'Done (and cancelled) jobs kept for inspection; older ones are trimmed' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l retain-dead -d 'Dead jobs kept in the dead-letter queue; the oldest past it are trimmed (0 = all)' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l retain-for -d 'Done and dead jobs older than this are trimmed (e.g. 7d; 0 = no age limit)' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l fair-sessions -d 'Take jobs round-robin across the queue\'s sessions, so a big session cannot starve a small one (costs throughput; see the README)' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
@@ -406,6 +407,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -s n -l jobs -d 'Jo
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -s c -l concurrency -d 'Worker concurrency' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l latency-samples -d 'Single jobs timed from enqueue to start on an idle worker' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l pipeline -d 'Bench this pipeline instead of one no-op step' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l sessions -d 'Spread the jobs over this many sessions, in turn (0 = no sessions)' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
@@ -420,6 +422,7 @@ json\t''"
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l fair-sessions -d 'Run the bench queue with --fair-sessions on'
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'

@@ -30,11 +30,13 @@
 //!                         with scripts/prelude.lua when loaded; Redis 7 reads their `#!lua`
 //!                         flags), connection.rs (timeouts, TLS, doorbell, error mapping via
 //!                         Target), admin.rs (inspection and the fleet registry), reply.rs
-//!                         (serde reply types)
+//!                         (serde reply types); a fair queue's per-session lists and turn
+//!                         rotations are kept by prelude.lua's push_ready and dequeue.lua
 //!   local/                the embedded store (the default backend): mod.rs (the trait, one
 //!                         write transaction per call on a blocking thread), schema.rs (tables,
 //!                         version check, 0600/0700 files), jobs.rs (enqueue, lease, ack, fail,
-//!                         the scripts' counterparts), retention.rs (trimming by count and
+//!                         the scripts' counterparts), fair.rs (which jobs a fair queue's
+//!                         lease takes: sessions in turn), retention.rs (trimming by count and
 //!                         age), recovery.rs (heartbeats,
 //!                         recovery, release), admin.rs (inspection, cancel/retry, settings,
 //!                         registry), sessions.rs (sessions rows, clean), events.rs (the event

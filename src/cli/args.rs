@@ -167,6 +167,14 @@ fn duration(text: &str) -> Result<Duration, String> {
     parse_duration(text)
 }
 
+fn on_off(text: &str) -> Result<bool, String> {
+    match text {
+        "on" => Ok(true),
+        "off" => Ok(false),
+        _ => Err("expected on or off".to_string()),
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Add jobs to a queue: one from --data, or many from a JSONL --file
@@ -623,6 +631,10 @@ pub enum QueuesCommand {
         /// Done and dead jobs older than this are trimmed (e.g. 7d; 0 = no age limit)
         #[arg(long, value_parser = duration, value_name = "DUR")]
         retain_for: Option<Duration>,
+        /// Take jobs round-robin across the queue's sessions, so a big session cannot starve
+        /// a small one (costs throughput; see the README)
+        #[arg(long, value_name = "on|off", value_parser = on_off)]
+        fair_sessions: Option<bool>,
     },
 }
 
@@ -640,6 +652,12 @@ pub struct BenchArgs {
     /// Bench this pipeline instead of one no-op step
     #[arg(long, value_name = "FILE")]
     pub pipeline: Option<PathBuf>,
+    /// Spread the jobs over this many sessions, in turn (0 = no sessions)
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub sessions: usize,
+    /// Run the bench queue with --fair-sessions on
+    #[arg(long)]
+    pub fair_sessions: bool,
 }
 
 #[derive(Debug, Args)]

@@ -3,7 +3,7 @@
 //! server's CPU cost per job.
 
 use crate::runtime::backend::{Backend, ProgressSink};
-use crate::runtime::job::{LeasedJob, NewJob};
+use crate::runtime::job::{LeasedJob, NewJob, QueueSettings};
 use crate::runtime::pipeline::Pipeline;
 use crate::runtime::worker::{self, JobObserver, WorkerOptions};
 use serde::Serialize;
@@ -23,6 +23,10 @@ pub struct BenchOptions {
     pub latency_samples: usize,
     /// The pipeline to run; its queue is replaced by a private bench queue.
     pub pipeline: Pipeline,
+    /// Job i goes to session `s<i mod sessions>` (0: no sessions).
+    pub sessions: usize,
+    /// The bench queue takes jobs round-robin across its sessions.
+    pub fair_sessions: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -32,6 +36,8 @@ pub struct BenchReport {
     pub pipeline: String,
     pub jobs: usize,
     pub concurrency: usize,
+    pub sessions: usize,
+    pub fair_sessions: bool,
     pub enqueue_seconds: f64,
     pub enqueue_jobs_per_sec: f64,
     pub process_seconds: f64,
@@ -71,16 +77,31 @@ pub async fn run(
     let queue = format!("bench-{}", &uuid::Uuid::new_v4().simple().to_string()[..8]);
     let mut pipeline = options.pipeline.clone();
     pipeline.queue = queue.clone();
+    if options.fair_sessions {
+        let settings = QueueSettings {
+            fair_sessions: Some(true),
+            ..QueueSettings::default()
+        };
+        backend.configure(&queue, &settings).await?;
+    }
     let before = backend.server_usage().await?;
 
     progress.set_total(options.jobs as u64);
     let started = Instant::now();
-    let mut remaining = options.jobs;
-    while remaining > 0 {
-        let size = remaining.min(ENQUEUE_BATCH);
-        let jobs: Vec<NewJob> = (0..size).map(|_| NewJob::new("{}".to_string())).collect();
+    let mut sent = 0;
+    while sent < options.jobs {
+        let size = (options.jobs - sent).min(ENQUEUE_BATCH);
+        let jobs: Vec<NewJob> = (sent..sent + size)
+            .map(|index| {
+                let mut job = NewJob::new("{}".to_string());
+                if options.sessions > 0 {
+                    job.session = Some(format!("s{}", index % options.sessions));
+                }
+                job
+            })
+            .collect();
         backend.enqueue(&queue, &jobs).await?;
-        remaining -= size;
+        sent += size;
         progress.advance(size as u64);
     }
     let enqueue_seconds = started.elapsed().as_secs_f64();
@@ -121,6 +142,8 @@ pub async fn run(
         pipeline: pipeline.name.clone(),
         jobs: options.jobs,
         concurrency: options.concurrency,
+        sessions: options.sessions,
+        fair_sessions: options.fair_sessions,
         enqueue_seconds,
         enqueue_jobs_per_sec: jobs / enqueue_seconds.max(1e-9),
         process_seconds,

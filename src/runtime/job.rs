@@ -354,6 +354,8 @@ pub struct QueueStats {
     pub paused: bool,
     pub workers: u64,
     pub max_len: Option<u64>,
+    /// Jobs are taken round-robin across sessions.
+    pub fair_sessions: bool,
 }
 
 /// Settings an operator may change on a live queue.
@@ -366,6 +368,8 @@ pub struct QueueSettings {
     pub retain_dead: Option<u64>,
     /// Done and dead jobs older than this are trimmed (zero = no age limit).
     pub retain_for: Option<Duration>,
+    /// Jobs are taken round-robin across sessions (`--fair-sessions on`).
+    pub fair_sessions: Option<bool>,
 }
 
 impl QueueSettings {
@@ -380,6 +384,7 @@ impl QueueSettings {
                 "retain_ms",
                 self.retain_for.map(|age| age.as_millis() as u64),
             ),
+            ("fair", self.fair_sessions.map(u64::from)),
         ]
         .into_iter()
         .filter_map(|(name, value)| Some((name, value?)))

@@ -6,6 +6,7 @@ mod cli_errors;
 mod crash;
 mod dlq;
 mod events;
+mod fairness;
 mod faults;
 mod files;
 mod first_hour;

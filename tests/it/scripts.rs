@@ -71,7 +71,12 @@ fn done(job: &LeasedJob) -> Completion {
 
 /// Beats as a live worker with no leases until a recovery sweep satisfies `wanted` (the
 /// first beat only registers; the sweep lock allows one sweep a second).
-async fn reap_until(backend: &dyn Backend, what: &str, wanted: impl Fn(RecoverReport) -> bool) {
+/// Beats as `reaper-a` until a sweep reports what `wanted` looks for.
+pub(crate) async fn reap_until(
+    backend: &dyn Backend,
+    what: &str,
+    wanted: impl Fn(RecoverReport) -> bool,
+) {
     let deadline = std::time::Instant::now() + Duration::from_secs(10);
     loop {
         if let Some(report) = beat(backend, "reaper-a", &[], Duration::from_secs(30))

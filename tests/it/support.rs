@@ -413,14 +413,35 @@ pub fn assert_consistent(env: &TestEnv, queue: &str) {
             .unwrap(),
         );
     }
+    // a fair queue's jobs of a session wait in that session's list at their level, and a list
+    // with jobs must have a turn in its level's rotation, or its jobs would be stuck
+    let fair_prefix = env.key(queue, "fair:");
+    let fair_keys: Vec<String> = redis::cmd("KEYS")
+        .arg(format!("{fair_prefix}*:*"))
+        .query(&mut connection)
+        .unwrap();
+    for list in fair_keys {
+        let jobs: Vec<String> = redis::Commands::lrange(&mut connection, &list, 0, -1).unwrap();
+        let (level, session) = list[fair_prefix.len()..].split_once(':').unwrap();
+        let turn: Option<f64> =
+            redis::Commands::zscore(&mut connection, format!("{fair_prefix}{level}"), session)
+                .unwrap();
+        assert!(
+            jobs.is_empty() || turn.is_some(),
+            "{list} holds {} jobs but has no turn",
+            jobs.len()
+        );
+        ready.extend(jobs);
+    }
     let set = |name: &str, connection: &mut redis::Connection| -> Vec<String> {
         redis::Commands::zrange(connection, env.key(queue, name), 0, -1).unwrap()
     };
-    let (delayed, leased, done, dead) = (
+    let (delayed, leased, done, dead, cancelled) = (
         set("delayed", &mut connection),
         set("leased", &mut connection),
         set("done", &mut connection),
         set("dead", &mut connection),
+        set("cancelled", &mut connection),
     );
     for id in &ids {
         let state: String =
@@ -431,6 +452,7 @@ pub fn assert_consistent(env: &TestEnv, queue: &str) {
             ("active", leased.contains(id)),
             ("done", done.contains(id)),
             ("dead", dead.contains(id)),
+            ("cancelled", cancelled.contains(id)),
         ];
         let found: Vec<&str> = places
             .iter()
@@ -449,6 +471,7 @@ pub fn assert_consistent(env: &TestEnv, queue: &str) {
         .chain(&leased)
         .chain(&done)
         .chain(&dead)
+        .chain(&cancelled)
     {
         assert!(ids.contains(id), "an index holds {id}, which has no job");
     }

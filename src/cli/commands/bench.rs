@@ -19,8 +19,13 @@ pub async fn run(
         None => pipeline::noop("bench"),
     };
     let runtime = Runtime::connect(settings).await?;
+    let sessions = match (arguments.sessions, arguments.fair_sessions) {
+        (0, false) => String::new(),
+        (0, true) => ", fair sessions (none given)".to_string(),
+        (count, fair) => format!(", {count} sessions{}", if fair { ", fair" } else { "" }),
+    };
     printer.status(&format!(
-        "bench: {} jobs, concurrency {}, pipeline {}, on {}",
+        "bench: {} jobs, concurrency {}, pipeline {}{sessions}, on {}",
         arguments.jobs,
         arguments.concurrency,
         pipeline.name,
@@ -32,6 +37,8 @@ pub async fn run(
         concurrency: arguments.concurrency.max(1),
         latency_samples: arguments.latency_samples,
         pipeline,
+        sessions: arguments.sessions,
+        fair_sessions: arguments.fair_sessions,
     };
     let report = bench::run(runtime.backend.clone(), options, &progress).await?;
     progress.finish();

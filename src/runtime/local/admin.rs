@@ -26,15 +26,24 @@ fn count<P: rusqlite::Params>(tx: &Transaction, sql: &str, params: P) -> Sql<u64
 
 pub fn stats(tx: &Transaction, queue: &str) -> Sql<QueueStats> {
     let now = now_ms();
-    let (paused, max_len, done, retried, enqueued, trimmed): (bool, i64, i64, i64, i64, i64) =
-        query_row(
-            tx,
-            "SELECT paused, max_len, done, retried, enqueued, trimmed FROM queues WHERE name = ?1",
-            [queue],
-            |row| row.try_into(),
-        )
-        .optional()?
-        .unwrap_or_default();
+    #[allow(clippy::type_complexity)]
+    let (paused, max_len, done, retried, enqueued, trimmed, fair): (
+        bool,
+        i64,
+        i64,
+        i64,
+        i64,
+        i64,
+        bool,
+    ) = query_row(
+        tx,
+        "SELECT paused, max_len, done, retried, enqueued, trimmed, fair FROM queues
+         WHERE name = ?1",
+        [queue],
+        |row| row.try_into(),
+    )
+    .optional()?
+    .unwrap_or_default();
     let mut pending_by_priority = vec![0u64; 10];
     {
         let mut statement = tx.prepare_cached(
@@ -110,6 +119,7 @@ pub fn stats(tx: &Transaction, queue: &str) -> Sql<QueueStats> {
             params![queue, now - WORKER_LIVENESS_MS],
         )?,
         max_len: (max_len > 0).then_some(max_len as u64),
+        fair_sessions: fair,
     })
 }
 

@@ -147,11 +147,13 @@ pub fn with_sessions(
     if !any {
         return Ok(ids.iter().map(|id| (id.clone(), None)).collect());
     }
-    // one statement for the whole batch, not a lookup per job
+    // one statement for the whole batch, not a lookup per job. CROSS JOIN keeps the id list
+    // as the outer loop: left to itself SQLite scanned every job of the queue per call (1,300
+    // jobs/s instead of 13,000 with 100 sessions)
     let list = serde_json::to_string(ids).unwrap_or_else(|_| "[]".to_string());
     let mut statement = tx.prepare_cached(
         "SELECT j.id, j.session FROM json_each(?2) AS e
-         JOIN jobs AS j ON j.queue = ?1 AND j.id = e.value",
+         CROSS JOIN jobs AS j ON j.queue = ?1 AND j.id = e.value",
     )?;
     let sessions: std::collections::HashMap<String, Option<String>> = statement
         .query_map(params![queue, list], |row| Ok((row.get(0)?, row.get(1)?)))?

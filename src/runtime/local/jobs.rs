@@ -258,11 +258,11 @@ pub fn lease(tx: &Transaction, queue: &str, request: &LeaseRequest) -> Sql<Lease
         )?;
     }
     let next_delayed = "SELECT MIN(run_at) FROM jobs WHERE queue = ?1 AND state = 'delayed'";
-    let (paused, fence): (bool, i64) = query_row(
+    let (paused, fence, fair): (bool, i64, bool) = query_row(
         tx,
-        "SELECT paused, fence FROM queues WHERE name = ?1",
+        "SELECT paused, fence, fair FROM queues WHERE name = ?1",
         [queue],
-        |row| Ok((row.get(0)?, row.get(1)?)),
+        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
     )?;
     let mut batch = LeaseBatch {
         now,
@@ -276,29 +276,35 @@ pub fn lease(tx: &Transaction, queue: &str, request: &LeaseRequest) -> Sql<Lease
     let deadline = now + request.lease.as_millis() as i64;
     let mut fence = fence;
     let mut leased = Vec::new();
-    {
-        let mut statement = tx.prepare_cached(
-            "SELECT id, data, attempts, max_attempts, timeout_ms, priority, created_at, run_at,
-               correlation_id, outputs, session
-             FROM jobs WHERE queue = ?1 AND state = 'pending'
-             ORDER BY priority, ready_order LIMIT ?2",
-        )?;
-        let rows = statement.query_map(params![queue, request.max_jobs as i64], |row| {
-            Ok((
-                row.get::<_, String>(0)?,
-                row.get::<_, String>(1)?,
-                row.get::<_, i64>(2)?,
-                row.get::<_, i64>(3)?,
-                row.get::<_, i64>(4)?,
-                row.get::<_, i64>(5)?,
-                row.get::<_, i64>(6)?,
-                row.get::<_, i64>(7)?,
-                row.get::<_, Option<String>>(8)?,
-                row.get::<_, Option<String>>(9)?,
-                row.get::<_, Option<String>>(10)?,
-            ))
-        })?;
-        for row in rows {
+    const COLUMNS: &str = "SELECT id, data, attempts, max_attempts, timeout_ms, priority,
+        created_at, run_at, correlation_id, outputs, session FROM jobs";
+    let read = |row: &rusqlite::Row<'_>| {
+        Ok((
+            row.get::<_, String>(0)?,
+            row.get::<_, String>(1)?,
+            row.get::<_, i64>(2)?,
+            row.get::<_, i64>(3)?,
+            row.get::<_, i64>(4)?,
+            row.get::<_, i64>(5)?,
+            row.get::<_, i64>(6)?,
+            row.get::<_, i64>(7)?,
+            row.get::<_, Option<String>>(8)?,
+            row.get::<_, Option<String>>(9)?,
+            row.get::<_, Option<String>>(10)?,
+        ))
+    };
+    if fair {
+        let mut statement =
+            tx.prepare_cached(&format!("{COLUMNS} WHERE queue = ?1 AND id = ?2"))?;
+        for id in super::fair::pick(tx, queue, request.max_jobs)? {
+            leased.push(statement.query_row(params![queue, id], read)?);
+        }
+    } else {
+        let mut statement = tx.prepare_cached(&format!(
+            "{COLUMNS} WHERE queue = ?1 AND state = 'pending' ORDER BY priority, ready_order
+             LIMIT ?2"
+        ))?;
+        for row in statement.query_map(params![queue, request.max_jobs as i64], read)? {
             leased.push(row?);
         }
     }

@@ -4,6 +4,7 @@
 mod admin;
 mod doorbell;
 mod events;
+mod fair;
 mod jobs;
 mod recovery;
 mod retention;

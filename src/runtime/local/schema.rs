@@ -6,7 +6,7 @@ use std::path::Path;
 use std::time::Duration;
 
 /// Bumped whenever the tables change; a store with a higher version is refused.
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 6;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS queues (
@@ -25,7 +25,9 @@ CREATE TABLE IF NOT EXISTS queues (
   kept_cancelled INTEGER NOT NULL DEFAULT 0,
   reaper_until INTEGER NOT NULL DEFAULT 0,
   retain_dead INTEGER NOT NULL DEFAULT 0,
-  retain_ms INTEGER NOT NULL DEFAULT 0
+  retain_ms INTEGER NOT NULL DEFAULT 0,
+  fair INTEGER NOT NULL DEFAULT 0,
+  fair_cursor TEXT
 );
 CREATE TABLE IF NOT EXISTS jobs (
   queue TEXT NOT NULL,
@@ -80,6 +82,8 @@ CREATE TABLE IF NOT EXISTS throughput (
   PRIMARY KEY (queue, bucket)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS jobs_by_session ON jobs (queue, session) WHERE session IS NOT NULL;
+CREATE INDEX IF NOT EXISTS jobs_fair ON jobs (queue, priority, session, ready_order)
+  WHERE state = 'pending';
 CREATE TABLE IF NOT EXISTS sessions (
   queue TEXT NOT NULL,
   session TEXT NOT NULL,
@@ -185,10 +189,13 @@ pub fn open(path: &Path) -> Result<Connection, OpenError> {
         })?;
         // columns added after version 1: a store that has them (created just now) refuses
         // the second ADD, which is fine
-        for column in ["retain_dead", "retain_ms"] {
-            let _ = connection.execute_batch(&format!(
-                "ALTER TABLE queues ADD COLUMN {column} INTEGER NOT NULL DEFAULT 0"
-            ));
+        for column in [
+            "retain_dead INTEGER NOT NULL DEFAULT 0",
+            "retain_ms INTEGER NOT NULL DEFAULT 0",
+            "fair INTEGER NOT NULL DEFAULT 0",
+            "fair_cursor TEXT",
+        ] {
+            let _ = connection.execute_batch(&format!("ALTER TABLE queues ADD COLUMN {column}"));
         }
         connection
             .pragma_update(None, "user_version", SCHEMA_VERSION)

@@ -36,6 +36,7 @@ impl RedisBackend {
         struct Args {
             job_prefix: String,
             ready_prefix: String,
+            fair_prefix: String,
             worker_liveness_ms: u64,
         }
         let keys = self.keys(queue);
@@ -55,6 +56,7 @@ impl RedisBackend {
                 &Args {
                     job_prefix: keys.job_prefix(),
                     ready_prefix: keys.ready_prefix(),
+                    fair_prefix: keys.fair_prefix(),
                     worker_liveness_ms: WORKER_LIVENESS_MS,
                 },
             )
@@ -86,6 +88,7 @@ impl RedisBackend {
             paused: reply.paused,
             workers: reply.workers,
             max_len: (reply.max_len > 0).then_some(reply.max_len),
+            fair_sessions: reply.fair_sessions,
         })
     }
 
@@ -177,15 +180,28 @@ impl RedisBackend {
             JobState::Pending => {
                 let mut ids = Vec::new();
                 for level in 0..=9u8 {
-                    if ids.len() >= limit {
-                        break;
-                    }
-                    let wanted = (limit - ids.len()) as isize;
-                    let more: Vec<String> = connection
-                        .lrange(keys.ready(level), 0, wanted - 1)
+                    // a fair queue's jobs of a session wait in that session's list
+                    let sessions: Vec<String> = connection
+                        .zrange(keys.fair_rotation(level), 0, -1)
                         .await
                         .map_err(|error| self.map(error))?;
-                    ids.extend(more);
+                    let lists = std::iter::once(keys.ready(level)).chain(
+                        sessions
+                            .iter()
+                            .filter(|session| !session.is_empty())
+                            .map(|session| keys.fair_list(level, session)),
+                    );
+                    for list in lists {
+                        if ids.len() >= limit {
+                            break;
+                        }
+                        let wanted = (limit - ids.len()) as isize;
+                        let more: Vec<String> = connection
+                            .lrange(list, 0, wanted - 1)
+                            .await
+                            .map_err(|error| self.map(error))?;
+                        ids.extend(more);
+                    }
                 }
                 Ok(ids)
             }

@@ -40,6 +40,20 @@ impl QueueKeys {
         format!("{}{level}", self.ready_prefix())
     }
 
+    /// A fair queue's rotations and session lists: scripts append a level (the level's
+    /// rotation ZSET), then `:` and a session (that session's jobs waiting at the level).
+    pub fn fair_prefix(&self) -> String {
+        self.part("fair:")
+    }
+
+    pub fn fair_rotation(&self, level: u8) -> String {
+        format!("{}{level}", self.fair_prefix())
+    }
+
+    pub fn fair_list(&self, level: u8, session: &str) -> String {
+        format!("{}{level}:{session}", self.fair_prefix())
+    }
+
     pub fn delayed(&self) -> String {
         self.part("delayed")
     }

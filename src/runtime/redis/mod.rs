@@ -173,6 +173,7 @@ impl RedisBackend {
         struct Args<'a> {
             job_prefix: String,
             ready_prefix: String,
+            fair_prefix: String,
             unique_prefix: String,
             retain_done: u64,
             ids: &'a [String],
@@ -185,6 +186,7 @@ impl RedisBackend {
                 &Args {
                     job_prefix: queue_keys.job_prefix(),
                     ready_prefix: queue_keys.ready_prefix(),
+                    fair_prefix: queue_keys.fair_prefix(),
                     unique_prefix: queue_keys.unique_prefix(),
                     retain_done: DEFAULT_RETAIN_DONE,
                     ids,
@@ -211,6 +213,7 @@ impl Backend for RedisBackend {
         struct Args<'a> {
             job_prefix: String,
             ready_prefix: String,
+            fair_prefix: String,
             unique_prefix: String,
             session_prefix: String,
             session_jobs_suffix: &'static str,
@@ -233,6 +236,7 @@ impl Backend for RedisBackend {
                 &Args {
                     job_prefix: keys.job_prefix(),
                     ready_prefix: keys.ready_prefix(),
+                    fair_prefix: keys.fair_prefix(),
                     unique_prefix: keys.unique_prefix(),
                     session_prefix: keys.session_prefix(),
                     session_jobs_suffix: keys::SESSION_JOBS_SUFFIX,
@@ -284,6 +288,7 @@ impl Backend for RedisBackend {
         struct Args<'a> {
             job_prefix: String,
             ready_prefix: String,
+            fair_prefix: String,
             max_jobs: usize,
             lease_ms: u64,
             owner: &'a str,
@@ -303,6 +308,7 @@ impl Backend for RedisBackend {
             &Args {
                 job_prefix: keys.job_prefix(),
                 ready_prefix: keys.ready_prefix(),
+                fair_prefix: keys.fair_prefix(),
                 max_jobs: request.max_jobs,
                 lease_ms: request.lease.as_millis() as u64,
                 owner: &request.owner,
@@ -403,6 +409,7 @@ impl Backend for RedisBackend {
         struct Args<'a> {
             job_prefix: String,
             ready_prefix: String,
+            fair_prefix: String,
             unique_prefix: String,
             owner: &'a str,
             lease_ms: u64,
@@ -424,11 +431,13 @@ impl Backend for RedisBackend {
                         keys.dead(),
                         keys.stats(),
                         keys.wake(),
+                        keys.meta(),
                     ],
                 ),
                 &Args {
                     job_prefix: keys.job_prefix(),
                     ready_prefix: keys.ready_prefix(),
+                    fair_prefix: keys.fair_prefix(),
                     unique_prefix: keys.unique_prefix(),
                     owner: &request.owner,
                     lease_ms: request.lease.as_millis() as u64,
@@ -464,16 +473,18 @@ impl Backend for RedisBackend {
         struct Args<'a> {
             job_prefix: String,
             ready_prefix: String,
+            fair_prefix: String,
             leases: &'a [LeaseRef],
         }
         let keys = self.keys(queue);
         let reply: reply::ReleaseReply = self
             .run(
                 &self.scripts.release,
-                vec![keys.leased(), keys.wake()],
+                vec![keys.leased(), keys.wake(), keys.meta()],
                 &Args {
                     job_prefix: keys.job_prefix(),
                     ready_prefix: keys.ready_prefix(),
+                    fair_prefix: keys.fair_prefix(),
                     leases,
                 },
             )
@@ -510,7 +521,13 @@ impl Backend for RedisBackend {
         let keys = self.keys(queue);
         let script_keys = self.with_events(
             &keys,
-            vec![keys.delayed(), keys.dead(), keys.wake(), keys.cancelled()],
+            vec![
+                keys.delayed(),
+                keys.dead(),
+                keys.wake(),
+                keys.cancelled(),
+                keys.meta(),
+            ],
         );
         self.change_jobs(queue, &self.scripts.retry, script_keys, ids)
             .await

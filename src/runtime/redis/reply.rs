@@ -239,6 +239,8 @@ pub struct StatsReply {
     pub oldest_pending_run_at: Option<i64>,
     pub next_delayed_at: Option<i64>,
     pub max_len: u64,
+    #[serde(default)]
+    pub fair_sessions: bool,
     pub buckets: HashMap<String, u64>,
 }
 

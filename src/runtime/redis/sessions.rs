@@ -127,6 +127,7 @@ impl RedisBackend {
         struct Args<'a> {
             job_prefix: String,
             ready_prefix: String,
+            fair_prefix: String,
             unique_prefix: String,
             session: &'a str,
             ids: &'a [String],
@@ -152,6 +153,7 @@ impl RedisBackend {
                 &Args {
                     job_prefix: keys.job_prefix(),
                     ready_prefix: keys.ready_prefix(),
+                    fair_prefix: keys.fair_prefix(),
                     unique_prefix: keys.unique_prefix(),
                     session,
                     ids,

@@ -17,6 +17,7 @@ struct QueueRow {
     paused: bool,
     workers: u64,
     max_len: Option<u64>,
+    fair_sessions: bool,
 }
 
 pub async fn run(runtime: &Runtime, printer: &Printer) -> anyhow::Result<ExitCode> {
@@ -31,6 +32,7 @@ pub async fn run(runtime: &Runtime, printer: &Printer) -> anyhow::Result<ExitCod
             paused: stats.paused,
             workers: stats.workers,
             max_len: stats.max_len,
+            fair_sessions: stats.fair_sessions,
         });
     }
     printer.report(&Listing {
@@ -53,7 +55,7 @@ impl Report for Listing {
 
     fn view(&self) -> Vec<View> {
         let mut table = new_table(&[
-            "QUEUE", "PENDING", "ACTIVE", "DEAD", "PAUSED", "WORKERS", "MAX LEN",
+            "QUEUE", "PENDING", "ACTIVE", "DEAD", "PAUSED", "WORKERS", "MAX LEN", "FAIR",
         ]);
         for row in &self.queues {
             table.add_row(vec![
@@ -64,6 +66,7 @@ impl Report for Listing {
                 if row.paused { "yes" } else { "no" }.to_string(),
                 row.workers.to_string(),
                 or_dash(row.max_len.map(|max_len| max_len.to_string())),
+                if row.fair_sessions { "yes" } else { "no" }.to_string(),
             ]);
         }
         vec![View::table(table)]

@@ -28,12 +28,14 @@ pub async fn run(
             retain_done,
             retain_dead,
             retain_for,
+            fair_sessions,
         } => {
             let settings = crate::runtime::job::QueueSettings {
                 max_len,
                 retain_done,
                 retain_dead,
                 retain_for,
+                fair_sessions,
             };
             set::run(&runtime, &queue, settings, printer).await
         }

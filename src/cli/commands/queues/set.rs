@@ -1,5 +1,5 @@
-//! `fleetq queues set Q --max-len N --retain-done N --retain-dead N --retain-for DUR`: live
-//! queue limits.
+//! `fleetq queues set Q --max-len N --retain-done N --retain-dead N --retain-for DUR
+//! --fair-sessions on|off`: live queue limits and scheduling.
 
 use crate::output::Printer;
 use crate::output::report::Done;
@@ -21,10 +21,11 @@ pub async fn run(
         retain_done,
         retain_dead,
         retain_for,
+        fair_sessions,
     } = settings.clone();
-    if max_len.is_none() && retain_done.is_none() && retain_dead.is_none() && retain_for.is_none() {
+    if settings.stored().is_empty() {
         return Err(Classified::usage("nothing to set")
-            .with_hint("pass --max-len N, --retain-done N, --retain-dead N or --retain-for DUR")
+            .with_hint("pass --max-len N, --retain-done N, --retain-dead N, --retain-for DUR or --fair-sessions on|off")
             .into());
     }
     runtime.backend.configure(queue, &settings).await?;
@@ -37,6 +38,7 @@ pub async fn run(
                 retain_done,
                 retain_dead,
                 retain_for_ms: retain_for.map(|age| age.as_millis() as u64),
+                fair_sessions,
             },
             said: format!("{queue}: updated"),
         },
@@ -51,4 +53,5 @@ struct Configured<'a> {
     retain_done: Option<u64>,
     retain_dead: Option<u64>,
     retain_for_ms: Option<u64>,
+    fair_sessions: Option<bool>,
 }

@@ -6,9 +6,9 @@
 -- owner did not extend it. A lease whose owner beats on but never extended it was leased by a
 -- reply the owner never received: it goes back without spending an attempt.
 -- KEYS[1] leased ZSET, KEYS[2] queue workers ZSET (id -> last beat, server ms), KEYS[3] reaper
---   lock STRING, KEYS[4] dead ZSET, KEYS[5] stats HASH, KEYS[6] wake ZSET, KEYS[7] events
---   STREAM (absent: record no event)
--- ARGV[1] JSON { job_prefix, ready_prefix, unique_prefix, owner, lease_ms, leases: [{ id, token }],
+--   lock STRING, KEYS[4] dead ZSET, KEYS[5] stats HASH, KEYS[6] wake ZSET, KEYS[7] meta HASH
+--   (fair), KEYS[8] events STREAM (absent: record no event)
+-- ARGV[1] JSON { job_prefix, ready_prefix, fair_prefix, unique_prefix, owner, lease_ms, leases: [{ id, token }],
 --   lock_ms, reap_batch, history }
 -- returns: JSON { statuses: ['extended' | 'lost' | 'cancelled'] (one per lease), recovered?:
 --   { retried, dead, returned } } (recovered is absent when another worker holds the reaper
@@ -48,6 +48,8 @@ end
 redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - 3600000)
 local expired = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', '(' .. previous, 'WITHSCORES',
   'LIMIT', 0, args.reap_batch)
+local queue = { meta = KEYS[7], ready_prefix = args.ready_prefix, fair_prefix = args.fair_prefix,
+  fair = redis.call('HGET', KEYS[7], 'fair') }
 local retried, dead, returned = 0, 0, 0
 local retried_ids, dead_ids = {}, {}
 -- from the latest deadline to the earliest, so LPUSH leaves the earliest at the head
@@ -56,7 +58,7 @@ for i = #expired - 1, 1, -2 do
   local key = args.job_prefix .. id
   redis.call('ZREM', KEYS[1], id)
   local fields = redis.call('HMGET', key, 'attempts', 'max_attempts', 'priority', 'owner', 'errors',
-    'unique_until_done', 'unique_key', 'state')
+    'unique_until_done', 'unique_key', 'state', 'session')
   if fields[3] and fields[8] == 'active' then
     local owner_beat = tonumber(redis.call('ZSCORE', KEYS[2], fields[4] or ''))
     redis.call('HDEL', key, 'token')
@@ -64,7 +66,7 @@ for i = #expired - 1, 1, -2 do
       -- the owner is alive and never extended this lease: it never got the job
       redis.call('HINCRBY', key, 'attempts', -1)
       redis.call('HSET', key, 'state', 'pending')
-      redis.call('LPUSH', args.ready_prefix .. fields[3], id)
+      push_ready(queue, fields[3], id, fields[9], true)
       returned = returned + 1
     else
       local attempts = tonumber(fields[1])
@@ -79,7 +81,7 @@ for i = #expired - 1, 1, -2 do
         dead_ids[#dead_ids + 1] = id
       else
         redis.call('HSET', key, 'state', 'pending')
-        redis.call('LPUSH', args.ready_prefix .. fields[3], id)
+        push_ready(queue, fields[3], id, fields[9], true)
         retried = retried + 1
         retried_ids[#retried_ids + 1] = id
       end
@@ -87,8 +89,8 @@ for i = #expired - 1, 1, -2 do
   end
 end
 if retried + returned > 0 then redis.call('ZADD', KEYS[6], now, 'ring') end
-emit(KEYS[7], 'retried', retried_ids, { error = 'lease expired' })
-emit(KEYS[7], 'dead', dead_ids, { error = 'lease expired' })
+emit(KEYS[8], 'retried', retried_ids, { error = 'lease expired' })
+emit(KEYS[8], 'dead', dead_ids, { error = 'lease expired' })
 if retried > 0 then redis.call('HINCRBY', KEYS[5], 'retried', retried) end
 if dead > 0 then redis.call('HINCRBY', KEYS[5], 'dead', dead) end
 result.recovered = { retried = retried, dead = dead, returned = returned }

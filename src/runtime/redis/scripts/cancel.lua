@@ -4,24 +4,26 @@
 -- Cancelled jobs are indexed like done ones and trimmed by the same retention.
 -- KEYS[1] delayed ZSET, KEYS[2] leased ZSET, KEYS[3] stats HASH, KEYS[4] cancelled ZSET,
 --   KEYS[5] meta HASH, KEYS[6] events STREAM (absent: record no event)
--- ARGV[1] JSON { job_prefix, ready_prefix, unique_prefix, retain_done (default), ids: [id] }
+-- ARGV[1] JSON { job_prefix, ready_prefix, fair_prefix, unique_prefix, retain_done (default), ids: [id] }
 -- returns: JSON { results: [{ id, changed, state }] }, state the job's state afterwards
 --   ('cancelled', or the final state it already had), or 'missing'
 local args = cjson.decode(ARGV[1])
 local now = now_ms()
+local queue = { ready_prefix = args.ready_prefix, fair_prefix = args.fair_prefix }
 local results = {}
 local cancelled = 0
 local cancelled_ids = {}
 for _, id in ipairs(args.ids) do
   local key = args.job_prefix .. id
-  local fields = redis.call('HMGET', key, 'state', 'priority', 'unique_until_done', 'unique_key')
+  local fields = redis.call('HMGET', key, 'state', 'priority', 'unique_until_done', 'unique_key',
+    'session')
   local state = fields[1]
   if not state then
     results[#results + 1] = { id = id, changed = false, state = 'missing' }
   elseif state == 'done' or state == 'dead' or state == 'cancelled' then
     results[#results + 1] = { id = id, changed = false, state = state }
   else
-    if state == 'pending' then redis.call('LREM', args.ready_prefix .. fields[2], 1, id) end
+    if state == 'pending' then unready(queue, fields[2], id, fields[5]) end
     if state == 'delayed' then redis.call('ZREM', KEYS[1], id) end
     if state == 'active' then redis.call('ZREM', KEYS[2], id) end
     redis.call('HSET', key, 'state', 'cancelled', 'finished_at', now)

@@ -5,11 +5,12 @@
 -- KEYS[1] delayed ZSET, KEYS[2] leased ZSET, KEYS[3] done ZSET, KEYS[4] dead ZSET,
 --   KEYS[5] cancelled ZSET, KEYS[6] sessions ZSET, KEYS[7] the session HASH,
 --   KEYS[8] the session's job SET
--- ARGV[1] JSON { job_prefix, ready_prefix, unique_prefix, session, ids: [id] }
+-- ARGV[1] JSON { job_prefix, ready_prefix, fair_prefix, unique_prefix, session, ids: [id] }
 -- returns: JSON { deleted, forgotten } (forgotten: the session had no jobs left)
 local args = cjson.decode(ARGV[1])
 local indexes = { delayed = KEYS[1], active = KEYS[2], done = KEYS[3], dead = KEYS[4],
   cancelled = KEYS[5] }
+local queue = { ready_prefix = args.ready_prefix, fair_prefix = args.fair_prefix }
 local deleted = 0
 for _, id in ipairs(args.ids) do
   local key = args.job_prefix .. id
@@ -17,7 +18,7 @@ for _, id in ipairs(args.ids) do
   local state = fields[1]
   if state and fields[4] == args.session then
     if state == 'pending' then
-      redis.call('LREM', args.ready_prefix .. fields[2], 0, id)
+      unready(queue, fields[2], id, fields[4])
     elseif indexes[state] then
       redis.call('ZREM', indexes[state], id)
     end
@@ -34,6 +35,8 @@ local forgotten = false
 if redis.call('SCARD', KEYS[8]) == 0 then
   redis.call('DEL', KEYS[7])
   redis.call('ZREM', KEYS[6], args.session)
+  -- its turns in a fair queue's rotations (its lists are empty by now)
+  for level = 0, 9 do redis.call('ZREM', args.fair_prefix .. level, args.session) end
   forgotten = true
 end
 return reply({ deleted = deleted, forgotten = forgotten })

@@ -1,10 +1,11 @@
 #!lua flags=allow-oom
--- dequeue: lease up to n ready jobs, promoting due delayed jobs first; honours pause.
+-- dequeue: lease up to n ready jobs, promoting due delayed jobs first; honours pause. In a fair
+-- queue each level's jobs are taken one per session in turn (see the prelude).
 -- allow-oom: at maxmemory a worker can still take jobs, because ack, fail and release run
 -- there too; draining is the way out of a full Redis.
 -- KEYS[1] meta HASH, KEYS[2] delayed ZSET, KEYS[3] leased ZSET, KEYS[4] wake ZSET,
 --   KEYS[5] events STREAM (absent: record no event)
--- ARGV[1] JSON { job_prefix, ready_prefix, max_jobs, lease_ms, owner,
+-- ARGV[1] JSON { job_prefix, ready_prefix, fair_prefix, max_jobs, lease_ms, owner,
 --   default_max_attempts (for jobs enqueued without one) }
 -- returns: [JSON { now, paused, jobs: [{ id, token, attempts, max_attempts, timeout_ms,
 --   priority, created_at, run_at, correlation_id?, session? }] (numbers as strings),
@@ -17,14 +18,20 @@ local now = now_ms()
 local job_prefix, ready_prefix = args.job_prefix, args.ready_prefix
 local wanted, owner = args.max_jobs, args.owner
 
+local meta = redis.call('HMGET', KEYS[1], 'paused', 'fence', 'fair', 'fair_lists')
+local queue = { meta = KEYS[1], ready_prefix = ready_prefix, fair_prefix = args.fair_prefix,
+  fair = meta[3] }
+-- session lists are served while the queue is fair, and after, until they are empty
+local fair_mode = meta[3] == '1' or meta[4] == '1'
+
 -- promote due delayed jobs in bounded chunks so one call never stalls the server
 local due = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now, 'LIMIT', 0, 1000)
 for _, id in ipairs(due) do
   redis.call('ZREM', KEYS[2], id)
-  local priority = redis.call('HGET', job_prefix .. id, 'priority')
-  if priority then
+  local fields = redis.call('HMGET', job_prefix .. id, 'priority', 'session')
+  if fields[1] then
     redis.call('HSET', job_prefix .. id, 'state', 'pending')
-    redis.call('RPUSH', ready_prefix .. priority, id)
+    push_ready(queue, fields[1], id, fields[2])
   end
 end
 
@@ -34,7 +41,6 @@ local function first_score(key)
   return nil
 end
 
-local meta = redis.call('HMGET', KEYS[1], 'paused', 'fence')
 if meta[1] == '1' then
   return { reply({ now = now, paused = true, jobs = {}, next_delayed_at = first_score(KEYS[2]) }) }
 end
@@ -47,37 +53,84 @@ local fence = tonumber(meta[2] or '0')
 local leased = {}
 local started_sessions = {}
 local last_level = 0
-for level = 0, 9 do
-  if #jobs >= wanted then break end
-  local ids = redis.call('LPOP', ready_prefix .. level, wanted - #jobs)
-  if ids then
-    last_level = level
-    for _, id in ipairs(ids) do
-      local key = job_prefix .. id
-      local fields = redis.call('HMGET', key, 'data', 'attempts', 'max_attempts', 'timeout_ms',
-        'priority', 'created_at', 'run_at', 'correlation_id', 'outputs', 'session', 'state')
-      -- a purged or cancelled job can linger in a ready list; skip it
-      if fields[1] and fields[11] == 'pending' then
-        fence = fence + 1
-        local attempts = tonumber(fields[2]) + 1
-        local max_attempts = fields[3]
-        if max_attempts == '0' then max_attempts = tostring(args.default_max_attempts) end
-        -- the lease deadline lives only in the leased set's score
-        redis.call('HSET', key, 'state', 'active', 'attempts', attempts, 'token', fence,
-          'owner', owner, 'started_at', now, 'max_attempts', max_attempts)
-        leased[#leased + 1] = deadline
-        leased[#leased + 1] = id
-        started_sessions[#started_sessions + 1] = fields[10] or false
-        -- numbers stay the strings HMGET gave: cjson formats a Lua number three times slower
-        jobs[#jobs + 1] = { id = id, token = tostring(fence), attempts = tostring(attempts),
-          max_attempts = max_attempts, timeout_ms = fields[4], priority = fields[5],
-          created_at = fields[6], run_at = fields[7], correlation_id = fields[8] or nil,
-          session = fields[10] or nil }
-        payloads[#payloads + 1] = fields[1]
-        payloads[#payloads + 1] = fields[9]
-      end
+local function lease_each(ids)
+  for _, id in ipairs(ids) do
+    local key = job_prefix .. id
+    local fields = redis.call('HMGET', key, 'data', 'attempts', 'max_attempts', 'timeout_ms',
+      'priority', 'created_at', 'run_at', 'correlation_id', 'outputs', 'session', 'state')
+    -- a purged or cancelled job can linger in a ready list; skip it
+    if fields[1] and fields[11] == 'pending' then
+      fence = fence + 1
+      local attempts = tonumber(fields[2]) + 1
+      local max_attempts = fields[3]
+      if max_attempts == '0' then max_attempts = tostring(args.default_max_attempts) end
+      -- the lease deadline lives only in the leased set's score
+      redis.call('HSET', key, 'state', 'active', 'attempts', attempts, 'token', fence,
+        'owner', owner, 'started_at', now, 'max_attempts', max_attempts)
+      leased[#leased + 1] = deadline
+      leased[#leased + 1] = id
+      started_sessions[#started_sessions + 1] = fields[10] or false
+      -- numbers stay the strings HMGET gave: cjson formats a Lua number three times slower
+      jobs[#jobs + 1] = { id = id, token = tostring(fence), attempts = tostring(attempts),
+        max_attempts = max_attempts, timeout_ms = fields[4], priority = fields[5],
+        created_at = fields[6], run_at = fields[7], correlation_id = fields[8] or nil,
+        session = fields[10] or nil }
+      payloads[#payloads + 1] = fields[1]
+      payloads[#payloads + 1] = fields[9]
     end
   end
+end
+
+-- one job per turn of the level's rotation, a round of turns per ZPOPMIN; a member alone in
+-- the rotation gets the rest of the batch. A member whose list turns out empty loses its turn.
+local function take_fairly(level)
+  local rotation = args.fair_prefix .. level
+  local fair = queue.fair == '1'
+  -- jobs without a session take turns too (once fairness is off, they are served after)
+  if fair and redis.call('LLEN', ready_prefix .. level) > 0 then give_turn(queue, level, '') end
+  local last = redis.call('ZRANGE', rotation, -1, -1, 'WITHSCORES')
+  local back = 0
+  if last[2] then back = tonumber(last[2]) end
+  while #jobs < wanted do
+    local turns = redis.call('ZPOPMIN', rotation, wanted - #jobs)
+    if #turns == 0 then break end
+    local again = {}
+    for i = 1, #turns, 2 do
+      local member = turns[i]
+      local take = 1
+      if #turns == 2 and redis.call('ZCARD', rotation) == 0 then take = wanted - #jobs end
+      local ids = redis.call('LPOP', waiting_list(queue, level, member), take)
+      if ids then
+        last_level = level
+        lease_each(ids)
+        -- back of the line; served without fairness, the level's ready list needs no turn
+        if fair or member ~= '' then
+          back = back + 1
+          again[#again + 1] = back
+          again[#again + 1] = member
+        end
+      end
+    end
+    if #again > 0 then in_slices('ZADD', rotation, again) end
+  end
+end
+
+for level = 0, 9 do
+  if #jobs >= wanted then break end
+  if fair_mode then take_fairly(level) end
+  if #jobs < wanted and not (fair_mode and queue.fair == '1') then
+    local ids = redis.call('LPOP', ready_prefix .. level, wanted - #jobs)
+    if ids then last_level = level; lease_each(ids) end
+  end
+end
+
+-- fairness is off and every session list has drained: back to the plain path
+if fair_mode and queue.fair ~= '1' then
+  local drained = true
+  for level = 0, 9 do
+    if redis.call('ZCARD', args.fair_prefix .. level) > 0 then drained = false; break end
+  end
+  if drained then redis.call('HDEL', KEYS[1], 'fair_lists') end
 end
 
 local result = { now = now, paused = false, jobs = jobs }
@@ -90,7 +143,8 @@ if #jobs > 0 then
   -- chain the doorbell if work remains; levels above the last one popped were empty
   if #jobs >= wanted then
     for level = last_level, 9 do
-      if redis.call('LLEN', ready_prefix .. level) > 0 then
+      if redis.call('LLEN', ready_prefix .. level) > 0
+        or (fair_mode and redis.call('ZCARD', args.fair_prefix .. level) > 0) then
         redis.call('ZADD', KEYS[4], now, 'ring')
         break
       end

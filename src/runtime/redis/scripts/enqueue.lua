@@ -5,7 +5,8 @@
 -- set, and the session's last activity moves.
 -- KEYS[1] meta HASH, KEYS[2] delayed ZSET, KEYS[3] stats HASH, KEYS[4] wake ZSET,
 --   KEYS[5] sessions ZSET, KEYS[6] events STREAM (absent: record no event)
--- ARGV[1] JSON { job_prefix, ready_prefix, unique_prefix, session_prefix, session_jobs_suffix,
+-- ARGV[1] JSON { job_prefix, ready_prefix, fair_prefix, unique_prefix, session_prefix,
+--   session_jobs_suffix,
 --   jobs: [{ id, priority,
 --   max_attempts (0 = the consuming pipeline's), timeout_ms, delay_ms, at_ms (server ms,
 --   wins over delay_ms), unique_key, unique_ttl_ms (0 = held until the job finishes),
@@ -19,11 +20,14 @@ local args = cjson.decode(ARGV[1])
 local now = now_ms()
 local job_prefix, ready_prefix, unique_prefix = args.job_prefix, args.ready_prefix, args.unique_prefix
 
-local max_len = tonumber(redis.call('HGET', KEYS[1], 'max_len') or '0')
+local settings = redis.call('HMGET', KEYS[1], 'max_len', 'fair')
+local queue = { meta = KEYS[1], ready_prefix = ready_prefix, fair_prefix = args.fair_prefix,
+  fair = settings[2] }
+local max_len = tonumber(settings[1] or '0')
 local size = 0
 if max_len > 0 then
   size = redis.call('ZCARD', KEYS[2])
-  for level = 0, 9 do size = size + redis.call('LLEN', ready_prefix .. level) end
+  for level = 0, 9 do size = size + waiting_count(queue, level) end
 end
 
 local outcomes = {}
@@ -57,7 +61,7 @@ for index, job in ipairs(args.jobs) do
       redis.call('ZADD', KEYS[2], run_at, id)
     else
       run_at = math.min(run_at, now)
-      redis.call('RPUSH', ready_prefix .. job.priority, id)
+      push_ready(queue, job.priority, id, job.session)
       rang = true
     end
     local fields = { 'id', id, 'data', data, 'priority', job.priority, 'state', state,

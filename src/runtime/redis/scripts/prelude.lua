@@ -23,6 +23,75 @@ local function release_unique(unique_prefix, id, until_done, unique_key)
   end
 end
 
+-- Fair queues (`queues set Q --fair-sessions on`). A pending job waits in its priority's ready
+-- list, or, in a fair queue, in its session's list at that priority. Each level then has a
+-- rotation (a ZSET: member = a session with waiting jobs, or '' for the level's ready list,
+-- which holds the jobs without a session; score = turn order) from which dequeue serves one job
+-- per turn. The meta field `fair_lists` stays set while session lists may hold jobs, so turning
+-- fairness off still drains them. `queue` is { meta, ready_prefix, fair_prefix, fair ('1' when
+-- on) } in every helper below.
+
+-- the list where a rotation member's jobs wait
+local function waiting_list(queue, level, member)
+  if member == '' then return queue.ready_prefix .. level end
+  return queue.fair_prefix .. level .. ':' .. member
+end
+
+-- gives `member` a turn at the back of the level's rotation, unless it already has one
+local function give_turn(queue, level, member)
+  local rotation = queue.fair_prefix .. level
+  if redis.call('ZSCORE', rotation, member) then return end
+  local last = redis.call('ZRANGE', rotation, -1, -1, 'WITHSCORES')
+  local score = 0
+  if last[2] then score = tonumber(last[2]) + 1 end
+  redis.call('ZADD', rotation, score, member)
+end
+
+-- makes a job ready, at the back of its list or (`front`, for a job given back before it
+-- finished) at the front
+local function push_ready(queue, level, id, session, front)
+  local command = 'RPUSH'
+  if front then command = 'LPUSH' end
+  if queue.fair ~= '1' then
+    redis.call(command, queue.ready_prefix .. level, id)
+    return
+  end
+  local member = session or ''
+  redis.call(command, waiting_list(queue, level, member), id)
+  queue.turned = queue.turned or {}
+  if not queue.turned[level .. ':' .. member] then
+    give_turn(queue, level, member)
+    queue.turned[level .. ':' .. member] = true
+  end
+  if member ~= '' and not queue.marked then
+    redis.call('HSET', queue.meta, 'fair_lists', 1)
+    queue.marked = true
+  end
+end
+
+-- every list where jobs of one level may wait
+local function waiting_lists(queue, level)
+  local lists = { queue.ready_prefix .. level }
+  for _, member in ipairs(redis.call('ZRANGE', queue.fair_prefix .. level, 0, -1)) do
+    if member ~= '' then lists[#lists + 1] = waiting_list(queue, level, member) end
+  end
+  return lists
+end
+
+-- how many jobs wait at one level
+local function waiting_count(queue, level)
+  local count = 0
+  for _, list in ipairs(waiting_lists(queue, level)) do count = count + redis.call('LLEN', list) end
+  return count
+end
+
+-- takes a job out of the list it waits in (cancel, clean)
+local function unready(queue, level, id, session)
+  if redis.call('LREM', queue.ready_prefix .. level, 0, id) == 0 and session then
+    redis.call('LREM', waiting_list(queue, level, session), 0, id)
+  end
+end
+
 -- appends one failed attempt to a job's bounded error history (JSON text in, JSON text out)
 local function push_error(history_json, attempt, at, message, keep)
   local history = cjson.decode(history_json or '[]')

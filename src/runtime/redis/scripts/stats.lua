@@ -4,26 +4,31 @@
 -- KEYS[1] meta HASH, KEYS[2] delayed ZSET, KEYS[3] leased ZSET, KEYS[4] dead ZSET,
 --   KEYS[5] stats HASH, KEYS[6] throughput buckets HASH, KEYS[7] queue workers ZSET,
 --   KEYS[8] cancelled ZSET
--- ARGV[1] JSON { job_prefix, ready_prefix, worker_liveness_ms }
+-- ARGV[1] JSON { job_prefix, ready_prefix, fair_prefix, worker_liveness_ms }
 -- returns: JSON { now, pending_by_priority: [10 counts], delayed, active, stalled (active jobs
 --   whose lease deadline has passed), dead, cancelled, done, retried, enqueued, trimmed, paused,
 --   workers (beat within the liveness window), oldest_pending_run_at?, next_delayed_at?,
---   max_len, buckets: { bucket: count } }
+--   max_len, fair_sessions, buckets: { bucket: count } }
 local args = cjson.decode(ARGV[1])
 local now = now_ms()
 local pending = {}
 local oldest = nil
+local queue = { ready_prefix = args.ready_prefix, fair_prefix = args.fair_prefix }
 for level = 0, 9 do
-  local list = args.ready_prefix .. level
-  pending[#pending + 1] = redis.call('LLEN', list)
-  local head = redis.call('LINDEX', list, 0)
-  if head then
-    local run_at = tonumber(redis.call('HGET', args.job_prefix .. head, 'run_at') or '')
-    if run_at and (not oldest or run_at < oldest) then oldest = run_at end
+  local count = 0
+  -- a fair queue's jobs wait in one list per session: each list's head is its oldest
+  for _, list in ipairs(waiting_lists(queue, level)) do
+    count = count + redis.call('LLEN', list)
+    local head = redis.call('LINDEX', list, 0)
+    if head then
+      local run_at = tonumber(redis.call('HGET', args.job_prefix .. head, 'run_at') or '')
+      if run_at and (not oldest or run_at < oldest) then oldest = run_at end
+    end
   end
+  pending[#pending + 1] = count
 end
 local counters = redis.call('HMGET', KEYS[5], 'done', 'retried', 'enqueued', 'trimmed')
-local meta = redis.call('HMGET', KEYS[1], 'paused', 'max_len')
+local meta = redis.call('HMGET', KEYS[1], 'paused', 'max_len', 'fair')
 local buckets = {}
 local flat = redis.call('HGETALL', KEYS[6])
 for i = 1, #flat, 2 do buckets[flat[i]] = tonumber(flat[i + 1]) end
@@ -45,5 +50,6 @@ return reply({
   oldest_pending_run_at = oldest,
   next_delayed_at = tonumber(next_delayed[2] or ''),
   max_len = tonumber(meta[2] or '0'),
+  fair_sessions = meta[3] == '1',
   buckets = buckets,
 })
