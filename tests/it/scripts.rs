@@ -31,6 +31,7 @@ on_every_backend!(
     done_retention_trims_the_oldest,
     a_unique_key_without_ttl_is_held_until_the_job_finishes,
     acks_riding_with_a_lease_report_stale_ones,
+    an_idle_queue_trims_by_age_at_its_next_sweep,
 );
 
 fn request(max_jobs: usize, lease: Duration) -> LeaseRequest {
@@ -1011,4 +1012,72 @@ async fn a_failed_ack_never_hides_the_jobs_leased_with_it() {
     );
     let batch = reply.batch.expect("the lease half still answers");
     assert_eq!(batch.jobs.len(), 1, "the leased job reaches the worker");
+}
+
+/// Age retention does not wait for the next ack: a worker's sweep applies it, so an idle queue
+/// forgets old done and dead jobs too, and says so in `trimmed` and in a `trimmed` event.
+async fn an_idle_queue_trims_by_age_at_its_next_sweep(kind: Kind) {
+    let env = TestEnv::new();
+    let backend = env.backend_for(kind).await;
+    let settings = QueueSettings {
+        retain_for: Some(Duration::from_millis(50)),
+        ..QueueSettings::default()
+    };
+    backend.configure("q", &settings).await.unwrap();
+    let mut fatal = job("{}");
+    fatal.max_attempts = Some(1);
+    backend
+        .enqueue("q", &[job("{}"), job("{}"), fatal])
+        .await
+        .unwrap();
+    let batch = backend
+        .lease("q", &request(3, Duration::from_secs(30)), &[])
+        .await
+        .into_result()
+        .unwrap();
+    let (to_fail, to_complete) = batch.jobs.split_last().unwrap();
+    let completions: Vec<Completion> = to_complete.iter().map(done).collect();
+    backend.complete("q", &completions).await.unwrap();
+    let failure = FailureReport {
+        id: to_fail.id.clone(),
+        token: to_fail.token.clone(),
+        error: "boom".to_string(),
+        stderr: String::new(),
+        retry_delay: None,
+        outputs: String::new(),
+    };
+    assert_eq!(
+        backend.fail("q", &failure).await.unwrap(),
+        FailOutcome::Dead
+    );
+    let cursors = backend
+        .event_cursors(&["q".to_string()], fleetq::runtime::job::now_ms())
+        .await
+        .unwrap();
+    let finished = fleetq::runtime::job::now_ms();
+    wait_until(
+        "the jobs are older than the limit",
+        Duration::from_secs(5),
+        || fleetq::runtime::job::now_ms() > finished + 60,
+    );
+    reap_until(&*backend, "a sweep ran", |_| true).await;
+    let stats = backend.queue_stats("q").await.unwrap();
+    assert_eq!((stats.done, stats.dead, stats.trimmed), (2, 0, 3));
+    assert!(
+        backend
+            .list_jobs("q", JobState::Done, 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let events = backend
+        .read_events(&cursors, Duration::from_millis(100))
+        .await
+        .unwrap();
+    let trimmed: Vec<&String> = events
+        .iter()
+        .filter(|event| event.kind == "trimmed")
+        .filter_map(|event| event.fields.get("count"))
+        .collect();
+    assert_eq!(trimmed, vec!["3"], "{events:?}");
 }

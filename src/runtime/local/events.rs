@@ -163,3 +163,32 @@ pub fn with_sessions(
         .map(|id| (id.clone(), sessions.get(id).cloned().flatten()))
         .collect())
 }
+
+/// Runs `operation`, then records a `trimmed` event with the number of jobs its retention
+/// removed (read from the queue's `trimmed` counter before and after), so trimming is never
+/// silent; with events off it only runs the operation.
+pub fn noting_trims<T>(
+    tx: &Transaction,
+    queue: &str,
+    recording: bool,
+    operation: impl FnOnce(&Transaction) -> Sql<T>,
+) -> Sql<T> {
+    if !recording {
+        return operation(tx);
+    }
+    let trimmed = |tx: &Transaction| -> Sql<i64> {
+        query_row(
+            tx,
+            "SELECT COALESCE((SELECT trimmed FROM queues WHERE name = ?1), 0)",
+            [queue],
+            |row| row.get(0),
+        )
+    };
+    let before = trimmed(tx)?;
+    let result = operation(tx)?;
+    let removed = trimmed(tx)? - before;
+    if removed > 0 {
+        emit(tx, queue, "trimmed", &[], &[("count", removed.to_string())])?;
+    }
+    Ok(result)
+}

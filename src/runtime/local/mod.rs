@@ -248,7 +248,9 @@ impl Backend for LocalBackend {
         let recording = self.events;
         let result = self
             .write(move |tx| {
-                let acks = jobs::complete(tx, &name, &completions)?;
+                let acks = events::noting_trims(tx, &name, recording, |tx| {
+                    jobs::complete(tx, &name, &completions)
+                })?;
                 let batch = jobs::lease(tx, &name, &request)?;
                 if recording {
                     record_completed(tx, &name, &completions, &acks)?;
@@ -279,7 +281,9 @@ impl Backend for LocalBackend {
         let (queue, completions) = (queue.to_string(), completions.to_vec());
         let recording = self.events;
         self.write(move |tx| {
-            let acks = jobs::complete(tx, &queue, &completions)?;
+            let acks = events::noting_trims(tx, &queue, recording, |tx| {
+                jobs::complete(tx, &queue, &completions)
+            })?;
             if recording {
                 record_completed(tx, &queue, &completions, &acks)?;
             }
@@ -293,7 +297,9 @@ impl Backend for LocalBackend {
         let recording = self.events;
         let outcome = self
             .write(move |tx| {
-                let outcome = jobs::fail(tx, &name, &report)?;
+                let outcome = events::noting_trims(tx, &name, recording, |tx| {
+                    jobs::fail(tx, &name, &report)
+                })?;
                 let kind = match outcome {
                     FailOutcome::Retry => "retried",
                     FailOutcome::Dead => "dead",
@@ -320,7 +326,9 @@ impl Backend for LocalBackend {
         let report = self
             .write(move |tx| {
                 let mut moved = recovery::Recovered::default();
-                let report = recovery::beat(tx, &name, &request, &mut moved)?;
+                let report = events::noting_trims(tx, &name, recording, |tx| {
+                    recovery::beat(tx, &name, &request, &mut moved)
+                })?;
                 if recording {
                     let error = [("error", "lease expired".to_string())];
                     for (kind, ids) in [("retried", &moved.retried), ("dead", &moved.dead)] {
@@ -359,7 +367,8 @@ impl Backend for LocalBackend {
         let (queue, ids) = (queue.to_string(), ids.to_vec());
         let recording = self.events;
         self.write(move |tx| {
-            let outcomes = admin::cancel(tx, &queue, &ids)?;
+            let outcomes =
+                events::noting_trims(tx, &queue, recording, |tx| admin::cancel(tx, &queue, &ids))?;
             if recording {
                 events::emit(tx, &queue, "cancelled", &changed(&outcomes), &[])?;
             }

@@ -72,6 +72,10 @@ pub fn beat(
         params![queue, now - 3_600_000],
     )?;
     report.recovered = Some(recover(tx, queue, previous, now, recovered)?);
+    // the sweep also applies the age limit, so an idle queue forgets old jobs too
+    for state in ["done", "dead"] {
+        super::retention::trim_retained(tx, queue, state)?;
+    }
     Ok(report)
 }
 

@@ -432,6 +432,7 @@ impl Backend for RedisBackend {
                         keys.stats(),
                         keys.wake(),
                         keys.meta(),
+                        keys.done(),
                     ],
                 ),
                 &Args {

@@ -3,11 +3,12 @@
 -- the leases it holds, then recovers expired leases of workers that stopped beating.
 -- Extending first and judging by the reaper's own previous beat is what makes a Redis stall
 -- harmless: a lease counts as abandoned only if this worker beat after its deadline and its
--- owner did not extend it. A lease whose owner beats on but never extended it was leased by a
+-- owner did not extend it. The sweep also trims done and dead jobs past the queue's age limit
+-- (`retain_ms`), so an idle queue forgets old jobs too, not only one that acks. A lease whose owner beats on but never extended it was leased by a
 -- reply the owner never received: it goes back without spending an attempt.
 -- KEYS[1] leased ZSET, KEYS[2] queue workers ZSET (id -> last beat, server ms), KEYS[3] reaper
 --   lock STRING, KEYS[4] dead ZSET, KEYS[5] stats HASH, KEYS[6] wake ZSET, KEYS[7] meta HASH
---   (fair), KEYS[8] events STREAM (absent: record no event)
+--   (fair, retain_ms), KEYS[8] done ZSET, KEYS[9] events STREAM (absent: record no event)
 -- ARGV[1] JSON { job_prefix, ready_prefix, fair_prefix, unique_prefix, owner, lease_ms, leases: [{ id, token }],
 --   lock_ms, reap_batch, history }
 -- returns: JSON { statuses: ['extended' | 'lost' | 'cancelled'] (one per lease), recovered?:
@@ -89,9 +90,18 @@ for i = #expired - 1, 1, -2 do
   end
 end
 if retried + returned > 0 then redis.call('ZADD', KEYS[6], now, 'ring') end
-emit(KEYS[8], 'retried', retried_ids, { error = 'lease expired' })
-emit(KEYS[8], 'dead', dead_ids, { error = 'lease expired' })
+emit(KEYS[9], 'retried', retried_ids, { error = 'lease expired' })
+emit(KEYS[9], 'dead', dead_ids, { error = 'lease expired' })
 if retried > 0 then redis.call('HINCRBY', KEYS[5], 'retried', retried) end
 if dead > 0 then redis.call('HINCRBY', KEYS[5], 'dead', dead) end
+local age = tonumber(redis.call('HGET', KEYS[7], 'retain_ms') or '0')
+if age > 0 then
+  local trimmed = trim_finished(KEYS[8], args.job_prefix, nil, now - age)
+    + trim_finished(KEYS[4], args.job_prefix, nil, now - age)
+  if trimmed > 0 then
+    redis.call('HINCRBY', KEYS[5], 'trimmed', trimmed)
+    emit(KEYS[9], 'trimmed', {}, { count = trimmed })
+  end
+end
 result.recovered = { retried = retried, dead = dead, returned = returned }
 return reply(result)
