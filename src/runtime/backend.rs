@@ -4,7 +4,7 @@ use crate::runtime::error::BackendError;
 use crate::runtime::job::{
     AckReport, ChangeOutcome, Completion, EnqueueOutcome, Event, FailOutcome, FailureReport,
     JobRecord, JobState, JobSummary, LeaseBatch, LeaseRef, LeaseStatus, NewJob, QueueSettings,
-    QueueStats, SessionInfo, SessionJob, WorkerControl, WorkerEntry, WorkerInfo,
+    QueueStats, SessionCounts, SessionInfo, SessionJob, WorkerControl, WorkerEntry, WorkerInfo,
 };
 use async_trait::async_trait;
 use std::time::Duration;
@@ -196,6 +196,9 @@ pub trait Backend: Send + Sync {
 
     /// Every job of a session, with its state and times.
     async fn session_jobs(&self, queue: &str, session: &str) -> BackendResult<Vec<SessionJob>>;
+
+    /// A session's jobs counted by state, without reading them one by one into the client.
+    async fn session_counts(&self, queue: &str, session: &str) -> BackendResult<SessionCounts>;
 
     /// Marks a session stopped, so it takes no new jobs; false when the queue has no such
     /// session. Its jobs are cancelled by the caller.

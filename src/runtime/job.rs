@@ -437,6 +437,45 @@ pub struct SessionJob {
     pub last_error: Option<String>,
 }
 
+/// A session's jobs counted by state, and when the last of them finished: what `sessions ls`
+/// needs, counted where the jobs are instead of shipping every job to the client.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SessionCounts {
+    pub pending: u64,
+    pub delayed: u64,
+    pub active: u64,
+    pub done: u64,
+    pub dead: u64,
+    pub cancelled: u64,
+    pub last_finished_at: Option<i64>,
+}
+
+impl SessionCounts {
+    pub fn add(&mut self, state: JobState, jobs: u64) {
+        *match state {
+            JobState::Pending => &mut self.pending,
+            JobState::Delayed => &mut self.delayed,
+            JobState::Active => &mut self.active,
+            JobState::Done => &mut self.done,
+            JobState::Dead => &mut self.dead,
+            JobState::Cancelled => &mut self.cancelled,
+        } += jobs;
+    }
+
+    pub fn finished_at(&mut self, at: Option<i64>) {
+        self.last_finished_at = self.last_finished_at.max(at);
+    }
+
+    pub fn of(jobs: &[SessionJob]) -> SessionCounts {
+        let mut counts = SessionCounts::default();
+        for job in jobs {
+            counts.add(job.state, 1);
+            counts.finished_at(job.finished_at);
+        }
+        counts
+    }
+}
+
 /// One entry of a queue's event stream: a state change of a batch of jobs (enqueued, started,
 /// completed, retried, dead, cancelled, trimmed) or of the queue (paused, resumed, worker online
 /// or offline, session stopped).

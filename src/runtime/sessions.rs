@@ -3,7 +3,7 @@
 //! them out, on any backend.
 
 use crate::runtime::backend::{Backend, ProgressSink};
-use crate::runtime::job::{JobState, SessionInfo, SessionJob, now_ms};
+use crate::runtime::job::{JobState, SessionCounts, SessionInfo, SessionJob, now_ms};
 use serde::Serialize;
 use std::time::Duration;
 
@@ -30,15 +30,9 @@ pub struct SessionSummary {
 }
 
 impl SessionSummary {
-    fn of(info: &SessionInfo, jobs: &[SessionJob], ttl: Duration, now: i64) -> SessionSummary {
-        let count = |state: JobState| jobs.iter().filter(|job| job.state == state).count() as u64;
+    fn of(info: &SessionInfo, counts: &SessionCounts, ttl: Duration, now: i64) -> SessionSummary {
         // activity is the last enqueue or the last job to finish, whichever is later
-        let finished = jobs
-            .iter()
-            .filter_map(|job| job.finished_at)
-            .max()
-            .unwrap_or(0);
-        let last_activity_at = info.last_at.max(finished);
+        let last_activity_at = info.last_at.max(counts.last_finished_at.unwrap_or(0));
         let status = if info.status == "open" && now - last_activity_at > ttl.as_millis() as i64 {
             "expired".to_string()
         } else {
@@ -48,12 +42,12 @@ impl SessionSummary {
             queue: info.queue.clone(),
             session: info.session.clone(),
             status,
-            pending: count(JobState::Pending),
-            delayed: count(JobState::Delayed),
-            active: count(JobState::Active),
-            done: count(JobState::Done),
-            dead: count(JobState::Dead),
-            cancelled: count(JobState::Cancelled),
+            pending: counts.pending,
+            delayed: counts.delayed,
+            active: counts.active,
+            done: counts.done,
+            dead: counts.dead,
+            cancelled: counts.cancelled,
             created_at: info.created_at,
             last_activity_at,
         }
@@ -70,8 +64,8 @@ pub async fn list(
     let mut summaries = Vec::new();
     for queue in queues {
         for info in backend.sessions(queue).await? {
-            let jobs = backend.session_jobs(queue, &info.session).await?;
-            summaries.push(SessionSummary::of(&info, &jobs, ttl, now));
+            let counts = backend.session_counts(queue, &info.session).await?;
+            summaries.push(SessionSummary::of(&info, &counts, ttl, now));
         }
     }
     summaries.sort_by_key(|summary| std::cmp::Reverse(summary.last_activity_at));
@@ -107,7 +101,7 @@ pub async fn show(
 ) -> anyhow::Result<SessionDetail> {
     let now = now_ms();
     let jobs = backend.session_jobs(&info.queue, &info.session).await?;
-    let summary = SessionSummary::of(info, &jobs, ttl, now);
+    let summary = SessionSummary::of(info, &SessionCounts::of(&jobs), ttl, now);
     let recent = jobs
         .iter()
         .filter(|job| {

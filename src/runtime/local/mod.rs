@@ -23,7 +23,7 @@ use crate::runtime::error::BackendError;
 use crate::runtime::job::{
     AckReport, ChangeOutcome, Completion, EnqueueOutcome, EnqueueStatus, Event, FailOutcome,
     FailureReport, JobRecord, JobState, JobSummary, LeaseRef, NewJob, QueueSettings, QueueStats,
-    SessionInfo, SessionJob, WorkerInfo,
+    SessionCounts, SessionInfo, SessionJob, WorkerInfo,
 };
 use crate::runtime::job::{WorkerControl, WorkerEntry};
 use async_trait::async_trait;
@@ -578,6 +578,12 @@ impl Backend for LocalBackend {
     async fn session_jobs(&self, queue: &str, session: &str) -> BackendResult<Vec<SessionJob>> {
         let (queue, session) = (queue.to_string(), session.to_string());
         self.write(move |tx| sessions::jobs(tx, &queue, &session))
+            .await
+    }
+
+    async fn session_counts(&self, queue: &str, session: &str) -> BackendResult<SessionCounts> {
+        let (queue, session) = (queue.to_string(), session.to_string());
+        self.write(move |tx| sessions::counts(tx, &queue, &session))
             .await
     }
 

@@ -2,7 +2,7 @@
 //! jobs' own `session` column; the counterparts of `redis/sessions.rs` and `clean.lua`.
 
 use super::jobs::{Sql, exec, query_row};
-use crate::runtime::job::{JobState, SessionInfo, SessionJob};
+use crate::runtime::job::{JobState, SessionCounts, SessionInfo, SessionJob};
 use rusqlite::{OptionalExtension, Transaction, params};
 
 pub fn sessions(tx: &Transaction, queue: &str) -> Sql<Vec<SessionInfo>> {
@@ -21,6 +21,30 @@ pub fn sessions(tx: &Transaction, queue: &str) -> Sql<Vec<SessionInfo>> {
             })
         })?
         .collect()
+}
+
+/// A session's jobs counted by state in one pass over its index entries.
+pub fn counts(tx: &Transaction, queue: &str, session: &str) -> Sql<SessionCounts> {
+    let mut statement = tx.prepare_cached(
+        "SELECT state, COUNT(*), MAX(finished_at) FROM jobs WHERE queue = ?1 AND session = ?2
+         GROUP BY state",
+    )?;
+    let mut counts = SessionCounts::default();
+    let rows = statement.query_map(params![queue, session], |row| {
+        Ok((
+            row.get::<_, String>(0)?,
+            row.get::<_, i64>(1)?,
+            row.get::<_, Option<i64>>(2)?,
+        ))
+    })?;
+    for row in rows {
+        let (state, jobs, finished_at) = row?;
+        if let Some(state) = JobState::parse(&state) {
+            counts.add(state, jobs as u64);
+            counts.finished_at(finished_at);
+        }
+    }
+    Ok(counts)
 }
 
 pub fn jobs(tx: &Transaction, queue: &str, session: &str) -> Sql<Vec<SessionJob>> {

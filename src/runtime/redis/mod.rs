@@ -19,8 +19,8 @@ use crate::runtime::config::TlsFiles;
 use crate::runtime::error::BackendError;
 use crate::runtime::job::{
     AckReport, ChangeOutcome, Completion, EnqueueOutcome, Event, FailOutcome, FailureReport,
-    JobRecord, JobState, JobSummary, LeaseRef, NewJob, QueueSettings, QueueStats, SessionInfo,
-    SessionJob, WorkerControl, WorkerEntry, WorkerInfo,
+    JobRecord, JobState, JobSummary, LeaseRef, NewJob, QueueSettings, QueueStats, SessionCounts,
+    SessionInfo, SessionJob, WorkerControl, WorkerEntry, WorkerInfo,
 };
 use async_trait::async_trait;
 use calls::{Call, EnqueueJob, is_none};
@@ -656,6 +656,10 @@ impl Backend for RedisBackend {
 
     async fn sessions(&self, queue: &str) -> BackendResult<Vec<SessionInfo>> {
         self.sessions_of(queue).await
+    }
+
+    async fn session_counts(&self, queue: &str, session: &str) -> BackendResult<SessionCounts> {
+        self.counts_of_session(queue, session).await
     }
 
     async fn session_jobs(&self, queue: &str, session: &str) -> BackendResult<Vec<SessionJob>> {

@@ -21,10 +21,11 @@ pub struct Scripts {
     pub delete_dead: NamedScript,
     pub clean: NamedScript,
     pub stats: NamedScript,
+    pub session_counts: NamedScript,
 }
 
 impl Scripts {
-    pub fn all(&self) -> [&NamedScript; 11] {
+    pub fn all(&self) -> [&NamedScript; 12] {
         [
             &self.enqueue,
             &self.dequeue,
@@ -37,6 +38,7 @@ impl Scripts {
             &self.delete_dead,
             &self.clean,
             &self.stats,
+            &self.session_counts,
         ]
     }
 
@@ -85,6 +87,7 @@ fn load(keep_flags: bool) -> Scripts {
         delete_dead: named("delete_dead", include_str!("scripts/delete_dead.lua")),
         clean: named("clean", include_str!("scripts/clean.lua")),
         stats: named("stats", include_str!("scripts/stats.lua")),
+        session_counts: named("session_counts", include_str!("scripts/session_counts.lua")),
     }
 }
 

@@ -4,7 +4,7 @@
 
 use super::RedisBackend;
 use crate::runtime::backend::BackendResult;
-use crate::runtime::job::{JobState, SessionInfo, SessionJob};
+use crate::runtime::job::{JobState, SessionCounts, SessionInfo, SessionJob};
 use redis::AsyncCommands;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -99,6 +99,53 @@ impl RedisBackend {
             }
         }
         Ok(jobs)
+    }
+
+    /// Counts a session's jobs on the server, a slice of ids per call so no call holds Redis
+    /// for long.
+    pub(super) async fn counts_of_session(
+        &self,
+        queue: &str,
+        session: &str,
+    ) -> BackendResult<SessionCounts> {
+        #[derive(Serialize)]
+        struct Args {
+            job_prefix: String,
+            cursor: String,
+            count: u64,
+        }
+        #[derive(Deserialize)]
+        struct Reply {
+            cursor: String,
+            counts: HashMap<String, u64>,
+            last_finished_at: i64,
+        }
+        let keys = self.keys(queue);
+        let mut counts = SessionCounts::default();
+        let mut cursor = "0".to_string();
+        loop {
+            let reply: Reply = self
+                .run(
+                    &self.scripts.session_counts,
+                    vec![keys.session_jobs(session)],
+                    &Args {
+                        job_prefix: keys.job_prefix(),
+                        cursor,
+                        count: 5000,
+                    },
+                )
+                .await?;
+            for (state, jobs) in reply.counts {
+                if let Some(state) = JobState::parse(&state) {
+                    counts.add(state, jobs);
+                }
+            }
+            counts.finished_at((reply.last_finished_at > 0).then_some(reply.last_finished_at));
+            if reply.cursor == "0" {
+                return Ok(counts);
+            }
+            cursor = reply.cursor;
+        }
     }
 
     pub(super) async fn stop_session_of(&self, queue: &str, session: &str) -> BackendResult<bool> {
