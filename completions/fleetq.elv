@@ -49,6 +49,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand sessions 'Sessions: named groups of jobs in a queue (one tenant''s import, one cron run)'
             cand events 'What is happening: every queue''s state changes as they occur'
             cand workers 'The worker fleet: who is working on what'
+            cand pipeline 'Check pipeline files and draw their steps, with no backend'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1163,6 +1164,83 @@ set edit:completion:arg-completer[fleetq] = {|@words|
         }
         &'fleetq;workers;help;help'= {
         }
+        &'fleetq;pipeline'= {
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --tls-ca-file 'CA certificate (PEM) to trust for rediss:// instead of the public web roots'
+            cand --tls-cert-file 'Client certificate (PEM) for servers that require mutual TLS'
+            cand --tls-key-file 'Client private key (PEM) for mutual TLS'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand validate 'Check pipeline files: every invalid one is reported as FILE:LINE:COLUMN (exit 2)'
+            cand show 'Draw a pipeline''s steps as a tree (or its parsed form with --output json)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fleetq;pipeline;validate'= {
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --tls-ca-file 'CA certificate (PEM) to trust for rediss:// instead of the public web roots'
+            cand --tls-cert-file 'Client certificate (PEM) for servers that require mutual TLS'
+            cand --tls-key-file 'Client private key (PEM) for mutual TLS'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fleetq;pipeline;show'= {
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --tls-ca-file 'CA certificate (PEM) to trust for rediss:// instead of the public web roots'
+            cand --tls-cert-file 'Client certificate (PEM) for servers that require mutual TLS'
+            cand --tls-key-file 'Client private key (PEM) for mutual TLS'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fleetq;pipeline;help'= {
+            cand validate 'Check pipeline files: every invalid one is reported as FILE:LINE:COLUMN (exit 2)'
+            cand show 'Draw a pipeline''s steps as a tree (or its parsed form with --output json)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fleetq;pipeline;help;validate'= {
+        }
+        &'fleetq;pipeline;help;show'= {
+        }
+        &'fleetq;pipeline;help;help'= {
+        }
         &'fleetq;completions'= {
             cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
@@ -1197,6 +1275,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand sessions 'Sessions: named groups of jobs in a queue (one tenant''s import, one cron run)'
             cand events 'What is happening: every queue''s state changes as they occur'
             cand workers 'The worker fleet: who is working on what'
+            cand pipeline 'Check pipeline files and draw their steps, with no backend'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1310,6 +1389,14 @@ set edit:completion:arg-completer[fleetq] = {|@words|
         &'fleetq;help;workers;resume'= {
         }
         &'fleetq;help;workers;stop'= {
+        }
+        &'fleetq;help;pipeline'= {
+            cand validate 'Check pipeline files: every invalid one is reported as FILE:LINE:COLUMN (exit 2)'
+            cand show 'Draw a pipeline''s steps as a tree (or its parsed form with --output json)'
+        }
+        &'fleetq;help;pipeline;validate'= {
+        }
+        &'fleetq;help;pipeline;show'= {
         }
         &'fleetq;help;completions'= {
         }

@@ -8,7 +8,8 @@
 //! cli/mod.rs              dispatch: settings → Runtime → command → exit code
 //! cli/commands/*.rs       one file per command; a command with verbs is a folder (jobs/, queues/,
 //!                         dlq/) or one file when its verbs are small (airgap.rs, sessions.rs,
-//!                         workers.rs, events.rs); enqueue/ keeps bulk mode (bulk.rs) apart
+//!                         workers.rs, events.rs, pipeline.rs); enqueue/ keeps bulk mode
+//!                         (bulk.rs) apart
 //! output/                 the only code that prints: Printer (stdout data, stderr status; a
 //!                         closed pipe exits 0), report.rs (the Report trait every command's
 //!                         result implements: JSON, JSONL records, a view for people), tables,
@@ -51,8 +52,9 @@
 //!                         worker.rs (a worker that switches between Redis and the spool)
 //!   pipeline/             pipeline YAML (spec.rs: every check inside a serde visitor, so errors
 //!                         carry their line and column; exec programs resolved at load), the step
-//!                         runner (run.rs), exec steps (exec.rs), guard.rs (steps die with a
-//!                         SIGKILLed worker)
+//!                         runner (run.rs: builtins too), exec steps (exec.rs), guard.rs (steps
+//!                         die with a SIGKILLed worker), outline.rs (the parsed form `pipeline
+//!                         show` draws)
 //!   worker/               mod.rs (run, shutdown, report), consumer.rs (batched leases, buffered
 //!                         acks counted only when confirmed, burst-wait, unstartable steps),
 //!                         heartbeat.rs (one beat script per queue; the stored control command

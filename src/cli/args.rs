@@ -208,8 +208,27 @@ pub enum Command {
     /// The worker fleet: who is working on what
     #[command(subcommand)]
     Workers(WorkersCommand),
+    /// Check pipeline files and draw their steps, with no backend
+    #[command(subcommand)]
+    Pipeline(PipelineCommand),
     /// Print a shell completion script
     Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PipelineCommand {
+    /// Check pipeline files: every invalid one is reported as FILE:LINE:COLUMN (exit 2)
+    Validate {
+        /// Pipeline files
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Draw a pipeline's steps as a tree (or its parsed form with --output json)
+    Show {
+        /// Pipeline file
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]

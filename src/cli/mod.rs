@@ -66,8 +66,11 @@ pub fn run() -> ExitCode {
 }
 
 fn execute(command: Command, settings: Settings, printer: &Printer) -> anyhow::Result<ExitCode> {
-    if let Command::Completions(arguments) = &command {
-        return commands::completions::run(arguments, printer);
+    // these need no backend, and no async runtime
+    match &command {
+        Command::Completions(arguments) => return commands::completions::run(arguments, printer),
+        Command::Pipeline(verb) => return commands::pipeline::run(verb, printer),
+        _ => {}
     }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -88,7 +91,9 @@ fn execute(command: Command, settings: Settings, printer: &Printer) -> anyhow::R
             Command::Dlq(verb) => commands::dlq::run(verb, settings, printer).await,
             Command::Airgap(verb) => commands::airgap::run(verb, settings, printer).await,
             Command::Sync(arguments) => commands::sync::run(arguments, settings, printer).await,
-            Command::Completions(_) => unreachable!("handled before the runtime starts"),
+            Command::Completions(_) | Command::Pipeline(_) => {
+                unreachable!("handled before the runtime starts")
+            }
         }
     })
 }

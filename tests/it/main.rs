@@ -13,6 +13,7 @@ mod first_hour;
 mod fleet;
 mod incident;
 mod inspect;
+mod pipelines;
 mod scripts;
 mod security;
 mod sessions;

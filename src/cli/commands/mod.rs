@@ -7,6 +7,7 @@ pub mod dlq;
 pub mod enqueue;
 pub mod events;
 pub mod jobs;
+pub mod pipeline;
 pub mod queues;
 pub mod sessions;
 pub mod stats;

@@ -4,6 +4,7 @@
 
 pub mod exec;
 mod guard;
+pub mod outline;
 pub mod run;
 pub mod spec;
 

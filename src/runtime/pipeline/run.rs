@@ -2,7 +2,7 @@
 //! checkpoints, so a retry resumes after the last completed step.
 
 use super::exec::run_exec;
-use super::spec::{Action, Pipeline, Step};
+use super::spec::{Action, ChaosSpec, LogLevel, Pipeline, Step};
 use crate::runtime::duration::format_duration;
 use crate::runtime::job::LeasedJob;
 use serde_json::{Map, Value, json};
@@ -71,7 +71,42 @@ async fn run_step(
             cannot_start: false,
         }),
         Action::Exec(spec) => run_exec(&step.name, spec, context(job, data, outputs)).await,
+        Action::Log { message, level } => {
+            match level {
+                LogLevel::Info => tracing::info!(job = %job.id, step = %step.name, "{message}"),
+                LogLevel::Warn => tracing::warn!(job = %job.id, step = %step.name, "{message}"),
+            }
+            Ok(Value::String(message.clone()))
+        }
+        Action::Chaos(chaos) => run_chaos(&step.name, chaos).await,
     }
+}
+
+/// Waits a latency drawn from the step's range, then fails at the step's rate.
+async fn run_chaos(name: &str, chaos: &ChaosSpec) -> Result<Value, StepFailure> {
+    use rand::Rng;
+    let (latency, failed) = {
+        let mut random = rand::rng();
+        let low = chaos.min.as_micros() as u64;
+        let high = chaos.max.as_micros() as u64;
+        (
+            Duration::from_micros(random.random_range(low..=high)),
+            random.random_bool(chaos.failure_rate),
+        )
+    };
+    tokio::time::sleep(latency).await;
+    if failed {
+        return Err(StepFailure {
+            error: format!(
+                "step `{name}` failed: chaos (failure rate {})",
+                chaos.failure_rate
+            ),
+            stderr: String::new(),
+            fatal: chaos.fatal,
+            cannot_start: false,
+        });
+    }
+    Ok(json!({ "latency_ms": latency.as_secs_f64() * 1000.0 }))
 }
 
 /// Runs the job's remaining steps in order. Dropping the returned future kills any running

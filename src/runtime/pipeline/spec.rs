@@ -244,12 +244,32 @@ pub struct ExecSpec {
     pub exit_codes: BTreeMap<i32, ExitAction>,
 }
 
+/// A `chaos` step: waits a latency drawn uniformly from `min..=max`, then fails with
+/// probability `failure_rate`, for drills and for testing how pipelines cope.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChaosSpec {
+    pub min: Duration,
+    pub max: Duration,
+    pub failure_rate: f64,
+    pub fatal: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum LogLevel {
+    #[default]
+    Info,
+    Warn,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     Exec(ExecSpec),
     Noop,
     Sleep(Duration),
     Fail { message: String, fatal: bool },
+    Log { message: String, level: LogLevel },
+    Chaos(ChaosSpec),
 }
 
 impl Action {
@@ -259,6 +279,8 @@ impl Action {
             Action::Noop => "noop",
             Action::Sleep(_) => "sleep",
             Action::Fail { .. } => "fail",
+            Action::Log { .. } => "log",
+            Action::Chaos(_) => "chaos",
         }
     }
 }
@@ -281,6 +303,60 @@ enum FailSpec {
     },
 }
 
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum LogSpec {
+    Message(String),
+    Detailed {
+        message: String,
+        #[serde(default)]
+        level: LogLevel,
+    },
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawChaos {
+    /// `50ms`, or a range `10ms..200ms`.
+    #[serde(default)]
+    latency: Option<String>,
+    #[serde(default)]
+    failure_rate: f64,
+    #[serde(default)]
+    fatal: bool,
+}
+
+impl RawChaos {
+    fn check(self) -> Result<ChaosSpec, String> {
+        let parse = |text: &str| {
+            crate::runtime::duration::parse_duration(text.trim())
+                .map_err(|error| format!("`chaos.latency`: {error}"))
+        };
+        let (min, max) = match self.latency.as_deref() {
+            None => (Duration::ZERO, Duration::ZERO),
+            Some(text) => match text.split_once("..") {
+                Some((low, high)) => (parse(low)?, parse(high)?),
+                None => {
+                    let exact = parse(text)?;
+                    (exact, exact)
+                }
+            },
+        };
+        if min > max {
+            return Err("`chaos.latency`: the range's low end is above its high end".into());
+        }
+        if !(0.0..=1.0).contains(&self.failure_rate) {
+            return Err("`chaos.failure_rate` must be between 0 and 1".into());
+        }
+        Ok(ChaosSpec {
+            min,
+            max,
+            failure_rate: self.failure_rate,
+            fatal: self.fatal,
+        })
+    }
+}
+
 /// The step as written; `Step::deserialize` checks that exactly one kind is given.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -292,6 +368,8 @@ struct RawStep {
     noop: Option<serde_yaml::Value>,
     sleep: Option<HumanDuration>,
     fail: Option<FailSpec>,
+    log: Option<LogSpec>,
+    chaos: Option<RawChaos>,
     #[serde(default)]
     env: BTreeMap<String, String>,
     cwd: Option<PathBuf>,
@@ -418,6 +496,20 @@ fn step_from_raw(raw: RawStep) -> Result<Step, String> {
             FailSpec::Detailed { message, fatal } => Action::Fail { message, fatal },
         });
     }
+    if let Some(log) = raw.log {
+        kinds.push("log");
+        action = Some(match log {
+            LogSpec::Message(message) => Action::Log {
+                message,
+                level: LogLevel::Info,
+            },
+            LogSpec::Detailed { message, level } => Action::Log { message, level },
+        });
+    }
+    if let Some(chaos) = raw.chaos {
+        kinds.push("chaos");
+        action = Some(Action::Chaos(chaos.check()?));
+    }
     if kinds.len() > 1 {
         return Err(format!(
             "a step has one kind, this one has {}",
@@ -425,7 +517,7 @@ fn step_from_raw(raw: RawStep) -> Result<Step, String> {
         ));
     }
     let Some(action) = action else {
-        return Err("a step needs a kind: exec, shell, noop, sleep or fail".into());
+        return Err("a step needs a kind: exec, shell, noop, sleep, fail, log or chaos".into());
     };
     if !is_exec && (!raw.env.is_empty() || raw.cwd.is_some() || !raw.exit_codes.is_empty()) {
         return Err("`env`, `cwd` and `exit_codes` apply only to exec and shell steps".into());

@@ -60,6 +60,8 @@ pub struct Consumer {
     in_flight: Mutex<HashMap<String, Arc<InFlight>>>,
     to_release: Mutex<Vec<LeaseRef>>,
     job_finished: Notify,
+    /// Jobs finished so far: a dry lease issued before a job failed did not see its retry.
+    finished: AtomicU64,
     tasks: TaskTracker,
     doorbell: tokio::sync::Mutex<Option<Box<dyn Doorbell>>>,
     hold: Mutex<Hold>,
@@ -92,6 +94,7 @@ impl Consumer {
             in_flight: Mutex::new(HashMap::new()),
             to_release: Mutex::new(Vec::new()),
             job_finished: Notify::new(),
+            finished: AtomicU64::new(0),
             tasks: TaskTracker::new(),
             doorbell: tokio::sync::Mutex::new(None),
             hold: Mutex::new(Hold::default()),
@@ -313,6 +316,7 @@ impl Consumer {
             permits.truncate(reserved as usize);
             request.max_jobs = permits.len();
             let completions = self.take_acks();
+            let finished_before = self.finished.load(Ordering::Acquire);
             let reply = self
                 .backend
                 .lease(&self.pipeline.queue, &request, &completions)
@@ -372,6 +376,11 @@ impl Consumer {
                         _ = self.job_finished.notified() => {}
                         _ = tokio::time::sleep(Duration::from_millis(50)) => {}
                     }
+                    continue;
+                }
+                if self.finished.load(Ordering::Acquire) != finished_before {
+                    // a job finished while that lease was in flight; if it failed, its retry
+                    // is in the queue now, and the dry lease's answer did not show it
                     continue;
                 }
                 let dry = *dry_since.get_or_insert_with(Instant::now);
@@ -473,7 +482,10 @@ impl Consumer {
         self.job_finished.notify_waiters();
     }
 
+    /// Takes a finished job out of in-flight, counting it first, so a dry lease that raced
+    /// with it is always noticed (see `finished`).
     fn forget(&self, id: &str) {
+        self.finished.fetch_add(1, Ordering::Release);
         if let Ok(mut map) = self.in_flight.lock() {
             map.remove(id);
         }

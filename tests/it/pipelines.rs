@@ -1,0 +1,153 @@
+//! `fleetq pipeline validate|show` (no backend), and the `log` and `chaos` builtin steps run by
+//! a real worker on both backends.
+
+use crate::support::{Kind, TestEnv, enqueue, json, ok, on_every_backend_sync, run};
+
+on_every_backend_sync!(log_and_chaos_steps_run_in_a_worker);
+
+const DRILL: &str = "pipeline: drill
+queue: drills
+retry: { max_attempts: 2, base: 10ms, jitter: none }
+steps:
+  - name: announce
+    log: starting a drill
+  - name: slow
+    chaos: { latency: 5ms..20ms }
+  - name: call
+    exec: [echo, hello]
+    timeout: 5s
+";
+
+#[test]
+fn validate_reports_every_invalid_file_with_its_position() {
+    let env = TestEnv::new();
+    env.write("good.yaml", DRILL);
+    env.write(
+        "rate.yaml",
+        "pipeline: bad\nqueue: q\nsteps:\n  - name: x\n    chaos: { failure_rate: 2 }\n",
+    );
+    env.write(
+        "kind.yaml",
+        "pipeline: bad\nqueue: q\nsteps:\n  - name: x\n    nope: 1\n",
+    );
+    env.write(
+        "latency.yaml",
+        "pipeline: bad\nqueue: q\nsteps:\n  - chaos: { latency: 20ms..5ms }\n",
+    );
+    let outcome = env
+        .test(&[
+            "pipeline",
+            "validate",
+            "good.yaml",
+            "rate.yaml",
+            "kind.yaml",
+            "latency.yaml",
+            "missing.yaml",
+        ])
+        .code(2)
+        .run();
+    insta::with_settings!({ prepend_module_to_snapshot => false }, {
+        insta::assert_snapshot!("pipeline_validate", outcome.snapshot());
+    });
+    let (code, stdout, _) = env.fleetq(&[
+        "pipeline",
+        "validate",
+        "good.yaml",
+        "rate.yaml",
+        "--output",
+        "json",
+    ]);
+    assert_eq!(code, 2);
+    let verdicts = json(&stdout);
+    assert_eq!(verdicts[0]["valid"], true);
+    assert_eq!(verdicts[0]["steps"], 3);
+    assert_eq!(verdicts[1]["valid"], false);
+    // a valid set exits 0
+    env.test(&["pipeline", "validate", "good.yaml"])
+        .stdout_is("good.yaml: ok: pipeline drill on queue drills, 3 steps\n")
+        .run();
+}
+
+#[test]
+fn show_draws_the_steps_and_prints_them_as_json() {
+    let env = TestEnv::new();
+    env.write("drill.yaml", DRILL);
+    let outcome = env.test(&["pipeline", "show", "drill.yaml"]).run();
+    insta::with_settings!({ prepend_module_to_snapshot => false }, {
+        insta::assert_snapshot!("pipeline_show", outcome.snapshot());
+    });
+    let shown = json(&ok(&env, &["pipeline", "show", "drill.yaml", "--json"]));
+    assert_eq!(shown["queue"], "drills");
+    assert_eq!(shown["retry"]["max_attempts"], 2);
+    let kinds: Vec<&str> = shown["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|step| step["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, vec!["log", "chaos", "exec"]);
+    assert_eq!(shown["steps"][1]["latency_ms"], serde_json::json!([5, 20]));
+    assert_eq!(
+        shown["steps"][2]["argv"],
+        serde_json::json!(["echo", "hello"])
+    );
+    assert_eq!(shown["steps"][2]["timeout_ms"], 5000);
+    // an invalid file is an error naming where, as everywhere else
+    env.write(
+        "broken.yaml",
+        "pipeline: bad\nqueue: q\nsteps:\n  - log: [1]\n",
+    );
+    env.test(&["pipeline", "show", "broken.yaml"])
+        .code(2)
+        .stderr_has("broken.yaml:4:")
+        .run();
+}
+
+fn log_and_chaos_steps_run_in_a_worker(kind: Kind) {
+    let env = TestEnv::on(kind);
+    let drill = env.write("drill.yaml", DRILL);
+    let id = enqueue(&env, "drills");
+    let (code, _, stderr) = run({
+        let mut command = env.command();
+        command
+            .arg("worker")
+            .arg(&drill)
+            .args(["--burst", "--burst-wait", "0s"]);
+        command
+    });
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("starting a drill"),
+        "the log step logs: {stderr}"
+    );
+    let shown = json(&ok(&env, &["jobs", "show", &id, "--json"]));
+    assert_eq!(shown["state"], "done", "{shown}");
+    assert_eq!(shown["outputs"]["announce"], "starting a drill");
+    let latency = shown["outputs"]["slow"]["latency_ms"].as_f64().unwrap();
+    assert!((5.0..=20.0).contains(&latency), "{latency}");
+    // a chaos step that always fails spends the attempts, then the job is dead with why
+    let failing = env.write(
+        "failing.yaml",
+        "pipeline: failing\nqueue: failing\nretry: { max_attempts: 2, base: 10ms, jitter: none }\nsteps:\n  - chaos: { failure_rate: 1 }\n",
+    );
+    let dead = enqueue(&env, "failing");
+    let (code, _, stderr) = run({
+        let mut command = env.command();
+        command
+            .arg("worker")
+            .arg(&failing)
+            .args(["--burst", "--burst-wait", "1s"]);
+        command
+    });
+    assert_eq!(code, 0, "{stderr}");
+    let shown = json(&ok(&env, &["jobs", "show", &dead, "--json"]));
+    assert_eq!(shown["state"], "dead", "{shown}");
+    assert_eq!(shown["attempts"], 2);
+    assert!(
+        shown["last_error"]
+            .as_str()
+            .unwrap()
+            .contains("chaos (failure rate 1)"),
+        "{shown}"
+    );
+}
