@@ -3,7 +3,10 @@
 
 use crate::support::{Kind, TestEnv, enqueue, json, ok, on_every_backend_sync, run};
 
-on_every_backend_sync!(log_and_chaos_steps_run_in_a_worker);
+on_every_backend_sync!(
+    log_and_chaos_steps_run_in_a_worker,
+    exec_steps_choose_their_stdin_output_and_exit_code_meanings,
+);
 
 const DRILL: &str = "pipeline: drill
 queue: drills
@@ -150,4 +153,86 @@ fn log_and_chaos_steps_run_in_a_worker(kind: Kind) {
             .contains("chaos (failure rate 1)"),
         "{shown}"
     );
+}
+
+/// Runs a burst worker over `pipeline` and returns the job `id` as `jobs show` prints it.
+fn run_to_the_end(env: &TestEnv, pipeline: &std::path::Path, id: &str) -> serde_json::Value {
+    let (code, _, stderr) = run({
+        let mut command = env.command();
+        command
+            .arg("worker")
+            .arg(pipeline)
+            .args(["--burst", "--burst-wait", "2s"]);
+        command
+    });
+    assert_eq!(code, 0, "{stderr}");
+    json(&ok(env, &["jobs", "show", id, "--json"]))
+}
+
+fn exec_steps_choose_their_stdin_output_and_exit_code_meanings(kind: Kind) {
+    let env = TestEnv::on(kind);
+    let modes = env.write(
+        "modes.yaml",
+        r#"pipeline: modes
+queue: modes
+steps:
+  - { name: raw, exec: [cat], stdin: data, output: json }
+  - { name: said, shell: 'echo "  hi there"', output: text }
+  - { name: quiet, exec: [cat], stdin: none, output: none }
+  - { name: whole, exec: [cat] }
+"#,
+    );
+    let id = enqueue(&env, "modes");
+    let shown = run_to_the_end(&env, &modes, &id);
+    assert_eq!(shown["state"], "done", "{shown}");
+    let outputs = &shown["outputs"];
+    assert_eq!(outputs["raw"], serde_json::json!({"n": 1}));
+    assert_eq!(outputs["said"], "hi there");
+    assert_eq!(outputs["quiet"], serde_json::Value::Null);
+    assert_eq!(outputs["whole"]["data"], serde_json::json!({"n": 1}));
+    assert_eq!(outputs["whole"]["steps"]["said"], "hi there");
+    // retry_on lists the codes worth retrying: any other code is fatal at once
+    let exits = |name: &str, rule: &str| {
+        env.write(
+            &format!("{name}.yaml"),
+            &format!(
+                "pipeline: {name}\nqueue: {name}\nretry: {{ max_attempts: 3, base: 10ms, jitter: none }}\nsteps:\n  - {{ shell: 'exit 3', {rule} }}\n"
+            ),
+        )
+    };
+    for (name, rule, attempts) in [
+        ("only75", "retry_on: [75]", 1),
+        ("fatal3", "fatal_on: [3]", 1),
+        ("retry3", "retry_on: [3]", 3),
+        ("notjson", "output: json", 3),
+    ] {
+        let pipeline = if name == "notjson" {
+            env.write(
+                "notjson.yaml",
+                "pipeline: notjson\nqueue: notjson\nretry: { max_attempts: 3, base: 10ms, jitter: none }\nsteps:\n  - { shell: 'echo plain words', output: json }\n",
+            )
+        } else {
+            exits(name, rule)
+        };
+        let id = enqueue(&env, name);
+        let shown = run_to_the_end(&env, &pipeline, &id);
+        assert_eq!(shown["state"], "dead", "{name}: {shown}");
+        assert_eq!(shown["attempts"], attempts, "{name}: {shown}");
+        if name == "notjson" {
+            assert!(
+                shown["last_error"].as_str().unwrap().contains("not JSON"),
+                "{shown}"
+            );
+        }
+    }
+    // a code with two meanings is refused where it is written
+    env.write(
+        "twice.yaml",
+        "pipeline: twice\nqueue: twice\nsteps:\n  - { exec: [cat], retry_on: [3], fatal_on: [3] }\n",
+    );
+    env.test(&["pipeline", "validate", "twice.yaml"])
+        .code(2)
+        .stderr_has("twice.yaml:4:")
+        .stderr_has("exit code 3 is given two meanings")
+        .run();
 }

@@ -3,7 +3,7 @@
 
 use super::guard;
 use super::run::StepFailure;
-use super::spec::{ExecSpec, ExitAction};
+use super::spec::{ExecSpec, ExitAction, OutputMode};
 use std::collections::HashSet;
 use std::process::Stdio;
 use std::sync::{LazyLock, Mutex};
@@ -49,17 +49,22 @@ impl Drop for GroupGuard {
     }
 }
 
-/// Runs the step with `input` on stdin; stdout JSON (or text) becomes the output.
+/// Runs the step with `input` on stdin (None: no stdin at all); its stdout becomes the output
+/// as the step's `output:` says.
 pub async fn run_exec(
     step: &str,
     spec: &ExecSpec,
-    input: Vec<u8>,
+    input: Option<Vec<u8>>,
 ) -> Result<serde_json::Value, StepFailure> {
     let mut command = tokio::process::Command::new(&spec.argv[0]);
     command
         .args(&spec.argv[1..])
         .envs(&spec.env)
-        .stdin(Stdio::piped())
+        .stdin(if input.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .process_group(0)
@@ -101,7 +106,7 @@ pub async fn run_exec(
     let write_input = async {
         if let Some(pipe) = stdin.as_mut() {
             // a step that ignores stdin may close it early; that is not an error
-            let _ = pipe.write_all(&input).await;
+            let _ = pipe.write_all(input.as_deref().unwrap_or_default()).await;
         }
         drop(stdin.take());
     };
@@ -112,6 +117,10 @@ pub async fn run_exec(
             while let Ok(read) = pipe.read(&mut chunk).await {
                 if read == 0 {
                     break;
+                }
+                if spec.output == OutputMode::None {
+                    // read and dropped, so the step never blocks on a full pipe
+                    continue;
                 }
                 buffer.extend_from_slice(&chunk[..read]);
                 if buffer.len() > MAX_STDOUT {
@@ -167,11 +176,18 @@ pub async fn run_exec(
             .exit_codes
             .get(&code)
             .copied()
-            .unwrap_or(ExitAction::Retry),
+            .unwrap_or(spec.otherwise),
         None => ExitAction::Retry,
     };
     match action {
-        ExitAction::Success => Ok(parse_output(&output)),
+        ExitAction::Success => {
+            parse_output(step, spec.output, &output).map_err(|error| StepFailure {
+                error,
+                stderr: stderr_text,
+                fatal: false,
+                cannot_start: false,
+            })
+        }
         ExitAction::Retry | ExitAction::Fatal => {
             let mut error = match status.code() {
                 Some(code) => format!("step `{step}` exited with code {code}"),
@@ -198,14 +214,24 @@ pub async fn run_exec(
     }
 }
 
-/// JSON stdout becomes structured output; anything else is kept as text.
-fn parse_output(output: &[u8]) -> serde_json::Value {
+/// The step's output from its stdout: JSON when it parses (`auto`), JSON or a failure
+/// (`json`), the text (`text`), or nothing (`none`).
+fn parse_output(step: &str, mode: OutputMode, output: &[u8]) -> Result<serde_json::Value, String> {
+    use serde_json::Value;
     let text = String::from_utf8_lossy(output);
     let trimmed = text.trim();
-    if trimmed.is_empty() {
-        return serde_json::Value::Null;
-    }
-    serde_json::from_str(trimmed).unwrap_or_else(|_| serde_json::Value::String(trimmed.to_string()))
+    Ok(match mode {
+        OutputMode::None => Value::Null,
+        OutputMode::Text => Value::String(trimmed.to_string()),
+        OutputMode::Auto if trimmed.is_empty() => Value::Null,
+        OutputMode::Auto => {
+            serde_json::from_str(trimmed).unwrap_or_else(|_| Value::String(trimmed.to_string()))
+        }
+        OutputMode::Json => serde_json::from_str(trimmed).map_err(|error| {
+            let start: String = trimmed.chars().take(80).collect();
+            format!("step `{step}` printed output that is not JSON ({error}): {start:?}")
+        })?,
+    })
 }
 
 fn tail(bytes: &[u8]) -> String {

@@ -39,6 +39,13 @@ pub struct StepOutline {
     pub cwd: Option<String>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub exit_codes: BTreeMap<i32, String>,
+    /// What other non-zero exit codes mean (exec steps).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub other_exit_codes: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stdin: Option<super::spec::StdinMode>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub output: Option<super::spec::OutputMode>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub duration_ms: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -88,6 +95,15 @@ pub fn human(millis: u64) -> String {
     crate::runtime::duration::format_duration(std::time::Duration::from_millis(millis))
 }
 
+fn meaning(action: ExitAction) -> String {
+    match action {
+        ExitAction::Retry => "retry",
+        ExitAction::Fatal => "fatal",
+        ExitAction::Success => "success",
+    }
+    .to_string()
+}
+
 fn millis(duration: std::time::Duration) -> u64 {
     duration.as_millis() as u64
 }
@@ -101,6 +117,9 @@ fn step(step: &Step) -> StepOutline {
         env: BTreeMap::new(),
         cwd: None,
         exit_codes: BTreeMap::new(),
+        other_exit_codes: None,
+        stdin: None,
+        output: None,
         duration_ms: None,
         message: None,
         fatal: None,
@@ -116,15 +135,11 @@ fn step(step: &Step) -> StepOutline {
             outline.exit_codes = spec
                 .exit_codes
                 .iter()
-                .map(|(code, action)| {
-                    let action = match action {
-                        ExitAction::Retry => "retry",
-                        ExitAction::Fatal => "fatal",
-                        ExitAction::Success => "success",
-                    };
-                    (*code, action.to_string())
-                })
+                .map(|(code, action)| (*code, meaning(*action)))
                 .collect();
+            outline.other_exit_codes = Some(meaning(spec.otherwise));
+            outline.stdin = Some(spec.stdin);
+            outline.output = Some(spec.output);
         }
         Action::Noop => {}
         Action::Sleep(duration) => outline.duration_ms = Some(millis(*duration)),

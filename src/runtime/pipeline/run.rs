@@ -2,7 +2,7 @@
 //! checkpoints, so a retry resumes after the last completed step.
 
 use super::exec::run_exec;
-use super::spec::{Action, ChaosSpec, LogLevel, Pipeline, Step};
+use super::spec::{Action, ChaosSpec, LogLevel, Pipeline, StdinMode, Step};
 use crate::runtime::duration::format_duration;
 use crate::runtime::job::LeasedJob;
 use serde_json::{Map, Value, json};
@@ -70,7 +70,14 @@ async fn run_step(
             fatal: *fatal,
             cannot_start: false,
         }),
-        Action::Exec(spec) => run_exec(&step.name, spec, context(job, data, outputs)).await,
+        Action::Exec(spec) => {
+            let input = match spec.stdin {
+                StdinMode::Context => Some(context(job, data, outputs)),
+                StdinMode::Data => Some(serde_json::to_vec(data).unwrap_or_default()),
+                StdinMode::None => None,
+            };
+            run_exec(&step.name, spec, input).await
+        }
         Action::Log { message, level } => {
             match level {
                 LogLevel::Info => tracing::info!(job = %job.id, step = %step.name, "{message}"),

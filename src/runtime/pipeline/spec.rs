@@ -235,6 +235,32 @@ pub enum ExitAction {
     Success,
 }
 
+/// What an exec step reads on stdin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum StdinMode {
+    /// `{"job", "data", "steps"}`.
+    #[default]
+    Context,
+    /// The job's payload alone.
+    Data,
+    None,
+}
+
+/// What an exec step's stdout becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum OutputMode {
+    /// JSON when it parses, else the text.
+    #[default]
+    Auto,
+    /// Must be JSON; anything else fails the step.
+    Json,
+    Text,
+    /// Discarded as it is read.
+    None,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExecSpec {
     /// argv, run without a shell; or `["/bin/sh", "-c", script]` when `shell:` was written.
@@ -242,6 +268,11 @@ pub struct ExecSpec {
     pub env: BTreeMap<String, String>,
     pub cwd: Option<PathBuf>,
     pub exit_codes: BTreeMap<i32, ExitAction>,
+    /// What a non-zero code not in `exit_codes` means: retry, or fatal once `retry_on` lists
+    /// the codes worth retrying.
+    pub otherwise: ExitAction,
+    pub stdin: StdinMode,
+    pub output: OutputMode,
 }
 
 /// A `chaos` step: waits a latency drawn uniformly from `min..=max`, then fails with
@@ -375,6 +406,51 @@ struct RawStep {
     cwd: Option<PathBuf>,
     #[serde(default)]
     exit_codes: BTreeMap<i32, ExitAction>,
+    #[serde(default)]
+    retry_on: Vec<i32>,
+    #[serde(default)]
+    fatal_on: Vec<i32>,
+    stdin: Option<StdinMode>,
+    output: Option<OutputMode>,
+}
+
+impl RawStep {
+    fn execs(&self) -> bool {
+        self.exec.is_some() || self.shell.is_some()
+    }
+
+    /// An exec step's settings: `retry_on` and `fatal_on` fold into the exit-code map, and a
+    /// code may mean only one thing.
+    fn exec_spec(&self, argv: Vec<String>) -> Result<ExecSpec, String> {
+        let mut exit_codes = self.exit_codes.clone();
+        for (codes, action) in [
+            (&self.retry_on, ExitAction::Retry),
+            (&self.fatal_on, ExitAction::Fatal),
+        ] {
+            for code in codes {
+                if let Some(earlier) = exit_codes.insert(*code, action)
+                    && earlier != action
+                {
+                    return Err(format!(
+                        "exit code {code} is given two meanings (in `exit_codes`, `retry_on` or `fatal_on`)"
+                    ));
+                }
+            }
+        }
+        Ok(ExecSpec {
+            argv,
+            env: self.env.clone(),
+            cwd: self.cwd.clone(),
+            exit_codes,
+            otherwise: if self.retry_on.is_empty() {
+                ExitAction::Retry
+            } else {
+                ExitAction::Fatal
+            },
+            stdin: self.stdin.unwrap_or_default(),
+            output: self.output.unwrap_or_default(),
+        })
+    }
 }
 
 impl<'de> Deserialize<'de> for Step {
@@ -456,27 +532,18 @@ pub fn resolve_program(spec: &ExecSpec) -> Result<PathBuf, String> {
 fn step_from_raw(raw: RawStep) -> Result<Step, String> {
     let mut kinds = Vec::new();
     let mut action = None;
-    let is_exec = raw.exec.is_some() || raw.shell.is_some();
-    if let Some(argv) = raw.exec {
+    let is_exec = raw.execs();
+    if let Some(argv) = raw.exec.clone() {
         kinds.push("exec");
         if argv.is_empty() || argv[0].is_empty() {
             return Err("`exec` needs a program: exec: [program, arg, ...]".into());
         }
-        action = Some(Action::Exec(ExecSpec {
-            argv,
-            env: raw.env.clone(),
-            cwd: raw.cwd.clone(),
-            exit_codes: raw.exit_codes.clone(),
-        }));
+        action = Some(Action::Exec(raw.exec_spec(argv)?));
     }
-    if let Some(script) = raw.shell {
+    if let Some(script) = raw.shell.clone() {
         kinds.push("shell");
-        action = Some(Action::Exec(ExecSpec {
-            argv: vec!["/bin/sh".into(), "-c".into(), script],
-            env: raw.env.clone(),
-            cwd: raw.cwd.clone(),
-            exit_codes: raw.exit_codes.clone(),
-        }));
+        let argv = vec!["/bin/sh".into(), "-c".into(), script];
+        action = Some(Action::Exec(raw.exec_spec(argv)?));
     }
     if raw.noop.is_some() {
         kinds.push("noop");
@@ -519,8 +586,18 @@ fn step_from_raw(raw: RawStep) -> Result<Step, String> {
     let Some(action) = action else {
         return Err("a step needs a kind: exec, shell, noop, sleep, fail, log or chaos".into());
     };
-    if !is_exec && (!raw.env.is_empty() || raw.cwd.is_some() || !raw.exit_codes.is_empty()) {
-        return Err("`env`, `cwd` and `exit_codes` apply only to exec and shell steps".into());
+    let exec_only = !raw.env.is_empty()
+        || raw.cwd.is_some()
+        || !raw.exit_codes.is_empty()
+        || !raw.retry_on.is_empty()
+        || !raw.fatal_on.is_empty()
+        || raw.stdin.is_some()
+        || raw.output.is_some();
+    if !is_exec && exec_only {
+        return Err(
+            "`env`, `cwd`, `exit_codes`, `retry_on`, `fatal_on`, `stdin` and `output` apply only to exec and shell steps"
+                .into(),
+        );
     }
     Ok(Step {
         name: raw.name.unwrap_or_else(|| action.kind().to_string()),
