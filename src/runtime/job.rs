@@ -439,7 +439,7 @@ pub struct SessionJob {
 
 /// A session's jobs counted by state, and when the last of them finished: what `sessions ls`
 /// needs, counted where the jobs are instead of shipping every job to the client.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct SessionCounts {
     pub pending: u64,
     pub delayed: u64,
@@ -447,6 +447,8 @@ pub struct SessionCounts {
     pub done: u64,
     pub dead: u64,
     pub cancelled: u64,
+    /// Folded into the session's last activity, not shown on its own.
+    #[serde(skip)]
     pub last_finished_at: Option<i64>,
 }
 

@@ -19,12 +19,8 @@ pub struct SessionSummary {
     pub session: String,
     /// `open`, `stopped` or `expired` (open, but idle past the TTL).
     pub status: String,
-    pub pending: u64,
-    pub delayed: u64,
-    pub active: u64,
-    pub done: u64,
-    pub dead: u64,
-    pub cancelled: u64,
+    #[serde(flatten)]
+    pub counts: SessionCounts,
     pub created_at: i64,
     pub last_activity_at: i64,
 }
@@ -42,12 +38,7 @@ impl SessionSummary {
             queue: info.queue.clone(),
             session: info.session.clone(),
             status,
-            pending: counts.pending,
-            delayed: counts.delayed,
-            active: counts.active,
-            done: counts.done,
-            dead: counts.dead,
-            cancelled: counts.cancelled,
+            counts: counts.clone(),
             created_at: info.created_at,
             last_activity_at,
         }

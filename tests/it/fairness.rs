@@ -16,6 +16,7 @@ on_every_backend!(
     a_fair_queue_serves_sessions_in_turn,
     fair_queues_keep_every_job_path,
     turning_fairness_off_loses_nothing,
+    more_sessions_than_a_batch_still_take_turns,
 );
 on_every_backend_sync!(a_small_session_is_not_starved_by_a_big_one);
 
@@ -329,4 +330,27 @@ fn a_small_session_is_not_starved_by_a_big_one(kind: Kind) {
     assert_eq!(done("fair", "big"), 30, "{sessions}");
     assert_eq!(done("plain", "small"), 0, "{sessions}");
     assert_eq!(done("plain", "big"), 40, "{sessions}");
+}
+
+/// With more sessions than a lease takes, the turns carry over from one lease to the next:
+/// five sessions, leases of two, and after five leases every session got exactly two jobs.
+async fn more_sessions_than_a_batch_still_take_turns(kind: Kind) {
+    let env = TestEnv::new();
+    let backend = env.backend_for(kind).await;
+    fair(&*backend, true).await;
+    for session in ["a", "b", "c", "d", "e"] {
+        backend
+            .enqueue("q", &in_session(Some(session), 4))
+            .await
+            .unwrap();
+    }
+    let mut served = Vec::new();
+    for _ in 0..5 {
+        served.extend(lease(&*backend, 2).await);
+    }
+    assert_eq!(
+        per_session(&served),
+        counts(&[("a", 2), ("b", 2), ("c", 2), ("d", 2), ("e", 2)])
+    );
+    assert_consistent_on(&env, kind, "q");
 }

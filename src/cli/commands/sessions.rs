@@ -183,10 +183,10 @@ impl Report for Listing {
                 summary.session.clone(),
                 summary.queue.clone(),
                 summary.status.clone(),
-                (summary.pending + summary.delayed).to_string(),
-                summary.active.to_string(),
-                summary.done.to_string(),
-                summary.dead.to_string(),
+                (summary.counts.pending + summary.counts.delayed).to_string(),
+                summary.counts.active.to_string(),
+                summary.counts.done.to_string(),
+                summary.counts.dead.to_string(),
                 timestamp(summary.created_at),
                 format!("{} ago", age(summary.last_activity_at)),
             ]);
@@ -227,12 +227,12 @@ impl Report for Shown {
                     "jobs",
                     format!(
                         "{} pending, {} delayed, {} active, {} done, {} dead, {} cancelled",
-                        summary.pending,
-                        summary.delayed,
-                        summary.active,
-                        summary.done,
-                        summary.dead,
-                        summary.cancelled
+                        summary.counts.pending,
+                        summary.counts.delayed,
+                        summary.counts.active,
+                        summary.counts.done,
+                        summary.counts.dead,
+                        summary.counts.cancelled
                     ),
                 ),
                 (

@@ -78,44 +78,51 @@ fn participants(
     wanted: usize,
 ) -> Sql<Vec<Option<String>>> {
     let mut found: Vec<Option<String>> = Vec::new();
-    // the rest of this round: sessions after the cursor (all of them at a round's start, after
-    // the jobs without a session)
-    let mut after = match cursor {
-        None => {
-            if has_unsessioned(tx, queue, priority)? {
-                found.push(None);
-            }
-            AFTER_NO_SESSION.to_string()
-        }
-        Some(cursor) => cursor.to_string(),
+    let walk = |found: &mut Vec<Option<String>>, from_start, after, until| {
+        stretch(
+            tx,
+            (queue, priority),
+            (from_start, after, until),
+            wanted,
+            found,
+        )
     };
-    while found.len() < wanted {
-        match next_session(tx, queue, priority, &after)? {
-            Some(session) => {
-                after = session.clone();
-                found.push(Some(session));
-            }
-            None => break,
+    match cursor {
+        // a whole round: the jobs without a session, then every session
+        None => walk(&mut found, true, AFTER_NO_SESSION, None)?,
+        // the rest of this round, then the next one up to the cursor
+        Some(cursor) => {
+            walk(&mut found, false, cursor, None)?;
+            walk(&mut found, true, AFTER_NO_SESSION, Some(cursor))?;
         }
     }
-    let Some(stop) = cursor.filter(|_| found.len() < wanted) else {
-        return Ok(found);
-    };
-    // the next round, up to the cursor: the jobs without a session, then the sessions again
-    if has_unsessioned(tx, queue, priority)? {
+    Ok(found)
+}
+
+/// Appends, up to `wanted` in all, the participants of one stretch of a round: the jobs
+/// without a session when `from_start`, then the sessions after `after` up to and including
+/// `until` (None: to the round's end).
+fn stretch(
+    tx: &Transaction,
+    (queue, priority): (&str, i64),
+    (from_start, after, until): (bool, &str, Option<&str>),
+    wanted: usize,
+    found: &mut Vec<Option<String>>,
+) -> Sql<()> {
+    if found.len() < wanted && from_start && has_unsessioned(tx, queue, priority)? {
         found.push(None);
     }
-    let mut after = AFTER_NO_SESSION.to_string();
+    let mut after = after.to_string();
     while found.len() < wanted {
         match next_session(tx, queue, priority, &after)? {
-            Some(session) if session.as_str() <= stop => {
+            Some(session) if until.is_none_or(|until| session.as_str() <= until) => {
                 after = session.clone();
                 found.push(Some(session));
             }
             _ => break,
         }
     }
-    Ok(found)
+    Ok(())
 }
 
 fn has_unsessioned(tx: &Transaction, queue: &str, priority: i64) -> Sql<bool> {
