@@ -46,6 +46,9 @@ _fleetq() {
             fleetq,queues)
                 cmd="fleetq__subcmd__queues"
                 ;;
+            fleetq,run)
+                cmd="fleetq__subcmd__run"
+                ;;
             fleetq,sessions)
                 cmd="fleetq__subcmd__sessions"
                 ;;
@@ -174,6 +177,9 @@ _fleetq() {
                 ;;
             fleetq__subcmd__help,queues)
                 cmd="fleetq__subcmd__help__subcmd__queues"
+                ;;
+            fleetq__subcmd__help,run)
+                cmd="fleetq__subcmd__help__subcmd__run"
                 ;;
             fleetq__subcmd__help,sessions)
                 cmd="fleetq__subcmd__help__subcmd__sessions"
@@ -440,7 +446,7 @@ _fleetq() {
 
     case "${cmd}" in
         fleetq)
-            opts="-o -q -v -h -V --backend --prefix --config --output --json --quiet --verbose --color --log-format --tls-ca-file --tls-cert-file --tls-key-file --help --version enqueue worker stats jobs queues bench dlq airgap sync sessions events workers pipeline completions help"
+            opts="-o -q -v -h -V --backend --prefix --config --output --json --quiet --verbose --color --log-format --tls-ca-file --tls-cert-file --tls-key-file --help --version enqueue worker stats jobs queues bench dlq airgap sync sessions events workers pipeline run completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1846,7 +1852,7 @@ _fleetq() {
             return 0
             ;;
         fleetq__subcmd__help)
-            opts="enqueue worker stats jobs queues bench dlq airgap sync sessions events workers pipeline completions help"
+            opts="enqueue worker stats jobs queues bench dlq airgap sync sessions events workers pipeline run completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2310,6 +2316,20 @@ _fleetq() {
         fleetq__subcmd__help__subcmd__queues__subcmd__set)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fleetq__subcmd__help__subcmd__run)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3555,6 +3575,64 @@ _fleetq() {
                     return 0
                     ;;
                 --fair-sessions)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fleetq__subcmd__run)
+            opts="-o -q -v -h -V --data --backend --prefix --config --output --json --quiet --verbose --color --log-format --tls-ca-file --tls-cert-file --tls-key-file --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

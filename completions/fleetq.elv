@@ -50,6 +50,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand events 'What is happening: every queue''s state changes as they occur'
             cand workers 'The worker fleet: who is working on what'
             cand pipeline 'Check pipeline files and draw their steps, with no backend'
+            cand run 'Run one job through a pipeline in this process, with no queue or backend (for developing pipelines)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1241,6 +1242,28 @@ set edit:completion:arg-completer[fleetq] = {|@words|
         }
         &'fleetq;pipeline;help;help'= {
         }
+        &'fleetq;run'= {
+            cand --data 'The job''s payload: JSON, @FILE, or - for stdin [default: {}]'
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --tls-ca-file 'CA certificate (PEM) to trust for rediss:// instead of the public web roots'
+            cand --tls-cert-file 'Client certificate (PEM) for servers that require mutual TLS'
+            cand --tls-key-file 'Client private key (PEM) for mutual TLS'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'fleetq;completions'= {
             cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
@@ -1276,6 +1299,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand events 'What is happening: every queue''s state changes as they occur'
             cand workers 'The worker fleet: who is working on what'
             cand pipeline 'Check pipeline files and draw their steps, with no backend'
+            cand run 'Run one job through a pipeline in this process, with no queue or backend (for developing pipelines)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1397,6 +1421,8 @@ set edit:completion:arg-completer[fleetq] = {|@words|
         &'fleetq;help;pipeline;validate'= {
         }
         &'fleetq;help;pipeline;show'= {
+        }
+        &'fleetq;help;run'= {
         }
         &'fleetq;help;completions'= {
         }

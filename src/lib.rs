@@ -8,8 +8,8 @@
 //! cli/mod.rs              dispatch: settings → Runtime → command → exit code
 //! cli/commands/*.rs       one file per command; a command with verbs is a folder (jobs/, queues/,
 //!                         dlq/) or one file when its verbs are small (airgap.rs, sessions.rs,
-//!                         workers.rs, events.rs, pipeline.rs); enqueue/ keeps bulk mode
-//!                         (bulk.rs) apart
+//!                         workers.rs, events.rs, pipeline.rs, run.rs); enqueue/ keeps bulk
+//!                         mode (bulk.rs) apart
 //! output/                 the only code that prints: Printer (stdout data, stderr status; a
 //!                         closed pipe exits 0), report.rs (the Report trait every command's
 //!                         result implements: JSON, JSONL records, a view for people), tables,

@@ -211,8 +211,21 @@ pub enum Command {
     /// Check pipeline files and draw their steps, with no backend
     #[command(subcommand)]
     Pipeline(PipelineCommand),
+    /// Run one job through a pipeline in this process, with no queue or backend (for
+    /// developing pipelines)
+    Run(RunArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Pipeline file
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The job's payload: JSON, @FILE, or - for stdin [default: {}]
+    #[arg(long, value_name = "JSON")]
+    pub data: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

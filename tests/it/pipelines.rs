@@ -236,3 +236,44 @@ steps:
         .stderr_has("exit code 3 is given two meanings")
         .run();
 }
+
+#[test]
+fn run_takes_one_job_through_a_pipeline_with_no_backend() {
+    let env = TestEnv::new();
+    env.write(
+        "dev.yaml",
+        "pipeline: dev\nqueue: dev\nsteps:\n  - { name: hello, log: hi }\n  - { name: echo, exec: [cat], stdin: data }\n",
+    );
+    let ran = json(&ok(
+        &env,
+        &["run", "dev.yaml", "--data", r#"{"user": 42}"#, "--json"],
+    ));
+    assert_eq!(ran["done"], true, "{ran}");
+    assert_eq!(ran["steps"][0]["output"], "hi");
+    assert_eq!(ran["steps"][1]["output"], serde_json::json!({"user": 42}));
+    assert!(ran["steps"][1]["seconds"].as_f64().unwrap() > 0.0);
+    // people get a table and a closing line
+    env.test(&["run", "dev.yaml"])
+        .stdout_has("exec  ok")
+        .stderr_has("dev: done in")
+        .run();
+    // a failing step fails the run, as it would fail the job
+    env.write(
+        "broken.yaml",
+        "pipeline: broken\nqueue: dev\nsteps:\n  - { name: first, noop: {} }\n  - { name: second, fail: nope }\n  - { name: third, noop: {} }\n",
+    );
+    let (code, stdout, _) = env.fleetq(&["run", "broken.yaml", "--json"]);
+    assert_eq!(code, 1);
+    let ran = json(&stdout);
+    assert_eq!(ran["done"], false);
+    assert_eq!(
+        ran["steps"].as_array().unwrap().len(),
+        2,
+        "it stops at the failure"
+    );
+    assert_eq!(ran["steps"][1]["error"], "step `second` failed: nope");
+    env.test(&["run", "dev.yaml", "--data", "{nope"])
+        .code(2)
+        .stderr_has("--data: invalid JSON")
+        .run();
+}

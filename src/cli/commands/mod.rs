@@ -9,6 +9,7 @@ pub mod events;
 pub mod jobs;
 pub mod pipeline;
 pub mod queues;
+pub mod run;
 pub mod sessions;
 pub mod stats;
 pub mod sync;

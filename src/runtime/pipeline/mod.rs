@@ -8,7 +8,7 @@ pub mod outline;
 pub mod run;
 pub mod spec;
 
-pub use run::{JobOutcome, StepFailure, run_job};
+pub use run::{JobOutcome, StepFailure, StepRun, run_job, run_job_watched};
 pub use spec::{Action, Pipeline, RetryPolicy, Step};
 
 use crate::runtime::error::Classified;

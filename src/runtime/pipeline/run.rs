@@ -116,9 +116,30 @@ async fn run_chaos(name: &str, chaos: &ChaosSpec) -> Result<Value, StepFailure> 
     Ok(json!({ "latency_ms": latency.as_secs_f64() * 1000.0 }))
 }
 
+/// One step as it ran, for `fleetq run`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct StepRun {
+    pub name: String,
+    pub kind: &'static str,
+    pub ok: bool,
+    pub seconds: f64,
+    pub output: Value,
+    pub error: Option<String>,
+    pub stderr: Option<String>,
+}
+
 /// Runs the job's remaining steps in order. Dropping the returned future kills any running
 /// step's process group, which is how cancellation reaches it.
 pub async fn run_job(pipeline: &Pipeline, job: &LeasedJob) -> JobOutcome {
+    run_job_watched(pipeline, job, |_| {}).await
+}
+
+/// `run_job`, telling `watch` how each step went as it ends.
+pub async fn run_job_watched(
+    pipeline: &Pipeline,
+    job: &LeasedJob,
+    mut watch: impl FnMut(StepRun),
+) -> JobOutcome {
     let mut outputs: Map<String, Value> = if job.outputs.is_empty() {
         Map::new()
     } else {
@@ -148,6 +169,7 @@ pub async fn run_job(pipeline: &Pipeline, job: &LeasedJob) -> JobOutcome {
             (None, Some(job_left)) => (Some(job_left), "job"),
             (None, None) => (None, ""),
         };
+        let started = Instant::now();
         let result = match limit {
             Some(limit) => {
                 match tokio::time::timeout(limit, run_step(step, job, &data, &outputs)).await {
@@ -161,6 +183,19 @@ pub async fn run_job(pipeline: &Pipeline, job: &LeasedJob) -> JobOutcome {
             }
             None => run_step(step, job, &data, &outputs).await,
         };
+        watch(StepRun {
+            name: step.name.clone(),
+            kind: step.action.kind(),
+            ok: result.is_ok(),
+            seconds: started.elapsed().as_secs_f64(),
+            output: result.as_ref().map_or(Value::Null, Clone::clone),
+            error: result.as_ref().err().map(|failure| failure.error.clone()),
+            stderr: result
+                .as_ref()
+                .err()
+                .map(|failure| failure.stderr.clone())
+                .filter(|stderr| !stderr.is_empty()),
+        });
         match result {
             Ok(output) => {
                 outputs.insert(step.name.clone(), output);

@@ -360,9 +360,12 @@ impl Consumer {
                 .into_iter()
                 .zip(permits.drain(..))
             {
+                // in flight from now, not from when its task first runs: a dry lease answered
+                // before then must not take the queue for drained
+                let entry = self.track(&job);
                 let consumer = self.clone();
                 self.tasks
-                    .spawn(async move { consumer.execute(job, permit).await });
+                    .spawn(async move { consumer.execute(job, entry, permit).await });
             }
             drop(permits);
             if got > 0 {
@@ -410,10 +413,8 @@ impl Consumer {
         reason
     }
 
-    async fn execute(self: Arc<Self>, job: LeasedJob, permit: OwnedSemaphorePermit) {
-        if let Some(observer) = &self.observer {
-            observer.started(&job);
-        }
+    /// Registers a leased job as in flight (its lease is extended from now on).
+    fn track(&self, job: &LeasedJob) -> Arc<InFlight> {
         let entry = Arc::new(InFlight {
             token: job.token.clone(),
             abort: CancellationToken::new(),
@@ -421,6 +422,18 @@ impl Consumer {
         });
         if let Ok(mut map) = self.in_flight.lock() {
             map.insert(job.id.clone(), entry.clone());
+        }
+        entry
+    }
+
+    async fn execute(
+        self: Arc<Self>,
+        job: LeasedJob,
+        entry: Arc<InFlight>,
+        permit: OwnedSemaphorePermit,
+    ) {
+        if let Some(observer) = &self.observer {
+            observer.started(&job);
         }
         let outcome = tokio::select! {
             biased;

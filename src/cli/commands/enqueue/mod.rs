@@ -161,7 +161,7 @@ fn job_template(arguments: &EnqueueArgs) -> anyhow::Result<NewJob> {
 }
 
 /// `--data` as JSON text, `@file` or `-` (stdin); absent means `{}`.
-fn read_payload(data: Option<&str>) -> anyhow::Result<String> {
+pub fn read_payload(data: Option<&str>) -> anyhow::Result<String> {
     let (text, origin) = match data {
         None => return Ok("{}".to_string()),
         Some("-") => {
