@@ -6,6 +6,7 @@ use crate::support::{Kind, TestEnv, enqueue, json, ok, on_every_backend_sync, ru
 on_every_backend_sync!(
     log_and_chaos_steps_run_in_a_worker,
     exec_steps_choose_their_stdin_output_and_exit_code_meanings,
+    templates_render_per_argv_element_and_when_skips_steps,
 );
 
 const DRILL: &str = "pipeline: drill
@@ -276,4 +277,114 @@ fn run_takes_one_job_through_a_pipeline_with_no_backend() {
         .code(2)
         .stderr_has("--data: invalid JSON")
         .run();
+}
+
+const TEMPLATED: &str = r#"pipeline: tpl
+queue: tpl
+env_allow: [FLEETQ_TEST_GREETING]
+steps:
+  - name: greet
+    exec: [echo, "{{ env.FLEETQ_TEST_GREETING }}, user {{ data.user }} of {{ job.queue }}"]
+    output: text
+  - name: again
+    log: "greet said {{ steps.greet.output }}"
+  - name: avatars-only
+    when: "data.kind == 'avatar'"
+    exec: [echo, "{{ data.missing }}"]
+  - name: whole
+    exec: [echo, "{{ data | tojson }}"]
+"#;
+
+fn templates_render_per_argv_element_and_when_skips_steps(kind: Kind) {
+    let env = TestEnv::on(kind);
+    let pipeline = env.write("tpl.yaml", TEMPLATED);
+    let (code, stdout, stderr) = env.fleetq(&[
+        "enqueue",
+        "tpl",
+        "--data",
+        r#"{"user": 7, "kind": "doc", "note": "a; rm -rf /"}"#,
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let id = json(&stdout)["id"].as_str().unwrap().to_string();
+    let (code, _, stderr) = run({
+        let mut command = env.command();
+        command
+            .arg("worker")
+            .arg(&pipeline)
+            .args(["--burst", "--burst-wait", "0s"])
+            .env("FLEETQ_TEST_GREETING", "hello")
+            // not in env_allow: invisible to templates
+            .env("FLEETQ_TEST_SECRET", "s3cret");
+        command
+    });
+    assert_eq!(code, 0, "{stderr}");
+    let shown = json(&ok(&env, &["jobs", "show", &id, "--json"]));
+    assert_eq!(shown["state"], "done", "{shown}");
+    let outputs = &shown["outputs"];
+    assert_eq!(outputs["greet"], "hello, user 7 of tpl");
+    assert_eq!(outputs["again"], "greet said hello, user 7 of tpl");
+    // skipped, though its template names a missing field: a condition that does not hold
+    // means the step is never rendered
+    assert_eq!(outputs["avatars-only"], serde_json::Value::Null);
+    // one argv element stays one argument, whatever it holds
+    assert_eq!(
+        outputs["whole"],
+        serde_json::json!({"kind": "doc", "note": "a; rm -rf /", "user": 7})
+    );
+    // an undefined variable fails the job for good, naming the step and the argument
+    let broken = env.write(
+        "broken.yaml",
+        "pipeline: broken\nqueue: broken\nenv_allow: [FLEETQ_TEST_SECRET]\nsteps:\n  - { name: use, exec: [echo, \"{{ data.nothing }}\"] }\n",
+    );
+    let id = enqueue(&env, "broken");
+    let (code, _, stderr) = run({
+        let mut command = env.command();
+        command
+            .arg("worker")
+            .arg(&broken)
+            .args(["--burst", "--burst-wait", "0s"]);
+        command
+    });
+    assert_eq!(code, 0, "{stderr}");
+    let shown = json(&ok(&env, &["jobs", "show", &id, "--json"]));
+    assert_eq!(shown["state"], "dead", "{shown}");
+    assert_eq!(shown["attempts"], 1, "a template error is not retried");
+    assert!(
+        shown["last_error"]
+            .as_str()
+            .unwrap()
+            .contains("step `use`: exec[1]: undefined value"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn template_errors_are_found_at_load_with_their_position() {
+    let env = TestEnv::new();
+    env.write(
+        "shell.yaml",
+        "pipeline: t\nqueue: t\nsteps:\n  - shell: \"echo {{ data.x }}\"\n",
+    );
+    env.write(
+        "syntax.yaml",
+        "pipeline: t\nqueue: t\nsteps:\n  - noop: {}\n  - exec: [echo, \"{{ data.x \"]\n",
+    );
+    env.write(
+        "when.yaml",
+        "pipeline: t\nqueue: t\nsteps:\n  - { exec: [echo], when: \"data.x ==\" }\n",
+    );
+    let outcome = env
+        .test(&[
+            "pipeline",
+            "validate",
+            "shell.yaml",
+            "syntax.yaml",
+            "when.yaml",
+        ])
+        .code(2)
+        .run();
+    insta::with_settings!({ prepend_module_to_snapshot => false }, {
+        insta::assert_snapshot!("pipeline_template_errors", outcome.snapshot());
+    });
 }

@@ -84,7 +84,12 @@ impl Report for Ran {
             table.add_row(vec![
                 step.name.clone(),
                 step.kind.to_string(),
-                if step.ok { "ok" } else { "failed" }.to_string(),
+                match (step.ok, step.skipped) {
+                    (_, true) => "skipped",
+                    (true, false) => "ok",
+                    (false, false) => "failed",
+                }
+                .to_string(),
                 format!("{:.1}ms", step.seconds * 1000.0),
                 match &step.error {
                     Some(error) => error.clone(),

@@ -7,6 +7,7 @@ mod guard;
 pub mod outline;
 pub mod run;
 pub mod spec;
+pub mod template;
 
 pub use run::{JobOutcome, StepFailure, StepRun, run_job, run_job_watched};
 pub use spec::{Action, Pipeline, RetryPolicy, Step};
@@ -32,7 +33,10 @@ pub fn noop(queue: &str) -> Pipeline {
         steps: vec![Step {
             name: "noop".to_string(),
             timeout: None,
+            when: None,
             action: Action::Noop,
         }],
+        env_allow: Vec::new(),
+        templated: false,
     }
 }

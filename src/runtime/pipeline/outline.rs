@@ -12,6 +12,7 @@ pub struct PipelineOutline {
     pub lease_ms: u64,
     pub timeout_ms: Option<u64>,
     pub retry: RetryOutline,
+    pub env_allow: Vec<String>,
     pub steps: Vec<StepOutline>,
 }
 
@@ -31,6 +32,8 @@ pub struct StepOutline {
     pub kind: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout_ms: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub argv: Option<Vec<String>>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
@@ -86,6 +89,9 @@ impl StepOutline {
         if let Some(timeout) = self.timeout_ms {
             parts.push(format!("timeout {}", human(timeout)));
         }
+        if let Some(condition) = &self.when {
+            parts.push(format!("when {condition}"));
+        }
         parts.join("  ")
     }
 }
@@ -113,6 +119,7 @@ fn step(step: &Step) -> StepOutline {
         name: step.name.clone(),
         kind: step.action.kind(),
         timeout_ms: step.timeout.map(millis),
+        when: step.when.clone(),
         argv: None,
         env: BTreeMap::new(),
         cwd: None,
@@ -175,6 +182,7 @@ pub fn outline(pipeline: &Pipeline) -> PipelineOutline {
             max_ms: millis(pipeline.retry.max.0),
             jitter: lowercase(format!("{:?}", pipeline.retry.jitter)),
         },
+        env_allow: pipeline.env_allow.clone(),
         steps: pipeline.steps.iter().map(step).collect(),
     }
 }

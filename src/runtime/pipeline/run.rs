@@ -2,7 +2,8 @@
 //! checkpoints, so a retry resumes after the last completed step.
 
 use super::exec::run_exec;
-use super::spec::{Action, ChaosSpec, LogLevel, Pipeline, StdinMode, Step};
+use super::spec::{Action, ChaosSpec, ExecSpec, LogLevel, Pipeline, StdinMode, Step};
+use super::template;
 use crate::runtime::duration::format_duration;
 use crate::runtime::job::LeasedJob;
 use serde_json::{Map, Value, json};
@@ -33,23 +34,39 @@ pub enum JobOutcome {
     },
 }
 
+/// The job as steps see it, on stdin and in templates.
+fn job_fields(job: &LeasedJob) -> Value {
+    json!({
+        "id": job.id,
+        "queue": job.queue,
+        "attempt": job.attempts,
+        "max_attempts": job.max_attempts,
+        "priority": job.priority,
+        "correlation_id": job.correlation_id,
+        "session": job.session,
+        "created_at": job.created_at,
+    })
+}
+
 /// The JSON a step sees on stdin: the job, its data and earlier steps' outputs.
 fn context(job: &LeasedJob, data: &Value, outputs: &Map<String, Value>) -> Vec<u8> {
     let context = json!({
-        "job": {
-            "id": job.id,
-            "queue": job.queue,
-            "attempt": job.attempts,
-            "max_attempts": job.max_attempts,
-            "priority": job.priority,
-            "correlation_id": job.correlation_id,
-            "session": job.session,
-            "created_at": job.created_at,
-        },
+        "job": job_fields(job),
         "data": data,
         "steps": outputs,
     });
     serde_json::to_vec(&context).unwrap_or_default()
+}
+
+/// A template that cannot be rendered for this job fails the step for good: the same job
+/// would fail the same way on every attempt.
+fn template_failure(step: &Step, what: &str, error: String) -> StepFailure {
+    StepFailure {
+        error: format!("step `{}`: {what}: {error}", step.name),
+        stderr: String::new(),
+        fatal: true,
+        cannot_start: false,
+    }
 }
 
 async fn run_step(
@@ -57,7 +74,14 @@ async fn run_step(
     job: &LeasedJob,
     data: &Value,
     outputs: &Map<String, Value>,
+    templates: Option<&minijinja::Value>,
 ) -> Result<Value, StepFailure> {
+    let render = |text: &str, what: &str| match templates {
+        Some(context) => {
+            template::render(text, context).map_err(|error| template_failure(step, what, error))
+        }
+        None => Ok(text.to_string()),
+    };
     match &step.action {
         Action::Noop => Ok(Value::Null),
         Action::Sleep(duration) => {
@@ -71,6 +95,22 @@ async fn run_step(
             cannot_start: false,
         }),
         Action::Exec(spec) => {
+            let rendered;
+            let spec = if templates.is_some() {
+                let argv = spec
+                    .argv
+                    .iter()
+                    .enumerate()
+                    .map(|(index, part)| render(part, &format!("exec[{index}]")))
+                    .collect::<Result<Vec<_>, _>>()?;
+                rendered = ExecSpec {
+                    argv,
+                    ..spec.clone()
+                };
+                &rendered
+            } else {
+                spec
+            };
             let input = match spec.stdin {
                 StdinMode::Context => Some(context(job, data, outputs)),
                 StdinMode::Data => Some(serde_json::to_vec(data).unwrap_or_default()),
@@ -79,11 +119,12 @@ async fn run_step(
             run_exec(&step.name, spec, input).await
         }
         Action::Log { message, level } => {
+            let message = render(message, "log")?;
             match level {
                 LogLevel::Info => tracing::info!(job = %job.id, step = %step.name, "{message}"),
                 LogLevel::Warn => tracing::warn!(job = %job.id, step = %step.name, "{message}"),
             }
-            Ok(Value::String(message.clone()))
+            Ok(Value::String(message))
         }
         Action::Chaos(chaos) => run_chaos(&step.name, chaos).await,
     }
@@ -122,6 +163,8 @@ pub struct StepRun {
     pub name: String,
     pub kind: &'static str,
     pub ok: bool,
+    /// Its `when:` did not hold.
+    pub skipped: bool,
     pub seconds: f64,
     pub output: Value,
     pub error: Option<String>,
@@ -146,10 +189,11 @@ pub async fn run_job_watched(
         serde_json::from_str(&job.outputs).unwrap_or_default()
     };
     // only exec steps read the data, so noop-only pipelines skip the parse
-    let needs_data = pipeline
-        .steps
-        .iter()
-        .any(|step| matches!(step.action, Action::Exec(_)));
+    let needs_data = pipeline.templated
+        || pipeline
+            .steps
+            .iter()
+            .any(|step| matches!(step.action, Action::Exec(_)));
     let data = if needs_data {
         serde_json::from_str(&job.data).unwrap_or(Value::String(job.data.clone()))
     } else {
@@ -157,9 +201,38 @@ pub async fn run_job_watched(
     };
     let job_timeout = job.timeout.or(pipeline.timeout);
     let job_deadline = job_timeout.map(|timeout| Instant::now() + timeout);
+    let job_fields = pipeline.templated.then(|| job_fields(job));
     for step in &pipeline.steps {
         if outputs.contains_key(&step.name) {
             continue;
+        }
+        // rebuilt per step: each sees the outputs of the steps before it
+        let templates = job_fields
+            .as_ref()
+            .map(|fields| template::context(fields, &data, &outputs, &pipeline.env_allow));
+        if let (Some(condition), Some(context)) = (&step.when, &templates) {
+            match template::holds(condition, context) {
+                Ok(true) => {}
+                Ok(false) => {
+                    // a skipped step is checkpointed too, so a retry does not judge it again
+                    outputs.insert(step.name.clone(), Value::Null);
+                    watch(StepRun {
+                        name: step.name.clone(),
+                        kind: step.action.kind(),
+                        ok: true,
+                        skipped: true,
+                        seconds: 0.0,
+                        output: Value::Null,
+                        error: None,
+                        stderr: None,
+                    });
+                    continue;
+                }
+                Err(error) => {
+                    let failure = template_failure(step, "when", error);
+                    return JobOutcome::Failed { failure, outputs };
+                }
+            }
         }
         let remaining =
             job_deadline.map(|deadline| deadline.saturating_duration_since(Instant::now()));
@@ -172,7 +245,12 @@ pub async fn run_job_watched(
         let started = Instant::now();
         let result = match limit {
             Some(limit) => {
-                match tokio::time::timeout(limit, run_step(step, job, &data, &outputs)).await {
+                match tokio::time::timeout(
+                    limit,
+                    run_step(step, job, &data, &outputs, templates.as_ref()),
+                )
+                .await
+                {
                     Ok(result) => result,
                     Err(_) => Err(timed_out(
                         step,
@@ -181,12 +259,13 @@ pub async fn run_job_watched(
                     )),
                 }
             }
-            None => run_step(step, job, &data, &outputs).await,
+            None => run_step(step, job, &data, &outputs, templates.as_ref()).await,
         };
         watch(StepRun {
             name: step.name.clone(),
             kind: step.action.kind(),
             ok: result.is_ok(),
+            skipped: false,
             seconds: started.elapsed().as_secs_f64(),
             output: result.as_ref().map_or(Value::Null, Clone::clone),
             error: result.as_ref().err().map(|failure| failure.error.clone()),

@@ -1,6 +1,7 @@
 //! The pipeline file format: what a worker runs for each job, validated while it is parsed so
 //! every error carries the file, line and column.
 
+use super::template;
 use crate::runtime::duration::HumanDuration;
 use rand::Rng;
 use serde::de::{Error as _, MapAccess, SeqAccess, Visitor};
@@ -21,6 +22,11 @@ pub struct Pipeline {
     pub timeout: Option<Duration>,
     pub retry: RetryPolicy,
     pub steps: Vec<Step>,
+    /// Environment variables templates may read as `env.NAME`; no other is visible.
+    pub env_allow: Vec<String>,
+    /// Whether any step has a template or a `when:`, so a pipeline without them never builds
+    /// a template context.
+    pub templated: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -35,6 +41,8 @@ struct RawPipeline {
     #[serde(default)]
     retry: RetryPolicy,
     steps: Steps,
+    #[serde(default)]
+    env_allow: Vec<String>,
 }
 
 impl TryFrom<RawPipeline> for Pipeline {
@@ -48,7 +56,9 @@ impl TryFrom<RawPipeline> for Pipeline {
             lease: raw.lease.map_or(Duration::from_secs(30), |lease| lease.0),
             timeout: raw.timeout.map(|timeout| timeout.0),
             retry: raw.retry,
+            templated: raw.steps.0.iter().any(Step::templated),
             steps: raw.steps.0,
+            env_allow: raw.env_allow,
         })
     }
 }
@@ -320,7 +330,20 @@ impl Action {
 pub struct Step {
     pub name: String,
     pub timeout: Option<Duration>,
+    /// A condition (a template expression); the step is skipped when it does not hold.
+    pub when: Option<String>,
     pub action: Action,
+}
+
+impl Step {
+    fn templated(&self) -> bool {
+        self.when.is_some()
+            || match &self.action {
+                Action::Exec(spec) => spec.argv.iter().any(|part| template::is_template(part)),
+                Action::Log { message, .. } => template::is_template(message),
+                _ => false,
+            }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -394,6 +417,7 @@ impl RawChaos {
 struct RawStep {
     name: Option<String>,
     timeout: Option<HumanDuration>,
+    when: Option<String>,
     exec: Option<Vec<String>>,
     shell: Option<String>,
     noop: Option<serde_yaml::Value>,
@@ -487,7 +511,10 @@ fn check_step(step: &Step) -> Result<(), String> {
             step.name
         ));
     }
-    if let Action::Exec(spec) = &step.action {
+    // a program named by a template is only known per job
+    if let Action::Exec(spec) = &step.action
+        && !template::is_template(&spec.argv[0])
+    {
         resolve_program(spec).map_err(|error| format!("step `{}`: {error}", step.name))?;
     }
     Ok(())
@@ -542,6 +569,9 @@ fn step_from_raw(raw: RawStep) -> Result<Step, String> {
     }
     if let Some(script) = raw.shell.clone() {
         kinds.push("shell");
+        if template::is_template(&script) {
+            return Err("templates are not rendered in `shell:` scripts, so nothing is ever interpolated into a shell; pass values as `exec:` arguments, or read the job context on stdin".into());
+        }
         let argv = vec!["/bin/sh".into(), "-c".into(), script];
         action = Some(Action::Exec(raw.exec_spec(argv)?));
     }
@@ -599,9 +629,24 @@ fn step_from_raw(raw: RawStep) -> Result<Step, String> {
                 .into(),
         );
     }
+    match &action {
+        Action::Exec(spec) => {
+            for (index, part) in spec.argv.iter().enumerate() {
+                template::check(part).map_err(|error| format!("`exec[{index}]`: {error}"))?;
+            }
+        }
+        Action::Log { message, .. } => {
+            template::check(message).map_err(|error| format!("`log`: {error}"))?;
+        }
+        _ => {}
+    }
+    if let Some(condition) = &raw.when {
+        template::check_condition(condition).map_err(|error| format!("`when`: {error}"))?;
+    }
     Ok(Step {
         name: raw.name.unwrap_or_else(|| action.kind().to_string()),
         timeout: raw.timeout.map(|timeout| timeout.0),
+        when: raw.when,
         action,
     })
 }
