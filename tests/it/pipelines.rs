@@ -111,15 +111,7 @@ fn log_and_chaos_steps_run_in_a_worker(kind: Kind) {
     let env = TestEnv::on(kind);
     let drill = env.write("drill.yaml", DRILL);
     let id = enqueue(&env, "drills");
-    let (code, _, stderr) = run({
-        let mut command = env.command();
-        command
-            .arg("worker")
-            .arg(&drill)
-            .args(["--burst", "--burst-wait", "0s"]);
-        command
-    });
-    assert_eq!(code, 0, "{stderr}");
+    let stderr = burst(&env, &drill, &[]);
     assert!(
         stderr.contains("starting a drill"),
         "the log step logs: {stderr}"
@@ -135,16 +127,7 @@ fn log_and_chaos_steps_run_in_a_worker(kind: Kind) {
         "pipeline: failing\nqueue: failing\nretry: { max_attempts: 2, base: 10ms, jitter: none }\nsteps:\n  - chaos: { failure_rate: 1 }\n",
     );
     let dead = enqueue(&env, "failing");
-    let (code, _, stderr) = run({
-        let mut command = env.command();
-        command
-            .arg("worker")
-            .arg(&failing)
-            .args(["--burst", "--burst-wait", "1s"]);
-        command
-    });
-    assert_eq!(code, 0, "{stderr}");
-    let shown = json(&ok(&env, &["jobs", "show", &dead, "--json"]));
+    let shown = run_to_the_end(&env, &failing, &dead);
     assert_eq!(shown["state"], "dead", "{shown}");
     assert_eq!(shown["attempts"], 2);
     assert!(
@@ -156,17 +139,25 @@ fn log_and_chaos_steps_run_in_a_worker(kind: Kind) {
     );
 }
 
-/// Runs a burst worker over `pipeline` and returns the job `id` as `jobs show` prints it.
-fn run_to_the_end(env: &TestEnv, pipeline: &std::path::Path, id: &str) -> serde_json::Value {
+/// Runs a burst worker over `pipeline` (waiting up to 2 s for retries) with these extra
+/// environment variables, and returns its stderr.
+fn burst(env: &TestEnv, pipeline: &std::path::Path, variables: &[(&str, &str)]) -> String {
     let (code, _, stderr) = run({
         let mut command = env.command();
         command
             .arg("worker")
             .arg(pipeline)
-            .args(["--burst", "--burst-wait", "2s"]);
+            .args(["--burst", "--burst-wait", "2s"])
+            .envs(variables.iter().copied());
         command
     });
     assert_eq!(code, 0, "{stderr}");
+    stderr
+}
+
+/// Runs a burst worker over `pipeline` and returns the job `id` as `jobs show` prints it.
+fn run_to_the_end(env: &TestEnv, pipeline: &std::path::Path, id: &str) -> serde_json::Value {
+    burst(env, pipeline, &[]);
     json(&ok(env, &["jobs", "show", id, "--json"]))
 }
 
@@ -307,18 +298,12 @@ fn templates_render_per_argv_element_and_when_skips_steps(kind: Kind) {
     ]);
     assert_eq!(code, 0, "{stderr}");
     let id = json(&stdout)["id"].as_str().unwrap().to_string();
-    let (code, _, stderr) = run({
-        let mut command = env.command();
-        command
-            .arg("worker")
-            .arg(&pipeline)
-            .args(["--burst", "--burst-wait", "0s"])
-            .env("FLEETQ_TEST_GREETING", "hello")
-            // not in env_allow: invisible to templates
-            .env("FLEETQ_TEST_SECRET", "s3cret");
-        command
-    });
-    assert_eq!(code, 0, "{stderr}");
+    // FLEETQ_TEST_SECRET is in no env_allow: invisible to templates (the last case below)
+    let variables = [
+        ("FLEETQ_TEST_GREETING", "hello"),
+        ("FLEETQ_TEST_SECRET", "s3cret"),
+    ];
+    burst(&env, &pipeline, &variables);
     let shown = json(&ok(&env, &["jobs", "show", &id, "--json"]));
     assert_eq!(shown["state"], "done", "{shown}");
     let outputs = &shown["outputs"];
@@ -332,22 +317,16 @@ fn templates_render_per_argv_element_and_when_skips_steps(kind: Kind) {
         outputs["whole"],
         serde_json::json!({"kind": "doc", "note": "a; rm -rf /", "user": 7})
     );
+    // a variable the pipeline did not allow is undefined, though the worker has it set, and
     // an undefined variable fails the job for good, naming the step and the argument
     let broken = env.write(
         "broken.yaml",
-        "pipeline: broken\nqueue: broken\nenv_allow: [FLEETQ_TEST_SECRET]\nsteps:\n  - { name: use, exec: [echo, \"{{ data.nothing }}\"] }\n",
+        "pipeline: broken\nqueue: broken\nsteps:\n  - { name: use, exec: [echo, \"{{ env.FLEETQ_TEST_SECRET }}\"] }\n",
     );
     let id = enqueue(&env, "broken");
-    let (code, _, stderr) = run({
-        let mut command = env.command();
-        command
-            .arg("worker")
-            .arg(&broken)
-            .args(["--burst", "--burst-wait", "0s"]);
-        command
-    });
-    assert_eq!(code, 0, "{stderr}");
+    burst(&env, &broken, &variables);
     let shown = json(&ok(&env, &["jobs", "show", &id, "--json"]));
+    assert!(!shown.to_string().contains("s3cret"), "{shown}");
     assert_eq!(shown["state"], "dead", "{shown}");
     assert_eq!(shown["attempts"], 1, "a template error is not retried");
     assert!(
