@@ -661,6 +661,7 @@ Register-ArgumentCompleter -Native -CommandName 'fleetq' -ScriptBlock {
         }
         'fleetq;dlq;import' {
             [CompletionResult]::new('--queue', '--queue', [CompletionResultType]::ParameterName, 'Into this queue instead of each job''s own')
+            [CompletionResult]::new('--session', '--session', [CompletionResultType]::ParameterName, 'Into this session instead of each job''s own (a replay of a stopped session)')
             [CompletionResult]::new('--backend', '--backend', [CompletionResultType]::ParameterName, 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]')
             [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Namespace for every key [default: fleetq]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]')

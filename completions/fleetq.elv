@@ -622,6 +622,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
         }
         &'fleetq;dlq;import'= {
             cand --queue 'Into this queue instead of each job''s own'
+            cand --session 'Into this session instead of each job''s own (a replay of a stopped session)'
             cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'

@@ -553,6 +553,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subco
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s h -l help -d 'Print help'
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from import" -l queue -d 'Into this queue instead of each job\'s own' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from import" -l session -d 'Into this session instead of each job\'s own (a replay of a stopped session)' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from import" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from import" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from import" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F

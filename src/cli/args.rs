@@ -418,6 +418,9 @@ pub enum DlqCommand {
         /// Into this queue instead of each job's own
         #[arg(long, value_name = "Q")]
         queue: Option<String>,
+        /// Into this session instead of each job's own (a replay of a stopped session)
+        #[arg(long, value_name = "S")]
+        session: Option<String>,
     },
     /// Delete dead jobs for good
     Purge {

@@ -247,6 +247,45 @@ fn a_drained_file_imports_back_without_duplicates(kind: Kind) {
     ));
     assert_eq!(replayed["data"], record["data"]);
     assert_eq!(replayed["session"], record["session"]);
+    // a stopped session takes no jobs back, and says which session and what to do
+    let with_session = lines
+        .iter()
+        .map(|line| json(line))
+        .find(|record| record["session"].is_string())
+        .expect("a drained job with a session");
+    let session = with_session["session"].as_str().unwrap();
+    ok(&env, &["sessions", "stop", session, "--queue", "replay"]);
+    env.test(&["dlq", "import", to, "--queue", "replay"])
+        .code(4)
+        .stderr_has(&format!("session `{session}` of queue `replay` is stopped"))
+        .stderr_has(&format!("--session {session}-replay"))
+        .run();
+    // --session puts the replay in a session of its own
+    let replay = format!("{session}-replay");
+    let moved = json(&ok(
+        &env,
+        &[
+            "dlq",
+            "import",
+            to,
+            "--queue",
+            "again",
+            "--session",
+            &replay,
+            "--json",
+        ],
+    ));
+    assert_eq!(moved["imported"], 6, "{moved}");
+    let shown = json(&ok(
+        &env,
+        &[
+            "jobs",
+            "show",
+            &format!("again/{}", with_session["id"].as_str().unwrap()),
+            "--json",
+        ],
+    ));
+    assert_eq!(shown["session"], replay.as_str(), "{shown}");
     // a damaged file is refused whole, with its position
     let broken = env.write("broken.jsonl", &format!("{}\n{{\"id\": 3\n", lines[0]));
     env.test(&["dlq", "import", broken.to_str().unwrap()])

@@ -165,7 +165,7 @@ pub struct ImportReport {
 pub async fn import(
     backend: &dyn Backend,
     path: &Path,
-    queue: Option<&str>,
+    (queue, session): (Option<&str>, Option<&str>),
     progress: &dyn ProgressSink,
 ) -> anyhow::Result<ImportReport> {
     let text = std::fs::read_to_string(path)
@@ -191,7 +191,7 @@ pub async fn import(
         job.max_attempts = record.max_attempts;
         job.timeout = record.timeout_ms.map(Duration::from_millis);
         job.schedule = Schedule::Now;
-        job.session = record.session;
+        job.session = session.map(str::to_string).or(record.session);
         job.correlation_id = record.correlation_id;
         job.validate().map_err(|error| {
             Classified::usage(format!(
@@ -231,13 +231,25 @@ pub async fn import(
         for outcome in &outcomes {
             match outcome.status {
                 crate::runtime::job::EnqueueStatus::Duplicate => report.duplicates += 1,
-                crate::runtime::job::EnqueueStatus::Full
-                | crate::runtime::job::EnqueueStatus::Stopped => {
+                crate::runtime::job::EnqueueStatus::Full => {
                     return Err(Classified::rejected(format!(
-                        "queue `{target}` refused a job (full, or its session stopped): {} jobs were imported before that",
+                        "queue `{target}` is full (max_len): {} jobs were imported before that",
                         report.imported
                     ))
                     .with_hint("start workers or raise the limit, then import again: imported jobs are skipped as duplicates")
+                    .into());
+                }
+                crate::runtime::job::EnqueueStatus::Stopped => {
+                    let session = batch
+                        .iter()
+                        .find(|job| job.id == outcome.id)
+                        .and_then(|job| job.session.clone())
+                        .unwrap_or_default();
+                    return Err(Classified::rejected(format!(
+                        "session `{session}` of queue `{target}` is stopped: {} jobs were imported before that",
+                        report.imported
+                    ))
+                    .with_hint(format!("a stopped session takes no jobs: import into a new one with --session {session}-replay, or remove it first with fleetq sessions clean {session} --queue {target}"))
                     .into());
                 }
                 _ => report.imported += 1,

@@ -89,12 +89,12 @@ pub async fn drain(
 pub async fn import(
     runtime: &Runtime,
     file: &Path,
-    queue: Option<&str>,
+    into: (Option<&str>, Option<&str>),
     printer: &Printer,
 ) -> anyhow::Result<ExitCode> {
     let backend = runtime.backend.as_ref();
     let progress = printer.progress("import");
-    let report = draining::import(backend, file, queue, &progress).await?;
+    let report = draining::import(backend, file, into, &progress).await?;
     progress.finish();
     let said = format!(
         "imported {} jobs from {} into {} ({} duplicates skipped)",

@@ -92,8 +92,18 @@ pub async fn run(
             )
             .await
         }
-        DlqCommand::Import { file, queue } => {
-            act::import(&runtime, &file, queue.as_deref(), printer).await
+        DlqCommand::Import {
+            file,
+            queue,
+            session,
+        } => {
+            act::import(
+                &runtime,
+                &file,
+                (queue.as_deref(), session.as_deref()),
+                printer,
+            )
+            .await
         }
         DlqCommand::Purge {
             queue,
