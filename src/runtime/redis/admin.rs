@@ -178,30 +178,34 @@ impl RedisBackend {
         let last = limit.saturating_sub(1) as isize;
         let ids: Vec<String> = match state {
             JobState::Pending => {
-                let mut ids = Vec::new();
+                // a fair queue's jobs of a session wait in that session's list: every level's
+                // rotation in one round trip, then the lists in order until `limit`
+                let mut rotations = redis::pipe();
                 for level in 0..=9u8 {
-                    // a fair queue's jobs of a session wait in that session's list
-                    let sessions: Vec<String> = connection
-                        .zrange(keys.fair_rotation(level), 0, -1)
+                    rotations.zrange(keys.fair_rotation(level), 0, -1);
+                }
+                let sessions: Vec<Vec<String>> = rotations
+                    .query_async(&mut connection)
+                    .await
+                    .map_err(|error| self.map(error))?;
+                let mut lists = Vec::new();
+                for (level, sessions) in (0..=9u8).zip(&sessions) {
+                    lists.push(keys.ready(level));
+                    for session in sessions.iter().filter(|session| !session.is_empty()) {
+                        lists.push(keys.fair_list(level, session));
+                    }
+                }
+                let mut ids = Vec::new();
+                for list in lists {
+                    if ids.len() >= limit {
+                        break;
+                    }
+                    let wanted = (limit - ids.len()) as isize;
+                    let more: Vec<String> = connection
+                        .lrange(list, 0, wanted - 1)
                         .await
                         .map_err(|error| self.map(error))?;
-                    let lists = std::iter::once(keys.ready(level)).chain(
-                        sessions
-                            .iter()
-                            .filter(|session| !session.is_empty())
-                            .map(|session| keys.fair_list(level, session)),
-                    );
-                    for list in lists {
-                        if ids.len() >= limit {
-                            break;
-                        }
-                        let wanted = (limit - ids.len()) as isize;
-                        let more: Vec<String> = connection
-                            .lrange(list, 0, wanted - 1)
-                            .await
-                            .map_err(|error| self.map(error))?;
-                        ids.extend(more);
-                    }
+                    ids.extend(more);
                 }
                 Ok(ids)
             }
