@@ -443,6 +443,8 @@ Register-ArgumentCompleter -Native -CommandName 'fleetq' -ScriptBlock {
             [CompletionResult]::new('--retain-dead', '--retain-dead', [CompletionResultType]::ParameterName, 'Dead jobs kept in the dead-letter queue; the oldest past it are trimmed (0 = all)')
             [CompletionResult]::new('--retain-for', '--retain-for', [CompletionResultType]::ParameterName, 'Done and dead jobs older than this are trimmed (e.g. 7d; 0 = no age limit)')
             [CompletionResult]::new('--fair-sessions', '--fair-sessions', [CompletionResultType]::ParameterName, 'Take jobs round-robin across the queue''s sessions, so a big session cannot starve a small one (costs throughput; see the README)')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Jobs started per unit of time across every worker of the queue (e.g. 50/s, 600/m; off removes it); held-back jobs wait without spending an attempt')
+            [CompletionResult]::new('--max-inflight', '--max-inflight', [CompletionResultType]::ParameterName, 'Most jobs of the queue running at once across every worker (0 = no limit)')
             [CompletionResult]::new('--backend', '--backend', [CompletionResultType]::ParameterName, 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]')
             [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Namespace for every key [default: fleetq]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]')

@@ -3556,7 +3556,7 @@ _fleetq() {
             return 0
             ;;
         fleetq__subcmd__queues__subcmd__set)
-            opts="-o -q -v -h -V --max-len --retain-done --retain-dead --retain-for --fair-sessions --backend --prefix --config --output --json --quiet --verbose --color --log-format --tls-ca-file --tls-cert-file --tls-key-file --help --version"
+            opts="-o -q -v -h -V --max-len --retain-done --retain-dead --retain-for --fair-sessions --rate --max-inflight --backend --prefix --config --output --json --quiet --verbose --color --log-format --tls-ca-file --tls-cert-file --tls-key-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3579,6 +3579,14 @@ _fleetq() {
                     return 0
                     ;;
                 --fair-sessions)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-inflight)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -418,6 +418,8 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand --retain-dead 'Dead jobs kept in the dead-letter queue; the oldest past it are trimmed (0 = all)'
             cand --retain-for 'Done and dead jobs older than this are trimmed (e.g. 7d; 0 = no age limit)'
             cand --fair-sessions 'Take jobs round-robin across the queue''s sessions, so a big session cannot starve a small one (costs throughput; see the README)'
+            cand --rate 'Jobs started per unit of time across every worker of the queue (e.g. 50/s, 600/m; off removes it); held-back jobs wait without spending an attempt'
+            cand --max-inflight 'Most jobs of the queue running at once across every worker (0 = no limit)'
             cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'

@@ -36,7 +36,8 @@
 //!   local/                the embedded store (the default backend): mod.rs (the trait, one
 //!                         write transaction per call on a blocking thread), schema.rs (tables,
 //!                         version check, 0600/0700 files), jobs.rs (enqueue, lease, ack, fail,
-//!                         the scripts' counterparts), fair.rs (which jobs a fair queue's
+//!                         the scripts' counterparts), limits.rs (queue rate and max_inflight
+//!                         at lease time, step rates, checkpoints), fair.rs (which jobs a fair queue's
 //!                         lease takes: sessions in turn), retention.rs (trimming by count and
 //!                         age), recovery.rs (heartbeats,
 //!                         recovery, release), admin.rs (inspection, cancel/retry, settings,
@@ -50,13 +51,22 @@
 //!                         (forced/outage/probe/sync state file), sync.rs (claim, push, settle),
 //!                         control.rs (status, force, release, sync for the commands),
 //!                         worker.rs (a worker that switches between Redis and the spool)
-//!   pipeline/             pipeline YAML (spec.rs: every check inside a serde visitor, so errors
-//!                         carry their line and column; exec programs resolved at load), the step
-//!                         runner (run.rs: builtins too), exec steps (exec.rs), guard.rs (steps
-//!                         die with a SIGKILLed worker), outline.rs (the parsed form `pipeline
-//!                         show` draws)
+//!   pipeline/             the engine a worker runs per job: spec.rs (the types), parse.rs (the
+//!                         YAML, every check inside a serde visitor so errors carry line and
+//!                         column; names unique per file, `needs:` graphs checked; exec
+//!                         programs resolved at load), run.rs (one job: when, rate, timeout,
+//!                         in-place retry, checkpoints), compose.rs (sequence, needs graphs,
+//!                         parallel, route, foreach), kinds.rs (what each kind does),
+//!                         template.rs (minijinja), exec.rs (a process per job, own process
+//!                         group), coprocess.rs (persistent steps: one process per slot, a JSON
+//!                         line each way, restarted with backoff), http.rs (reqwest + rustls,
+//!                         Retry-After), services.rs (backend, http client, coprocesses and
+//!                         secret redaction shared by a run), guard.rs (steps die with a
+//!                         SIGKILLed worker), outline.rs (the parsed form `pipeline show` draws)
+//!   rate.rs               fleet-wide rates (`50/s`) and the GCRA arithmetic both backends apply
 //!   worker/               mod.rs (run, shutdown, report), consumer.rs (batched leases, buffered
-//!                         acks counted only when confirmed, burst-wait, unstartable steps),
+//!                         acks counted only when confirmed, burst-wait, unstartable steps,
+//!                         waits while limited), failure.rs (failed attempts, `on_failure:`),
 //!                         heartbeat.rs (one beat script per queue; the stored control command
 //!                         comes back with the registration), control.rs (pause gate, stop,
 //!                         the live control feed), pacing.rs (idle waits, burst-wait, the pause

@@ -2,6 +2,7 @@
 
 use crate::runtime::config::{ColorChoice, LogFormat, OutputFormat};
 use crate::runtime::duration::parse_duration;
+use crate::runtime::rate::Rate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::time::Duration;
@@ -670,7 +671,26 @@ pub enum QueuesCommand {
         /// a small one (costs throughput; see the README)
         #[arg(long, value_name = "on|off", value_parser = on_off)]
         fair_sessions: Option<bool>,
+        /// Jobs started per unit of time across every worker of the queue (e.g. 50/s,
+        /// 600/m; off removes it); held-back jobs wait without spending an attempt
+        #[arg(long, value_name = "N/s|off", value_parser = rate_or_off)]
+        rate: Option<RateSetting>,
+        /// Most jobs of the queue running at once across every worker (0 = no limit)
+        #[arg(long, value_name = "N")]
+        max_inflight: Option<u64>,
     },
+}
+
+/// `--rate N/s`, or `off` to remove it (a newtype: clap reads `Option<Option<_>>` as a flag
+/// whose value is optional).
+#[derive(Debug, Clone, Copy)]
+pub struct RateSetting(pub Option<Rate>);
+
+fn rate_or_off(text: &str) -> Result<RateSetting, String> {
+    match text {
+        "off" | "none" | "0" => Ok(RateSetting(None)),
+        other => Rate::parse(other).map(|rate| RateSetting(Some(rate))),
+    }
 }
 
 #[derive(Debug, Args)]

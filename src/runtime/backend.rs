@@ -19,6 +19,11 @@ pub struct LeaseRequest {
     pub owner: String,
     /// Applied to jobs enqueued without `--max-attempts`.
     pub default_max_attempts: u32,
+    /// The pipeline's fleet-wide start rate; the queue's own (`queues set --rate`) applies
+    /// too, and the stricter wins.
+    pub rate: Option<crate::runtime::rate::Rate>,
+    /// The pipeline's cap on the queue's running jobs, with the queue's own likewise.
+    pub max_inflight: Option<u32>,
 }
 
 /// What one heartbeat recovered from expired leases.
@@ -128,6 +133,21 @@ pub trait Backend: Send + Sync {
     /// Records the worker alive, extends its leases, and recovers expired leases of workers
     /// that stopped heartbeating (retry or dead, at the head of the queue).
     async fn beat(&self, queue: &str, request: &BeatRequest) -> BackendResult<BeatReport>;
+
+    /// Saves a running job's completed steps' outputs, fenced by its lease token, so another
+    /// attempt resumes after them. False when the lease is no longer this one's.
+    async fn checkpoint(&self, queue: &str, lease: &LeaseRef, outputs: &str)
+    -> BackendResult<bool>;
+
+    /// Takes up to `wanted` starts from the fleet-wide budget of `rate` named `scope` (a step)
+    /// on this queue. Returns how many were granted and, when none, the wait until one is.
+    async fn take_rate(
+        &self,
+        queue: &str,
+        scope: &str,
+        rate: &crate::runtime::rate::Rate,
+        wanted: u64,
+    ) -> BackendResult<(u64, Duration)>;
 
     /// Gives leased jobs back to the head of their queue without spending their attempt.
     async fn release(&self, queue: &str, leases: &[LeaseRef]) -> BackendResult<u64>;

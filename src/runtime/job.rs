@@ -217,6 +217,8 @@ pub struct LeaseBatch {
     /// When nothing was leased: the earliest lease deadline (backend ms), for burst workers
     /// that wait to recover a crashed worker's jobs.
     pub next_lease_expiry: Option<i64>,
+    /// Jobs may be waiting, but a rate or `max_inflight` holds them back this many ms.
+    pub limited_ms: Option<u64>,
     pub jobs: Vec<LeasedJob>,
 }
 
@@ -370,6 +372,10 @@ pub struct QueueSettings {
     pub retain_for: Option<Duration>,
     /// Jobs are taken round-robin across sessions (`--fair-sessions on`).
     pub fair_sessions: Option<bool>,
+    /// Starts per unit of time across the fleet; `Some(None)` removes the limit.
+    pub rate: Option<Option<crate::runtime::rate::Rate>>,
+    /// Most jobs running at once across the fleet; 0 removes the limit.
+    pub max_inflight: Option<u64>,
 }
 
 impl QueueSettings {
@@ -385,6 +391,16 @@ impl QueueSettings {
                 self.retain_for.map(|age| age.as_millis() as u64),
             ),
             ("fair", self.fair_sessions.map(u64::from)),
+            (
+                "rate_us",
+                self.rate
+                    .map(|rate| rate.map_or(0, |rate| rate.interval_us())),
+            ),
+            (
+                "rate_burst",
+                self.rate.map(|rate| rate.map_or(0, |rate| rate.burst())),
+            ),
+            ("max_inflight", self.max_inflight),
         ]
         .into_iter()
         .filter_map(|(name, value)| Some((name, value?)))

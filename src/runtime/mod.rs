@@ -11,6 +11,7 @@ pub mod error;
 pub mod job;
 pub mod local;
 pub mod pipeline;
+pub mod rate;
 pub mod redis;
 pub mod sessions;
 pub mod why;

@@ -48,6 +48,8 @@ async fn lease_for(backend: &dyn Backend, count: usize, lease: Duration) -> Vec<
         lease,
         owner: "test-worker".to_string(),
         default_max_attempts: 3,
+        rate: None,
+        max_inflight: None,
     };
     backend
         .lease("q", &request, &[])

@@ -264,6 +264,8 @@ async fn quiet_means_errors_only() {
         lease: Duration::from_millis(300),
         owner: "gone".into(),
         default_max_attempts: 3,
+        rate: None,
+        max_inflight: None,
     };
     backend
         .lease("stalled", &request, &[])

@@ -288,7 +288,7 @@ fn queue_verbs_print_what_changed() {
 #[test]
 fn bench_runs_a_real_pipeline_file() {
     let env = TestEnv::new();
-    let pipeline = concat!(env!("CARGO_MANIFEST_DIR"), "/config-examples/webhooks.yaml");
+    let pipeline = concat!(env!("CARGO_MANIFEST_DIR"), "/config-examples/hello.yaml");
     let json = ok(
         &env,
         &[
@@ -305,7 +305,7 @@ fn bench_runs_a_real_pipeline_file() {
         ],
     );
     let report: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(report["pipeline"], "webhooks");
+    assert_eq!(report["pipeline"], "hello");
     assert_eq!(report["jobs"], 20);
 }
 

@@ -3,19 +3,24 @@
 
 mod airgap;
 mod cli_errors;
+mod composition;
 mod crash;
 mod dlq;
 mod events;
+mod examples;
 mod fairness;
 mod faults;
 mod files;
 mod first_hour;
 mod fleet;
+mod http_server;
 mod incident;
 mod inspect;
+mod limits;
 mod pipelines;
 mod scripts;
 mod security;
 mod sessions;
+mod steps;
 mod support;
 mod worker;

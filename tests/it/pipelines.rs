@@ -367,3 +367,43 @@ fn template_errors_are_found_at_load_with_their_position() {
         insta::assert_snapshot!("pipeline_template_errors", outcome.snapshot());
     });
 }
+
+#[test]
+fn composition_errors_are_found_at_load_with_their_position() {
+    let env = TestEnv::new();
+    env.write(
+        "cycle.yaml",
+        "pipeline: t\nqueue: t\nsteps:\n  - { name: a, needs: [c], noop: {} }\n  - { name: b, needs: [a], noop: {} }\n  - { name: c, needs: [b], noop: {} }\n",
+    );
+    env.write(
+        "unknown.yaml",
+        "pipeline: t\nqueue: t\nsteps:\n  - { name: a, noop: {} }\n  - name: group\n    parallel:\n      - { name: b, needs: [a], noop: {} }\n",
+    );
+    env.write(
+        "twice.yaml",
+        "pipeline: t\nqueue: t\nsteps:\n  - { name: a, noop: {} }\n  - name: each\n    foreach: { items: data.rows, do: { name: a, noop: {} } }\n",
+    );
+    env.write(
+        "http.yaml",
+        "pipeline: t\nqueue: t\nsteps:\n  - http: { method: FETCH, url: \"http://localhost/\" }\n",
+    );
+    env.write(
+        "route.yaml",
+        "pipeline: t\nqueue: t\nsteps:\n  - route: { on: \"{{ data.kind \", cases: { a: { noop: {} } } }\n",
+    );
+    let outcome = env
+        .test(&[
+            "pipeline",
+            "validate",
+            "cycle.yaml",
+            "unknown.yaml",
+            "twice.yaml",
+            "http.yaml",
+            "route.yaml",
+        ])
+        .code(2)
+        .run();
+    insta::with_settings!({ prepend_module_to_snapshot => false }, {
+        insta::assert_snapshot!("pipeline_composition_errors", outcome.snapshot());
+    });
+}

@@ -40,6 +40,8 @@ fn request(max_jobs: usize, lease: Duration) -> LeaseRequest {
         lease,
         owner: "test-worker".to_string(),
         default_max_attempts: 3,
+        rate: None,
+        max_inflight: None,
     }
 }
 

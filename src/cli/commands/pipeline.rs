@@ -4,7 +4,7 @@
 use crate::cli::args::PipelineCommand;
 use crate::output::report::records_of;
 use crate::output::{Printer, Report, View};
-use crate::runtime::pipeline::outline::{PipelineOutline, human, outline};
+use crate::runtime::pipeline::outline::{PipelineOutline, StepOutline, human, outline};
 use crate::runtime::pipeline::{self, Pipeline};
 use serde::Serialize;
 use std::process::ExitCode;
@@ -114,26 +114,41 @@ impl Report for Shown {
             pipeline.retry.max_attempts,
             pipeline.retry.backoff
         )];
-        let width = pipeline
-            .steps
-            .iter()
-            .map(|step| step.name.chars().count())
-            .max()
-            .unwrap_or(0);
-        for (index, step) in pipeline.steps.iter().enumerate() {
-            let branch = if index + 1 == pipeline.steps.len() {
-                "└─"
-            } else {
-                "├─"
-            };
-            let line = format!(
-                "{branch} {:width$}  {:5}  {}",
-                step.name,
-                step.kind,
-                step.detail()
-            );
-            lines.push(line.trim_end().to_string());
+        draw(&pipeline.steps, "", &mut lines);
+        if !pipeline.on_failure.is_empty() {
+            lines.push("on failure:".to_string());
+            draw(&pipeline.on_failure, "", &mut lines);
         }
         lines.into_iter().map(View::Line).collect()
+    }
+}
+
+/// Draws a list of steps as tree branches under `indent`, nested steps beneath their parent.
+fn draw(steps: &[StepOutline], indent: &str, lines: &mut Vec<String>) {
+    let width = steps
+        .iter()
+        .map(|step| label(step).chars().count())
+        .max()
+        .unwrap_or(0);
+    for (index, step) in steps.iter().enumerate() {
+        let last = index + 1 == steps.len();
+        let branch = if last { "└─" } else { "├─" };
+        let line = format!(
+            "{indent}{branch} {:width$}  {:9}  {}",
+            label(step),
+            step.kind,
+            step.detail()
+        );
+        lines.push(line.trim_end().to_string());
+        let deeper = format!("{indent}{}", if last { "   " } else { "│  " });
+        draw(&step.steps, &deeper, lines);
+    }
+}
+
+/// A step's name, with the route case it runs for.
+fn label(step: &StepOutline) -> String {
+    match &step.case {
+        Some(case) => format!("[{case}] {}", step.name),
+        None => step.name.clone(),
     }
 }

@@ -6,7 +6,9 @@ use crate::cli::commands::enqueue::read_payload;
 use crate::output::report::records_of;
 use crate::output::{Printer, Report, View, new_table};
 use crate::runtime::job::{LeasedJob, now_ms};
-use crate::runtime::pipeline::{self, JobOutcome, StepRun, run_job_watched};
+use crate::runtime::pipeline::{
+    self, JobOutcome, Services, StepRun, run_job_watched, run_on_failure,
+};
 use serde::Serialize;
 use std::process::ExitCode;
 
@@ -29,12 +31,23 @@ pub async fn run(arguments: RunArgs, printer: &Printer) -> anyhow::Result<ExitCo
         outputs: String::new(),
         session: None,
     };
+    // no backend: enqueue steps report what they would send, and rates do not apply
+    let services = Services::new(None, &pipeline);
     let mut steps = Vec::new();
-    let outcome = run_job_watched(&pipeline, &job, |step| steps.push(step)).await;
+    let outcome = run_job_watched(&pipeline, &job, &services, &mut |step| steps.push(step)).await;
     let (done, error) = match outcome {
         JobOutcome::Done { .. } => (true, None),
         JobOutcome::Failed { failure, .. } => (false, Some(failure.error)),
     };
+    // a run is one attempt; when it fails, show what `on_failure:` would do once the job
+    // went dead
+    if let Some(error) = &error {
+        let mut watch = |mut step: StepRun| {
+            step.name = format!("on_failure.{}", step.name);
+            steps.push(step);
+        };
+        run_on_failure(&pipeline, &job, &services, error, &mut watch).await;
+    }
     printer.report(&Ran {
         pipeline: pipeline.name,
         job: job.id,

@@ -248,7 +248,7 @@ pub fn configure(tx: &Transaction, queue: &str, settings: &QueueSettings) -> Sql
 /// Deletes a queue's jobs and counters; its settings (pause, limits) stay, as on Redis.
 pub fn purge(tx: &Transaction, queue: &str) -> Sql<u64> {
     let removed = exec(tx, "DELETE FROM jobs WHERE queue = ?1", [queue])?;
-    for table in ["uniques", "workers", "throughput"] {
+    for table in ["uniques", "workers", "throughput", "rates"] {
         exec(
             tx,
             &format!("DELETE FROM {table} WHERE queue = ?1"),

@@ -273,6 +273,11 @@ pub fn lease(tx: &Transaction, queue: &str, request: &LeaseRequest) -> Sql<Lease
         batch.next_delayed_at = first_of(tx, queue, next_delayed)?;
         return Ok(batch);
     }
+    let admission = super::limits::admit(tx, queue, request)?;
+    if admission.wanted == 0 {
+        batch.limited_ms = admission.limited_ms;
+        return Ok(batch);
+    }
     let deadline = now + request.lease.as_millis() as i64;
     let mut fence = fence;
     let mut leased = Vec::new();
@@ -296,7 +301,7 @@ pub fn lease(tx: &Transaction, queue: &str, request: &LeaseRequest) -> Sql<Lease
     if fair {
         let mut statement =
             tx.prepare_cached(&format!("{COLUMNS} WHERE queue = ?1 AND id = ?2"))?;
-        for id in super::fair::pick(tx, queue, request.max_jobs)? {
+        for id in super::fair::pick(tx, queue, admission.wanted)? {
             leased.push(statement.query_row(params![queue, id], read)?);
         }
     } else {
@@ -304,7 +309,7 @@ pub fn lease(tx: &Transaction, queue: &str, request: &LeaseRequest) -> Sql<Lease
             "{COLUMNS} WHERE queue = ?1 AND state = 'pending' ORDER BY priority, ready_order
              LIMIT ?2"
         ))?;
-        for row in statement.query_map(params![queue, request.max_jobs as i64], read)? {
+        for row in statement.query_map(params![queue, admission.wanted as i64], read)? {
             leased.push(row?);
         }
     }
@@ -374,6 +379,7 @@ pub fn lease(tx: &Transaction, queue: &str, request: &LeaseRequest) -> Sql<Lease
             "UPDATE queues SET fence = ?2 WHERE name = ?1",
             params![queue, fence],
         )?;
+        super::limits::commit(tx, queue, &admission, batch.jobs.len())?;
     }
     Ok(batch)
 }

@@ -6,6 +6,7 @@ mod doorbell;
 mod events;
 mod fair;
 mod jobs;
+mod limits;
 mod recovery;
 mod retention;
 mod schema;
@@ -346,6 +347,29 @@ impl Backend for LocalBackend {
             self.bells.ring(queue);
         }
         Ok(report)
+    }
+
+    async fn checkpoint(
+        &self,
+        queue: &str,
+        lease: &LeaseRef,
+        outputs: &str,
+    ) -> BackendResult<bool> {
+        let (queue, lease, outputs) = (queue.to_string(), lease.clone(), outputs.to_string());
+        self.write(move |tx| limits::checkpoint(tx, &queue, &lease, &outputs))
+            .await
+    }
+
+    async fn take_rate(
+        &self,
+        queue: &str,
+        scope: &str,
+        rate: &crate::runtime::rate::Rate,
+        wanted: u64,
+    ) -> BackendResult<(u64, Duration)> {
+        let (queue, scope, rate) = (queue.to_string(), scope.to_string(), *rate);
+        self.write(move |tx| limits::take_rate(tx, &queue, &scope, &rate, wanted))
+            .await
     }
 
     async fn release(&self, queue: &str, leases: &[LeaseRef]) -> BackendResult<u64> {

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::time::Duration;
 
 /// Bumped whenever the tables change; a store with a higher version is refused.
-pub const SCHEMA_VERSION: i64 = 6;
+pub const SCHEMA_VERSION: i64 = 7;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS queues (
@@ -27,7 +27,11 @@ CREATE TABLE IF NOT EXISTS queues (
   retain_dead INTEGER NOT NULL DEFAULT 0,
   retain_ms INTEGER NOT NULL DEFAULT 0,
   fair INTEGER NOT NULL DEFAULT 0,
-  fair_cursor TEXT
+  fair_cursor TEXT,
+  rate_us INTEGER NOT NULL DEFAULT 0,
+  rate_burst INTEGER NOT NULL DEFAULT 0,
+  rate_tat INTEGER NOT NULL DEFAULT 0,
+  max_inflight INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS jobs (
   queue TEXT NOT NULL,
@@ -105,6 +109,12 @@ CREATE TABLE IF NOT EXISTS meta (
   name TEXT PRIMARY KEY,
   value TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS rates (
+  queue TEXT NOT NULL,
+  scope TEXT NOT NULL,
+  tat INTEGER NOT NULL,
+  PRIMARY KEY (queue, scope)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS registry (
   worker TEXT PRIMARY KEY,
   info TEXT NOT NULL,
@@ -194,6 +204,10 @@ pub fn open(path: &Path) -> Result<Connection, OpenError> {
             "retain_ms INTEGER NOT NULL DEFAULT 0",
             "fair INTEGER NOT NULL DEFAULT 0",
             "fair_cursor TEXT",
+            "rate_us INTEGER NOT NULL DEFAULT 0",
+            "rate_burst INTEGER NOT NULL DEFAULT 0",
+            "rate_tat INTEGER NOT NULL DEFAULT 0",
+            "max_inflight INTEGER NOT NULL DEFAULT 0",
         ] {
             let _ = connection.execute_batch(&format!("ALTER TABLE queues ADD COLUMN {column}"));
         }

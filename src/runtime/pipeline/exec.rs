@@ -13,7 +13,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 /// (blocked on a full pipe) nor the worker's memory grows without bound.
 pub const MAX_STDOUT: usize = 1024 * 1024;
 /// How much of stderr is kept for the job's record.
-const STDERR_TAIL: usize = 4096;
+pub const STDERR_TAIL: usize = 4096;
 
 /// Process groups of running steps, so a hard exit can take them down too.
 static RUNNING_GROUPS: LazyLock<Mutex<HashSet<i32>>> = LazyLock::new(Default::default);
@@ -49,22 +49,21 @@ impl Drop for GroupGuard {
     }
 }
 
-/// Runs the step with `input` on stdin (None: no stdin at all); its stdout becomes the output
-/// as the step's `output:` says.
-pub async fn run_exec(
-    step: &str,
-    spec: &ExecSpec,
-    input: Option<Vec<u8>>,
-) -> Result<serde_json::Value, StepFailure> {
+/// A started step process, killed with its whole group when this is dropped.
+pub struct Spawned {
+    pub child: tokio::process::Child,
+    pub group: i32,
+    _guard: Option<GroupGuard>,
+}
+
+/// Starts a step's program in a process group of its own, registered with the guard so it
+/// dies with the worker; stdin is a pipe when `stdin` says so, else /dev/null.
+pub fn spawn_step(step: &str, spec: &ExecSpec, stdin: bool) -> Result<Spawned, StepFailure> {
     let mut command = tokio::process::Command::new(&spec.argv[0]);
     command
         .args(&spec.argv[1..])
         .envs(&spec.env)
-        .stdin(if input.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
+        .stdin(if stdin { Stdio::piped() } else { Stdio::null() })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .process_group(0)
@@ -85,21 +84,40 @@ pub async fn run_exec(
             Ok(())
         });
     }
-    let mut child = command.spawn().map_err(|error| StepFailure {
-        error: format!("step `{step}`: cannot start `{}`: {error}", spec.argv[0]),
-        stderr: String::new(),
-        fatal: false,
+    let child = command.spawn().map_err(|error| StepFailure {
         cannot_start: true,
+        ..StepFailure::retry(format!(
+            "step `{step}`: cannot start `{}`: {error}",
+            spec.argv[0]
+        ))
     })?;
     let group = child.id().map(|pid| pid as i32).unwrap_or(0);
-    let _guard = (group > 0).then(|| {
+    let guard = (group > 0).then(|| {
         if let Ok(mut groups) = RUNNING_GROUPS.lock() {
             groups.insert(group);
         }
         guard::watch(group);
         GroupGuard { group }
     });
+    Ok(Spawned {
+        child,
+        group,
+        _guard: guard,
+    })
+}
 
+/// Runs the step with `input` on stdin (None: no stdin at all); its stdout becomes the output
+/// as the step's `output:` says.
+pub async fn run_exec(
+    step: &str,
+    spec: &ExecSpec,
+    input: Option<Vec<u8>>,
+) -> Result<serde_json::Value, StepFailure> {
+    let Spawned {
+        mut child,
+        group,
+        _guard,
+    } = spawn_step(step, spec, input.is_some())?;
     let mut stdin = child.stdin.take();
     let mut stdout = child.stdout.take();
     let mut stderr = child.stderr.take();
@@ -154,20 +172,18 @@ pub async fn run_exec(
         tokio::join!(write_input, read_stdout, read_stderr, child.wait());
     let stderr_text = tail(&errors);
     let status = status.map_err(|error| StepFailure {
-        error: format!("step `{step}`: waiting for the process failed: {error}"),
         stderr: stderr_text.clone(),
-        fatal: false,
-        cannot_start: false,
+        ..StepFailure::retry(format!(
+            "step `{step}`: waiting for the process failed: {error}"
+        ))
     })?;
     if output.len() > MAX_STDOUT {
         return Err(StepFailure {
-            error: format!(
+            stderr: stderr_text,
+            ..StepFailure::fatal(format!(
                 "step `{step}`: stdout passed the {} MiB cap, so the step was killed",
                 MAX_STDOUT >> 20
-            ),
-            stderr: stderr_text,
-            fatal: true,
-            cannot_start: false,
+            ))
         });
     }
     let action = match status.code() {
@@ -182,10 +198,8 @@ pub async fn run_exec(
     match action {
         ExitAction::Success => {
             parse_output(step, spec.output, &output).map_err(|error| StepFailure {
-                error,
                 stderr: stderr_text,
-                fatal: false,
-                cannot_start: false,
+                ..StepFailure::retry(error)
             })
         }
         ExitAction::Retry | ExitAction::Fatal => {
@@ -205,10 +219,9 @@ pub async fn run_exec(
                 error.push_str(&reason);
             }
             Err(StepFailure {
-                error,
                 stderr: stderr_text,
                 fatal: action == ExitAction::Fatal,
-                cannot_start: false,
+                ..StepFailure::retry(error)
             })
         }
     }
@@ -216,7 +229,11 @@ pub async fn run_exec(
 
 /// The step's output from its stdout: JSON when it parses (`auto`), JSON or a failure
 /// (`json`), the text (`text`), or nothing (`none`).
-fn parse_output(step: &str, mode: OutputMode, output: &[u8]) -> Result<serde_json::Value, String> {
+pub fn parse_output(
+    step: &str,
+    mode: OutputMode,
+    output: &[u8],
+) -> Result<serde_json::Value, String> {
     use serde_json::Value;
     let text = String::from_utf8_lossy(output);
     let trimmed = text.trim();
@@ -234,7 +251,7 @@ fn parse_output(step: &str, mode: OutputMode, output: &[u8]) -> Result<serde_jso
     })
 }
 
-fn tail(bytes: &[u8]) -> String {
+pub fn tail(bytes: &[u8]) -> String {
     let start = bytes.len().saturating_sub(STDERR_TAIL);
     String::from_utf8_lossy(&bytes[start..]).into_owned()
 }

@@ -1,15 +1,22 @@
-//! Pipelines: the declarative YAML a worker runs for each job. `spec` is the format, `run` the
-//! step sequencer and `exec` the process runner. Composition (parallel, route, foreach, needs)
-//! slots in as new `Action` variants run by `run`.
+//! Pipelines: the declarative YAML a worker runs for each job. `spec` is the format and
+//! `parse` reads it; `run` drives one job's steps, `compose` the combinators, `kinds` each step
+//! kind, with `exec`, `coprocess` and `http` doing the outside work through `services`.
 
+mod compose;
+mod coprocess;
 pub mod exec;
 mod guard;
+mod http;
+mod kinds;
 pub mod outline;
+pub mod parse;
 pub mod run;
+pub mod services;
 pub mod spec;
 pub mod template;
 
-pub use run::{JobOutcome, StepFailure, StepRun, run_job, run_job_watched};
+pub use run::{JobOutcome, StepFailure, StepRun, run_job, run_job_watched, run_on_failure};
+pub use services::Services;
 pub use spec::{Action, Pipeline, RetryPolicy, Step};
 
 use crate::runtime::error::Classified;
@@ -18,6 +25,7 @@ use std::path::Path;
 
 /// Loads and validates a pipeline file.
 pub fn load(path: &Path) -> Result<Pipeline, Classified> {
+    parse::reset();
     load_yaml(path)
 }
 
@@ -34,9 +42,16 @@ pub fn noop(queue: &str) -> Pipeline {
             name: "noop".to_string(),
             timeout: None,
             when: None,
+            retry: None,
+            needs: Vec::new(),
+            rate: None,
             action: Action::Noop,
         }],
+        on_failure: Vec::new(),
         env_allow: Vec::new(),
         templated: false,
+        resume: true,
+        rate: None,
+        max_inflight: None,
     }
 }

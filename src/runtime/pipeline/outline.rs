@@ -1,6 +1,6 @@
 //! A pipeline's parsed form as data: what `fleetq pipeline show` draws and prints as JSON.
 
-use super::spec::{Action, ExitAction, Pipeline, Step};
+use super::spec::{Action, ExitAction, HttpBody, Pipeline, Step};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -13,7 +13,11 @@ pub struct PipelineOutline {
     pub timeout_ms: Option<u64>,
     pub retry: RetryOutline,
     pub env_allow: Vec<String>,
+    pub resume: bool,
+    pub rate: Option<String>,
+    pub max_inflight: Option<u32>,
     pub steps: Vec<StepOutline>,
+    pub on_failure: Vec<StepOutline>,
 }
 
 #[derive(Debug, Serialize)]
@@ -30,6 +34,16 @@ pub struct RetryOutline {
 pub struct StepOutline {
     pub name: String,
     pub kind: &'static str,
+    /// The `route:` case this step runs for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub case: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub needs: Vec<String>,
+    /// Tries in place (`retry.max_attempts`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tries: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rate: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout_ms: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -61,6 +75,29 @@ pub struct StepOutline {
     pub latency_ms: Option<[u64; 2]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub failure_rate: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Header names only: their values may carry secrets.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub headers: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub queue: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub priority: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub on: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub items: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_parallel: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fail_fast: Option<bool>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<StepOutline>,
 }
 
 impl StepOutline {
@@ -70,6 +107,33 @@ impl StepOutline {
         let mut parts = Vec::new();
         if let Some(argv) = &self.argv {
             parts.push(argv.join(" "));
+        }
+        if let (Some(method), Some(url)) = (&self.method, &self.url) {
+            parts.push(format!("{method} {url}"));
+        }
+        if let Some(queue) = &self.queue {
+            parts.push(format!("→ {queue}"));
+        }
+        if let Some(on) = &self.on {
+            parts.push(format!("on {on}"));
+        }
+        if let Some(items) = &self.items {
+            parts.push(format!(
+                "each of {items}, {} at a time",
+                self.max_parallel.unwrap_or(1)
+            ));
+        }
+        if self.fail_fast == Some(false) {
+            parts.push("all finish".to_string());
+        }
+        if !self.needs.is_empty() {
+            parts.push(format!("needs {}", self.needs.join(", ")));
+        }
+        if let Some(tries) = self.tries {
+            parts.push(format!("{tries} tries"));
+        }
+        if let Some(rate) = &self.rate {
+            parts.push(format!("rate {rate}"));
         }
         if let Some(duration) = self.duration_ms {
             parts.push(human(duration));
@@ -114,10 +178,25 @@ fn millis(duration: std::time::Duration) -> u64 {
     duration.as_millis() as u64
 }
 
-fn step(step: &Step) -> StepOutline {
+fn step_outline(step: &Step) -> StepOutline {
     let mut outline = StepOutline {
         name: step.name.clone(),
         kind: step.action.kind(),
+        case: None,
+        needs: step.needs.clone(),
+        tries: step.retry.as_ref().map(|retry| retry.max_attempts),
+        rate: step.rate.map(|rate| rate.describe()),
+        method: None,
+        url: None,
+        headers: Vec::new(),
+        body: None,
+        queue: None,
+        priority: None,
+        on: None,
+        items: None,
+        max_parallel: None,
+        fail_fast: None,
+        steps: Vec::new(),
         timeout_ms: step.timeout.map(millis),
         when: step.when.clone(),
         argv: None,
@@ -163,6 +242,52 @@ fn step(step: &Step) -> StepOutline {
             outline.failure_rate = Some(chaos.failure_rate);
             outline.fatal = Some(chaos.fatal);
         }
+        Action::Http(spec) => {
+            outline.method = Some(spec.method.clone());
+            outline.url = Some(spec.url.clone());
+            outline.headers = spec.headers.keys().cloned().collect();
+            outline.body = match spec.body {
+                HttpBody::None => None,
+                HttpBody::Json(_) => Some("json"),
+                HttpBody::Text(_) => Some("text"),
+            };
+            outline.output = Some(spec.output);
+        }
+        Action::Enqueue(spec) => {
+            outline.queue = Some(spec.queue.clone());
+            outline.priority = spec.priority;
+            outline.duration_ms = spec.delay.map(millis);
+        }
+        Action::Sequence(steps) => outline.steps = steps.iter().map(step_outline).collect(),
+        Action::Parallel { steps, fail_fast } => {
+            outline.steps = steps.iter().map(step_outline).collect();
+            outline.fail_fast = Some(*fail_fast);
+        }
+        Action::Route { on, cases, default } => {
+            outline.on = Some(on.clone());
+            outline.steps = cases
+                .iter()
+                .map(|case| (Some(case.value.clone()), &case.step))
+                .chain(
+                    default
+                        .iter()
+                        .map(|step| (Some("default".to_string()), &**step)),
+                )
+                .map(|(case, child)| StepOutline {
+                    case,
+                    ..step_outline(child)
+                })
+                .collect();
+        }
+        Action::Foreach {
+            items,
+            max_parallel,
+            body,
+        } => {
+            outline.items = Some(items.clone());
+            outline.max_parallel = Some(*max_parallel);
+            outline.steps = vec![step_outline(body)];
+        }
     }
     outline
 }
@@ -183,6 +308,10 @@ pub fn outline(pipeline: &Pipeline) -> PipelineOutline {
             jitter: lowercase(format!("{:?}", pipeline.retry.jitter)),
         },
         env_allow: pipeline.env_allow.clone(),
-        steps: pipeline.steps.iter().map(step).collect(),
+        resume: pipeline.resume,
+        rate: pipeline.rate.map(|rate| rate.describe()),
+        max_inflight: pipeline.max_inflight,
+        steps: pipeline.steps.iter().map(step_outline).collect(),
+        on_failure: pipeline.on_failure.iter().map(step_outline).collect(),
     }
 }

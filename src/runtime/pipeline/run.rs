@@ -1,17 +1,21 @@
-//! Running one job through a pipeline's steps, with per-step and per-job timeouts and
-//! checkpoints, so a retry resumes after the last completed step.
+//! Running one job through a pipeline: each step under its `when:`, rate, timeout and in-place
+//! retries, with completed steps' outputs checkpointed so another attempt resumes after them.
+//! The combinators live in `compose`, the step kinds in `kinds`.
 
-use super::exec::run_exec;
-use super::spec::{Action, ChaosSpec, ExecSpec, LogLevel, Pipeline, StdinMode, Step};
+use super::services::Services;
+use super::spec::{Pipeline, Step};
 use super::template;
 use crate::runtime::duration::format_duration;
 use crate::runtime::job::LeasedJob;
 use serde_json::{Map, Value, json};
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::time::Instant;
 
 /// Why a step (and so the job's attempt) failed.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct StepFailure {
     pub error: String,
     pub stderr: String,
@@ -20,6 +24,25 @@ pub struct StepFailure {
     /// The step's program could not be started: the worker's fault, not the job's, so the
     /// job goes back unspent.
     pub cannot_start: bool,
+    /// The least wait before trying again (an http `Retry-After`).
+    pub retry_after: Option<Duration>,
+}
+
+impl StepFailure {
+    pub fn retry(error: String) -> StepFailure {
+        StepFailure {
+            error,
+            ..StepFailure::default()
+        }
+    }
+
+    pub fn fatal(error: String) -> StepFailure {
+        StepFailure {
+            error,
+            fatal: true,
+            ..StepFailure::default()
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -34,8 +57,52 @@ pub enum JobOutcome {
     },
 }
 
+/// One step as it ran, for `fleetq run`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct StepRun {
+    pub name: String,
+    pub kind: &'static str,
+    pub ok: bool,
+    /// Its `when:` did not hold.
+    pub skipped: bool,
+    /// Tries it took (more than one when it retried in place).
+    pub tries: u32,
+    pub seconds: f64,
+    pub output: Value,
+    pub error: Option<String>,
+    pub stderr: Option<String>,
+}
+
+pub type StepFuture<'a> = Pin<Box<dyn Future<Output = Result<Value, StepFailure>> + Send + 'a>>;
+
+/// Where a step runs: at the job's top level (outputs checkpointed with the job), or inside one
+/// element of a `foreach` (outputs kept with that element).
+#[derive(Clone, Default)]
+pub struct Scope {
+    pub local: Option<Arc<Mutex<Map<String, Value>>>>,
+    pub item: Option<(Arc<Value>, usize)>,
+    /// Appended to step names in reports: `[3]` for the fourth element.
+    pub label: String,
+}
+
+/// Everything one job's run shares across its steps.
+pub struct Run<'a> {
+    pub pipeline: &'a Pipeline,
+    pub job: &'a LeasedJob,
+    pub services: &'a Services,
+    pub data: Value,
+    job_fields: Value,
+    outputs: Mutex<Map<String, Value>>,
+    watch: Mutex<&'a mut (dyn FnMut(StepRun) + Send)>,
+    deadline: Option<Instant>,
+    job_timeout: Option<Duration>,
+    /// Checkpoints are written one at a time, each with all outputs so far, so a slow early
+    /// write can never land after (and undo) a later one.
+    saving: tokio::sync::Mutex<()>,
+}
+
 /// The job as steps see it, on stdin and in templates.
-fn job_fields(job: &LeasedJob) -> Value {
+pub fn job_fields(job: &LeasedJob) -> Value {
     json!({
         "id": job.id,
         "queue": job.queue,
@@ -48,252 +115,288 @@ fn job_fields(job: &LeasedJob) -> Value {
     })
 }
 
-/// The JSON a step sees on stdin: the job, its data and earlier steps' outputs.
-fn context(job: &LeasedJob, data: &Value, outputs: &Map<String, Value>) -> Vec<u8> {
-    let context = json!({
-        "job": job_fields(job),
-        "data": data,
-        "steps": outputs,
-    });
-    serde_json::to_vec(&context).unwrap_or_default()
-}
-
-/// A template that cannot be rendered for this job fails the step for good: the same job
-/// would fail the same way on every attempt.
-fn template_failure(step: &Step, what: &str, error: String) -> StepFailure {
-    StepFailure {
-        error: format!("step `{}`: {what}: {error}", step.name),
-        stderr: String::new(),
-        fatal: true,
-        cannot_start: false,
-    }
-}
-
-async fn run_step(
-    step: &Step,
-    job: &LeasedJob,
-    data: &Value,
-    outputs: &Map<String, Value>,
-    templates: Option<&minijinja::Value>,
-) -> Result<Value, StepFailure> {
-    let render = |text: &str, what: &str| match templates {
-        Some(context) => {
-            template::render(text, context).map_err(|error| template_failure(step, what, error))
-        }
-        None => Ok(text.to_string()),
-    };
-    match &step.action {
-        Action::Noop => Ok(Value::Null),
-        Action::Sleep(duration) => {
-            tokio::time::sleep(*duration).await;
-            Ok(Value::Null)
-        }
-        Action::Fail { message, fatal } => Err(StepFailure {
-            error: format!("step `{}` failed: {message}", step.name),
-            stderr: String::new(),
-            fatal: *fatal,
-            cannot_start: false,
-        }),
-        Action::Exec(spec) => {
-            let rendered;
-            let spec = if templates.is_some() {
-                let argv = spec
-                    .argv
-                    .iter()
-                    .enumerate()
-                    .map(|(index, part)| render(part, &format!("exec[{index}]")))
-                    .collect::<Result<Vec<_>, _>>()?;
-                rendered = ExecSpec {
-                    argv,
-                    ..spec.clone()
-                };
-                &rendered
-            } else {
-                spec
-            };
-            let input = match spec.stdin {
-                StdinMode::Context => Some(context(job, data, outputs)),
-                StdinMode::Data => Some(serde_json::to_vec(data).unwrap_or_default()),
-                StdinMode::None => None,
-            };
-            run_exec(&step.name, spec, input).await
-        }
-        Action::Log { message, level } => {
-            let message = render(message, "log")?;
-            match level {
-                LogLevel::Info => tracing::info!(job = %job.id, step = %step.name, "{message}"),
-                LogLevel::Warn => tracing::warn!(job = %job.id, step = %step.name, "{message}"),
-            }
-            Ok(Value::String(message))
-        }
-        Action::Chaos(chaos) => run_chaos(&step.name, chaos).await,
-    }
-}
-
-/// Waits a latency drawn from the step's range, then fails at the step's rate.
-async fn run_chaos(name: &str, chaos: &ChaosSpec) -> Result<Value, StepFailure> {
-    use rand::Rng;
-    let (latency, failed) = {
-        let mut random = rand::rng();
-        let low = chaos.min.as_micros() as u64;
-        let high = chaos.max.as_micros() as u64;
-        (
-            Duration::from_micros(random.random_range(low..=high)),
-            random.random_bool(chaos.failure_rate),
-        )
-    };
-    tokio::time::sleep(latency).await;
-    if failed {
-        return Err(StepFailure {
-            error: format!(
-                "step `{name}` failed: chaos (failure rate {})",
-                chaos.failure_rate
-            ),
-            stderr: String::new(),
-            fatal: chaos.fatal,
-            cannot_start: false,
-        });
-    }
-    Ok(json!({ "latency_ms": latency.as_secs_f64() * 1000.0 }))
-}
-
-/// One step as it ran, for `fleetq run`.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct StepRun {
-    pub name: String,
-    pub kind: &'static str,
-    pub ok: bool,
-    /// Its `when:` did not hold.
-    pub skipped: bool,
-    pub seconds: f64,
-    pub output: Value,
-    pub error: Option<String>,
-    pub stderr: Option<String>,
-}
-
-/// Runs the job's remaining steps in order. Dropping the returned future kills any running
-/// step's process group, which is how cancellation reaches it.
-pub async fn run_job(pipeline: &Pipeline, job: &LeasedJob) -> JobOutcome {
-    run_job_watched(pipeline, job, |_| {}).await
+/// Runs the job's remaining steps. Dropping the returned future kills any running step's
+/// process group, which is how cancellation reaches it.
+pub async fn run_job(pipeline: &Pipeline, job: &LeasedJob, services: &Services) -> JobOutcome {
+    run_job_watched(pipeline, job, services, &mut |_| {}).await
 }
 
 /// `run_job`, telling `watch` how each step went as it ends.
 pub async fn run_job_watched(
     pipeline: &Pipeline,
     job: &LeasedJob,
-    mut watch: impl FnMut(StepRun),
+    services: &Services,
+    watch: &mut (dyn FnMut(StepRun) + Send),
 ) -> JobOutcome {
-    let mut outputs: Map<String, Value> = if job.outputs.is_empty() {
-        Map::new()
-    } else {
-        serde_json::from_str(&job.outputs).unwrap_or_default()
-    };
-    // only exec steps read the data, so noop-only pipelines skip the parse
-    let needs_data = pipeline.templated
-        || pipeline
-            .steps
-            .iter()
-            .any(|step| matches!(step.action, Action::Exec(_)));
-    let data = if needs_data {
-        serde_json::from_str(&job.data).unwrap_or(Value::String(job.data.clone()))
-    } else {
-        Value::Null
-    };
-    let job_timeout = job.timeout.or(pipeline.timeout);
-    let job_deadline = job_timeout.map(|timeout| Instant::now() + timeout);
-    let job_fields = pipeline.templated.then(|| job_fields(job));
-    for step in &pipeline.steps {
-        if outputs.contains_key(&step.name) {
-            continue;
-        }
-        // rebuilt per step: each sees the outputs of the steps before it
-        let templates = job_fields
-            .as_ref()
-            .map(|fields| template::context(fields, &data, &outputs, &pipeline.env_allow));
-        if let (Some(condition), Some(context)) = (&step.when, &templates) {
-            match template::holds(condition, context) {
-                Ok(true) => {}
-                Ok(false) => {
-                    // a skipped step is checkpointed too, so a retry does not judge it again
-                    outputs.insert(step.name.clone(), Value::Null);
-                    watch(StepRun {
-                        name: step.name.clone(),
-                        kind: step.action.kind(),
-                        ok: true,
-                        skipped: true,
-                        seconds: 0.0,
-                        output: Value::Null,
-                        error: None,
-                        stderr: None,
-                    });
-                    continue;
-                }
-                Err(error) => {
-                    let failure = template_failure(step, "when", error);
-                    return JobOutcome::Failed { failure, outputs };
-                }
-            }
-        }
-        let remaining =
-            job_deadline.map(|deadline| deadline.saturating_duration_since(Instant::now()));
-        let (limit, whose) = match (step.timeout, remaining) {
-            (Some(step_limit), Some(job_left)) if job_left < step_limit => (Some(job_left), "job"),
-            (Some(step_limit), _) => (Some(step_limit), "step"),
-            (None, Some(job_left)) => (Some(job_left), "job"),
-            (None, None) => (None, ""),
-        };
-        let started = Instant::now();
-        let result = match limit {
-            Some(limit) => {
-                match tokio::time::timeout(
-                    limit,
-                    run_step(step, job, &data, &outputs, templates.as_ref()),
-                )
-                .await
-                {
-                    Ok(result) => result,
-                    Err(_) => Err(timed_out(
-                        step,
-                        whose,
-                        job_timeout.filter(|_| whose == "job").unwrap_or(limit),
-                    )),
-                }
-            }
-            None => run_step(step, job, &data, &outputs, templates.as_ref()).await,
-        };
-        watch(StepRun {
-            name: step.name.clone(),
-            kind: step.action.kind(),
-            ok: result.is_ok(),
-            skipped: false,
-            seconds: started.elapsed().as_secs_f64(),
-            output: result.as_ref().map_or(Value::Null, Clone::clone),
-            error: result.as_ref().err().map(|failure| failure.error.clone()),
-            stderr: result
-                .as_ref()
-                .err()
-                .map(|failure| failure.stderr.clone())
-                .filter(|stderr| !stderr.is_empty()),
-        });
-        match result {
-            Ok(output) => {
-                outputs.insert(step.name.clone(), output);
-            }
-            Err(failure) => return JobOutcome::Failed { failure, outputs },
-        }
-    }
-    JobOutcome::Done { outputs }
+    let run = Run::new(pipeline, job, services, watch, None);
+    run.sequence(&pipeline.steps).await
 }
 
-fn timed_out(step: &Step, whose: &str, limit: Duration) -> StepFailure {
-    StepFailure {
-        error: format!(
-            "step `{}` timed out ({whose} timeout {}); its process group was killed",
-            step.name,
-            format_duration(limit)
-        ),
-        stderr: String::new(),
-        fatal: false,
-        cannot_start: false,
+/// Runs the `on_failure:` steps of a job that just went dead, once; `error` is the failure,
+/// visible as `job.error`. Their own failures are only logged: the job is dead either way.
+pub async fn run_on_failure(
+    pipeline: &Pipeline,
+    job: &LeasedJob,
+    services: &Services,
+    error: &str,
+    watch: &mut (dyn FnMut(StepRun) + Send),
+) -> JobOutcome {
+    let run = Run::new(pipeline, job, services, watch, Some(error));
+    run.sequence(&pipeline.on_failure).await
+}
+
+impl<'a> Run<'a> {
+    fn new(
+        pipeline: &'a Pipeline,
+        job: &'a LeasedJob,
+        services: &'a Services,
+        watch: &'a mut (dyn FnMut(StepRun) + Send),
+        error: Option<&str>,
+    ) -> Run<'a> {
+        let outputs: Map<String, Value> = if job.outputs.is_empty() || !pipeline.resume {
+            Map::new()
+        } else {
+            serde_json::from_str(&job.outputs).unwrap_or_default()
+        };
+        let data = serde_json::from_str(&job.data).unwrap_or(Value::String(job.data.clone()));
+        let mut job_fields = job_fields(job);
+        if let Some(error) = error {
+            job_fields["error"] = error.into();
+        }
+        let job_timeout = job.timeout.or(pipeline.timeout);
+        Run {
+            pipeline,
+            job,
+            services,
+            data,
+            job_fields,
+            outputs: Mutex::new(outputs),
+            watch: Mutex::new(watch),
+            deadline: job_timeout.map(|timeout| Instant::now() + timeout),
+            job_timeout,
+            saving: tokio::sync::Mutex::new(()),
+        }
     }
+
+    /// The top-level list, as a job runs it; the outcome carries the outputs so far.
+    async fn sequence(&self, steps: &[Step]) -> JobOutcome {
+        let result = self.run_list(steps, &Scope::default(), true).await;
+        let outputs = self
+            .outputs
+            .lock()
+            .map(|map| map.clone())
+            .unwrap_or_default();
+        match result {
+            Ok(_) => JobOutcome::Done { outputs },
+            Err(failure) => JobOutcome::Failed { failure, outputs },
+        }
+    }
+
+    /// The outputs a step in `scope` sees: the job's, overlaid by its element's.
+    pub fn visible_outputs(&self, scope: &Scope) -> Map<String, Value> {
+        let mut outputs = self
+            .outputs
+            .lock()
+            .map(|map| map.clone())
+            .unwrap_or_default();
+        if let Some(local) = &scope.local
+            && let Ok(local) = local.lock()
+        {
+            outputs.extend(
+                local
+                    .iter()
+                    .map(|(key, value)| (key.clone(), value.clone())),
+            );
+        }
+        outputs
+    }
+
+    /// The template context for a step in `scope`.
+    pub fn templates(&self, scope: &Scope) -> minijinja::Value {
+        template::context(
+            &self.job_fields,
+            &self.data,
+            &self.visible_outputs(scope),
+            &self.pipeline.env_allow,
+            scope
+                .item
+                .as_ref()
+                .map(|(item, index)| (item.as_ref(), *index)),
+        )
+    }
+
+    /// The JSON an exec step (or coprocess) reads: the job, its data and outputs so far.
+    pub fn stdin_context(&self, scope: &Scope) -> Vec<u8> {
+        let mut context = json!({
+            "job": self.job_fields,
+            "data": self.data,
+            "steps": self.visible_outputs(scope),
+        });
+        if let Some((item, index)) = &scope.item {
+            context["item"] = item.as_ref().clone();
+            context["index"] = (*index).into();
+        }
+        serde_json::to_vec(&context).unwrap_or_default()
+    }
+
+    fn done_before(&self, step: &Step, scope: &Scope) -> Option<Value> {
+        if scope.local.is_some() {
+            return None;
+        }
+        self.outputs.lock().ok()?.get(&step.name).cloned()
+    }
+
+    async fn record(&self, step: &Step, scope: &Scope, output: &Value) {
+        if let Some(local) = &scope.local {
+            if let Ok(mut local) = local.lock() {
+                local.insert(step.name.clone(), output.clone());
+            }
+            return;
+        }
+        if let Ok(mut outputs) = self.outputs.lock() {
+            outputs.insert(step.name.clone(), output.clone());
+        }
+        // the last top-level step's output travels with the ack instead
+        let last = self
+            .pipeline
+            .steps
+            .last()
+            .is_some_and(|last| std::ptr::eq(last, step));
+        if last || !self.pipeline.resume {
+            return;
+        }
+        let _turn = self.saving.lock().await;
+        let snapshot = self
+            .outputs
+            .lock()
+            .map(|map| Value::Object(map.clone()).to_string())
+            .ok();
+        if let Some(snapshot) = snapshot {
+            self.services.checkpoint(self.job, &snapshot).await;
+        }
+    }
+
+    fn report(&self, step: &Step, scope: &Scope, result: &Result<Value, StepFailure>, run: Ran) {
+        let failure = result.as_ref().err();
+        let entry = StepRun {
+            name: format!("{}{}", step.name, scope.label),
+            kind: step.action.kind(),
+            ok: result.is_ok(),
+            skipped: run.skipped,
+            tries: run.tries,
+            seconds: run.started.elapsed().as_secs_f64(),
+            output: result.as_ref().map_or(Value::Null, Clone::clone),
+            error: failure.map(|failure| failure.error.clone()),
+            stderr: failure
+                .map(|failure| failure.stderr.clone())
+                .filter(|stderr| !stderr.is_empty()),
+        };
+        if let Ok(mut watch) = self.watch.lock() {
+            (*watch)(entry);
+        }
+    }
+
+    /// One step, whatever its kind: resumed from a checkpoint, skipped by `when:`, paced by
+    /// its rate, bounded by its timeout and the job's, and retried in place by its `retry:`.
+    pub fn step<'s>(&'s self, step: &'s Step, scope: &'s Scope) -> StepFuture<'s> {
+        Box::pin(async move {
+            if let Some(output) = self.done_before(step, scope) {
+                return Ok(output);
+            }
+            let started = Instant::now();
+            if let Some(condition) = &step.when {
+                let holds = template::holds(condition, &self.templates(scope))
+                    .map_err(|error| template_failure(step, "when", error))?;
+                if !holds {
+                    // a skipped step is checkpointed too, so a retry does not judge it again
+                    let result = Ok(Value::Null);
+                    self.record(step, scope, &Value::Null).await;
+                    let ran = Ran {
+                        started,
+                        tries: 0,
+                        skipped: true,
+                    };
+                    self.report(step, scope, &result, ran);
+                    return result;
+                }
+            }
+            if let Some(rate) = &step.rate {
+                self.services
+                    .pace(&self.job.queue, &step.name, rate)
+                    .await
+                    .map_err(StepFailure::retry)?;
+            }
+            let tries_allowed = step.retry.as_ref().map_or(1, |retry| retry.max_attempts);
+            let mut tries = 0;
+            let result = loop {
+                tries += 1;
+                let result = self.attempt(step, scope).await;
+                let failure = match &result {
+                    Err(failure) if !failure.fatal && !failure.cannot_start => failure,
+                    _ => break result,
+                };
+                let Some(policy) = step.retry.as_ref().filter(|_| tries < tries_allowed) else {
+                    break result;
+                };
+                let wait = policy
+                    .delay(tries)
+                    .max(failure.retry_after.unwrap_or_default());
+                if self
+                    .deadline
+                    .is_some_and(|deadline| Instant::now() + wait >= deadline)
+                {
+                    break result;
+                }
+                tracing::debug!(job = %self.job.id, step = %step.name, tries, error = %failure.error, "step failed; retrying in place");
+                tokio::time::sleep(wait).await;
+            };
+            if let Ok(output) = &result {
+                self.record(step, scope, output).await;
+            }
+            let ran = Ran {
+                started,
+                tries,
+                skipped: false,
+            };
+            self.report(step, scope, &result, ran);
+            result
+        })
+    }
+
+    /// One try of a step under the tighter of its timeout and what is left of the job's.
+    async fn attempt(&self, step: &Step, scope: &Scope) -> Result<Value, StepFailure> {
+        let remaining = self
+            .deadline
+            .map(|deadline| deadline.saturating_duration_since(Instant::now()));
+        let (limit, whose) = match (step.timeout, remaining) {
+            (Some(step_limit), Some(job_left)) if job_left < step_limit => (job_left, "job"),
+            (Some(step_limit), _) => (step_limit, "step"),
+            (None, Some(job_left)) => (job_left, "job"),
+            (None, None) => return self.action(step, scope).await,
+        };
+        match tokio::time::timeout(limit, self.action(step, scope)).await {
+            Ok(result) => result,
+            Err(_) => {
+                let limit = self.job_timeout.filter(|_| whose == "job").unwrap_or(limit);
+                Err(StepFailure::retry(format!(
+                    "step `{}` timed out ({whose} timeout {}); its process group was killed",
+                    step.name,
+                    format_duration(limit)
+                )))
+            }
+        }
+    }
+}
+
+/// How a step went apart from its result, for its report.
+struct Ran {
+    started: Instant,
+    tries: u32,
+    skipped: bool,
+}
+
+/// A template that cannot be rendered for this job fails the step for good: the same job
+/// would fail the same way on every attempt.
+pub fn template_failure(step: &Step, what: &str, error: String) -> StepFailure {
+    StepFailure::fatal(format!("step `{}`: {what}: {error}", step.name))
 }

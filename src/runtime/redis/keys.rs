@@ -54,6 +54,12 @@ impl QueueKeys {
         format!("{}{level}:{session}", self.fair_prefix())
     }
 
+    /// Fleet-wide rate budgets of the queue's steps: field = step name, value = the next
+    /// theoretical start in µs.
+    pub fn rates(&self) -> String {
+        self.part("rates")
+    }
+
     pub fn delayed(&self) -> String {
         self.part("delayed")
     }

@@ -293,6 +293,12 @@ impl Backend for RedisBackend {
             lease_ms: u64,
             owner: &'a str,
             default_max_attempts: u32,
+            #[serde(skip_serializing_if = "is_none")]
+            rate_us: Option<u64>,
+            #[serde(skip_serializing_if = "is_none")]
+            rate_burst: Option<u64>,
+            #[serde(skip_serializing_if = "is_none")]
+            max_inflight: Option<u32>,
         }
         let keys = self.keys(queue);
         let failed = |error: BackendError| LeaseReply {
@@ -313,6 +319,9 @@ impl Backend for RedisBackend {
                 lease_ms: request.lease.as_millis() as u64,
                 owner: &request.owner,
                 default_max_attempts: request.default_max_attempts,
+                rate_us: request.rate.map(|rate| rate.interval_us()),
+                rate_burst: request.rate.map(|rate| rate.burst()),
+                max_inflight: request.max_inflight,
             },
         ) {
             Ok(call) => call,
@@ -357,6 +366,70 @@ impl Backend for RedisBackend {
             .unwrap_or_else(|| Err(self.target.protocol("no reply".into())));
         self.decode_reply::<reply::AckReply>(&self.scripts.ack, value)
             .map(AckReport::from)
+    }
+
+    async fn checkpoint(
+        &self,
+        queue: &str,
+        lease: &LeaseRef,
+        outputs: &str,
+    ) -> BackendResult<bool> {
+        #[derive(Serialize)]
+        struct Args<'a> {
+            token: &'a str,
+            outputs: &'a str,
+        }
+        #[derive(serde::Deserialize)]
+        struct Saved {
+            saved: bool,
+        }
+        let keys = self.keys(queue);
+        let reply: Saved = self
+            .run(
+                &self.scripts.checkpoint,
+                vec![keys.job(&lease.id)],
+                &Args {
+                    token: &lease.token,
+                    outputs,
+                },
+            )
+            .await?;
+        Ok(reply.saved)
+    }
+
+    async fn take_rate(
+        &self,
+        queue: &str,
+        scope: &str,
+        rate: &crate::runtime::rate::Rate,
+        wanted: u64,
+    ) -> BackendResult<(u64, Duration)> {
+        #[derive(Serialize)]
+        struct Args<'a> {
+            scope: &'a str,
+            interval_us: u64,
+            burst: u64,
+            wanted: u64,
+        }
+        #[derive(serde::Deserialize)]
+        struct Taken {
+            granted: u64,
+            wait_us: u64,
+        }
+        let keys = self.keys(queue);
+        let reply: Taken = self
+            .run(
+                &self.scripts.rate,
+                vec![keys.rates()],
+                &Args {
+                    scope,
+                    interval_us: rate.interval_us(),
+                    burst: rate.burst(),
+                    wanted,
+                },
+            )
+            .await?;
+        Ok((reply.granted, Duration::from_micros(reply.wait_us)))
     }
 
     async fn fail(&self, queue: &str, report: &FailureReport) -> BackendResult<FailOutcome> {

@@ -97,6 +97,8 @@ struct DequeueReply {
     jobs: Vec<LeasedJobReply>,
     next_delayed_at: Option<i64>,
     next_lease_expiry: Option<i64>,
+    #[serde(default)]
+    limited_ms: Option<u64>,
 }
 
 /// Decodes `dequeue`'s reply: `[JSON, data, outputs, data, outputs, …]`.
@@ -147,6 +149,7 @@ pub fn leased_batch(queue: &str, value: Value) -> Reply<LeaseBatch> {
         paused: reply.paused,
         next_delayed_at: reply.next_delayed_at,
         next_lease_expiry: reply.next_lease_expiry,
+        limited_ms: reply.limited_ms,
         jobs,
     })
 }

@@ -22,10 +22,12 @@ pub struct Scripts {
     pub clean: NamedScript,
     pub stats: NamedScript,
     pub session_counts: NamedScript,
+    pub checkpoint: NamedScript,
+    pub rate: NamedScript,
 }
 
 impl Scripts {
-    pub fn all(&self) -> [&NamedScript; 12] {
+    pub fn all(&self) -> [&NamedScript; 14] {
         [
             &self.enqueue,
             &self.dequeue,
@@ -39,6 +41,8 @@ impl Scripts {
             &self.clean,
             &self.stats,
             &self.session_counts,
+            &self.checkpoint,
+            &self.rate,
         ]
     }
 
@@ -88,6 +92,8 @@ fn load(keep_flags: bool) -> Scripts {
         clean: named("clean", include_str!("scripts/clean.lua")),
         stats: named("stats", include_str!("scripts/stats.lua")),
         session_counts: named("session_counts", include_str!("scripts/session_counts.lua")),
+        checkpoint: named("checkpoint", include_str!("scripts/checkpoint.lua")),
+        rate: named("rate", include_str!("scripts/rate.lua")),
     }
 }
 

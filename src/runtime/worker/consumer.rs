@@ -8,8 +8,8 @@ use super::trouble::Trouble;
 use super::{JobObserver, StopReason, WorkerOptions};
 use crate::runtime::backend::{Backend, Doorbell, LeaseRequest};
 use crate::runtime::error::ExitKind;
-use crate::runtime::job::{AckReport, Completion, FailOutcome, FailureReport, LeaseRef, LeasedJob};
-use crate::runtime::pipeline::{JobOutcome, Pipeline, StepFailure, run_job};
+use crate::runtime::job::{AckReport, Completion, LeaseRef, LeasedJob};
+use crate::runtime::pipeline::{JobOutcome, Pipeline, Services, StepFailure, run_job};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -48,8 +48,10 @@ struct InFlight {
 }
 
 pub struct Consumer {
-    backend: Arc<dyn Backend>,
+    pub(super) backend: Arc<dyn Backend>,
     pub pipeline: Pipeline,
+    /// What steps reach the outside through (checkpoints, rates, http, coprocesses).
+    pub(super) services: Services,
     owner: String,
     observer: Option<Arc<dyn JobObserver>>,
     permits: Arc<Semaphore>,
@@ -83,6 +85,7 @@ impl Consumer {
         trouble: Arc<Trouble>,
     ) -> Consumer {
         Consumer {
+            services: Services::new(Some(backend.clone()), &pipeline),
             backend,
             pipeline,
             owner,
@@ -262,6 +265,8 @@ impl Consumer {
             lease: self.pipeline.lease,
             owner: self.owner.clone(),
             default_max_attempts: self.pipeline.retry.max_attempts,
+            rate: self.pipeline.rate,
+            max_inflight: self.pipeline.max_inflight,
         };
         let mut failures = 0u32;
         let mut backlog = false;
@@ -372,6 +377,14 @@ impl Consumer {
                 dry_since = None;
                 continue;
             }
+            if let Some(limited) = batch.limited_ms {
+                // jobs are held back by a rate or max_inflight, not missing: not dry
+                dry_since = None;
+                tokio::select! {
+                    _ = tokio::time::sleep(Duration::from_millis(limited.clamp(1, 1000))) => continue,
+                    _ = taking.cancelled() => break StopReason::Signal,
+                }
+            }
             let wait = if options.burst {
                 if self.in_flight_count() > 0 || self.pending_acks() > 0 {
                     // in-flight jobs may fail and come back; wait for one to finish, then look again
@@ -438,7 +451,7 @@ impl Consumer {
         let outcome = tokio::select! {
             biased;
             _ = entry.abort.cancelled() => None,
-            outcome = run_job(&self.pipeline, &job) => Some(outcome),
+            outcome = run_job(&self.pipeline, &job, &self.services) => Some(outcome),
         };
         let lease = LeaseRef {
             id: job.id.clone(),
@@ -507,41 +520,6 @@ impl Consumer {
     fn push_release(&self, lease: LeaseRef) {
         if let Ok(mut leases) = self.to_release.lock() {
             leases.push(lease);
-        }
-    }
-
-    async fn report_failure(
-        &self,
-        job: &LeasedJob,
-        failure: StepFailure,
-        outputs: serde_json::Map<String, serde_json::Value>,
-    ) {
-        let exhausted = failure.fatal || job.attempts >= job.max_attempts;
-        let report = FailureReport {
-            id: job.id.clone(),
-            token: job.token.clone(),
-            error: failure.error.clone(),
-            stderr: failure.stderr,
-            retry_delay: (!exhausted).then(|| self.pipeline.retry.delay(job.attempts)),
-            outputs: serde_json::Value::Object(outputs).to_string(),
-        };
-        match self.backend.fail(&job.queue, &report).await {
-            Ok(FailOutcome::Dead) => {
-                self.counters.failed.fetch_add(1, Ordering::Relaxed);
-                tracing::error!(queue = %job.queue, job = %job.id, attempt = job.attempts, error = %failure.error, "job dead")
-            }
-            Ok(FailOutcome::Retry) => {
-                self.counters.failed.fetch_add(1, Ordering::Relaxed);
-                tracing::warn!(queue = %job.queue, job = %job.id, attempt = job.attempts, retry_in = ?report.retry_delay.unwrap_or_default(), error = %failure.error, "job failed; will retry")
-            }
-            Ok(FailOutcome::Stale) => {
-                self.counters.lost.fetch_add(1, Ordering::Relaxed);
-                tracing::warn!(queue = %job.queue, job = %job.id, "failed after its lease was lost; another attempt owns it")
-            }
-            Err(error) => {
-                self.counters.unconfirmed.fetch_add(1, Ordering::Relaxed);
-                tracing::warn!(queue = %job.queue, job = %job.id, %error, "could not record the failure; the lease will expire and the job will run again")
-            }
         }
     }
 

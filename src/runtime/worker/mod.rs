@@ -4,6 +4,7 @@
 mod budget;
 mod consumer;
 mod control;
+mod failure;
 mod heartbeat;
 mod pacing;
 mod trouble;

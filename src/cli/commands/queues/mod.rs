@@ -29,6 +29,8 @@ pub async fn run(
             retain_dead,
             retain_for,
             fair_sessions,
+            rate,
+            max_inflight,
         } => {
             let settings = crate::runtime::job::QueueSettings {
                 max_len,
@@ -36,6 +38,8 @@ pub async fn run(
                 retain_dead,
                 retain_for,
                 fair_sessions,
+                rate: rate.map(|setting| setting.0),
+                max_inflight,
             };
             set::run(&runtime, &queue, settings, printer).await
         }

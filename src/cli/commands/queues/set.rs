@@ -1,5 +1,5 @@
 //! `fleetq queues set Q --max-len N --retain-done N --retain-dead N --retain-for DUR
-//! --fair-sessions on|off`: live queue limits and scheduling.
+//! --fair-sessions on|off --rate N/s|off --max-inflight N`: live queue limits and scheduling.
 
 use crate::output::Printer;
 use crate::output::report::Done;
@@ -22,10 +22,12 @@ pub async fn run(
         retain_dead,
         retain_for,
         fair_sessions,
+        rate,
+        max_inflight,
     } = settings.clone();
     if settings.stored().is_empty() {
         return Err(Classified::usage("nothing to set")
-            .with_hint("pass --max-len N, --retain-done N, --retain-dead N, --retain-for DUR or --fair-sessions on|off")
+            .with_hint("pass --max-len N, --retain-done N, --retain-dead N, --retain-for DUR, --fair-sessions on|off, --rate N/s or --max-inflight N")
             .into());
     }
     runtime.backend.configure(queue, &settings).await?;
@@ -39,6 +41,9 @@ pub async fn run(
                 retain_dead,
                 retain_for_ms: retain_for.map(|age| age.as_millis() as u64),
                 fair_sessions,
+                rate: rate
+                    .map(|rate| rate.map_or_else(|| "off".to_string(), |rate| rate.describe())),
+                max_inflight,
             },
             said: format!("{queue}: updated"),
         },
@@ -54,4 +59,8 @@ struct Configured<'a> {
     retain_dead: Option<u64>,
     retain_for_ms: Option<u64>,
     fair_sessions: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rate: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max_inflight: Option<u64>,
 }

@@ -6,19 +6,22 @@
 -- KEYS[1] meta HASH, KEYS[2] delayed ZSET, KEYS[3] leased ZSET, KEYS[4] wake ZSET,
 --   KEYS[5] events STREAM (absent: record no event)
 -- ARGV[1] JSON { job_prefix, ready_prefix, fair_prefix, max_jobs, lease_ms, owner,
---   default_max_attempts (for jobs enqueued without one) }
+--   default_max_attempts (for jobs enqueued without one), rate_us?, rate_burst?, max_inflight?
+--   (the pipeline's limits; the queue's own in meta apply too, the stricter wins) }
 -- returns: [JSON { now, paused, jobs: [{ id, token, attempts, max_attempts, timeout_ms,
 --   priority, created_at, run_at, correlation_id?, session? }] (numbers as strings),
 --   next_delayed_at?,
---   next_lease_expiry? } (the last two only when nothing was leased, for idle and burst
---   workers), then per job its data and its outputs (nil when none), raw, so payloads are
+--   next_lease_expiry? (the last two only when nothing was leased, for idle and burst
+--   workers), limited_ms? (a rate or max_inflight holds jobs back this long) }, then per
+--   job its data and its outputs (nil when none), raw, so payloads are
 --   never escaped into JSON]
 local args = cjson.decode(ARGV[1])
 local now = now_ms()
 local job_prefix, ready_prefix = args.job_prefix, args.ready_prefix
 local wanted, owner = args.max_jobs, args.owner
 
-local meta = redis.call('HMGET', KEYS[1], 'paused', 'fence', 'fair', 'fair_lists')
+local meta = redis.call('HMGET', KEYS[1], 'paused', 'fence', 'fair', 'fair_lists', 'rate_us',
+  'rate_burst', 'rate_tat', 'max_inflight')
 local queue = { meta = KEYS[1], ready_prefix = ready_prefix, fair_prefix = args.fair_prefix,
   fair = meta[3] }
 -- session lists are served while the queue is fair, and after, until they are empty
@@ -43,6 +46,28 @@ end
 
 if meta[1] == '1' then
   return { reply({ now = now, paused = true, jobs = {}, next_delayed_at = first_score(KEYS[2]) }) }
+end
+
+-- fleet-wide limits, before anything is taken: jobs held back wait in the queue and spend no
+-- attempt
+local rate_us, rate_burst = tonumber(meta[5] or '0'), tonumber(meta[6] or '0')
+if args.rate_us and args.rate_us > rate_us then rate_us, rate_burst = args.rate_us, args.rate_burst end
+local cap = tonumber(meta[8] or '0')
+if args.max_inflight and (cap == 0 or args.max_inflight < cap) then cap = args.max_inflight end
+if cap > 0 then
+  local room = cap - redis.call('ZCARD', KEYS[3])
+  -- a running job frees a slot when it ends; look again shortly
+  if room <= 0 then return { reply({ now = now, paused = false, jobs = {}, limited_ms = 20 }) } end
+  if room < wanted then wanted = room end
+end
+local rate_tat
+if rate_us > 0 then
+  local room, wait
+  room, wait, rate_tat = rate_room(tonumber(meta[7] or '0'), rate_us, rate_burst, now_us(), wanted)
+  if room == 0 then
+    return { reply({ now = now, paused = false, jobs = {}, limited_ms = math.ceil(wait / 1000) }) }
+  end
+  wanted = room
 end
 
 local jobs = {}
@@ -140,6 +165,9 @@ if #jobs > 0 then
   for i = 2, #leased, 2 do started[#started + 1] = leased[i] end
   emit_by_session(KEYS[5], 'started', started, started_sessions, { worker = args.owner })
   redis.call('HSET', KEYS[1], 'fence', fence)
+  if rate_tat then
+    redis.call('HSET', KEYS[1], 'rate_tat', string.format('%.0f', rate_tat + #jobs * rate_us))
+  end
   -- chain the doorbell if work remains; levels above the last one popped were empty
   if #jobs >= wanted then
     for level = last_level, 9 do

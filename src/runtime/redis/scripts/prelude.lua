@@ -8,6 +8,22 @@ local function now_ms()
   return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 end
 
+-- the server's clock in microseconds, for rate limits finer than a millisecond
+local function now_us()
+  local t = redis.call('TIME')
+  return tonumber(t[1]) * 1000000 + tonumber(t[2])
+end
+
+-- one GCRA decision for a rate of one start per `interval` µs with bursts of `burst`: how
+-- many of `wanted` starts fit now, the µs until one does (when none), and the arrival time
+-- to advance by `interval` per start taken (the caller stores it)
+local function rate_room(tat, interval, burst, now, wanted)
+  if tat < now then tat = now end
+  local horizon = now + interval * (math.max(burst, 1) - 1)
+  if horizon < tat then return 0, tat - horizon, tat end
+  return math.min(math.floor((horizon - tat) / interval) + 1, wanted), 0, tat
+end
+
 -- variadic commands in slices, keeping unpack() far below Lua's stack limit
 local function in_slices(command, key, items)
   for first = 1, #items, 1000 do
