@@ -7,6 +7,7 @@ mod control;
 mod events;
 mod hints;
 pub mod keys;
+mod limits;
 mod reply;
 mod scripts;
 mod sessions;
@@ -374,27 +375,7 @@ impl Backend for RedisBackend {
         lease: &LeaseRef,
         outputs: &str,
     ) -> BackendResult<bool> {
-        #[derive(Serialize)]
-        struct Args<'a> {
-            token: &'a str,
-            outputs: &'a str,
-        }
-        #[derive(serde::Deserialize)]
-        struct Saved {
-            saved: bool,
-        }
-        let keys = self.keys(queue);
-        let reply: Saved = self
-            .run(
-                &self.scripts.checkpoint,
-                vec![keys.job(&lease.id)],
-                &Args {
-                    token: &lease.token,
-                    outputs,
-                },
-            )
-            .await?;
-        Ok(reply.saved)
+        self.save_checkpoint(queue, lease, outputs).await
     }
 
     async fn take_rate(
@@ -404,32 +385,7 @@ impl Backend for RedisBackend {
         rate: &crate::runtime::rate::Rate,
         wanted: u64,
     ) -> BackendResult<(u64, Duration)> {
-        #[derive(Serialize)]
-        struct Args<'a> {
-            scope: &'a str,
-            interval_us: u64,
-            burst: u64,
-            wanted: u64,
-        }
-        #[derive(serde::Deserialize)]
-        struct Taken {
-            granted: u64,
-            wait_us: u64,
-        }
-        let keys = self.keys(queue);
-        let reply: Taken = self
-            .run(
-                &self.scripts.rate,
-                vec![keys.rates()],
-                &Args {
-                    scope,
-                    interval_us: rate.interval_us(),
-                    burst: rate.burst(),
-                    wanted,
-                },
-            )
-            .await?;
-        Ok((reply.granted, Duration::from_micros(reply.wait_us)))
+        self.take_from_rate(queue, scope, rate, wanted).await
     }
 
     async fn fail(&self, queue: &str, report: &FailureReport) -> BackendResult<FailOutcome> {
