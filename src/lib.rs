@@ -24,7 +24,8 @@
 //!   backend.rs            the Backend trait every command and the worker go through
 //!   redis/                Redis backend: mod.rs (the trait's hot path), calls.rs (scripts with
 //!                         JSON arguments sent in pipelines, each reply read on its own),
-//!                         keys.rs (the only key builder), sessions.rs (session reads, stop,
+//!                         keys.rs (the only key builder), limits.rs (checkpoints, step
+//!                         rates), sessions.rs (session reads, stop,
 //!                         clean), control.rs (worker commands: stored, and announced over
 //!                         pub/sub), events.rs (queue events, tail reads), hints.rs (what to do
 //!                         about each error), scripts.rs + scripts/*.lua (each script joined
@@ -51,10 +52,11 @@
 //!                         (forced/outage/probe/sync state file), sync.rs (claim, push, settle),
 //!                         control.rs (status, force, release, sync for the commands),
 //!                         worker.rs (a worker that switches between Redis and the spool)
-//!   pipeline/             the engine a worker runs per job: spec.rs (the types), parse.rs (the
+//!   pipeline/             the engine a worker runs per job: spec.rs (the types), parse/ (the
 //!                         YAML, every check inside a serde visitor so errors carry line and
-//!                         column; names unique per file, `needs:` graphs checked; exec
-//!                         programs resolved at load), run.rs (one job: when, rate, timeout,
+//!                         column: mod.rs the pipeline, lists, unique names and `needs:`
+//!                         graphs; kinds.rs the kinds with settings; step.rs one step and its
+//!                         program, resolved at load), run.rs (one job: when, rate, timeout,
 //!                         in-place retry, checkpoints), compose.rs (sequence, needs graphs,
 //!                         parallel, route, foreach), kinds.rs (what each kind does),
 //!                         template.rs (minijinja), exec.rs (a process per job, own process
