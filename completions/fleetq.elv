@@ -51,6 +51,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand workers 'The worker fleet: who is working on what'
             cand pipeline 'Check pipeline files and draw their steps, with no backend'
             cand run 'Run one job through a pipeline in this process, with no queue or backend (for developing pipelines)'
+            cand doctor 'Check the backend''s settings a queue depends on: version, persistence, eviction, memory headroom, latency, clock skew (or the local store''s file and disk)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1267,6 +1268,27 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'fleetq;doctor'= {
+            cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
+            cand --prefix 'Namespace for every key [default: fleetq]'
+            cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'
+            cand -o 'Output format for data on stdout'
+            cand --output 'Output format for data on stdout'
+            cand --color 'When to colour stderr'
+            cand --log-format 'Log line format on stderr'
+            cand --tls-ca-file 'CA certificate (PEM) to trust for rediss:// instead of the public web roots'
+            cand --tls-cert-file 'Client certificate (PEM) for servers that require mutual TLS'
+            cand --tls-key-file 'Client private key (PEM) for mutual TLS'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no status lines or progress bars'
+            cand --quiet 'Only errors on stderr; no status lines or progress bars'
+            cand -v 'More log detail (-v debug, -vv trace)'
+            cand --verbose 'More log detail (-v debug, -vv trace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'fleetq;completions'= {
             cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
@@ -1303,6 +1325,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand workers 'The worker fleet: who is working on what'
             cand pipeline 'Check pipeline files and draw their steps, with no backend'
             cand run 'Run one job through a pipeline in this process, with no queue or backend (for developing pipelines)'
+            cand doctor 'Check the backend''s settings a queue depends on: version, persistence, eviction, memory headroom, latency, clock skew (or the local store''s file and disk)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1426,6 +1449,8 @@ set edit:completion:arg-completer[fleetq] = {|@words|
         &'fleetq;help;pipeline;show'= {
         }
         &'fleetq;help;run'= {
+        }
+        &'fleetq;help;doctor'= {
         }
         &'fleetq;help;completions'= {
         }

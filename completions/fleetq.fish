@@ -57,6 +57,7 @@ complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "events" -d 'What is h
 complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "workers" -d 'The worker fleet: who is working on what'
 complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "pipeline" -d 'Check pipeline files and draw their steps, with no backend'
 complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "run" -d 'Run one job through a pipeline in this process, with no queue or backend (for developing pipelines)'
+complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "doctor" -d 'Check the backend\'s settings a queue depends on: version, persistence, eviction, memory headroom, latency, clock skew (or the local store\'s file and disk)'
 complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -s d -l data -d 'Payload: JSON text, @file, or - for stdin' -r
@@ -1085,6 +1086,25 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand run" -s q -l quiet -d 'Onl
 complete -c fleetq -n "__fish_fleetq_using_subcommand run" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand run" -s h -l help -d 'Print help'
 complete -c fleetq -n "__fish_fleetq_using_subcommand run" -s V -l version -d 'Print version'
+complete -c fleetq -n "__fish_fleetq_using_subcommand doctor" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand doctor" -l prefix -d 'Namespace for every key [default: fleetq]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand doctor" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand doctor" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
+json\t''
+jsonl\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand doctor" -l color -d 'When to colour stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand doctor" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand doctor" -l tls-ca-file -d 'CA certificate (PEM) to trust for rediss:// instead of the public web roots' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand doctor" -l tls-cert-file -d 'Client certificate (PEM) for servers that require mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand doctor" -l tls-key-file -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c fleetq -n "__fish_fleetq_using_subcommand doctor" -l json -d 'Short for --output json'
+complete -c fleetq -n "__fish_fleetq_using_subcommand doctor" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
+complete -c fleetq -n "__fish_fleetq_using_subcommand doctor" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand doctor" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand doctor" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
@@ -1104,22 +1124,23 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -s q -l quiet
 complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers pipeline run completions help" -f -a "enqueue" -d 'Add jobs to a queue: one from --data, or many from a JSONL --file'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers pipeline run completions help" -f -a "worker" -d 'Run pipelines against their queues until stopped'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers pipeline run completions help" -f -a "stats" -d 'Queue counts, throughput, oldest pending job, workers'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers pipeline run completions help" -f -a "jobs" -d 'Inspect, cancel and retry jobs'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers pipeline run completions help" -f -a "queues" -d 'List, pause, resume, purge and configure queues'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers pipeline run completions help" -f -a "bench" -d 'Measure enqueue and end-to-end throughput against the configured backend'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers pipeline run completions help" -f -a "dlq" -d 'The dead-letter queue: list, show, retry, drain to a file, import, purge'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers pipeline run completions help" -f -a "airgap" -d 'Airgap on this host: status, force, release, and the spool key'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers pipeline run completions help" -f -a "sync" -d 'Push jobs spooled while Redis was unreachable to Redis'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers pipeline run completions help" -f -a "sessions" -d 'Sessions: named groups of jobs in a queue (one tenant\'s import, one cron run)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers pipeline run completions help" -f -a "events" -d 'What is happening: every queue\'s state changes as they occur'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers pipeline run completions help" -f -a "workers" -d 'The worker fleet: who is working on what'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers pipeline run completions help" -f -a "pipeline" -d 'Check pipeline files and draw their steps, with no backend'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers pipeline run completions help" -f -a "run" -d 'Run one job through a pipeline in this process, with no queue or backend (for developing pipelines)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers pipeline run completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers pipeline run completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers pipeline run doctor completions help" -f -a "enqueue" -d 'Add jobs to a queue: one from --data, or many from a JSONL --file'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers pipeline run doctor completions help" -f -a "worker" -d 'Run pipelines against their queues until stopped'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers pipeline run doctor completions help" -f -a "stats" -d 'Queue counts, throughput, oldest pending job, workers'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers pipeline run doctor completions help" -f -a "jobs" -d 'Inspect, cancel and retry jobs'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers pipeline run doctor completions help" -f -a "queues" -d 'List, pause, resume, purge and configure queues'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers pipeline run doctor completions help" -f -a "bench" -d 'Measure enqueue and end-to-end throughput against the configured backend'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers pipeline run doctor completions help" -f -a "dlq" -d 'The dead-letter queue: list, show, retry, drain to a file, import, purge'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers pipeline run doctor completions help" -f -a "airgap" -d 'Airgap on this host: status, force, release, and the spool key'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers pipeline run doctor completions help" -f -a "sync" -d 'Push jobs spooled while Redis was unreachable to Redis'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers pipeline run doctor completions help" -f -a "sessions" -d 'Sessions: named groups of jobs in a queue (one tenant\'s import, one cron run)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers pipeline run doctor completions help" -f -a "events" -d 'What is happening: every queue\'s state changes as they occur'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers pipeline run doctor completions help" -f -a "workers" -d 'The worker fleet: who is working on what'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers pipeline run doctor completions help" -f -a "pipeline" -d 'Check pipeline files and draw their steps, with no backend'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers pipeline run doctor completions help" -f -a "run" -d 'Run one job through a pipeline in this process, with no queue or backend (for developing pipelines)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers pipeline run doctor completions help" -f -a "doctor" -d 'Check the backend\'s settings a queue depends on: version, persistence, eviction, memory headroom, latency, clock skew (or the local store\'s file and disk)'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers pipeline run doctor completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers pipeline run doctor completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "show" -d 'Everything about one job: state, attempts, timings, lease, errors, data, outputs'
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "why" -d 'Why a job is not done: its state, lease holder, errors, queue and workers, and what to do'
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "ls" -d 'List a queue\'s jobs in one state'

@@ -215,6 +215,9 @@ pub enum Command {
     /// Run one job through a pipeline in this process, with no queue or backend (for
     /// developing pipelines)
     Run(RunArgs),
+    /// Check the backend's settings a queue depends on: version, persistence, eviction,
+    /// memory headroom, latency, clock skew (or the local store's file and disk)
+    Doctor,
     /// Print a shell completion script
     Completions(CompletionsArgs),
 }

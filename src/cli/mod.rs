@@ -91,6 +91,7 @@ fn execute(command: Command, settings: Settings, printer: &Printer) -> anyhow::R
             Command::Dlq(verb) => commands::dlq::run(verb, settings, printer).await,
             Command::Airgap(verb) => commands::airgap::run(verb, settings, printer).await,
             Command::Sync(arguments) => commands::sync::run(arguments, settings, printer).await,
+            Command::Doctor => commands::doctor::run(settings, printer).await,
             Command::Run(arguments) => commands::run::run(arguments, printer).await,
             Command::Completions(_) | Command::Pipeline(_) => {
                 unreachable!("handled before the runtime starts")

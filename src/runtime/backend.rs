@@ -93,6 +93,35 @@ pub struct ServerUsage {
     pub cpu_seconds: f64,
 }
 
+/// One `fleetq doctor` finding.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Check {
+    pub check: String,
+    pub verdict: Verdict,
+    pub detail: String,
+    pub hint: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Ok,
+    Warn,
+    Fail,
+}
+
+/// How full the server's memory is, for the memory guard and `stats`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct MemoryUsage {
+    pub used_bytes: u64,
+    /// 0: no maxmemory set.
+    pub max_bytes: u64,
+    /// `maxmemory-policy`; anything but `noeviction` can lose jobs.
+    pub policy: String,
+    /// Share of maxmemory past which enqueues are refused (1 = off).
+    pub guard: f64,
+}
+
 /// A dedicated wait-for-work channel, so blocking never happens on the shared connection.
 #[async_trait]
 pub trait Doorbell: Send {
@@ -259,4 +288,14 @@ pub trait Backend: Send + Sync {
     /// The server's CPU time so far; None for a backend with no server (the local store runs
     /// inside the client, so its cost is the client's own CPU time).
     async fn server_usage(&self) -> BackendResult<Option<ServerUsage>>;
+
+    /// The server settings a queue depends on, judged (`fleetq doctor`).
+    async fn checks(&self) -> BackendResult<Vec<Check>> {
+        Ok(Vec::new())
+    }
+
+    /// The server's memory and the guard on it (None: a backend without one, the local store).
+    async fn memory(&self) -> BackendResult<Option<MemoryUsage>> {
+        Ok(None)
+    }
 }

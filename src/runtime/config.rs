@@ -58,6 +58,8 @@ pub struct ConfigFile {
     #[serde(default, deserialize_with = "deserialize_optional")]
     pub session_ttl: Option<Duration>,
     pub airgap: Option<AirgapFile>,
+    /// Share of Redis maxmemory past which enqueues are refused: `90%`, `0.9`, or `off`.
+    pub memory_guard: Option<String>,
 }
 
 /// Certificate files for TLS: a private CA, and a client certificate and key for mutual TLS.
@@ -98,6 +100,8 @@ pub struct Settings {
     pub events: bool,
     pub airgap: AirgapSettings,
     pub config_file: Option<PathBuf>,
+    /// Share of Redis maxmemory past which enqueues are refused (1 = off).
+    pub memory_guard: f64,
 }
 
 impl Settings {
@@ -144,6 +148,15 @@ impl Settings {
                 Err(_) => file
                     .session_ttl
                     .unwrap_or(crate::runtime::sessions::DEFAULT_TTL),
+            },
+            memory_guard: match std::env::var("FLEETQ_MEMORY_GUARD") {
+                Ok(text) => parse_share(&text)
+                    .map_err(|error| Classified::usage(format!("FLEETQ_MEMORY_GUARD: {error}")))?,
+                Err(_) => match file.memory_guard.as_deref() {
+                    Some(text) => parse_share(text)
+                        .map_err(|error| Classified::usage(format!("memory_guard: {error}")))?,
+                    None => crate::runtime::redis::DEFAULT_MEMORY_GUARD,
+                },
             },
             airgap: AirgapSettings::resolve(file.airgap.unwrap_or_default(), |name| {
                 std::env::var(name).ok()
@@ -311,6 +324,23 @@ fn redact_parsed(mut parsed: url::Url) -> String {
         parsed.query_pairs_mut().clear().extend_pairs(pairs);
     }
     parsed.to_string()
+}
+
+/// A share written `90%`, `0.9` or `off` (the same as 100%).
+fn parse_share(text: &str) -> Result<f64, String> {
+    let text = text.trim();
+    if text == "off" {
+        return Ok(1.0);
+    }
+    let share = match text.strip_suffix('%') {
+        Some(percent) => percent.trim().parse::<f64>().map(|value| value / 100.0),
+        None => text.parse::<f64>(),
+    }
+    .map_err(|_| format!("`{text}` is not a share (try 90%, 0.9 or off)"))?;
+    if !(0.0..=1.0).contains(&share) || share == 0.0 {
+        return Err(format!("`{text}` must be above 0% and at most 100%"));
+    }
+    Ok(share)
 }
 
 #[cfg(test)]

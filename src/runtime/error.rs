@@ -92,6 +92,13 @@ pub enum BackendError {
         detail: String,
         hint: Option<String>,
     },
+    /// Past the memory guard: refused before Redis itself would refuse writes.
+    #[error("{backend} is nearly full: {detail}")]
+    MemoryGuard {
+        backend: String,
+        detail: String,
+        hint: Option<String>,
+    },
     #[error("{backend} is read-only: {detail}")]
     ReadOnly {
         backend: String,
@@ -153,7 +160,7 @@ impl BackendError {
             | BackendError::Busy { .. }
             | BackendError::Tls { .. } => ExitKind::Unavailable,
             // a configuration problem, never a reason to treat Redis as down
-            BackendError::SpoolFull { .. } => ExitKind::Rejected,
+            BackendError::SpoolFull { .. } | BackendError::MemoryGuard { .. } => ExitKind::Rejected,
             BackendError::Authentication { .. }
             | BackendError::SpoolKey { .. }
             | BackendError::Config { .. }
@@ -169,6 +176,7 @@ impl BackendError {
             BackendError::Unavailable { hint, .. }
             | BackendError::Busy { hint, .. }
             | BackendError::OutOfMemory { hint, .. }
+            | BackendError::MemoryGuard { hint, .. }
             | BackendError::ReadOnly { hint, .. }
             | BackendError::Authentication { hint, .. }
             | BackendError::Permission { hint, .. }

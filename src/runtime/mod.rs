@@ -55,7 +55,8 @@ pub async fn open_backend(
                 &settings.tls,
             )
             .await?
-            .with_events_recorded(settings.events),
+            .with_events_recorded(settings.events)
+            .with_memory_guard(settings.memory_guard),
         ),
         BackendAddress::Local { path } => Arc::new(
             local::LocalBackend::open(path)

@@ -390,7 +390,14 @@ fn redis_out_of_memory_is_explained() {
     let env = TestEnv::new();
     env.redis.config_set("maxmemory", "1");
     env.redis.config_set("maxmemory-policy", "noeviction");
-    let (code, _, stderr) = env.fleetq(&["enqueue", "q", "--data", "{}"]);
+    // the guard off: this is Redis's own refusal, which the guard usually gets ahead of
+    let (code, _, stderr) = run({
+        let mut command = env.command();
+        command
+            .env("FLEETQ_MEMORY_GUARD", "off")
+            .args(["enqueue", "q", "--data", "{}"]);
+        command
+    });
     assert_eq!(code, 1, "{stderr}");
     assert!(
         stderr.contains("out of memory") && stderr.contains("hint: Redis is at maxmemory"),
@@ -424,7 +431,17 @@ fn a_bulk_enqueue_cut_short_by_redis_says_which_lines_went_in() {
     env.redis.limit_memory(3_000_000);
     let line = format!(r#"{{"pad": "{}"}}"#, "x".repeat(1000));
     let file = env.write("jobs.jsonl", &format!("{line}\n").repeat(3000));
-    let (code, stdout, stderr) = env.fleetq(&["enqueue", "big", "--file", file.to_str().unwrap()]);
+    // the guard off: this is about Redis's own refusal midway through a bulk enqueue
+    let (code, stdout, stderr) = run({
+        let mut command = env.command();
+        command.env("FLEETQ_MEMORY_GUARD", "off").args([
+            "enqueue",
+            "big",
+            "--file",
+            file.to_str().unwrap(),
+        ]);
+        command
+    });
     assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains("hint: Redis is at maxmemory"), "{stderr}");
     assert!(stderr.contains("nothing after line"), "{stderr}");
@@ -669,4 +686,55 @@ fn processes_opening_a_new_store_at_once_all_succeed() {
         );
     }
     assert_eq!(crate::support::stat(&env, "q", "pending"), 8);
+}
+
+#[test]
+fn enqueues_stop_at_the_memory_guard_while_workers_still_drain() {
+    let env = TestEnv::new();
+    let id = crate::support::enqueue(&env, "guarded");
+    // used memory at about 95% of maxmemory: past the default 90% guard, not yet full
+    let info: String = redis::cmd("INFO")
+        .arg("memory")
+        .query(&mut env.redis.connection())
+        .unwrap();
+    let used: u64 = info
+        .lines()
+        .find_map(|line| line.strip_prefix("used_memory:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    env.redis
+        .config_set("maxmemory", &(used * 100 / 95).to_string());
+    env.redis.config_set("maxmemory-policy", "noeviction");
+    env.test(&["enqueue", "guarded", "--data", "{}"])
+        .code(4)
+        .stderr_has("is nearly full")
+        .stderr_has("past the 90% guard")
+        .stderr_has("hint: workers still take, finish and ack jobs")
+        .run();
+    let stats = crate::support::json(&crate::support::ok(&env, &["stats", "guarded", "--json"]));
+    assert_eq!(stats["memory"]["guard"], 0.9, "{stats}");
+    assert!(stats["memory"]["max_bytes"].as_u64().unwrap() > 0);
+    let (_, _, stderr) = env.fleetq(&["stats", "guarded"]);
+    assert!(stderr.contains("enqueues refused past 90%"), "{stderr}");
+    // workers still drain the queue
+    let pipeline = env.write(
+        "drain.yaml",
+        "pipeline: d\nqueue: guarded\nsteps:\n  - noop: {}\n",
+    );
+    let (code, _, stderr) = env.fleetq(&["worker", pipeline.to_str().unwrap(), "--burst"]);
+    assert_eq!(code, 0, "{stderr}");
+    let shown = crate::support::json(&crate::support::ok(&env, &["jobs", "show", &id, "--json"]));
+    assert_eq!(shown["state"], "done");
+    // once there is room again, enqueues go through
+    env.redis.config_set("maxmemory", "0");
+    env.test(&["enqueue", "guarded", "--data", "{}"])
+        .code(0)
+        .run();
+    env.test(&["enqueue", "guarded", "--data", "{}"])
+        .env("FLEETQ_MEMORY_GUARD", "ninety")
+        .code(2)
+        .stderr_has("FLEETQ_MEMORY_GUARD: `ninety` is not a share")
+        .run();
 }

@@ -1,6 +1,6 @@
 //! Inspection commands' table and JSON output (insta snapshots, with ids and times filtered).
 
-use crate::support::{Kind, TestEnv, filters, ok};
+use crate::support::{Kind, TestEnv, filters, json, ok};
 
 /// A whole run (exit code, stdout, stderr) as one snapshot, table alignment kept.
 macro_rules! snapshot_run {
@@ -412,4 +412,62 @@ fn bench_on_the_local_store_reports_no_server_cpu_rather_than_zero() {
         "{json}"
     );
     assert!(report["server_cpu_us_per_job"].is_null(), "{json}");
+}
+
+#[test]
+fn doctor_judges_the_redis_settings_a_queue_depends_on() {
+    let env = TestEnv::new();
+    // the test server keeps nothing on disk: a restart would lose every job
+    env.redis.config_set("maxmemory-policy", "allkeys-lru");
+    let (code, stdout, stderr) = env.fleetq(&["doctor", "--json"]);
+    assert_eq!(code, 1, "a failed check exits 1: {stderr}");
+    let checks = json(&stdout);
+    let verdict = |name: &str| {
+        checks
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|check| check["check"] == name)
+            .unwrap_or_else(|| panic!("no {name} check: {checks}"))["verdict"]
+            .clone()
+    };
+    assert_eq!(verdict("persistence"), "fail");
+    assert_eq!(verdict("eviction policy"), "fail");
+    assert_eq!(verdict("server version"), "ok");
+    assert_eq!(verdict("clock skew"), "ok");
+    for name in ["memory headroom", "latency"] {
+        verdict(name);
+    }
+    assert!(
+        stderr.contains("CONFIG SET maxmemory-policy noeviction"),
+        "{stderr}"
+    );
+    // the same warning comes at every connect while the policy can evict jobs
+    let (_, _, stderr) = env.fleetq(&["stats"]);
+    assert!(stderr.contains("may evict jobs silently"), "{stderr}");
+    env.redis.config_set("maxmemory-policy", "noeviction");
+    env.redis.config_set("appendonly", "yes");
+    let (code, stdout, stderr) = env.fleetq(&["doctor", "--json"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+}
+
+#[test]
+fn doctor_checks_the_local_store_and_its_disk() {
+    let env = TestEnv::on(crate::support::Kind::Local);
+    crate::support::enqueue(&env, "q");
+    let (code, stdout, stderr) = env.fleetq(&["doctor", "--json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let checks = json(&stdout);
+    let names: Vec<&str> = checks
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|check| check["check"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["store", "permissions", "journal", "disk space"]);
+    assert!(
+        checks[0]["detail"].as_str().unwrap().contains("1 jobs"),
+        "{checks}"
+    );
+    assert_eq!(checks[1]["verdict"], "ok", "the store is 0600: {checks}");
 }

@@ -376,6 +376,8 @@ pub fn filters() -> Vec<(&'static str, &'static str)> {
             r#""$1": [RATE]"#,
         ),
         (r"worker=\S+", "worker=[WORKER]"),
+        (r"\d+(\.\d+)? MiB", "[MIB]"),
+        (r#""(used_bytes|max_bytes)": \d+"#, r#""$1": [BYTES]"#),
         // column widths follow the filtered values; fold runs of spaces so alignment is stable
         (r"(\S) {2,}", "$1  "),
     ]
@@ -784,6 +786,7 @@ pub fn stable(text: &str) -> String {
                 (r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z", "[TIME]"),
                 (r"redis\+unix://\S+?redis\.sock", "[BACKEND]"),
                 (r"local:\S+?fleetq\.db", "[BACKEND]"),
+                (r"\d+(\.\d+)? MiB", "[MIB]"),
             ]
             .into_iter()
             .map(|(pattern, placeholder)| (regex::Regex::new(pattern).unwrap(), placeholder))

@@ -4,6 +4,7 @@ pub mod airgap;
 pub mod bench;
 pub mod completions;
 pub mod dlq;
+pub mod doctor;
 pub mod enqueue;
 pub mod events;
 pub mod jobs;

@@ -6,6 +6,7 @@ use crate::cli::args::StatsArgs;
 use crate::output::table::or_dash;
 use crate::output::{Printer, Report, View, new_table};
 use crate::runtime::Runtime;
+use crate::runtime::backend::MemoryUsage;
 use crate::runtime::config::{OutputFormat, Settings};
 use crate::runtime::duration::format_duration;
 use crate::runtime::job::QueueStats;
@@ -17,6 +18,9 @@ use std::time::Duration;
 struct StatsReport {
     backend: String,
     queues: Vec<QueueStats>,
+    /// The server's memory and its headroom under the guard (Redis only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    memory: Option<MemoryUsage>,
 }
 
 pub async fn run(
@@ -56,6 +60,7 @@ async fn collect(runtime: &Runtime, wanted: &[String]) -> anyhow::Result<StatsRe
     Ok(StatsReport {
         backend: runtime.backend.describe(),
         queues,
+        memory: runtime.backend.memory().await?,
     })
 }
 
@@ -124,6 +129,9 @@ impl Report for StatsReport {
 
     fn status(&self) -> Vec<String> {
         let mut lines = vec![format!("backend: {}", self.backend)];
+        if let Some(memory) = &self.memory {
+            lines.push(describe_memory(memory));
+        }
         if self.queues.is_empty() {
             lines.push("no queues yet".to_string());
         }
@@ -137,12 +145,47 @@ impl Report for StatsReport {
             .filter(|queue| queue.stalled > 0)
             .map(|queue| queue.queue.as_str())
             .collect();
-        if stalled.is_empty() {
-            return Vec::new();
+        let mut warnings = Vec::new();
+        if !stalled.is_empty() {
+            warnings.push(format!(
+                "stalled jobs in {}: their workers stopped heartbeating; a running `fleetq worker` for the queue re-delivers them",
+                stalled.join(", ")
+            ));
         }
-        vec![format!(
-            "stalled jobs in {}: their workers stopped heartbeating; a running `fleetq worker` for the queue re-delivers them",
-            stalled.join(", ")
-        )]
+        if let Some(memory) = &self.memory {
+            if memory.policy != "noeviction" {
+                warnings.push(format!(
+                    "maxmemory-policy is {}: at maxmemory Redis may evict jobs silently; set noeviction",
+                    memory.policy
+                ));
+            }
+            if memory.max_bytes > 0
+                && memory.used_bytes as f64 >= memory.guard * memory.max_bytes as f64
+            {
+                warnings.push(
+                    "memory is past the guard: enqueues are refused (exit 4) until workers drain"
+                        .to_string(),
+                );
+            }
+        }
+        warnings
     }
+}
+
+/// `memory: 1.2 MiB of 64.0 MiB (2%), enqueues refused past 90%`.
+fn describe_memory(memory: &MemoryUsage) -> String {
+    let mib = |bytes: u64| format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0));
+    if memory.max_bytes == 0 {
+        return format!(
+            "memory: {} (no maxmemory set: Redis grows until the host runs out)",
+            mib(memory.used_bytes)
+        );
+    }
+    format!(
+        "memory: {} of {} ({:.0}%), enqueues refused past {:.0}%",
+        mib(memory.used_bytes),
+        mib(memory.max_bytes),
+        100.0 * memory.used_bytes as f64 / memory.max_bytes as f64,
+        100.0 * memory.guard
+    )
 }

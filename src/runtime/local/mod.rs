@@ -2,6 +2,7 @@
 //! several processes on one machine. Same job semantics as Redis (see `jobs.rs`).
 
 mod admin;
+mod doctor;
 mod doorbell;
 mod events;
 mod fair;
@@ -347,6 +348,11 @@ impl Backend for LocalBackend {
             self.bells.ring(queue);
         }
         Ok(report)
+    }
+
+    async fn checks(&self) -> BackendResult<Vec<crate::runtime::backend::Check>> {
+        let path = std::path::PathBuf::from(self.display.trim_start_matches("local:"));
+        self.write(move |tx| doctor::checks(tx, &path)).await
     }
 
     async fn checkpoint(

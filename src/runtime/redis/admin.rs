@@ -17,7 +17,7 @@ use std::time::Duration;
 const WORKER_LIVENESS_MS: u64 = 30_000;
 
 impl RedisBackend {
-    fn map(&self, error: redis::RedisError) -> crate::runtime::error::BackendError {
+    pub(super) fn map(&self, error: redis::RedisError) -> crate::runtime::error::BackendError {
         self.target.map(error)
     }
 

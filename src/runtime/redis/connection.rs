@@ -189,17 +189,20 @@ pub fn server_version(info: &str) -> Option<(u32, u32)> {
     Some((parts.next()??, parts.next()??))
 }
 
-/// Refuses a server too old for the scripts, with a clear message instead of a script error.
-/// Returns the version, so the caller can pick the scripts that server understands.
+/// Refuses a server too old for the scripts, with a clear message instead of a script error,
+/// and warns when its eviction policy can lose jobs (one round trip for both). Returns the
+/// version, so the caller can pick the scripts that server understands.
 pub async fn check_version(
     connection: &mut ConnectionManager,
     target: &Target,
 ) -> BackendResult<Option<(u32, u32)>> {
+    // the default sections hold both the server's version and its memory settings; one
+    // command, not a pipeline, so a BUSY or LOADING reply maps as itself
     let info: String = redis::cmd("INFO")
-        .arg("server")
         .query_async(connection)
         .await
         .map_err(|error| target.map(error))?;
+    super::memory::warn_on_eviction(&super::memory::parse_memory(&info), &target.display);
     match server_version(&info) {
         Some(version) if version < MINIMUM_VERSION => Err(BackendError::Server {
             backend: target.display.clone(),

@@ -4,17 +4,19 @@ mod admin;
 mod calls;
 mod connection;
 mod control;
+mod doctor;
 mod events;
 mod hints;
 pub mod keys;
 mod limits;
+mod memory;
 mod reply;
 mod scripts;
 mod sessions;
 
 use crate::runtime::backend::{
     Backend, BackendResult, BeatReport, BeatRequest, ControlFeed, Doorbell, LeaseReply,
-    LeaseRequest, ProgressSink, RecoverReport, ServerUsage,
+    LeaseRequest, MemoryUsage, ProgressSink, RecoverReport, ServerUsage,
 };
 use crate::runtime::config::TlsFiles;
 use crate::runtime::error::BackendError;
@@ -35,6 +37,8 @@ use std::time::Duration;
 
 /// Done (and cancelled) jobs kept per queue unless `queues set --retain-done` says otherwise.
 pub const DEFAULT_RETAIN_DONE: u64 = 100_000;
+/// Share of maxmemory past which enqueues are refused, unless `memory_guard` says otherwise.
+pub const DEFAULT_MEMORY_GUARD: f64 = 0.9;
 /// Failed attempts remembered per job.
 const ERROR_HISTORY: usize = 10;
 /// Width of a throughput bucket.
@@ -53,6 +57,10 @@ pub struct RedisBackend {
     scripts: &'static Scripts,
     /// Whether the scripts append to the queues' event streams (`events: false` turns it off).
     events: bool,
+    /// Share of maxmemory past which enqueues are refused (1 = off).
+    memory_guard: f64,
+    /// The last INFO memory reading and when it was taken.
+    memory: std::sync::Mutex<Option<(std::time::Instant, MemoryUsage)>>,
 }
 
 impl RedisBackend {
@@ -87,7 +95,15 @@ impl RedisBackend {
             connect_timeout,
             scripts: Scripts::for_server(version),
             events: true,
+            memory_guard: DEFAULT_MEMORY_GUARD,
+            memory: std::sync::Mutex::new(None),
         })
+    }
+
+    /// Refuses enqueues once used memory passes this share of maxmemory (1 turns it off).
+    pub fn with_memory_guard(mut self, share: f64) -> RedisBackend {
+        self.memory_guard = share;
+        self
     }
 
     /// Records events (the default) or not.
@@ -210,6 +226,7 @@ impl Backend for RedisBackend {
                 detail: error.message,
             })?;
         }
+        self.guard_memory().await?;
         #[derive(Serialize)]
         struct Args<'a> {
             job_prefix: String,
@@ -706,6 +723,14 @@ impl Backend for RedisBackend {
         ids: &[String],
     ) -> BackendResult<u64> {
         self.clean_session_of(queue, session, ids).await
+    }
+
+    async fn checks(&self) -> BackendResult<Vec<crate::runtime::backend::Check>> {
+        self.run_checks().await
+    }
+
+    async fn memory(&self) -> BackendResult<Option<MemoryUsage>> {
+        self.read_memory().await.map(Some)
     }
 
     async fn server_usage(&self) -> BackendResult<Option<ServerUsage>> {

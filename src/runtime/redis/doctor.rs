@@ -1,0 +1,179 @@
+//! `fleetq doctor` on Redis: the server settings a queue depends on, each judged with what to
+//! do about it.
+
+use super::RedisBackend;
+use crate::runtime::backend::{BackendResult, Check, Verdict};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+fn field<'a>(info: &'a str, name: &str) -> Option<&'a str> {
+    info.lines()
+        .find_map(|line| line.strip_prefix(name)?.strip_prefix(':'))
+        .map(str::trim)
+}
+
+fn check(name: &str, verdict: Verdict, detail: String, hint: Option<&str>) -> Check {
+    Check {
+        check: name.to_string(),
+        verdict,
+        detail,
+        hint: hint.map(str::to_string),
+    }
+}
+
+impl RedisBackend {
+    pub(super) async fn run_checks(&self) -> BackendResult<Vec<Check>> {
+        let mut connection = self.connection.clone();
+        // the default sections hold the server's version and its persistence
+        let info: String = redis::cmd("INFO")
+            .query_async(&mut connection)
+            .await
+            .map_err(|error| self.map(error))?;
+        let (server, persistence) = (info.as_str(), info.as_str()); // both sections are in it
+        let memory = self.read_memory().await?;
+        let mut checks = Vec::new();
+
+        let version = field(server, "redis_version").unwrap_or("unknown");
+        let major: u32 = version
+            .split('.')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        checks.push(if major >= 7 {
+            check(
+                "server version",
+                Verdict::Ok,
+                format!("Redis {version}"),
+                None,
+            )
+        } else {
+            check(
+                "server version",
+                Verdict::Warn,
+                format!("Redis {version}: scripts cannot run at maxmemory before 7.0"),
+                Some("upgrade to Redis 7 so workers can still ack when memory is full"),
+            )
+        });
+
+        let aof = field(persistence, "aof_enabled") == Some("1");
+        // CONFIG may be denied (managed servers, ACLs): then RDB is an unknown, judged a warning
+        let save: Option<Vec<String>> = redis::cmd("CONFIG")
+            .arg("GET")
+            .arg("save")
+            .query_async(&mut connection)
+            .await
+            .ok();
+        let rdb_saves = save
+            .as_ref()
+            .is_none_or(|pair| pair.get(1).is_some_and(|rules| !rules.trim().is_empty()));
+        checks.push(match (aof, rdb_saves) {
+            (true, _) => check(
+                "persistence",
+                Verdict::Ok,
+                "AOF on: acknowledged jobs survive a restart".into(),
+                None,
+            ),
+            (false, true) => check(
+                "persistence",
+                Verdict::Warn,
+                "RDB snapshots only: jobs since the last snapshot are lost if Redis crashes".into(),
+                Some("turn on AOF: CONFIG SET appendonly yes (and appendonly yes in redis.conf)"),
+            ),
+            (false, false) => check(
+                "persistence",
+                Verdict::Fail,
+                "no AOF and no RDB snapshot: a restart loses every job".into(),
+                Some("turn on AOF: CONFIG SET appendonly yes (and appendonly yes in redis.conf)"),
+            ),
+        });
+
+        checks.push(if memory.policy == "noeviction" {
+            check("eviction policy", Verdict::Ok, "noeviction".into(), None)
+        } else {
+            check(
+                "eviction policy",
+                Verdict::Fail,
+                format!(
+                    "{}: at maxmemory Redis evicts keys, jobs included, silently",
+                    memory.policy
+                ),
+                Some("CONFIG SET maxmemory-policy noeviction"),
+            )
+        });
+
+        let mib = |bytes: u64| format!("{:.1} MiB", bytes as f64 / 1_048_576.0);
+        checks.push(if memory.max_bytes == 0 {
+            check(
+                "memory headroom",
+                Verdict::Warn,
+                format!("{} used, no maxmemory: Redis grows until the host runs out", mib(memory.used_bytes)),
+                Some("set maxmemory so the memory guard can keep room for workers to drain"),
+            )
+        } else {
+            let share = memory.used_bytes as f64 / memory.max_bytes as f64;
+            let detail = format!(
+                "{} of {} ({:.0}%); enqueues refused past {:.0}%",
+                mib(memory.used_bytes),
+                mib(memory.max_bytes),
+                share * 100.0,
+                memory.guard * 100.0
+            );
+            if share >= memory.guard {
+                check("memory headroom", Verdict::Fail, detail, Some("let workers drain, raise maxmemory, or keep fewer done jobs (fleetq queues set Q --retain-done N)"))
+            } else if share >= memory.guard * 0.8 {
+                check("memory headroom", Verdict::Warn, detail, Some("close to the guard: raise maxmemory or keep fewer done jobs"))
+            } else {
+                check("memory headroom", Verdict::Ok, detail, None)
+            }
+        });
+
+        // the median of a few pings: one slow round trip is noise
+        let mut rounds = Vec::new();
+        for _ in 0..5 {
+            let started = Instant::now();
+            let _: String = redis::cmd("PING")
+                .query_async(&mut connection)
+                .await
+                .map_err(|error| self.map(error))?;
+            rounds.push(started.elapsed());
+        }
+        rounds.sort();
+        let latency = rounds[rounds.len() / 2];
+        let detail = format!(
+            "{:.2} ms round trip (median of 5)",
+            latency.as_secs_f64() * 1000.0
+        );
+        checks.push(if latency > Duration::from_millis(5) {
+            check(
+                "latency",
+                Verdict::Warn,
+                detail,
+                Some("every lease and ack is a round trip: run workers near Redis"),
+            )
+        } else {
+            check("latency", Verdict::Ok, detail, None)
+        });
+
+        let started = Instant::now();
+        let (seconds, micros): (u64, u64) = redis::cmd("TIME")
+            .query_async(&mut connection)
+            .await
+            .map_err(|error| self.map(error))?;
+        let server = Duration::from_secs(seconds) + Duration::from_micros(micros);
+        let local = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap_or_default()
+            .saturating_sub(started.elapsed() / 2);
+        let skew = server.as_secs_f64() - local.as_secs_f64();
+        let detail = format!(
+            "this host is {:.3} s {} the server",
+            skew.abs(),
+            if skew >= 0.0 { "behind" } else { "ahead of" }
+        );
+        checks.push(if skew.abs() > 1.0 {
+            check("clock skew", Verdict::Warn, detail, Some("fleetq schedules by the server's clock, so jobs run on time; fix NTP on this host so logs line up"))
+        } else {
+            check("clock skew", Verdict::Ok, detail, None)
+        });
+        Ok(checks)
+    }
+}

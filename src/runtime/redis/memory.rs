@@ -1,0 +1,101 @@
+//! The memory guard. A Redis at `maxmemory` refuses writes, and then workers cannot ack: the
+//! queue jams. So enqueues stop first, once `used_memory` passes a share of `maxmemory`
+//! (`memory_guard`, default 90%), and workers keep the room they need to drain.
+
+use super::RedisBackend;
+use crate::runtime::backend::{BackendResult, MemoryUsage};
+use crate::runtime::error::BackendError;
+use std::time::{Duration, Instant};
+
+/// How long one reading of INFO memory stands in for the next (a bulk enqueue checks once a
+/// second, not once a batch).
+const FRESH_FOR: Duration = Duration::from_secs(1);
+
+/// `used_memory`, `maxmemory` and `maxmemory_policy` from `INFO memory` text.
+pub fn parse_memory(info: &str) -> MemoryUsage {
+    let field = |name: &str| {
+        info.lines()
+            .find_map(|line| line.strip_prefix(name)?.strip_prefix(':'))
+            .map(str::trim)
+    };
+    let number = |name: &str| {
+        field(name)
+            .and_then(|value| value.parse().ok())
+            .unwrap_or(0)
+    };
+    MemoryUsage {
+        used_bytes: number("used_memory"),
+        max_bytes: number("maxmemory"),
+        policy: field("maxmemory_policy")
+            .unwrap_or("noeviction")
+            .to_string(),
+        guard: 0.0,
+    }
+}
+
+/// Says so, loudly, when Redis may evict keys: jobs could vanish without a trace.
+pub fn warn_on_eviction(usage: &MemoryUsage, backend: &str) {
+    if usage.policy != "noeviction" {
+        tracing::warn!(
+            %backend,
+            policy = %usage.policy,
+            "Redis maxmemory-policy is not noeviction: at maxmemory Redis may evict jobs silently; set it with CONFIG SET maxmemory-policy noeviction"
+        );
+    }
+}
+
+impl RedisBackend {
+    pub(super) async fn read_memory(&self) -> BackendResult<MemoryUsage> {
+        let mut connection = self.connection.clone();
+        let info: String = redis::cmd("INFO")
+            .arg("memory")
+            .query_async(&mut connection)
+            .await
+            .map_err(|error| self.map(error))?;
+        let mut usage = parse_memory(&info);
+        usage.guard = self.memory_guard;
+        if let Ok(mut last) = self.memory.lock() {
+            *last = Some((Instant::now(), usage.clone()));
+        }
+        Ok(usage)
+    }
+
+    /// Refuses an enqueue while Redis is past the guard's share of maxmemory.
+    pub(super) async fn guard_memory(&self) -> BackendResult<()> {
+        if self.memory_guard >= 1.0 {
+            return Ok(());
+        }
+        let cached = self
+            .memory
+            .lock()
+            .ok()
+            .and_then(|last| last.clone())
+            .filter(|(at, _)| at.elapsed() < FRESH_FOR)
+            .map(|(_, usage)| usage);
+        let usage = match cached {
+            Some(usage) => usage,
+            None => self.read_memory().await?,
+        };
+        if usage.max_bytes == 0 || (usage.used_bytes as f64) < usage.guard * usage.max_bytes as f64
+        {
+            return Ok(());
+        }
+        Err(BackendError::MemoryGuard {
+            backend: self.target.display.clone(),
+            detail: format!(
+                "it uses {} of maxmemory {} ({:.0}%), past the {:.0}% guard, so new jobs are refused while workers drain",
+                mebibytes(usage.used_bytes),
+                mebibytes(usage.max_bytes),
+                100.0 * usage.used_bytes as f64 / usage.max_bytes as f64,
+                100.0 * usage.guard
+            ),
+            hint: Some(
+                "workers still take, finish and ack jobs, which frees room; to accept more now, raise maxmemory (CONFIG SET maxmemory), keep fewer done jobs (fleetq queues set Q --retain-done N), or raise memory_guard (FLEETQ_MEMORY_GUARD=95%)".into(),
+            ),
+        })
+    }
+}
+
+fn mebibytes(bytes: u64) -> String {
+    format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
+}
