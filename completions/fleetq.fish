@@ -29,7 +29,8 @@ complete -c fleetq -n "__fish_fleetq_needs_command" -l prefix -d 'Namespace for 
 complete -c fleetq -n "__fish_fleetq_needs_command" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_needs_command" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_needs_command" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -41,7 +42,7 @@ complete -c fleetq -n "__fish_fleetq_needs_command" -l tls-key-file -d 'Client p
 complete -c fleetq -n "__fish_fleetq_needs_command" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_needs_command" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_needs_command" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_needs_command" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_needs_command" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "enqueue" -d 'Add jobs to a queue: one from --data, or many from a JSONL --file'
 complete -c fleetq -n "__fish_fleetq_needs_command" -f -a "worker" -d 'Run pipelines against their queues until stopped'
@@ -77,7 +78,8 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l prefix -d 'Nam
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -91,7 +93,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l require-online
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand enqueue" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -s c -l concurrency -d 'Jobs run at once per pipeline [default: the pipeline\'s concurrency, else 10]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l burst-wait -d 'With --burst: once the queue runs dry, wait this long for delayed jobs and expiring leases of crashed workers that fall due, and run them' -r
@@ -99,12 +101,14 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l max-jobs -d 'St
 complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l max-runtime -d 'Stop taking jobs after this long' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l shutdown-grace -d 'On stop, how long in-flight jobs may finish before they are released' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l label -d 'A label for `workers ls` (repeatable): --label zone=eu-1' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l metrics-addr -d 'Serve Prometheus /metrics and a /healthz probe here, e.g. 127.0.0.1:9464' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -117,7 +121,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l burst -d 'Exit 
 complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -l watch -d 'Redraw every DUR (with --output jsonl: one object per tick)' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
@@ -125,7 +129,8 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -l prefix -d 'Names
 complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -137,14 +142,15 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -l tls-key-file -d 
 complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand stats" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show why ls cancel retry help" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show why ls cancel retry help" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show why ls cancel retry help" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show why ls cancel retry help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show why ls cancel retry help" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -156,7 +162,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show why ls cancel retry help" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show why ls cancel retry help" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show why ls cancel retry help" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show why ls cancel retry help" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show why ls cancel retry help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show why ls cancel retry help" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show why ls cancel retry help" -f -a "show" -d 'Everything about one job: state, attempts, timings, lease, errors, data, outputs'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and not __fish_seen_subcommand_from show why ls cancel retry help" -f -a "why" -d 'Why a job is not done: its state, lease holder, errors, queue and workers, and what to do'
@@ -169,7 +175,8 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subc
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from show" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -181,14 +188,15 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subc
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from show" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from why" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from why" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from why" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from why" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from why" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -200,7 +208,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subc
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from why" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from why" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from why" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from why" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from why" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from why" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -s s -l state -d 'Which jobs: next up for pending and delayed, newest first for the others' -r -f -a "pending\t''
 delayed\t''
@@ -216,7 +224,8 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subc
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from ls" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -235,7 +244,8 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subc
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -247,14 +257,15 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subc
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from cancel" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from retry" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -266,7 +277,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subc
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from retry" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from retry" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from retry" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from retry" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from retry" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from retry" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "show" -d 'Everything about one job: state, attempts, timings, lease, errors, data, outputs'
 complete -c fleetq -n "__fish_fleetq_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "why" -d 'Why a job is not done: its state, lease holder, errors, queue and workers, and what to do'
@@ -279,7 +290,8 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_see
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -291,7 +303,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_see
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -f -a "ls" -d 'Known queues with their main counts'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and not __fish_seen_subcommand_from ls pause resume purge set help" -f -a "pause" -d 'Stop handing out jobs (workers notice within a heartbeat); works before a queue\'s first job'
@@ -304,7 +316,8 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_su
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from ls" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from ls" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -316,14 +329,15 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_su
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from ls" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from pause" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from pause" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from pause" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from pause" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from pause" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -335,14 +349,15 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_su
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from pause" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from pause" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from pause" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from pause" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from resume" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from resume" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from resume" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from resume" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from resume" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -354,14 +369,15 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_su
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from resume" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from resume" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from resume" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from resume" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from purge" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from purge" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from purge" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from purge" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from purge" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -374,7 +390,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_su
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from purge" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from purge" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from purge" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from purge" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from purge" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from purge" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l max-len -d 'Reject enqueues past this many pending+delayed jobs (0 = no limit)' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l retain-done -d 'Done (and cancelled) jobs kept for inspection; older ones are trimmed' -r
@@ -388,7 +404,8 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_su
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -400,7 +417,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_su
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from help" -f -a "ls" -d 'Known queues with their main counts'
 complete -c fleetq -n "__fish_fleetq_using_subcommand queues; and __fish_seen_subcommand_from help" -f -a "pause" -d 'Stop handing out jobs (workers notice within a heartbeat); works before a queue\'s first job'
@@ -418,7 +435,8 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l prefix -d 'Names
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -431,14 +449,15 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l fair-sessions -d
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_subcommand_from ls show retry drain import purge help" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_subcommand_from ls show retry drain import purge help" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_subcommand_from ls show retry drain import purge help" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_subcommand_from ls show retry drain import purge help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_subcommand_from ls show retry drain import purge help" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -450,7 +469,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_s
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_subcommand_from ls show retry drain import purge help" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_subcommand_from ls show retry drain import purge help" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_subcommand_from ls show retry drain import purge help" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_subcommand_from ls show retry drain import purge help" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_subcommand_from ls show retry drain import purge help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_subcommand_from ls show retry drain import purge help" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_subcommand_from ls show retry drain import purge help" -f -a "ls" -d 'Dead jobs of a queue, oldest first: id, failed at, attempts, session, last error'
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and not __fish_seen_subcommand_from ls show retry drain import purge help" -f -a "show" -d 'One dead job: its full error history, data and step outputs'
@@ -469,7 +488,8 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subco
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from ls" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from ls" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -481,14 +501,15 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subco
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from ls" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -500,7 +521,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subco
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -l session -d 'Only jobs of this session' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -l error -d 'Only jobs whose last error matches this regular expression' -r
@@ -513,7 +534,8 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subco
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -527,7 +549,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subco
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from retry" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l to -d 'The file to append the jobs to (created 0600)' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l session -d 'Only jobs of this session' -r
@@ -540,7 +562,8 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subco
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -553,7 +576,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subco
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from drain" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from import" -l queue -d 'Into this queue instead of each job\'s own' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from import" -l session -d 'Into this session instead of each job\'s own (a replay of a stopped session)' -r
@@ -562,7 +585,8 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subco
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from import" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from import" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -574,7 +598,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subco
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from import" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from import" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l session -d 'Only jobs of this session' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l error -d 'Only jobs whose last error matches this regular expression' -r
@@ -585,7 +609,8 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subco
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from purge" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -599,7 +624,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subco
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from purge" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from purge" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from purge" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from purge" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from purge" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from purge" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "ls" -d 'Dead jobs of a queue, oldest first: id, failed at, attempts, session, last error'
 complete -c fleetq -n "__fish_fleetq_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "show" -d 'One dead job: its full error history, data and step outputs'
@@ -613,7 +638,8 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_see
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -625,7 +651,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_see
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -f -a "status" -d 'Connected, airgapped, forced or recovering; spooled jobs; last probe and sync'
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and not __fish_seen_subcommand_from status force release keygen help" -f -a "force" -d 'Spool every enqueue on this host until `fleetq airgap release`'
@@ -637,7 +663,8 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_su
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from status" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -649,7 +676,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_su
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from status" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from force" -l reason -d 'Why, shown by `fleetq airgap status`' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from force" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
@@ -657,7 +684,8 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_su
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from force" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from force" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from force" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -669,14 +697,15 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_su
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from force" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from force" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from force" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from force" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from force" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from force" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from release" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from release" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from release" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from release" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from release" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -688,14 +717,15 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_su
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from release" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from release" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from release" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from release" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from release" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from release" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from keygen" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from keygen" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from keygen" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from keygen" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from keygen" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -707,7 +737,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_su
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from keygen" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from keygen" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from keygen" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from keygen" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from keygen" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from keygen" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from help" -f -a "status" -d 'Connected, airgapped, forced or recovering; spooled jobs; last probe and sync'
 complete -c fleetq -n "__fish_fleetq_using_subcommand airgap; and __fish_seen_subcommand_from help" -f -a "force" -d 'Spool every enqueue on this host until `fleetq airgap release`'
@@ -720,7 +750,8 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -l prefix -d 'Namesp
 complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -733,14 +764,15 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -l dry-run -d 'Repor
 complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sync" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -752,7 +784,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_s
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -f -a "ls" -d 'Sessions with their status and job counts, most recently active first'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and not __fish_seen_subcommand_from ls show stop clean help" -f -a "show" -d 'One session: counts per queue, throughput, the oldest pending job, recent errors'
@@ -764,7 +796,8 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -776,7 +809,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from show" -l queue -d 'Only in this queue [default: every queue that has it]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from show" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
@@ -784,7 +817,8 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from show" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -796,7 +830,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from show" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from stop" -l queue -d 'Only in this queue [default: every queue that has it]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from stop" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
@@ -804,7 +838,8 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from stop" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from stop" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from stop" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -816,7 +851,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from stop" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from stop" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from stop" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from clean" -l older-than -d 'Every session with no activity for this long' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from clean" -l queue -d 'Only in this queue [default: every queue]' -r
@@ -825,7 +860,8 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from clean" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from clean" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from clean" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -838,7 +874,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from clean" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from clean" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from clean" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from clean" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from clean" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from clean" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "ls" -d 'Sessions with their status and job counts, most recently active first'
 complete -c fleetq -n "__fish_fleetq_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "show" -d 'One session: counts per queue, throughput, the oldest pending job, recent errors'
@@ -850,7 +886,8 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand events; and not __fish_see
 complete -c fleetq -n "__fish_fleetq_using_subcommand events; and not __fish_seen_subcommand_from tail help" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand events; and not __fish_seen_subcommand_from tail help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand events; and not __fish_seen_subcommand_from tail help" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -862,7 +899,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand events; and not __fish_see
 complete -c fleetq -n "__fish_fleetq_using_subcommand events; and not __fish_seen_subcommand_from tail help" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand events; and not __fish_seen_subcommand_from tail help" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand events; and not __fish_seen_subcommand_from tail help" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand events; and not __fish_seen_subcommand_from tail help" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and not __fish_seen_subcommand_from tail help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand events; and not __fish_seen_subcommand_from tail help" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand events; and not __fish_seen_subcommand_from tail help" -f -a "tail" -d 'Follow events as they happen (Ctrl-C stops): enqueued, started, completed, retried, dead, cancelled, trimmed, paused, resumed, worker_online, worker_offline, session_stopped'
 complete -c fleetq -n "__fish_fleetq_using_subcommand events; and not __fish_seen_subcommand_from tail help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -874,7 +911,8 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_su
 complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -886,7 +924,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_su
 complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from tail" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "tail" -d 'Follow events as they happen (Ctrl-C stops): enqueued, started, completed, retried, dead, cancelled, trimmed, paused, resumed, worker_online, worker_offline, session_stopped'
 complete -c fleetq -n "__fish_fleetq_using_subcommand events; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -895,7 +933,8 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_se
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls pause resume stop help" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls pause resume stop help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls pause resume stop help" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -907,7 +946,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_se
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls pause resume stop help" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls pause resume stop help" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls pause resume stop help" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls pause resume stop help" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls pause resume stop help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls pause resume stop help" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls pause resume stop help" -f -a "ls" -d 'Registered workers: host, pid, queues, concurrency, in flight, labels, last beat'
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and not __fish_seen_subcommand_from ls pause resume stop help" -f -a "pause" -d 'Take no new jobs (in-flight ones finish); heartbeats go on'
@@ -921,7 +960,8 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_s
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from ls" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from ls" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -933,7 +973,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_s
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from ls" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from pause" -l queue -d 'Every live worker serving this queue' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from pause" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
@@ -941,7 +981,8 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_s
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from pause" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from pause" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from pause" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -954,7 +995,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_s
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from pause" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from pause" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from pause" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from pause" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from resume" -l queue -d 'Every live worker serving this queue' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from resume" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
@@ -962,7 +1003,8 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_s
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from resume" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from resume" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from resume" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -975,7 +1017,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_s
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from resume" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from resume" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from resume" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from resume" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from resume" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from stop" -l queue -d 'Every live worker serving this queue' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from stop" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
@@ -983,7 +1025,8 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_s
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from stop" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from stop" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from stop" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -996,7 +1039,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_s
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from stop" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from stop" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from stop" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from help" -f -a "ls" -d 'Registered workers: host, pid, queues, concurrency, in flight, labels, last beat'
 complete -c fleetq -n "__fish_fleetq_using_subcommand workers; and __fish_seen_subcommand_from help" -f -a "pause" -d 'Take no new jobs (in-flight ones finish); heartbeats go on'
@@ -1008,7 +1051,8 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand pipeline; and not __fish_s
 complete -c fleetq -n "__fish_fleetq_using_subcommand pipeline; and not __fish_seen_subcommand_from validate show help" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand pipeline; and not __fish_seen_subcommand_from validate show help" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand pipeline; and not __fish_seen_subcommand_from validate show help" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1020,7 +1064,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand pipeline; and not __fish_s
 complete -c fleetq -n "__fish_fleetq_using_subcommand pipeline; and not __fish_seen_subcommand_from validate show help" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand pipeline; and not __fish_seen_subcommand_from validate show help" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand pipeline; and not __fish_seen_subcommand_from validate show help" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand pipeline; and not __fish_seen_subcommand_from validate show help" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand pipeline; and not __fish_seen_subcommand_from validate show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand pipeline; and not __fish_seen_subcommand_from validate show help" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand pipeline; and not __fish_seen_subcommand_from validate show help" -f -a "validate" -d 'Check pipeline files: every invalid one is reported as FILE:LINE:COLUMN (exit 2)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand pipeline; and not __fish_seen_subcommand_from validate show help" -f -a "show" -d 'Draw a pipeline\'s steps as a tree (or its parsed form with --output json)'
@@ -1030,7 +1074,8 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand pipeline; and __fish_seen_
 complete -c fleetq -n "__fish_fleetq_using_subcommand pipeline; and __fish_seen_subcommand_from validate" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand pipeline; and __fish_seen_subcommand_from validate" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand pipeline; and __fish_seen_subcommand_from validate" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1042,14 +1087,15 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand pipeline; and __fish_seen_
 complete -c fleetq -n "__fish_fleetq_using_subcommand pipeline; and __fish_seen_subcommand_from validate" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand pipeline; and __fish_seen_subcommand_from validate" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand pipeline; and __fish_seen_subcommand_from validate" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand pipeline; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand pipeline; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand pipeline; and __fish_seen_subcommand_from validate" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand pipeline; and __fish_seen_subcommand_from show" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand pipeline; and __fish_seen_subcommand_from show" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand pipeline; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand pipeline; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand pipeline; and __fish_seen_subcommand_from show" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1061,7 +1107,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand pipeline; and __fish_seen_
 complete -c fleetq -n "__fish_fleetq_using_subcommand pipeline; and __fish_seen_subcommand_from show" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand pipeline; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand pipeline; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand pipeline; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand pipeline; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand pipeline; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand pipeline; and __fish_seen_subcommand_from help" -f -a "validate" -d 'Check pipeline files: every invalid one is reported as FILE:LINE:COLUMN (exit 2)'
 complete -c fleetq -n "__fish_fleetq_using_subcommand pipeline; and __fish_seen_subcommand_from help" -f -a "show" -d 'Draw a pipeline\'s steps as a tree (or its parsed form with --output json)'
@@ -1072,7 +1118,8 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand run" -l prefix -d 'Namespa
 complete -c fleetq -n "__fish_fleetq_using_subcommand run" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand run" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand run" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1084,14 +1131,15 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand run" -l tls-key-file -d 'C
 complete -c fleetq -n "__fish_fleetq_using_subcommand run" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand run" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand run" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand run" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand run" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand doctor" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand doctor" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand doctor" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand doctor" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand doctor" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1103,14 +1151,15 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand doctor" -l tls-key-file -d
 complete -c fleetq -n "__fish_fleetq_using_subcommand doctor" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand doctor" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand doctor" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand doctor" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand doctor" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -s o -l output -d 'Output format for data on stdout' -r -f -a "table\t''
 json\t''
-jsonl\t''"
+jsonl\t''
+prometheus\t'The Prometheus text format (`fleetq stats` only)'"
 complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -l color -d 'When to colour stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -1122,7 +1171,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -l tls-key-fi
 complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -l json -d 'Short for --output json'
 complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -s q -l quiet -d 'Only errors on stderr; no status lines or progress bars'
 complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -s v -l verbose -d 'More log detail (-v debug, -vv trace)'
-complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fleetq -n "__fish_fleetq_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers pipeline run doctor completions help" -f -a "enqueue" -d 'Add jobs to a queue: one from --data, or many from a JSONL --file'
 complete -c fleetq -n "__fish_fleetq_using_subcommand help; and not __fish_seen_subcommand_from enqueue worker stats jobs queues bench dlq airgap sync sessions events workers pipeline run doctor completions help" -f -a "worker" -d 'Run pipelines against their queues until stopped'

@@ -8,7 +8,7 @@
 //! cli/mod.rs              dispatch: settings → Runtime → command → exit code
 //! cli/commands/*.rs       one file per command; a command with verbs is a folder (jobs/, queues/,
 //!                         dlq/) or one file when its verbs are small (airgap.rs, sessions.rs,
-//!                         workers.rs, events.rs, pipeline.rs, run.rs); enqueue/ keeps bulk
+//!                         workers.rs, events.rs, pipeline.rs, run.rs, doctor.rs); enqueue/ keeps bulk
 //!                         mode (bulk.rs) apart
 //! output/                 the only code that prints: Printer (stdout data, stderr status; a
 //!                         closed pipe exits 0), report.rs (the Report trait every command's
@@ -25,7 +25,8 @@
 //!   redis/                Redis backend: mod.rs (the trait's hot path), calls.rs (scripts with
 //!                         JSON arguments sent in pipelines, each reply read on its own),
 //!                         keys.rs (the only key builder), limits.rs (checkpoints, step
-//!                         rates), sessions.rs (session reads, stop,
+//!                         rates), memory.rs (the memory guard, the eviction warning),
+//!                         doctor.rs (`fleetq doctor`'s checks), sessions.rs (session reads, stop,
 //!                         clean), control.rs (worker commands: stored, and announced over
 //!                         pub/sub), events.rs (queue events, tail reads), hints.rs (what to do
 //!                         about each error), scripts.rs + scripts/*.lua (each script joined
@@ -38,7 +39,8 @@
 //!                         write transaction per call on a blocking thread), schema.rs (tables,
 //!                         version check, 0600/0700 files), jobs.rs (enqueue, lease, ack, fail,
 //!                         the scripts' counterparts), limits.rs (queue rate and max_inflight
-//!                         at lease time, step rates, checkpoints), fair.rs (which jobs a fair queue's
+//!                         at lease time, step rates, checkpoints), doctor.rs (file, journal,
+//!                         disk checks), fair.rs (which jobs a fair queue's
 //!                         lease takes: sessions in turn), retention.rs (trimming by count and
 //!                         age), recovery.rs (heartbeats,
 //!                         recovery, release), admin.rs (inspection, cancel/retry, settings,
@@ -65,10 +67,13 @@
 //!                         Retry-After), services.rs (backend, http client, coprocesses and
 //!                         secret redaction shared by a run), guard.rs (steps die with a
 //!                         SIGKILLed worker), outline.rs (the parsed form `pipeline show` draws)
+//!   metrics.rs            Prometheus: a worker's metrics, the queue gauges of `stats --output
+//!                         prometheus`
 //!   rate.rs               fleet-wide rates (`50/s`) and the GCRA arithmetic both backends apply
 //!   worker/               mod.rs (run, shutdown, report), consumer.rs (batched leases, buffered
 //!                         acks counted only when confirmed, burst-wait, unstartable steps,
 //!                         waits while limited), failure.rs (failed attempts, `on_failure:`),
+//!                         exporter.rs (`--metrics-addr`: /metrics, /healthz),
 //!                         heartbeat.rs (one beat script per queue; the stored control command
 //!                         comes back with the registration), control.rs (pause gate, stop,
 //!                         the live control feed), pacing.rs (idle waits, burst-wait, the pause

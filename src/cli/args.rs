@@ -120,6 +120,8 @@ pub enum OutputArg {
     Table,
     Json,
     Jsonl,
+    /// The Prometheus text format (`fleetq stats` only)
+    Prometheus,
 }
 
 impl From<OutputArg> for OutputFormat {
@@ -128,6 +130,7 @@ impl From<OutputArg> for OutputFormat {
             OutputArg::Table => OutputFormat::Table,
             OutputArg::Json => OutputFormat::Json,
             OutputArg::Jsonl => OutputFormat::Jsonl,
+            OutputArg::Prometheus => OutputFormat::Prometheus,
         }
     }
 }
@@ -556,6 +559,9 @@ pub struct WorkerArgs {
     /// A label for `workers ls` (repeatable): --label zone=eu-1
     #[arg(long = "label", value_parser = label, value_name = "KEY=VALUE")]
     pub labels: Vec<(String, String)>,
+    /// Serve Prometheus /metrics and a /healthz probe here, e.g. 127.0.0.1:9464
+    #[arg(long, value_name = "ADDR:PORT")]
+    pub metrics_addr: Option<std::net::SocketAddr>,
 }
 
 /// `key=value`, for `--label`.

@@ -66,6 +66,13 @@ pub fn run() -> ExitCode {
 }
 
 fn execute(command: Command, settings: Settings, printer: &Printer) -> anyhow::Result<ExitCode> {
+    if settings.output == OutputFormat::Prometheus && !matches!(command, Command::Stats(_)) {
+        return Err(crate::runtime::error::Classified::usage(
+            "--output prometheus is for `fleetq stats` (queue gauges for a textfile collector)",
+        )
+        .with_hint("workers serve their own metrics with --metrics-addr; other commands take --output table|json|jsonl")
+        .into());
+    }
     // these need no backend, and no async runtime
     match &command {
         Command::Completions(arguments) => return commands::completions::run(arguments, printer),

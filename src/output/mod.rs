@@ -69,6 +69,11 @@ impl Printer {
     /// Prints a command's result in the chosen format.
     pub fn report<R: Report>(&self, report: &R) {
         match self.format {
+            OutputFormat::Prometheus => {
+                if let Some(text) = report.prometheus() {
+                    write_stdout(|stdout| write!(stdout, "{text}"));
+                }
+            }
             OutputFormat::Json if !report.streamed() => self.json(report),
             OutputFormat::Json | OutputFormat::Jsonl => {
                 for record in report.records() {

@@ -24,6 +24,11 @@ pub trait Report: Serialize {
         Vec::new()
     }
 
+    /// The Prometheus text format, for the reports that have one (`stats`).
+    fn prometheus(&self) -> Option<String> {
+        None
+    }
+
     /// Warnings for people on stderr, after the status (absent with JSON, where the same
     /// facts are fields).
     fn warnings(&self) -> Vec<String> {

@@ -17,6 +17,8 @@ pub enum OutputFormat {
     Table,
     Json,
     Jsonl,
+    /// The Prometheus text format (`fleetq stats` only, for a textfile collector).
+    Prometheus,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]

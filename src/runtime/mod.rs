@@ -10,6 +10,7 @@ pub mod duration;
 pub mod error;
 pub mod job;
 pub mod local;
+pub mod metrics;
 pub mod pipeline;
 pub mod rate;
 pub mod redis;

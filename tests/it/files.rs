@@ -126,3 +126,45 @@ fn the_readme_quickstart_runs_as_written() {
         );
     }
 }
+
+#[test]
+fn the_systemd_unit_waits_longer_than_the_shutdown_grace() {
+    let unit = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("config-examples/fleetq-worker@.service"),
+    )
+    .unwrap();
+    let seconds = |text: &str| -> u64 { text.trim().trim_end_matches('s').parse().unwrap() };
+    let stop_after = unit
+        .lines()
+        .find_map(|line| line.strip_prefix("TimeoutStopSec="))
+        .map(seconds)
+        .expect("TimeoutStopSec is set");
+    let exec = unit
+        .lines()
+        .find_map(|line| line.strip_prefix("ExecStart="))
+        .expect("ExecStart is set");
+    let grace = exec
+        .split_whitespace()
+        .skip_while(|word| *word != "--shutdown-grace")
+        .nth(1)
+        .map(seconds)
+        .expect("the unit sets --shutdown-grace");
+    assert!(
+        stop_after > grace,
+        "TimeoutStopSec {stop_after} ≤ grace {grace}"
+    );
+    assert!(unit.contains("KillSignal=SIGTERM"));
+    // the worker flags in the unit exist
+    let (code, help, stderr) = crate::support::run({
+        let mut command = std::process::Command::new(crate::support::binary());
+        command.args(["worker", "--help"]);
+        command
+    });
+    assert_eq!(code, 0, "{stderr}");
+    for flag in exec
+        .split_whitespace()
+        .filter(|word| word.starts_with("--"))
+    {
+        assert!(help.contains(flag), "worker has no {flag}");
+    }
+}

@@ -17,6 +17,7 @@ mod http_server;
 mod incident;
 mod inspect;
 mod limits;
+mod metrics;
 mod pipelines;
 mod scripts;
 mod security;

@@ -127,6 +127,10 @@ impl Report for StatsReport {
         vec![View::table(table)]
     }
 
+    fn prometheus(&self) -> Option<String> {
+        Some(self.gauges())
+    }
+
     fn status(&self) -> Vec<String> {
         let mut lines = vec![format!("backend: {}", self.backend)];
         if let Some(memory) = &self.memory {
@@ -169,6 +173,12 @@ impl Report for StatsReport {
             }
         }
         warnings
+    }
+}
+
+impl StatsReport {
+    fn gauges(&self) -> String {
+        crate::runtime::metrics::queue_gauges(&self.queues, self.memory.as_ref())
     }
 }
 

@@ -42,6 +42,10 @@ pub async fn run(
         max_runtime: arguments.max_runtime,
         shutdown_grace: arguments.shutdown_grace,
         labels: arguments.labels.into_iter().collect(),
+        metrics_addr: arguments.metrics_addr,
+        metrics: arguments
+            .metrics_addr
+            .map(|_| std::sync::Arc::new(crate::runtime::metrics::WorkerMetrics::default())),
     };
     // where airgap applies, the worker finds Redis (or the spool) by itself and keeps probing
     let backend = match airgap::applies(&settings, &address) {

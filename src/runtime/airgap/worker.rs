@@ -59,6 +59,18 @@ pub async fn run(
                 continue;
             }
         };
+        if let Some(metrics) = &options.metrics {
+            metrics.airgap.set(i64::from(!on_redis));
+            if !on_redis {
+                let mut spooled = 0;
+                for pipeline in &pipelines {
+                    if let Ok(stats) = backend.queue_stats(&pipeline.queue).await {
+                        spooled += stats.pending + stats.delayed;
+                    }
+                }
+                metrics.spooled.set(spooled as i64);
+            }
+        }
         let phase = stop.child_token();
         let switched = Arc::new(AtomicBool::new(false));
         let watcher = tokio::spawn(watch(

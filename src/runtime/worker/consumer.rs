@@ -9,7 +9,10 @@ use super::{JobObserver, StopReason, WorkerOptions};
 use crate::runtime::backend::{Backend, Doorbell, LeaseRequest};
 use crate::runtime::error::ExitKind;
 use crate::runtime::job::{AckReport, Completion, LeaseRef, LeasedJob};
-use crate::runtime::pipeline::{JobOutcome, Pipeline, Services, StepFailure, run_job};
+use crate::runtime::metrics::{JobLabels, QueueLabel, StepLabels, WorkerMetrics};
+use crate::runtime::pipeline::{
+    JobOutcome, Pipeline, Services, StepFailure, StepRun, run_job, run_job_watched,
+};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -73,6 +76,8 @@ pub struct Consumer {
     pub counters: Counters,
     /// `workers pause`: true while no new job may be leased.
     gate: Option<tokio::sync::watch::Receiver<bool>>,
+    /// `--metrics-addr`: what this consumer counts for Prometheus.
+    pub(super) metrics: Option<Arc<WorkerMetrics>>,
 }
 
 impl Consumer {
@@ -105,6 +110,26 @@ impl Consumer {
             failure: Mutex::new(None),
             counters: Counters::default(),
             gate: None,
+            metrics: None,
+        }
+    }
+
+    pub fn with_metrics(mut self, metrics: Option<Arc<WorkerMetrics>>) -> Consumer {
+        self.metrics = metrics;
+        self
+    }
+
+    /// The labels this consumer's job metrics carry.
+    pub(super) fn job_labels(&self) -> JobLabels {
+        JobLabels {
+            queue: self.pipeline.queue.clone(),
+            pipeline: self.pipeline.name.clone(),
+        }
+    }
+
+    fn queue_label(&self) -> QueueLabel {
+        QueueLabel {
+            queue: self.pipeline.queue.clone(),
         }
     }
 
@@ -190,6 +215,16 @@ impl Consumer {
         self.counters
             .lost
             .fetch_add(report.stale.len() as u64, Ordering::Relaxed);
+        if let Some(metrics) = &self.metrics {
+            metrics
+                .done
+                .get_or_create(&self.job_labels())
+                .inc_by(report.acked + report.already);
+            metrics
+                .leases_lost
+                .get_or_create(&self.queue_label())
+                .inc_by(report.stale.len() as u64);
+        }
         for id in &report.stale {
             tracing::warn!(queue = %self.pipeline.queue, job = %id, "completed after its lease was lost; another attempt owns it");
         }
@@ -200,11 +235,13 @@ impl Consumer {
         if completions.is_empty() {
             return true;
         }
-        match self
+        let started = Instant::now();
+        let completed = self
             .backend
             .complete(&self.pipeline.queue, &completions)
-            .await
-        {
+            .await;
+        self.round_trip("ack", started);
+        match completed {
             Ok(report) => {
                 self.trouble.recovered();
                 self.account(&report);
@@ -322,10 +359,12 @@ impl Consumer {
             request.max_jobs = permits.len();
             let completions = self.take_acks();
             let finished_before = self.finished.load(Ordering::Acquire);
+            let started = Instant::now();
             let reply = self
                 .backend
                 .lease(&self.pipeline.queue, &request, &completions)
                 .await;
+            self.round_trip("lease", started);
             // the two halves are judged apart: a failed ack never hides leased jobs
             match reply.acks {
                 Some(Ok(report)) => self.account(&report),
@@ -426,8 +465,17 @@ impl Consumer {
         reason
     }
 
+    pub(super) fn round_trip(&self, call: &str, started: Instant) {
+        if let Some(metrics) = &self.metrics {
+            metrics.round_trip(call, started.elapsed());
+        }
+    }
+
     /// Registers a leased job as in flight (its lease is extended from now on).
     fn track(&self, job: &LeasedJob) -> Arc<InFlight> {
+        if let Some(metrics) = &self.metrics {
+            metrics.in_flight.get_or_create(&self.queue_label()).inc();
+        }
         let entry = Arc::new(InFlight {
             token: job.token.clone(),
             abort: CancellationToken::new(),
@@ -448,11 +496,18 @@ impl Consumer {
         if let Some(observer) = &self.observer {
             observer.started(&job);
         }
+        let started = Instant::now();
         let outcome = tokio::select! {
             biased;
             _ = entry.abort.cancelled() => None,
-            outcome = run_job(&self.pipeline, &job, &self.services) => Some(outcome),
+            outcome = self.run_measured(&job) => Some(outcome),
         };
+        if let (Some(metrics), Some(_)) = (&self.metrics, &outcome) {
+            metrics
+                .job_seconds
+                .get_or_create(&self.job_labels())
+                .observe(started.elapsed().as_secs_f64());
+        }
         let lease = LeaseRef {
             id: job.id.clone(),
             token: job.token.clone(),
@@ -508,9 +563,31 @@ impl Consumer {
         self.job_finished.notify_waiters();
     }
 
+    /// Runs the job; with metrics on, each step's time is recorded as it ends.
+    async fn run_measured(&self, job: &LeasedJob) -> JobOutcome {
+        let Some(metrics) = &self.metrics else {
+            return run_job(&self.pipeline, job, &self.services).await;
+        };
+        let mut watch = |step: StepRun| {
+            let labels = StepLabels {
+                queue: self.pipeline.queue.clone(),
+                pipeline: self.pipeline.name.clone(),
+                step: step.name,
+            };
+            metrics
+                .step_seconds
+                .get_or_create(&labels)
+                .observe(step.seconds);
+        };
+        run_job_watched(&self.pipeline, job, &self.services, &mut watch).await
+    }
+
     /// Takes a finished job out of in-flight, counting it first, so a dry lease that raced
     /// with it is always noticed (see `finished`).
     fn forget(&self, id: &str) {
+        if let Some(metrics) = &self.metrics {
+            metrics.in_flight.get_or_create(&self.queue_label()).dec();
+        }
         self.finished.fetch_add(1, Ordering::Release);
         if let Ok(mut map) = self.in_flight.lock() {
             map.remove(id);

@@ -28,7 +28,24 @@ impl Consumer {
             }),
             outputs: serde_json::Value::Object(outputs).to_string(),
         };
-        match self.backend.fail(&job.queue, &report).await {
+        let started = std::time::Instant::now();
+        let recorded = self.backend.fail(&job.queue, &report).await;
+        self.round_trip("fail", started);
+        if let (Some(metrics), Ok(outcome)) = (&self.metrics, &recorded) {
+            let labels = self.job_labels();
+            match outcome {
+                FailOutcome::Dead => {
+                    metrics.failed.get_or_create(&labels).inc();
+                    metrics.dead.get_or_create(&labels).inc();
+                }
+                FailOutcome::Retry => {
+                    metrics.failed.get_or_create(&labels).inc();
+                    metrics.retried.get_or_create(&labels).inc();
+                }
+                FailOutcome::Stale => {}
+            }
+        }
+        match recorded {
             Ok(FailOutcome::Dead) => {
                 self.counters.failed.fetch_add(1, Ordering::Relaxed);
                 tracing::error!(queue = %job.queue, job = %job.id, attempt = job.attempts, error = %failure.error, "job dead");

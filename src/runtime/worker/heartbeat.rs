@@ -71,9 +71,30 @@ async fn beat(backend: &dyn Backend, consumer: &Consumer) {
         leases: consumer.held_leases(),
         lease: consumer.pipeline.lease,
     };
-    match backend.beat(queue, &request).await {
+    let started = std::time::Instant::now();
+    let beaten = backend.beat(queue, &request).await;
+    consumer.round_trip("beat", started);
+    match beaten {
         Ok(report) => {
             consumer.trouble.recovered();
+            if let Some(metrics) = &consumer.metrics {
+                let extended = report
+                    .statuses
+                    .iter()
+                    .filter(|status| **status == LeaseStatus::Extended)
+                    .count() as u64;
+                let label = crate::runtime::metrics::QueueLabel {
+                    queue: queue.clone(),
+                };
+                metrics
+                    .lease_extensions
+                    .get_or_create(&label)
+                    .inc_by(extended);
+                metrics
+                    .leases_lost
+                    .get_or_create(&label)
+                    .inc_by(report.statuses.len() as u64 - extended);
+            }
             for (lease, status) in request.leases.iter().zip(report.statuses) {
                 if status != LeaseStatus::Extended {
                     tracing::warn!(queue = %queue, job = %lease.id, status = ?status, "lease gone; stopping the job");

@@ -4,6 +4,7 @@
 mod budget;
 mod consumer;
 mod control;
+mod exporter;
 mod failure;
 mod heartbeat;
 mod pacing;
@@ -36,6 +37,11 @@ pub struct WorkerOptions {
     pub shutdown_grace: Duration,
     /// `--label k=v`: shown by `workers ls`, selectable with `--label`.
     pub labels: std::collections::BTreeMap<String, String>,
+    /// `--metrics-addr`: where to serve `/metrics` and `/healthz`.
+    pub metrics_addr: Option<std::net::SocketAddr>,
+    /// The metrics served there, made by the caller so they outlive one run (the airgap
+    /// worker runs once per side and sets its own gauges).
+    pub metrics: Option<Arc<crate::runtime::metrics::WorkerMetrics>>,
 }
 
 impl Default for WorkerOptions {
@@ -48,6 +54,8 @@ impl Default for WorkerOptions {
             max_runtime: None,
             shutdown_grace: Duration::from_secs(30),
             labels: Default::default(),
+            metrics_addr: None,
+            metrics: None,
         }
     }
 }
@@ -163,6 +171,21 @@ pub async fn run(
     }
     let control = control::Control::new(taking.clone());
     let trouble = Arc::new(Trouble::default());
+    let metrics = options.metrics.clone().or_else(|| {
+        options
+            .metrics_addr
+            .map(|_| Arc::new(crate::runtime::metrics::WorkerMetrics::default()))
+    });
+    let serving = CancellationToken::new();
+    let exporter = match (options.metrics_addr, &metrics) {
+        (Some(address), Some(metrics)) => {
+            let (taking, trouble) = (taking.clone(), trouble.clone());
+            let healthy: exporter::Health =
+                Arc::new(move || !taking.is_cancelled() && trouble.duration().is_none());
+            Some(exporter::serve(address, metrics.clone(), healthy, serving.clone()).await?)
+        }
+        _ => None,
+    };
     let mut consumers = Vec::new();
     for pipeline in pipelines {
         let concurrency = options
@@ -180,7 +203,8 @@ pub async fn run(
                 trouble.clone(),
             )
             .with_doorbell(doorbell)
-            .with_gate(control.gate()),
+            .with_gate(control.gate())
+            .with_metrics(metrics.clone()),
         ));
     }
     info.beat_ms = heartbeat::interval(&consumers).as_millis() as u64;
@@ -247,6 +271,10 @@ pub async fn run(
         consumer.finish(options.shutdown_grace).await;
     }
     beating.cancel();
+    serving.cancel();
+    if let Some(exporter) = exporter {
+        let _ = exporter.await;
+    }
     let _ = heartbeat_task.await;
     let _ = listener.await;
     announce(backend.as_ref(), &info, "worker_offline").await;
