@@ -864,7 +864,7 @@ _fleetq() {
             return 0
             ;;
         fleetq__subcmd__bench)
-            opts="-n -c -o -q -v -h -V --jobs --concurrency --latency-samples --pipeline --sessions --fair-sessions --backend --prefix --config --output --json --quiet --verbose --color --log-format --tls-ca-file --tls-cert-file --tls-key-file --help --version"
+            opts="-n -c -o -q -v -h -V --jobs --concurrency --latency-samples --pipeline --sessions --fair-sessions --mode --workers --backend --prefix --config --output --json --quiet --verbose --color --log-format --tls-ca-file --tls-cert-file --tls-key-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -895,6 +895,14 @@ _fleetq() {
                     return 0
                     ;;
                 --sessions)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mode)
+                    COMPREPLY=($(compgen -W "drain e2e" -- "${cur}"))
+                    return 0
+                    ;;
+                --workers)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4256,7 +4264,7 @@ _fleetq() {
             return 0
             ;;
         fleetq__subcmd__worker)
-            opts="-c -o -q -v -h -V --concurrency --burst --burst-wait --max-jobs --max-runtime --shutdown-grace --label --metrics-addr --backend --prefix --config --output --json --quiet --verbose --color --log-format --tls-ca-file --tls-cert-file --tls-key-file --help --version"
+            opts="-c -o -q -v -h -V --concurrency --burst --burst-wait --max-jobs --max-runtime --shutdown-grace --label --metrics-addr --queue --backend --prefix --config --output --json --quiet --verbose --color --log-format --tls-ca-file --tls-cert-file --tls-key-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4291,6 +4299,10 @@ _fleetq() {
                     return 0
                     ;;
                 --metrics-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --queue)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -102,6 +102,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l max-runtime -d 
 complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l shutdown-grace -d 'On stop, how long in-flight jobs may finish before they are released' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l label -d 'A label for `workers ls` (repeatable): --label zone=eu-1' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l metrics-addr -d 'Serve Prometheus /metrics and a /healthz probe here, e.g. 127.0.0.1:9464' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l queue -d 'Consume this queue instead of the pipeline\'s own (one pipeline only)' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand worker" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
@@ -430,6 +431,9 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -s c -l concurrency
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l latency-samples -d 'Single jobs timed from enqueue to start on an idle worker' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l pipeline -d 'Bench this pipeline instead of one no-op step' -r -F
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l sessions -d 'Spread the jobs over this many sessions, in turn (0 = no sessions)' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l mode -d 'drain: fill the queue, then time the workers alone; e2e: start the workers, then time from the first enqueue to the last ack while a producer enqueues' -r -f -a "drain\t''
+e2e\t''"
+complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l workers -d 'Run the workers as this many `fleetq worker` processes [default: one worker inside the bench process]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F

@@ -562,6 +562,9 @@ pub struct WorkerArgs {
     /// Serve Prometheus /metrics and a /healthz probe here, e.g. 127.0.0.1:9464
     #[arg(long, value_name = "ADDR:PORT")]
     pub metrics_addr: Option<std::net::SocketAddr>,
+    /// Consume this queue instead of the pipeline's own (one pipeline only)
+    #[arg(long, value_name = "QUEUE")]
+    pub queue: Option<String>,
 }
 
 /// `key=value`, for `--label`.
@@ -722,6 +725,20 @@ pub struct BenchArgs {
     /// Run the bench queue with --fair-sessions on
     #[arg(long)]
     pub fair_sessions: bool,
+    /// drain: fill the queue, then time the workers alone; e2e: start the workers, then time
+    /// from the first enqueue to the last ack while a producer enqueues
+    #[arg(long, value_enum, default_value = "drain")]
+    pub mode: BenchModeArg,
+    /// Run the workers as this many `fleetq worker` processes [default: one worker inside
+    /// the bench process]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=256))]
+    pub workers: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum BenchModeArg {
+    Drain,
+    E2e,
 }
 
 #[derive(Debug, Args)]

@@ -471,3 +471,43 @@ fn doctor_checks_the_local_store_and_its_disk() {
     );
     assert_eq!(checks[1]["verdict"], "ok", "the store is 0600: {checks}");
 }
+
+fn bench_modes_time_drain_and_e2e_with_worker_processes(kind: Kind) {
+    let env = TestEnv::on(kind);
+    for (mode, workers) in [("drain", "2"), ("e2e", "2"), ("e2e", "")] {
+        let mut arguments = vec![
+            "bench",
+            "--mode",
+            mode,
+            "-n",
+            "300",
+            "-c",
+            "8",
+            "--latency-samples",
+            "2",
+            "--json",
+        ];
+        if !workers.is_empty() {
+            arguments.extend(["--workers", workers]);
+        }
+        let report = json(&ok(&env, &arguments));
+        assert_eq!(report["mode"], mode, "{report}");
+        assert_eq!(report["jobs"], 300);
+        assert!(report["end_to_end_jobs_per_sec"].as_f64().unwrap() > 0.0);
+        if workers.is_empty() {
+            assert_eq!(report["workers"], 0);
+            assert!(report["worker_peak_rss_bytes"].is_null());
+        } else {
+            assert_eq!(report["workers"], 2);
+            assert!(
+                report["worker_peak_rss_bytes"].as_u64().unwrap() > 0,
+                "{report}"
+            );
+        }
+    }
+    // the bench queues are gone afterwards
+    let (_, listed, _) = env.fleetq(&["queues", "ls", "--json"]);
+    assert_eq!(json(&listed)["queues"], serde_json::json!([]), "{listed}");
+}
+
+crate::support::on_every_backend_sync!(bench_modes_time_drain_and_e2e_with_worker_processes);

@@ -1,9 +1,9 @@
 //! `fleetq bench`: bulk enqueue, drain with an in-process worker, time single-job pickup.
 
-use crate::cli::args::BenchArgs;
+use crate::cli::args::{BenchArgs, BenchModeArg};
 use crate::output::{Printer, Report, View, new_table};
 use crate::runtime::Runtime;
-use crate::runtime::bench::{self, BenchOptions, BenchReport};
+use crate::runtime::bench::{self, BenchMode, BenchOptions, BenchReport};
 use crate::runtime::config::Settings;
 use crate::runtime::pipeline;
 use serde::Serialize;
@@ -18,21 +18,42 @@ pub async fn run(
         Some(path) => pipeline::load(path)?,
         None => pipeline::noop("bench"),
     };
+    let backend_url = settings.backend.clone();
+    let prefix = settings.prefix.clone();
     let runtime = Runtime::connect(settings).await?;
     let sessions = match (arguments.sessions, arguments.fair_sessions) {
         (0, false) => String::new(),
         (0, true) => ", fair sessions (none given)".to_string(),
         (count, fair) => format!(", {count} sessions{}", if fair { ", fair" } else { "" }),
     };
+    let mode = match arguments.mode {
+        BenchModeArg::Drain => BenchMode::Drain,
+        BenchModeArg::E2e => BenchMode::E2e,
+    };
+    let workers = arguments.workers.unwrap_or(0) as usize;
     printer.status(&format!(
-        "bench: {} jobs, concurrency {}, pipeline {}{sessions}, on {}",
+        "bench: {} jobs, {} mode, {}, concurrency {}, pipeline {}{sessions}, on {}",
         arguments.jobs,
+        if mode == BenchMode::Drain {
+            "drain"
+        } else {
+            "e2e"
+        },
+        match workers {
+            0 => "one in-process worker".to_string(),
+            count => format!("{count} worker processes"),
+        },
         arguments.concurrency,
         pipeline.name,
         runtime.backend.describe()
     ));
     let progress = printer.progress("enqueue");
     let options = BenchOptions {
+        mode,
+        workers,
+        pipeline_file: arguments.pipeline.clone(),
+        backend_url,
+        prefix,
         jobs: arguments.jobs.max(1),
         concurrency: arguments.concurrency.max(1),
         latency_samples: arguments.latency_samples,
@@ -58,7 +79,26 @@ impl Report for Measured {
             || "-".to_string(),
             |bytes| format!("{:.1} MiB", bytes as f64 / 1048576.0),
         );
+        let worker_rss = report.worker_peak_rss_bytes.map_or_else(
+            || "-".to_string(),
+            |bytes| format!("{:.1} MiB", bytes as f64 / 1048576.0),
+        );
         for (metric, value) in [
+            (
+                "mode",
+                match report.mode {
+                    BenchMode::Drain => "drain (queue filled first; workers timed)",
+                    BenchMode::E2e => "e2e (first enqueue to last ack)",
+                }
+                .to_string(),
+            ),
+            (
+                "workers",
+                match report.workers {
+                    0 => "1, in the bench process".to_string(),
+                    count => format!("{count} processes"),
+                },
+            ),
             ("jobs", report.jobs.to_string()),
             ("concurrency", report.concurrency.to_string()),
             (
@@ -72,6 +112,7 @@ impl Report for Measured {
             ("pickup p50", format!("{:.2} ms", report.pickup_p50_ms)),
             ("pickup p99", format!("{:.2} ms", report.pickup_p99_ms)),
             ("client peak RSS", rss),
+            ("worker peak RSS", worker_rss),
             (
                 "server CPU per job",
                 report.server_cpu_us_per_job.map_or_else(

@@ -22,6 +22,15 @@ pub async fn run(
     for path in &arguments.pipelines {
         pipelines.push(pipeline::load(path)?);
     }
+    if let Some(queue) = &arguments.queue {
+        crate::runtime::validate_queue_name(queue)?;
+        let [only] = pipelines.as_mut_slice() else {
+            return Err(Classified::usage("--queue applies to one pipeline")
+                .with_hint("run a worker per pipeline, or drop --queue")
+                .into());
+        };
+        only.queue = queue.clone();
+    }
     let mut queues: Vec<&str> = pipelines
         .iter()
         .map(|pipeline| pipeline.queue.as_str())
