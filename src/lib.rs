@@ -26,7 +26,8 @@
 //!                         JSON arguments sent in pipelines, each reply read on its own),
 //!                         keys.rs (the only key builder), limits.rs (checkpoints, step
 //!                         rates), memory.rs (the memory guard, the eviction warning),
-//!                         doctor.rs (`fleetq doctor`'s checks), sessions.rs (session reads, stop,
+//!                         doctor.rs (`fleetq doctor`'s checks), sentinel.rs (finding the
+//!                         master, and `heal`: re-resolving after a failover), sessions.rs (session reads, stop,
 //!                         clean), control.rs (worker commands: stored, and announced over
 //!                         pub/sub), events.rs (queue events, tail reads), hints.rs (what to do
 //!                         about each error), scripts.rs + scripts/*.lua (each script joined

@@ -202,6 +202,8 @@ fn find_config_file(explicit: Option<&Path>) -> Result<Option<PathBuf>, Classifi
 pub enum BackendAddress {
     /// redis://, rediss:// or redis+unix://; `url` carries secrets, `display` does not.
     Redis { url: String, display: String },
+    /// redis+sentinel://: the master the sentinels name; `url` carries secrets.
+    Sentinel { url: String, display: String },
     /// `local:PATH`: the embedded SQLite store.
     Local { path: PathBuf },
 }
@@ -241,11 +243,25 @@ impl BackendAddress {
                     display: redact_parsed(parsed),
                 })
             }
-            Some("redis+sentinel" | "redis+cluster") => Err(Classified::usage(format!(
-                "the {} backend is not available yet",
-                scheme.unwrap_or_default()
-            ))
-            .with_hint("Sentinel and Cluster support lands in a later release; use redis://, rediss:// or redis+unix:// for now")),
+            Some("redis+sentinel") => {
+                let spec = crate::runtime::redis::sentinel::SentinelSpec::parse(text).map_err(
+                    |error| {
+                        Classified::usage(format!(
+                            "invalid --backend `{}`: {error}",
+                            redact_url(text)
+                        ))
+                        .with_hint("write it like redis+sentinel://h1:26379,h2:26379/mymaster")
+                    },
+                )?;
+                Ok(BackendAddress::Sentinel {
+                    url: text.to_string(),
+                    display: spec.display,
+                })
+            }
+            Some("redis+cluster") => Err(Classified::usage(
+                "the redis+cluster backend is not available yet",
+            )
+            .with_hint("Cluster support lands in a later release; use redis://, rediss://, redis+unix:// or redis+sentinel:// for now")),
             Some("local") => {
                 let path = text.trim_start_matches("local:").trim_start_matches("//");
                 if path.is_empty() {
@@ -281,9 +297,19 @@ impl BackendAddress {
         }
     }
 
+    /// Whether the backend is Redis (standalone or through Sentinel).
+    pub fn is_redis(&self) -> bool {
+        matches!(
+            self,
+            BackendAddress::Redis { .. } | BackendAddress::Sentinel { .. }
+        )
+    }
+
     pub fn display(&self) -> String {
         match self {
-            BackendAddress::Redis { display, .. } => display.clone(),
+            BackendAddress::Redis { display, .. } | BackendAddress::Sentinel { display, .. } => {
+                display.clone()
+            }
             BackendAddress::Local { path } => format!("local:{}", path.display()),
         }
     }

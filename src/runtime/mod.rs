@@ -59,6 +59,18 @@ pub async fn open_backend(
             .with_events_recorded(settings.events)
             .with_memory_guard(settings.memory_guard),
         ),
+        BackendAddress::Sentinel { url, .. } => Arc::new(
+            redis::RedisBackend::connect_sentinel(
+                url,
+                &settings.prefix,
+                settings.connect_timeout,
+                settings.command_timeout,
+                &settings.tls,
+            )
+            .await?
+            .with_events_recorded(settings.events)
+            .with_memory_guard(settings.memory_guard),
+        ),
         BackendAddress::Local { path } => Arc::new(
             local::LocalBackend::open(path)
                 .await?

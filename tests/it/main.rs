@@ -21,6 +21,7 @@ mod metrics;
 mod pipelines;
 mod scripts;
 mod security;
+mod sentinel;
 mod sessions;
 mod steps;
 mod support;

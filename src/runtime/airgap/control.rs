@@ -16,7 +16,7 @@ use serde::Serialize;
 /// when it does not.
 pub fn require(settings: &Settings) -> Result<(AirgapSettings, BackendAddress), Classified> {
     let address = BackendAddress::from_settings(settings)?;
-    if !matches!(address, BackendAddress::Redis { .. }) {
+    if !address.is_redis() {
         return Err(Classified::usage(format!(
             "airgap applies to a Redis backend; this host uses {}",
             address.display()

@@ -33,7 +33,7 @@ pub fn is_unreachable(error: &BackendError) -> bool {
 
 /// Airgap applies to this host: it is enabled and the backend is Redis.
 pub fn applies(settings: &Settings, address: &BackendAddress) -> bool {
-    settings.airgap.enabled && matches!(address, BackendAddress::Redis { .. })
+    settings.airgap.enabled && address.is_redis()
 }
 
 /// The key: `FLEETQ_SPOOL_KEY` wins over the key file.

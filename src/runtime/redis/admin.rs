@@ -22,7 +22,7 @@ impl RedisBackend {
     }
 
     pub(super) async fn known_queues(&self) -> BackendResult<Vec<String>> {
-        let mut connection = self.connection.clone();
+        let mut connection = self.connection();
         let mut names: Vec<String> = connection
             .smembers(keys::queues(&self.prefix))
             .await
@@ -94,7 +94,7 @@ impl RedisBackend {
 
     pub(super) async fn job_of(&self, queue: &str, id: &str) -> BackendResult<Option<JobRecord>> {
         let keys = self.keys(queue);
-        let mut connection = self.connection.clone();
+        let mut connection = self.connection();
         let (hash, deadline): (HashMap<String, String>, Option<f64>) = redis::pipe()
             .hgetall(keys.job(id))
             .zscore(keys.leased(), id)
@@ -110,7 +110,7 @@ impl RedisBackend {
     }
 
     pub(super) async fn dead_of(&self, queue: &str) -> BackendResult<Vec<(String, i64)>> {
-        let mut connection = self.connection.clone();
+        let mut connection = self.connection();
         let scored: Vec<(String, f64)> = connection
             .zrange_withscores(self.keys(queue).dead(), 0, -1)
             .await
@@ -132,7 +132,7 @@ impl RedisBackend {
         for id in ids {
             pipeline.hgetall(keys.job(id)).zscore(keys.leased(), id);
         }
-        let mut connection = self.connection.clone();
+        let mut connection = self.connection();
         let replies: Vec<(HashMap<String, String>, Option<f64>)> = pipeline
             .query_async(&mut connection)
             .await
@@ -156,7 +156,7 @@ impl RedisBackend {
         for queue in &queues {
             pipeline.exists(self.keys(queue).job(id));
         }
-        let mut connection = self.connection.clone();
+        let mut connection = self.connection();
         let found: Vec<bool> = pipeline
             .query_async(&mut connection)
             .await
@@ -174,7 +174,7 @@ impl RedisBackend {
         state: JobState,
         limit: usize,
     ) -> BackendResult<Vec<String>> {
-        let mut connection = self.connection.clone();
+        let mut connection = self.connection();
         let last = limit.saturating_sub(1) as isize;
         let ids: Vec<String> = match state {
             JobState::Pending => {
@@ -242,7 +242,7 @@ impl RedisBackend {
                 "finished_at",
             ]);
         }
-        let mut connection = self.connection.clone();
+        let mut connection = self.connection();
         let rows: Vec<Vec<Option<String>>> = pipeline
             .query_async(&mut connection)
             .await
@@ -283,7 +283,7 @@ impl RedisBackend {
             .ignore()
             .hset_multiple(self.keys(queue).meta(), fields)
             .ignore();
-        let mut connection = self.connection.clone();
+        let mut connection = self.connection();
         pipeline
             .query_async::<()>(&mut connection)
             .await
@@ -307,7 +307,7 @@ impl RedisBackend {
         );
         let meta = keys.meta();
         let job_prefix = keys.job_prefix();
-        let mut connection = self.connection.clone();
+        let mut connection = self.connection();
         let mut cursor: u64 = 0;
         let mut removed = 0u64;
         loop {
@@ -361,7 +361,7 @@ impl RedisBackend {
             .zadd(keys::workers(&self.prefix), &info.id, now)
             .ignore()
             .get(keys::control(&self.prefix, &info.id));
-        let mut connection = self.connection.clone();
+        let mut connection = self.connection();
         let (command,): (Option<String>,) = pipeline
             .query_async(&mut connection)
             .await
@@ -372,7 +372,7 @@ impl RedisBackend {
     /// The fleet: the registry's ids by last beat, each with its registration; an id whose
     /// registration expired is removed from the index here.
     pub(super) async fn fleet(&self) -> BackendResult<Vec<WorkerEntry>> {
-        let mut connection = self.connection.clone();
+        let mut connection = self.connection();
         let index = keys::workers(&self.prefix);
         let scored: Vec<(String, f64)> = connection
             .zrange_withscores(&index, 0, -1)
@@ -419,7 +419,7 @@ impl RedisBackend {
         for queue in &info.queues {
             pipeline.zrem(self.keys(queue).workers(), &info.id).ignore();
         }
-        let mut connection = self.connection.clone();
+        let mut connection = self.connection();
         pipeline
             .query_async::<()>(&mut connection)
             .await
@@ -427,7 +427,7 @@ impl RedisBackend {
     }
 
     pub(super) async fn cpu_usage(&self) -> BackendResult<ServerUsage> {
-        let mut connection = self.connection.clone();
+        let mut connection = self.connection();
         let info: String = redis::cmd("INFO")
             .arg("cpu")
             .query_async(&mut connection)

@@ -5,6 +5,7 @@ use super::RedisBackend;
 use super::reply::decode;
 use super::scripts::NamedScript;
 use crate::runtime::backend::BackendResult;
+use crate::runtime::error::BackendError;
 use crate::runtime::job::{NewJob, Schedule};
 use redis::Value;
 use serde::Serialize;
@@ -112,7 +113,7 @@ impl RedisBackend {
     ) -> BackendResult<Vec<BackendResult<Value>>> {
         let mut results: Vec<Option<BackendResult<Value>>> = vec![None; calls.len()];
         let mut pending: Vec<usize> = (0..calls.len()).collect();
-        let mut connection = self.connection.clone();
+        let mut connection = self.connection();
         let mut loaded = false;
         while !pending.is_empty() {
             let mut pipeline = redis::pipe();
@@ -140,10 +141,14 @@ impl RedisBackend {
                     }
                 }
             }
-            let values: Vec<Value> = pipeline
-                .query_async(&mut connection)
-                .await
-                .map_err(|error| self.target.map(error))?;
+            let values: Vec<Value> = match pipeline.query_async(&mut connection).await {
+                Ok(values) => values,
+                Err(error) => {
+                    let error = self.target.map(error);
+                    self.heal(&error).await;
+                    return Err(error);
+                }
+            };
             let mut again = Vec::new();
             for (&index, value) in pending.iter().zip(values) {
                 match value {
@@ -172,10 +177,18 @@ impl RedisBackend {
             }
             pending = again;
         }
-        Ok(results
+        let results: Vec<BackendResult<Value>> = results
             .into_iter()
             .map(|result| result.unwrap_or_else(|| Err(self.target.protocol("no reply".into()))))
-            .collect())
+            .collect();
+        // a demoted master answers READONLY: that too sends us to the sentinels
+        if let Some(Err(error)) = results
+            .iter()
+            .find(|result| matches!(result, Err(BackendError::ReadOnly { .. })))
+        {
+            self.heal(error).await;
+        }
+        Ok(results)
     }
 
     pub(super) fn decode_reply<T: DeserializeOwned>(

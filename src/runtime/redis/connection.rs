@@ -266,7 +266,8 @@ fn map_error(target: &Target, error: RedisError) -> BackendError {
 
 /// Idle workers block on the queue's wake set here, never on the shared connection.
 pub struct RedisDoorbell {
-    client: Client,
+    /// The backend's current server: after a Sentinel failover it names the new master.
+    link: std::sync::Arc<std::sync::RwLock<super::Link>>,
     target: Target,
     key: String,
     connect_timeout: Duration,
@@ -274,9 +275,14 @@ pub struct RedisDoorbell {
 }
 
 impl RedisDoorbell {
-    pub fn new(client: Client, target: Target, key: String, connect_timeout: Duration) -> Self {
+    pub fn new(
+        link: std::sync::Arc<std::sync::RwLock<super::Link>>,
+        target: Target,
+        key: String,
+        connect_timeout: Duration,
+    ) -> Self {
         RedisDoorbell {
-            client,
+            link,
             target,
             key,
             connect_timeout,
@@ -292,8 +298,15 @@ impl RedisDoorbell {
         let config = AsyncConnectionConfig::new()
             .set_connection_timeout(Some(self.connect_timeout))
             .set_response_timeout(None);
-        let connection = self
-            .client
+        let client = self
+            .link
+            .read()
+            .map(|link| link.client.clone())
+            .map_err(|_| {
+                self.target
+                    .protocol("the connection lock was poisoned".into())
+            })?;
+        let connection = client
             .get_multiplexed_async_connection_with_config(&config)
             .await
             .map_err(|error| self.target.map(error))?;

@@ -44,7 +44,7 @@ impl RedisBackend {
                 )
                 .ignore();
         }
-        let mut connection = self.connection.clone();
+        let mut connection = self.connection();
         pipeline
             .query_async::<()>(&mut connection)
             .await
@@ -56,7 +56,7 @@ impl RedisBackend {
         worker: &str,
     ) -> BackendResult<Box<dyn ControlFeed>> {
         let mut pubsub = self
-            .client
+            .client()
             .get_async_pubsub()
             .await
             .map_err(|error| self.target.map(error))?;

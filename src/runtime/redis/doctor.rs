@@ -22,7 +22,7 @@ fn check(name: &str, verdict: Verdict, detail: String, hint: Option<&str>) -> Ch
 
 impl RedisBackend {
     pub(super) async fn run_checks(&self) -> BackendResult<Vec<Check>> {
-        let mut connection = self.connection.clone();
+        let mut connection = self.connection();
         // the default sections hold the server's version and its persistence
         let info: String = redis::cmd("INFO")
             .query_async(&mut connection)

@@ -23,7 +23,7 @@ impl RedisBackend {
         let mut items: Vec<(&str, String)> =
             vec![("type", kind.to_string()), ("ids", String::new())];
         items.extend(fields.iter().cloned());
-        let mut connection = self.connection.clone();
+        let mut connection = self.connection();
         let _: String = connection
             .xadd_maxlen(
                 self.keys(queue).events(),
@@ -49,7 +49,7 @@ impl RedisBackend {
             .set_connection_timeout(Some(self.connect_timeout))
             .set_response_timeout(Some(wait + Duration::from_secs(5)));
         let mut connection = self
-            .client
+            .client()
             .get_multiplexed_async_connection_with_config(&config)
             .await
             .map_err(|error| self.target.map(error))?;

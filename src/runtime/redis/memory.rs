@@ -46,7 +46,7 @@ pub fn warn_on_eviction(usage: &MemoryUsage, backend: &str) {
 
 impl RedisBackend {
     pub(super) async fn read_memory(&self) -> BackendResult<MemoryUsage> {
-        let mut connection = self.connection.clone();
+        let mut connection = self.connection();
         let info: String = redis::cmd("INFO")
             .arg("memory")
             .query_async(&mut connection)

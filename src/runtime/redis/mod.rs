@@ -12,6 +12,7 @@ mod limits;
 mod memory;
 mod reply;
 mod scripts;
+pub mod sentinel;
 mod sessions;
 
 use crate::runtime::backend::{
@@ -33,10 +34,33 @@ use redis::Client;
 use redis::aio::ConnectionManager;
 use scripts::{NamedScript, Scripts};
 use serde::Serialize;
+use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 /// Done (and cancelled) jobs kept per queue unless `queues set --retain-done` says otherwise.
 pub const DEFAULT_RETAIN_DONE: u64 = 100_000;
+/// Opens a client and its shared connection, and checks the server.
+async fn open_link(
+    url: &str,
+    target: &Target,
+    tls: &TlsFiles,
+    connect_timeout: Duration,
+    command_timeout: Duration,
+) -> BackendResult<(Link, Option<(u32, u32)>)> {
+    let client = connection::client(url, target, tls).map_err(|error| target.hinted(error))?;
+    let mut connection = connection::connect(
+        &client,
+        target,
+        url.starts_with("rediss://"),
+        connect_timeout,
+        command_timeout,
+    )
+    .await
+    .map_err(|error| target.hinted(error))?;
+    let version = connection::check_version(&mut connection, target).await?;
+    Ok((Link { client, connection }, version))
+}
+
 /// Share of maxmemory past which enqueues are refused, unless `memory_guard` says otherwise.
 pub const DEFAULT_MEMORY_GUARD: f64 = 0.9;
 /// Failed attempts remembered per job.
@@ -48,9 +72,16 @@ const REAPER_LOCK_MS: u64 = 1000;
 /// Expired leases handled per sweep, so one sweep never stalls the server.
 const REAP_BATCH: u64 = 1000;
 
+/// The server this backend talks to now; with Sentinel, a failover swaps it.
+pub(super) struct Link {
+    pub(super) client: Client,
+    pub(super) connection: ConnectionManager,
+}
+
 pub struct RedisBackend {
-    client: Client,
-    connection: ConnectionManager,
+    link: Arc<RwLock<Link>>,
+    /// Set for redis+sentinel://: how to find the master again.
+    sentinel: Option<sentinel::Sentinel>,
     target: Target,
     prefix: String,
     connect_timeout: Duration,
@@ -76,20 +107,66 @@ impl RedisBackend {
             display: display.to_string(),
             prefix: prefix.to_string(),
         };
-        let client = connection::client(url, &target, tls).map_err(|error| target.hinted(error))?;
-        let mut connection = connection::connect(
-            &client,
+        let (link, version) =
+            open_link(url, &target, tls, connect_timeout, command_timeout).await?;
+        Ok(RedisBackend::with_link(
+            link,
+            None,
+            target,
+            prefix,
+            connect_timeout,
+            version,
+        ))
+    }
+
+    /// Connects to the master the sentinels name (`redis+sentinel://`).
+    pub async fn connect_sentinel(
+        url: &str,
+        prefix: &str,
+        connect_timeout: Duration,
+        command_timeout: Duration,
+        tls: &TlsFiles,
+    ) -> BackendResult<RedisBackend> {
+        let spec = sentinel::SentinelSpec::parse(url).map_err(|detail| BackendError::Config {
+            backend: "redis+sentinel".into(),
+            detail,
+            hint: None,
+        })?;
+        let target = Target {
+            display: spec.display.clone(),
+            prefix: prefix.to_string(),
+        };
+        let (host, port) = spec.resolve(connect_timeout).await?;
+        let (link, version) = open_link(
+            &spec.master_url(&host, port),
             &target,
-            url.starts_with("rediss://"),
+            tls,
             connect_timeout,
             command_timeout,
         )
-        .await
-        .map_err(|error| target.hinted(error))?;
-        let version = connection::check_version(&mut connection, &target).await?;
-        Ok(RedisBackend {
-            client,
-            connection,
+        .await?;
+        let state = sentinel::Sentinel::new(spec, (host, port), command_timeout, tls.clone());
+        Ok(RedisBackend::with_link(
+            link,
+            Some(state),
+            target,
+            prefix,
+            connect_timeout,
+            version,
+        ))
+    }
+
+    fn with_link(
+        link: Link,
+        sentinel: Option<sentinel::Sentinel>,
+        target: Target,
+        prefix: &str,
+        connect_timeout: Duration,
+        version: Option<(u32, u32)>,
+    ) -> RedisBackend {
+        RedisBackend {
+            link: Arc::new(RwLock::new(link)),
+            sentinel,
             target,
             prefix: prefix.to_string(),
             connect_timeout,
@@ -97,7 +174,23 @@ impl RedisBackend {
             events: true,
             memory_guard: DEFAULT_MEMORY_GUARD,
             memory: std::sync::Mutex::new(None),
-        })
+        }
+    }
+
+    /// The shared connection to the current server (cheap: a handle to one multiplexed link).
+    pub(super) fn connection(&self) -> ConnectionManager {
+        self.link
+            .read()
+            .map(|link| link.connection.clone())
+            .unwrap_or_else(|poisoned| poisoned.into_inner().connection.clone())
+    }
+
+    /// A client for the current server, for dedicated connections (doorbell, pub/sub).
+    pub(super) fn client(&self) -> Client {
+        self.link
+            .read()
+            .map(|link| link.client.clone())
+            .unwrap_or_else(|poisoned| poisoned.into_inner().client.clone())
     }
 
     /// Refuses enqueues once used memory passes this share of maxmemory (1 turns it off).
@@ -289,7 +382,7 @@ impl Backend for RedisBackend {
         for id in ids {
             pipeline.exists(keys.job(id));
         }
-        let mut connection = self.connection.clone();
+        let mut connection = self.connection();
         pipeline
             .query_async(&mut connection)
             .await
@@ -541,7 +634,7 @@ impl Backend for RedisBackend {
 
     async fn doorbell(&self, queue: &str) -> BackendResult<Box<dyn Doorbell>> {
         Ok(Box::new(RedisDoorbell::new(
-            self.client.clone(),
+            self.link.clone(),
             self.target.clone(),
             self.keys(queue).wake(),
             self.connect_timeout,
@@ -635,7 +728,7 @@ impl Backend for RedisBackend {
     async fn delete_queue(&self, queue: &str) -> BackendResult<()> {
         self.purge_queue(queue, &crate::runtime::backend::NoProgress)
             .await?;
-        let mut connection = self.connection.clone();
+        let mut connection = self.connection();
         redis::pipe()
             .del(self.keys(queue).meta())
             .ignore()

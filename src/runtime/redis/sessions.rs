@@ -12,7 +12,7 @@ use std::collections::HashMap;
 impl RedisBackend {
     pub(super) async fn sessions_of(&self, queue: &str) -> BackendResult<Vec<SessionInfo>> {
         let keys = self.keys(queue);
-        let mut connection = self.connection.clone();
+        let mut connection = self.connection();
         let names: Vec<String> = connection
             .zrevrange(keys.sessions(), 0, -1)
             .await
@@ -53,7 +53,7 @@ impl RedisBackend {
         session: &str,
     ) -> BackendResult<Vec<SessionJob>> {
         let keys = self.keys(queue);
-        let mut connection = self.connection.clone();
+        let mut connection = self.connection();
         let ids: Vec<String> = connection
             .smembers(keys.session_jobs(session))
             .await
@@ -150,7 +150,7 @@ impl RedisBackend {
 
     pub(super) async fn stop_session_of(&self, queue: &str, session: &str) -> BackendResult<bool> {
         let keys = self.keys(queue);
-        let mut connection = self.connection.clone();
+        let mut connection = self.connection();
         let exists: bool = connection
             .exists(keys.session(session))
             .await
