@@ -358,6 +358,10 @@ pub struct QueueStats {
     pub max_len: Option<u64>,
     /// Jobs are taken round-robin across sessions.
     pub fair_sessions: bool,
+    /// The queue's own fleet-wide start rate (`queues set --rate`), e.g. `20/s`.
+    pub rate: Option<String>,
+    /// The queue's own cap on running jobs (`queues set --max-inflight`).
+    pub max_inflight: Option<u64>,
 }
 
 /// Settings an operator may change on a live queue.

@@ -60,6 +60,16 @@ impl Rate {
     }
 }
 
+/// A stored rate (`rate_us`, the µs between starts) as people write it: `20/s`, `0.5/s`.
+pub fn describe_interval(interval_us: u64) -> String {
+    let per_second = 1_000_000.0 / interval_us.max(1) as f64;
+    if per_second >= 1.0 && (per_second - per_second.round()).abs() < 1e-9 {
+        format!("{}/s", per_second.round())
+    } else {
+        format!("{:.0}/m", per_second * 60.0)
+    }
+}
+
 /// One GCRA decision. `tat_us` is the stored theoretical arrival time (0 when none). Returns
 /// how many of `wanted` starts are granted, the new arrival time, and when none are, how long
 /// until one is.

@@ -71,7 +71,21 @@ fn pipeline(env: &TestEnv, queue: &str, extra: &str, step_extra: &str) -> std::p
 
 fn a_queue_rate_holds_across_two_worker_processes(kind: Kind) {
     let env = TestEnv::on(kind);
-    ok(&env, &["queues", "set", "paced", "--rate", "20/s"]);
+    ok(
+        &env,
+        &[
+            "queues",
+            "set",
+            "paced",
+            "--rate",
+            "20/s",
+            "--max-inflight",
+            "50",
+        ],
+    );
+    let listed = json(&ok(&env, &["queues", "ls", "--json"]));
+    assert_eq!(listed["queues"][0]["rate"], "20/s", "{listed}");
+    assert_eq!(listed["queues"][0]["max_inflight"], 50, "{listed}");
     enqueue_many(&env, "paced", 60);
     let starts = two_workers(&env, &pipeline(&env, "paced", "", ""), "paced", 60);
     assert_eq!(starts.len(), 60);

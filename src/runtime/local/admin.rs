@@ -44,6 +44,14 @@ pub fn stats(tx: &Transaction, queue: &str) -> Sql<QueueStats> {
     )
     .optional()?
     .unwrap_or_default();
+    let (rate_us, max_inflight): (i64, i64) = query_row(
+        tx,
+        "SELECT rate_us, max_inflight FROM queues WHERE name = ?1",
+        [queue],
+        |row| row.try_into(),
+    )
+    .optional()?
+    .unwrap_or_default();
     let mut pending_by_priority = vec![0u64; 10];
     {
         let mut statement = tx.prepare_cached(
@@ -120,6 +128,8 @@ pub fn stats(tx: &Transaction, queue: &str) -> Sql<QueueStats> {
         )?,
         max_len: (max_len > 0).then_some(max_len as u64),
         fair_sessions: fair,
+        rate: (rate_us > 0).then(|| crate::runtime::rate::describe_interval(rate_us as u64)),
+        max_inflight: (max_inflight > 0).then_some(max_inflight as u64),
     })
 }
 

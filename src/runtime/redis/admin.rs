@@ -89,6 +89,9 @@ impl RedisBackend {
             workers: reply.workers,
             max_len: (reply.max_len > 0).then_some(reply.max_len),
             fair_sessions: reply.fair_sessions,
+            rate: (reply.rate_us > 0)
+                .then(|| crate::runtime::rate::describe_interval(reply.rate_us)),
+            max_inflight: (reply.max_inflight > 0).then_some(reply.max_inflight),
         })
     }
 

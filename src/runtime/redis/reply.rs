@@ -244,6 +244,10 @@ pub struct StatsReply {
     pub max_len: u64,
     #[serde(default)]
     pub fair_sessions: bool,
+    #[serde(default)]
+    pub rate_us: u64,
+    #[serde(default)]
+    pub max_inflight: u64,
     pub buckets: HashMap<String, u64>,
 }
 

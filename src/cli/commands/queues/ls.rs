@@ -18,6 +18,8 @@ struct QueueRow {
     workers: u64,
     max_len: Option<u64>,
     fair_sessions: bool,
+    rate: Option<String>,
+    max_inflight: Option<u64>,
 }
 
 pub async fn run(runtime: &Runtime, printer: &Printer) -> anyhow::Result<ExitCode> {
@@ -33,6 +35,8 @@ pub async fn run(runtime: &Runtime, printer: &Printer) -> anyhow::Result<ExitCod
             workers: stats.workers,
             max_len: stats.max_len,
             fair_sessions: stats.fair_sessions,
+            rate: stats.rate,
+            max_inflight: stats.max_inflight,
         });
     }
     printer.report(&Listing {
@@ -55,7 +59,7 @@ impl Report for Listing {
 
     fn view(&self) -> Vec<View> {
         let mut table = new_table(&[
-            "QUEUE", "PENDING", "ACTIVE", "DEAD", "PAUSED", "WORKERS", "MAX LEN", "FAIR",
+            "QUEUE", "PENDING", "ACTIVE", "DEAD", "PAUSED", "WORKERS", "MAX LEN", "FAIR", "LIMITS",
         ]);
         for row in &self.queues {
             table.add_row(vec![
@@ -67,6 +71,7 @@ impl Report for Listing {
                 row.workers.to_string(),
                 or_dash(row.max_len.map(|max_len| max_len.to_string())),
                 if row.fair_sessions { "yes" } else { "no" }.to_string(),
+                limits(row),
             ]);
         }
         vec![View::table(table)]
@@ -75,4 +80,16 @@ impl Report for Listing {
     fn status(&self) -> Vec<String> {
         vec![format!("backend: {}", self.backend)]
     }
+}
+
+/// `20/s, 8 running`: the queue's fleet-wide limits, or a dash.
+fn limits(row: &QueueRow) -> String {
+    let mut parts = Vec::new();
+    if let Some(rate) = &row.rate {
+        parts.push(rate.clone());
+    }
+    if let Some(cap) = row.max_inflight {
+        parts.push(format!("{cap} running"));
+    }
+    or_dash((!parts.is_empty()).then(|| parts.join(", ")))
 }

@@ -8,7 +8,7 @@
 -- returns: JSON { now, pending_by_priority: [10 counts], delayed, active, stalled (active jobs
 --   whose lease deadline has passed), dead, cancelled, done, retried, enqueued, trimmed, paused,
 --   workers (beat within the liveness window), oldest_pending_run_at?, next_delayed_at?,
---   max_len, fair_sessions, buckets: { bucket: count } }
+--   max_len, fair_sessions, rate_us, max_inflight, buckets: { bucket: count } }
 local args = cjson.decode(ARGV[1])
 local now = now_ms()
 local pending = {}
@@ -28,7 +28,7 @@ for level = 0, 9 do
   pending[#pending + 1] = count
 end
 local counters = redis.call('HMGET', KEYS[5], 'done', 'retried', 'enqueued', 'trimmed')
-local meta = redis.call('HMGET', KEYS[1], 'paused', 'max_len', 'fair')
+local meta = redis.call('HMGET', KEYS[1], 'paused', 'max_len', 'fair', 'rate_us', 'max_inflight')
 local buckets = {}
 local flat = redis.call('HGETALL', KEYS[6])
 for i = 1, #flat, 2 do buckets[flat[i]] = tonumber(flat[i + 1]) end
@@ -51,5 +51,7 @@ return reply({
   next_delayed_at = tonumber(next_delayed[2] or ''),
   max_len = tonumber(meta[2] or '0'),
   fair_sessions = meta[3] == '1',
+  rate_us = tonumber(meta[4] or '0'),
+  max_inflight = tonumber(meta[5] or '0'),
   buckets = buckets,
 })
