@@ -293,7 +293,12 @@ fn redis_down_exits_5_with_a_hint_and_no_password() {
 fn backends_that_are_not_built_yet_say_so() {
     let directory = tempfile::tempdir().unwrap();
     let mut command = Command::new(binary());
-    configure(&mut command, directory.path(), "redis+cluster://h1:7000", "x");
+    configure(
+        &mut command,
+        directory.path(),
+        "redis+cluster://h1:7000",
+        "x",
+    );
     command.args(["stats"]);
     let (code, _, stderr) = run(command);
     assert_eq!(code, 2);
