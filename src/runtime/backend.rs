@@ -102,6 +102,17 @@ pub struct Check {
     pub hint: Option<String>,
 }
 
+impl Check {
+    pub fn new(check: &str, verdict: Verdict, detail: String, hint: Option<&str>) -> Check {
+        Check {
+            check: check.to_string(),
+            verdict,
+            detail,
+            hint: hint.map(str::to_string),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Verdict {

@@ -248,12 +248,14 @@ pub fn queue_gauges(queues: &[QueueStats], memory: Option<&MemoryUsage>) -> Stri
     );
     if let Some(memory) = memory {
         let server = root.sub_registry_with_prefix("fleetq_redis_memory");
-        let used = Gauge::<i64>::default();
-        used.set(memory.used_bytes as i64);
-        server.register("used_bytes", "Redis used_memory", used);
-        let max = Gauge::<i64>::default();
-        max.set(memory.max_bytes as i64);
-        server.register("max_bytes", "Redis maxmemory (0: none)", max);
+        for (name, help, bytes) in [
+            ("used_bytes", "Redis used_memory", memory.used_bytes),
+            ("max_bytes", "Redis maxmemory (0: none)", memory.max_bytes),
+        ] {
+            let gauge = Gauge::<i64>::default();
+            gauge.set(bytes as i64);
+            server.register(name, help, gauge);
+        }
     }
     let mut text = String::new();
     let _ = prometheus_client::encoding::text::encode(&mut text, &root);

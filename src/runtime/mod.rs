@@ -45,8 +45,15 @@ pub async fn open_backend(
     address: &BackendAddress,
     settings: &Settings,
 ) -> Result<Arc<dyn Backend>, BackendError> {
+    let redis = |backend: redis::RedisBackend| -> Arc<dyn Backend> {
+        Arc::new(
+            backend
+                .with_events_recorded(settings.events)
+                .with_memory_guard(settings.memory_guard),
+        )
+    };
     let backend: Arc<dyn Backend> = match address {
-        BackendAddress::Redis { url, display } => Arc::new(
+        BackendAddress::Redis { url, display } => redis(
             redis::RedisBackend::connect(
                 url,
                 display,
@@ -55,11 +62,9 @@ pub async fn open_backend(
                 settings.command_timeout,
                 &settings.tls,
             )
-            .await?
-            .with_events_recorded(settings.events)
-            .with_memory_guard(settings.memory_guard),
+            .await?,
         ),
-        BackendAddress::Sentinel { url, .. } => Arc::new(
+        BackendAddress::Sentinel { url, .. } => redis(
             redis::RedisBackend::connect_sentinel(
                 url,
                 &settings.prefix,
@@ -67,9 +72,7 @@ pub async fn open_backend(
                 settings.command_timeout,
                 &settings.tls,
             )
-            .await?
-            .with_events_recorded(settings.events)
-            .with_memory_guard(settings.memory_guard),
+            .await?,
         ),
         BackendAddress::Local { path } => Arc::new(
             local::LocalBackend::open(path)

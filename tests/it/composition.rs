@@ -1,9 +1,9 @@
 //! The pipeline engine's combinators (parallel, route, foreach, needs, nested lists), in-place
 //! step retries, checkpoints and `resume: false`, `on_failure:`, and enqueue steps, each run
-//! by a real worker on both backends.
+//! by a real worker on both backends (step timeouts are in worker.rs).
 
 use crate::support::{
-    Kind, TestEnv, alive, enqueue, json, lines_of, ok, on_every_backend_sync, run, start_worker,
+    Kind, TestEnv, enqueue, json, lines_of, ok, on_every_backend_sync, run, start_worker,
     wait_until,
 };
 use std::time::Duration;
@@ -16,7 +16,6 @@ on_every_backend_sync!(
     a_job_resumes_from_its_checkpoint_after_its_worker_is_killed,
     on_failure_runs_once_when_the_job_goes_dead,
     enqueue_steps_push_jobs_that_keep_the_session,
-    a_timeout_kills_the_step_and_everything_it_started,
 );
 
 fn burst(env: &TestEnv, pipeline: &std::path::Path) -> String {
@@ -313,41 +312,4 @@ steps:
     let (code, stdout, _) = env.fleetq(&["stats", "billing", "--json"]);
     assert_eq!(code, 0);
     assert_eq!(json(&stdout)["queues"][0]["pending"], 1, "{stdout}");
-}
-
-fn a_timeout_kills_the_step_and_everything_it_started(kind: Kind) {
-    let env = TestEnv::on(kind);
-    let pids = env.path("pids");
-    let pipeline = env.write(
-        "slow.yaml",
-        &format!(
-            r#"pipeline: slow
-queue: slow
-retry: {{ max_attempts: 1 }}
-steps:
-  - name: hang
-    timeout: 300ms
-    exec: [sh, -c, 'sleep 60 & echo "$$ $!" >> "{pids}"; wait']
-"#,
-            pids = pids.display()
-        ),
-    );
-    let id = enqueue(&env, "slow");
-    burst(&env, &pipeline);
-    let shown = show(&env, &id);
-    assert_eq!(shown["state"], "dead", "{shown}");
-    assert!(
-        shown["last_error"].as_str().unwrap().contains("timed out"),
-        "{shown}"
-    );
-    let processes: Vec<i32> = lines_of(&pids)[0]
-        .split_whitespace()
-        .map(|pid| pid.parse().unwrap())
-        .collect();
-    assert_eq!(processes.len(), 2);
-    wait_until(
-        "the step and its child are gone",
-        Duration::from_secs(5),
-        || processes.iter().all(|pid| !alive(*pid)),
-    );
 }

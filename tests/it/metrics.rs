@@ -23,8 +23,7 @@ fn get(address: &str, path: &str) -> Option<(u16, String)> {
 }
 
 fn free_address() -> String {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    listener.local_addr().unwrap().to_string()
+    format!("127.0.0.1:{}", crate::support::free_port())
 }
 
 /// The value of the first sample line that starts with `prefix`.

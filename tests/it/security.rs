@@ -1,7 +1,7 @@
 //! TLS (a private CA and client certificates) and ACL users, against real redis-servers; and
 //! secrets that never reach the output.
 
-use crate::support::{TestEnv, TestRedis, binary, configure, run, which};
+use crate::support::{TestEnv, TestRedis, binary, configure, free_port, run, which};
 use std::path::Path;
 use std::process::Command;
 
@@ -30,14 +30,6 @@ done
         status.success(),
         "openssl could not make the test certificates"
     );
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 #[test]

@@ -2,20 +2,12 @@
 //! same `redis-server` binary): fleetq finds the master through the sentinels, and a producer
 //! and a running worker follow a failover after the master is SIGKILLed.
 
-use crate::support::{binary, configure, lines_of, run, which};
+use crate::support::{binary, configure, free_port, lines_of, run, which};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
 
 fn redis_server() -> std::path::PathBuf {
     which("redis-server").unwrap_or_else(|| {

@@ -104,19 +104,23 @@ impl TestRedis {
     /// Sets maxmemory to what the server uses now plus `headroom` bytes, with noeviction:
     /// writes past that are refused with OOM.
     pub fn limit_memory(&self, headroom: u64) {
+        let used = self.used_memory();
+        self.config_set("maxmemory", &(used + headroom).to_string());
+        self.config_set("maxmemory-policy", "noeviction");
+    }
+
+    /// The server's `used_memory`, in bytes.
+    pub fn used_memory(&self) -> u64 {
         let info: String = redis::cmd("INFO")
             .arg("memory")
             .query(&mut self.connection())
             .unwrap();
-        let used: u64 = info
-            .lines()
+        info.lines()
             .find_map(|line| line.strip_prefix("used_memory:"))
             .unwrap()
             .trim()
             .parse()
-            .unwrap();
-        self.config_set("maxmemory", &(used + headroom).to_string());
-        self.config_set("maxmemory-policy", "noeviction");
+            .unwrap()
     }
 
     pub fn url(&self) -> String {
@@ -164,6 +168,15 @@ fn spawn_server(directory: &Path, socket: &Path, extra: &[String]) -> Child {
         .stderr(Stdio::null())
         .spawn()
         .expect("start redis-server")
+}
+
+/// A TCP port on 127.0.0.1 nothing listens on right now.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 pub fn which(program: &str) -> Option<PathBuf> {

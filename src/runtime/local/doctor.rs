@@ -6,15 +6,6 @@ use crate::runtime::backend::{Check, Verdict};
 use rusqlite::Transaction;
 use std::path::Path;
 
-fn check(name: &str, verdict: Verdict, detail: String, hint: Option<&str>) -> Check {
-    Check {
-        check: name.to_string(),
-        verdict,
-        detail,
-        hint: hint.map(str::to_string),
-    }
-}
-
 pub fn checks(tx: &Transaction, path: &Path) -> Sql<Vec<Check>> {
     let mut checks = Vec::new();
     let version: i64 = query_row(tx, "PRAGMA user_version", [], |row| row.get(0))?;
@@ -24,7 +15,7 @@ pub fn checks(tx: &Transaction, path: &Path) -> Sql<Vec<Check>> {
         .filter_map(|suffix| std::fs::metadata(format!("{}{suffix}", path.display())).ok())
         .map(|meta| meta.len())
         .sum();
-    checks.push(check(
+    checks.push(Check::new(
         "store",
         Verdict::Ok,
         format!(
@@ -37,14 +28,14 @@ pub fn checks(tx: &Transaction, path: &Path) -> Sql<Vec<Check>> {
     use std::os::unix::fs::PermissionsExt;
     let mode = std::fs::metadata(path).map_or(0, |meta| meta.permissions().mode() & 0o777);
     checks.push(if mode & 0o077 == 0 {
-        check(
+        Check::new(
             "permissions",
             Verdict::Ok,
             format!("{mode:o}: this user only"),
             None,
         )
     } else {
-        check(
+        Check::new(
             "permissions",
             Verdict::Warn,
             format!("{mode:o}: other users can read the jobs"),
@@ -53,14 +44,14 @@ pub fn checks(tx: &Transaction, path: &Path) -> Sql<Vec<Check>> {
     });
     let journal: String = query_row(tx, "PRAGMA journal_mode", [], |row| row.get(0))?;
     checks.push(if journal.eq_ignore_ascii_case("wal") {
-        check(
+        Check::new(
             "journal",
             Verdict::Ok,
             "WAL: readers never block the writer".into(),
             None,
         )
     } else {
-        check(
+        Check::new(
             "journal",
             Verdict::Warn,
             format!("{journal}: stats and workers wait on each other"),
@@ -75,19 +66,19 @@ pub fn checks(tx: &Transaction, path: &Path) -> Sql<Vec<Check>> {
         directory.display()
     );
     checks.push(match free {
-        free if free < 64 << 20 => check(
+        free if free < 64 << 20 => Check::new(
             "disk space",
             Verdict::Fail,
             detail,
             Some("a full disk refuses every write: free space or move the store"),
         ),
-        free if free < 512 << 20 => check(
+        free if free < 512 << 20 => Check::new(
             "disk space",
             Verdict::Warn,
             detail,
             Some("free space before the disk fills"),
         ),
-        _ => check("disk space", Verdict::Ok, detail, None),
+        _ => Check::new("disk space", Verdict::Ok, detail, None),
     });
     Ok(checks)
 }

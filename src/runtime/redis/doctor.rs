@@ -11,15 +11,6 @@ fn field<'a>(info: &'a str, name: &str) -> Option<&'a str> {
         .map(str::trim)
 }
 
-fn check(name: &str, verdict: Verdict, detail: String, hint: Option<&str>) -> Check {
-    Check {
-        check: name.to_string(),
-        verdict,
-        detail,
-        hint: hint.map(str::to_string),
-    }
-}
-
 impl RedisBackend {
     pub(super) async fn run_checks(&self) -> BackendResult<Vec<Check>> {
         let mut connection = self.connection();
@@ -39,14 +30,14 @@ impl RedisBackend {
             .and_then(|n| n.parse().ok())
             .unwrap_or(0);
         checks.push(if major >= 7 {
-            check(
+            Check::new(
                 "server version",
                 Verdict::Ok,
                 format!("Redis {version}"),
                 None,
             )
         } else {
-            check(
+            Check::new(
                 "server version",
                 Verdict::Warn,
                 format!("Redis {version}: scripts cannot run at maxmemory before 7.0"),
@@ -66,19 +57,19 @@ impl RedisBackend {
             .as_ref()
             .is_none_or(|pair| pair.get(1).is_some_and(|rules| !rules.trim().is_empty()));
         checks.push(match (aof, rdb_saves) {
-            (true, _) => check(
+            (true, _) => Check::new(
                 "persistence",
                 Verdict::Ok,
                 "AOF on: acknowledged jobs survive a restart".into(),
                 None,
             ),
-            (false, true) => check(
+            (false, true) => Check::new(
                 "persistence",
                 Verdict::Warn,
                 "RDB snapshots only: jobs since the last snapshot are lost if Redis crashes".into(),
                 Some("turn on AOF: CONFIG SET appendonly yes (and appendonly yes in redis.conf)"),
             ),
-            (false, false) => check(
+            (false, false) => Check::new(
                 "persistence",
                 Verdict::Fail,
                 "no AOF and no RDB snapshot: a restart loses every job".into(),
@@ -87,9 +78,9 @@ impl RedisBackend {
         });
 
         checks.push(if memory.policy == "noeviction" {
-            check("eviction policy", Verdict::Ok, "noeviction".into(), None)
+            Check::new("eviction policy", Verdict::Ok, "noeviction".into(), None)
         } else {
-            check(
+            Check::new(
                 "eviction policy",
                 Verdict::Fail,
                 format!(
@@ -102,7 +93,7 @@ impl RedisBackend {
 
         let mib = |bytes: u64| format!("{:.1} MiB", bytes as f64 / 1_048_576.0);
         checks.push(if memory.max_bytes == 0 {
-            check(
+            Check::new(
                 "memory headroom",
                 Verdict::Warn,
                 format!("{} used, no maxmemory: Redis grows until the host runs out", mib(memory.used_bytes)),
@@ -118,11 +109,11 @@ impl RedisBackend {
                 memory.guard * 100.0
             );
             if share >= memory.guard {
-                check("memory headroom", Verdict::Fail, detail, Some("let workers drain, raise maxmemory, or keep fewer done jobs (fleetq queues set Q --retain-done N)"))
+                Check::new("memory headroom", Verdict::Fail, detail, Some("let workers drain, raise maxmemory, or keep fewer done jobs (fleetq queues set Q --retain-done N)"))
             } else if share >= memory.guard * 0.8 {
-                check("memory headroom", Verdict::Warn, detail, Some("close to the guard: raise maxmemory or keep fewer done jobs"))
+                Check::new("memory headroom", Verdict::Warn, detail, Some("close to the guard: raise maxmemory or keep fewer done jobs"))
             } else {
-                check("memory headroom", Verdict::Ok, detail, None)
+                Check::new("memory headroom", Verdict::Ok, detail, None)
             }
         });
 
@@ -143,14 +134,14 @@ impl RedisBackend {
             latency.as_secs_f64() * 1000.0
         );
         checks.push(if latency > Duration::from_millis(5) {
-            check(
+            Check::new(
                 "latency",
                 Verdict::Warn,
                 detail,
                 Some("every lease and ack is a round trip: run workers near Redis"),
             )
         } else {
-            check("latency", Verdict::Ok, detail, None)
+            Check::new("latency", Verdict::Ok, detail, None)
         });
 
         let started = Instant::now();
@@ -170,9 +161,9 @@ impl RedisBackend {
             if skew >= 0.0 { "behind" } else { "ahead of" }
         );
         checks.push(if skew.abs() > 1.0 {
-            check("clock skew", Verdict::Warn, detail, Some("fleetq schedules by the server's clock, so jobs run on time; fix NTP on this host so logs line up"))
+            Check::new("clock skew", Verdict::Warn, detail, Some("fleetq schedules by the server's clock, so jobs run on time; fix NTP on this host so logs line up"))
         } else {
-            check("clock skew", Verdict::Ok, detail, None)
+            Check::new("clock skew", Verdict::Ok, detail, None)
         });
         Ok(checks)
     }
