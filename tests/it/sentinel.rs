@@ -289,6 +289,63 @@ fn a_worker_and_a_producer_follow_a_sentinel_failover_losing_no_acknowledged_job
         recovered.as_secs_f64()
     );
     assert!(lost.is_empty(), "acknowledged jobs lost: {lost:?}");
+
+    // a planned failover leaves the old master up as a replica: no error says the master
+    // moved, and the worker still follows it (READONLY, or its periodic check)
+    let _returned = start_redis(
+        directory,
+        master,
+        &["--replicaof", "127.0.0.1", &replica.to_string()],
+    );
+    wait_for(
+        "the old master is a replica the sentinels know",
+        Duration::from_secs(60),
+        || {
+            let Some(mut connection) = connection(sentinels[0]) else {
+                return false;
+            };
+            let replicas: Vec<std::collections::HashMap<String, String>> = redis::cmd("SENTINEL")
+                .arg("replicas")
+                .arg("mymaster")
+                .query(&mut connection)
+                .unwrap_or_default();
+            replicas.iter().any(|replica| {
+                replica.get("port") == Some(&master.to_string())
+                    && replica.get("master-link-status").map(String::as_str) == Some("ok")
+                    && !replica
+                        .get("flags")
+                        .is_some_and(|flags| flags.contains("down"))
+            })
+        },
+    );
+    wait_for("a planned failover back", Duration::from_secs(60), || {
+        if let Some(mut connection) = connection(sentinels[1]) {
+            let _: redis::RedisResult<String> = redis::cmd("SENTINEL")
+                .arg("failover")
+                .arg("mymaster")
+                .query(&mut connection);
+        }
+        std::thread::sleep(Duration::from_millis(500));
+        master_port(sentinels[0]) == Some(master)
+    });
+    let done_before = stats("done");
+    wait_for(
+        "an enqueue lands on the new master",
+        Duration::from_secs(30),
+        || {
+            fleetq(
+                directory,
+                &backend,
+                &["enqueue", "failover", "--data", "{}"],
+            )
+            .0 == 0
+        },
+    );
+    wait_for(
+        "the running worker follows the planned failover",
+        Duration::from_secs(30),
+        || stats("done") > done_before,
+    );
     crate::support::signal(&worker, libc::SIGTERM);
     assert_eq!(
         crate::support::wait_exit(&mut worker, Duration::from_secs(20)),

@@ -182,11 +182,12 @@ impl RedisBackend {
             .map(|result| result.unwrap_or_else(|| Err(self.target.protocol("no reply".into()))))
             .collect();
         // a demoted master answers READONLY: that too sends us to the sentinels
-        if let Some(Err(error)) = results
+        match results
             .iter()
             .find(|result| matches!(result, Err(BackendError::ReadOnly { .. })))
         {
-            self.heal(error).await;
+            Some(Err(error)) => self.heal(error).await,
+            _ => self.check_master().await,
         }
         Ok(results)
     }

@@ -10,6 +10,9 @@ use std::time::{Duration, Instant};
 
 /// Never ask the sentinels more often than this, however many calls fail at once.
 const HEAL_INTERVAL: Duration = Duration::from_millis(500);
+/// Ask them at least this often anyway: a failover that left the old master up (demoted to a
+/// replica) shows in reads as nothing at all, and in writes only as `READONLY`.
+const CHECK_INTERVAL: Duration = Duration::from_secs(5);
 
 /// A Sentinel-backed connection's state: how to find the master and where it was last.
 pub struct Sentinel {
@@ -43,19 +46,32 @@ impl RedisBackend {
     /// (and the doorbell's next reconnect) to it. Callers retry as they would after any
     /// outage; redis-rs does not follow Sentinel by itself.
     pub(super) async fn heal(&self, error: &BackendError) {
-        let Some(sentinel) = &self.sentinel else {
-            return;
-        };
-        if !matches!(
+        if matches!(
             error,
             BackendError::Unavailable { .. }
                 | BackendError::ReadOnly { .. }
                 | BackendError::Busy { .. }
         ) {
-            return;
+            self.ask_sentinels(HEAL_INTERVAL).await;
         }
-        let mut last = sentinel.last_asked.lock().await;
-        if last.is_some_and(|at| at.elapsed() < HEAL_INTERVAL) {
+    }
+
+    /// After a call that went well: every few seconds, checks the master has not moved.
+    pub(super) async fn check_master(&self) {
+        self.ask_sentinels(CHECK_INTERVAL).await;
+    }
+
+    /// Asks the sentinels where the master is, unless they were asked within `interval`, and
+    /// switches to it if it moved.
+    async fn ask_sentinels(&self, interval: Duration) {
+        let Some(sentinel) = &self.sentinel else {
+            return;
+        };
+        let Ok(mut last) = sentinel.last_asked.try_lock() else {
+            // another call is asking right now
+            return;
+        };
+        if last.is_some_and(|at| at.elapsed() < interval) {
             return;
         }
         *last = Some(Instant::now());
