@@ -10,6 +10,7 @@
 local args = cjson.decode(ARGV[1])
 local now = now_ms()
 local job_prefix = args.job_prefix
+local now_text = tostring(now)
 local stale, finished, done_entries, finished_sessions = {}, {}, {}, {}
 local already = 0
 for index, completion in ipairs(args.completions) do
@@ -20,10 +21,10 @@ for index, completion in ipairs(args.completions) do
   if fields[1] == completion.token and fields[2] == 'active' then
     release_unique(args.unique_prefix, id, fields[3], fields[4])
     -- the token stays, so a repeat of this ack is recognised; the state fences everything else
-    redis.call('HSET', key, 'state', 'done', 'finished_at', now, 'outputs', ARGV[index + 1])
+    redis.call('HSET', key, 'state', 'done', 'finished_at', now_text, 'outputs', ARGV[index + 1])
     finished[#finished + 1] = id
     finished_sessions[#finished_sessions + 1] = fields[5] or false
-    done_entries[#done_entries + 1] = now
+    done_entries[#done_entries + 1] = now_text
     done_entries[#done_entries + 1] = id
   elseif fields[1] == completion.token and fields[2] == 'done' then
     already = already + 1

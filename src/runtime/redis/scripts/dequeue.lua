@@ -73,6 +73,8 @@ end
 local jobs = {}
 local payloads = {}
 local deadline = now + args.lease_ms
+-- each formatted once for the whole batch, not once per job
+local now_text, deadline_text = tostring(now), tostring(deadline)
 -- one fence read and one write per batch: tokens are consecutive numbers after it
 local fence = tonumber(meta[2] or '0')
 local leased = {}
@@ -86,17 +88,18 @@ local function lease_each(ids)
     -- a purged or cancelled job can linger in a ready list; skip it
     if fields[1] and fields[11] == 'pending' then
       fence = fence + 1
-      local attempts = tonumber(fields[2]) + 1
+      local token = tostring(fence)
+      local attempts = text_of(tonumber(fields[2]) + 1)
       local max_attempts = fields[3]
-      if max_attempts == '0' then max_attempts = tostring(args.default_max_attempts) end
+      if max_attempts == '0' then max_attempts = text_of(args.default_max_attempts) end
       -- the lease deadline lives only in the leased set's score
-      redis.call('HSET', key, 'state', 'active', 'attempts', attempts, 'token', fence,
-        'owner', owner, 'started_at', now, 'max_attempts', max_attempts)
-      leased[#leased + 1] = deadline
+      redis.call('HSET', key, 'state', 'active', 'attempts', attempts, 'token', token,
+        'owner', owner, 'started_at', now_text, 'max_attempts', max_attempts)
+      leased[#leased + 1] = deadline_text
       leased[#leased + 1] = id
       started_sessions[#started_sessions + 1] = fields[10] or false
       -- numbers stay the strings HMGET gave: cjson formats a Lua number three times slower
-      jobs[#jobs + 1] = { id = id, token = tostring(fence), attempts = tostring(attempts),
+      jobs[#jobs + 1] = { id = id, token = token, attempts = attempts,
         max_attempts = max_attempts, timeout_ms = fields[4], priority = fields[5],
         created_at = fields[6], run_at = fields[7], correlation_id = fields[8] or nil,
         session = fields[10] or nil }

@@ -18,6 +18,8 @@
 --   stopped; not stored)
 local args = cjson.decode(ARGV[1])
 local now = now_ms()
+-- formatted once for the whole batch, not once per job
+local now_text = tostring(now)
 local job_prefix, ready_prefix, unique_prefix = args.job_prefix, args.ready_prefix, args.unique_prefix
 
 local settings = redis.call('HMGET', KEYS[1], 'max_len', 'fair')
@@ -61,12 +63,14 @@ for index, job in ipairs(args.jobs) do
       redis.call('ZADD', KEYS[2], run_at, id)
     else
       run_at = math.min(run_at, now)
-      push_ready(queue, job.priority, id, job.session)
+      push_ready(queue, text_of(job.priority), id, job.session)
       rang = true
     end
-    local fields = { 'id', id, 'data', data, 'priority', job.priority, 'state', state,
-      'attempts', 0, 'max_attempts', job.max_attempts or 0, 'timeout_ms', job.timeout_ms or 0,
-      'created_at', now, 'run_at', run_at }
+    local run_at_text = now_text
+    if run_at ~= now then run_at_text = tostring(run_at) end
+    local fields = { 'id', id, 'data', data, 'priority', text_of(job.priority), 'state', state,
+      'attempts', '0', 'max_attempts', text_of(job.max_attempts or 0),
+      'timeout_ms', text_of(job.timeout_ms or 0), 'created_at', now_text, 'run_at', run_at_text }
     if unique_key then
       fields[#fields + 1] = 'unique_key'; fields[#fields + 1] = unique_key
       -- without a TTL the key is held while the job is pending or running, and released
@@ -89,9 +93,9 @@ for index, job in ipairs(args.jobs) do
     end
     if session_key then
       redis.call('SADD', session_key .. args.session_jobs_suffix, id)
-      redis.call('HSETNX', session_key, 'created_at', now)
-      redis.call('HSET', session_key, 'last_at', now)
-      redis.call('ZADD', KEYS[5], now, job.session)
+      redis.call('HSETNX', session_key, 'created_at', now_text)
+      redis.call('HSET', session_key, 'last_at', now_text)
+      redis.call('ZADD', KEYS[5], now_text, job.session)
     end
     size = size + 1
     added = added + 1

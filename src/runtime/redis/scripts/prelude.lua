@@ -24,6 +24,18 @@ local function rate_room(tat, interval, burst, now, wanted)
   return math.min(math.floor((horizon - tat) / interval) + 1, wanted), 0, tat
 end
 
+-- Lua turns a number into text through printf, which costs more than most commands that take
+-- it; small whole numbers (priorities, attempts, defaults) are formatted once per call
+local number_texts = {}
+local function text_of(number)
+  local text = number_texts[number]
+  if text == nil then
+    text = tostring(number)
+    number_texts[number] = text
+  end
+  return text
+end
+
 -- variadic commands in slices, keeping unpack() far below Lua's stack limit
 local function in_slices(command, key, items)
   for first = 1, #items, 1000 do
