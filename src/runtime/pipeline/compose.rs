@@ -10,6 +10,19 @@ use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
 
 impl Run<'_> {
+    /// The job's own list: like `run_list`, without building an output for the list itself
+    /// (each step's output is kept under its name already).
+    pub async fn run_top(&self, steps: &[Step]) -> Result<(), StepFailure> {
+        let scope = Scope::default();
+        if steps.iter().any(|step| !step.needs.is_empty()) {
+            return self.run_graph(steps, &scope, true).await.map(|_| ());
+        }
+        for step in steps {
+            self.step(step, &scope).await?;
+        }
+        Ok(())
+    }
+
     /// A list of steps: in order, or as a graph once any of them `needs:` another. The output
     /// maps each step's name to its output.
     pub async fn run_list(

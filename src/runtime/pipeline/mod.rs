@@ -50,6 +50,7 @@ pub fn noop(queue: &str) -> Pipeline {
         on_failure: Vec::new(),
         env_allow: Vec::new(),
         templated: false,
+        needs_context: false,
         resume: true,
         rate: None,
         max_inflight: None,

@@ -93,7 +93,8 @@ pub struct Run<'a> {
     pub data: Value,
     job_fields: Value,
     outputs: Mutex<Map<String, Value>>,
-    watch: Mutex<&'a mut (dyn FnMut(StepRun) + Send)>,
+    /// Who hears how each step went; None when nobody listens, so no report is built.
+    watch: Option<Mutex<&'a mut (dyn FnMut(StepRun) + Send)>>,
     deadline: Option<Instant>,
     job_timeout: Option<Duration>,
     /// Checkpoints are written one at a time, each with all outputs so far, so a slow early
@@ -118,7 +119,8 @@ pub fn job_fields(job: &LeasedJob) -> Value {
 /// Runs the job's remaining steps. Dropping the returned future kills any running step's
 /// process group, which is how cancellation reaches it.
 pub async fn run_job(pipeline: &Pipeline, job: &LeasedJob, services: &Services) -> JobOutcome {
-    run_job_watched(pipeline, job, services, &mut |_| {}).await
+    let run = Run::new(pipeline, job, services, None, None);
+    run.sequence(&pipeline.steps).await
 }
 
 /// `run_job`, telling `watch` how each step went as it ends.
@@ -128,7 +130,7 @@ pub async fn run_job_watched(
     services: &Services,
     watch: &mut (dyn FnMut(StepRun) + Send),
 ) -> JobOutcome {
-    let run = Run::new(pipeline, job, services, watch, None);
+    let run = Run::new(pipeline, job, services, Some(watch), None);
     run.sequence(&pipeline.steps).await
 }
 
@@ -141,7 +143,7 @@ pub async fn run_on_failure(
     error: &str,
     watch: &mut (dyn FnMut(StepRun) + Send),
 ) -> JobOutcome {
-    let run = Run::new(pipeline, job, services, watch, Some(error));
+    let run = Run::new(pipeline, job, services, Some(watch), Some(error));
     run.sequence(&pipeline.on_failure).await
 }
 
@@ -150,7 +152,7 @@ impl<'a> Run<'a> {
         pipeline: &'a Pipeline,
         job: &'a LeasedJob,
         services: &'a Services,
-        watch: &'a mut (dyn FnMut(StepRun) + Send),
+        watch: Option<&'a mut (dyn FnMut(StepRun) + Send)>,
         error: Option<&str>,
     ) -> Run<'a> {
         let outputs: Map<String, Value> = if job.outputs.is_empty() || !pipeline.resume {
@@ -158,8 +160,16 @@ impl<'a> Run<'a> {
         } else {
             serde_json::from_str(&job.outputs).unwrap_or_default()
         };
-        let data = serde_json::from_str(&job.data).unwrap_or(Value::String(job.data.clone()));
-        let mut job_fields = job_fields(job);
+        // only templates and exec steps read the job's data and fields: a pipeline of builtins
+        // skips the parse and the allocations per job
+        let (data, mut job_fields) = if pipeline.needs_context || error.is_some() {
+            (
+                serde_json::from_str(&job.data).unwrap_or(Value::String(job.data.clone())),
+                job_fields(job),
+            )
+        } else {
+            (Value::Null, Value::Null)
+        };
         if let Some(error) = error {
             job_fields["error"] = error.into();
         }
@@ -171,7 +181,7 @@ impl<'a> Run<'a> {
             data,
             job_fields,
             outputs: Mutex::new(outputs),
-            watch: Mutex::new(watch),
+            watch: watch.map(Mutex::new),
             deadline: job_timeout.map(|timeout| Instant::now() + timeout),
             job_timeout,
             saving: tokio::sync::Mutex::new(()),
@@ -180,11 +190,11 @@ impl<'a> Run<'a> {
 
     /// The top-level list, as a job runs it; the outcome carries the outputs so far.
     async fn sequence(&self, steps: &[Step]) -> JobOutcome {
-        let result = self.run_list(steps, &Scope::default(), true).await;
+        let result = self.run_top(steps).await;
         let outputs = self
             .outputs
             .lock()
-            .map(|map| map.clone())
+            .map(|mut map| std::mem::take(&mut *map))
             .unwrap_or_default();
         match result {
             Ok(_) => JobOutcome::Done { outputs },
@@ -277,6 +287,9 @@ impl<'a> Run<'a> {
     }
 
     fn report(&self, step: &Step, scope: &Scope, result: &Result<Value, StepFailure>, run: Ran) {
+        let Some(watch) = &self.watch else {
+            return;
+        };
         let failure = result.as_ref().err();
         let entry = StepRun {
             name: format!("{}{}", step.name, scope.label),
@@ -291,7 +304,7 @@ impl<'a> Run<'a> {
                 .map(|failure| failure.stderr.clone())
                 .filter(|stderr| !stderr.is_empty()),
         };
-        if let Ok(mut watch) = self.watch.lock() {
+        if let Ok(mut watch) = watch.lock() {
             (*watch)(entry);
         }
     }

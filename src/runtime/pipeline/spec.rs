@@ -28,6 +28,9 @@ pub struct Pipeline {
     /// Whether any step has a template or a `when:`, so a pipeline without them never builds
     /// a template context.
     pub templated: bool,
+    /// Whether a step reads the job's data or fields (templates, exec stdin), so a pipeline of
+    /// builtins never parses them.
+    pub needs_context: bool,
     /// Completed steps' outputs are kept with the job, so another attempt resumes after them.
     pub resume: bool,
     /// Jobs started per unit of time, across every worker of the queue.

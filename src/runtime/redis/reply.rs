@@ -28,20 +28,32 @@ pub fn decode<T: DeserializeOwned>(script: &str, value: &Value) -> Reply<T> {
 }
 
 /// Lua's cjson cannot tell an empty array from an empty object and writes `{}`; read both.
+/// A visitor rather than an untagged enum: serde buffers an untagged value whole before it
+/// tries each variant, and this reads every batch of leased jobs.
 fn list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
     deserializer: D,
 ) -> Result<Vec<T>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Either<T> {
-        List(Vec<T>),
-        Empty(HashMap<String, serde::de::IgnoredAny>),
+    struct Items<T>(std::marker::PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Items<T> {
+        type Value = Vec<T>;
+        fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+            formatter.write_str("a list")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut items: A) -> Result<Vec<T>, A::Error> {
+            let mut list = Vec::with_capacity(items.size_hint().unwrap_or(0));
+            while let Some(item) = items.next_element()? {
+                list.push(item);
+            }
+            Ok(list)
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Vec<T>, A::Error> {
+            match map.next_key::<serde::de::IgnoredAny>()? {
+                None => Ok(Vec::new()),
+                Some(_) => Err(serde::de::Error::custom("expected a list")),
+            }
+        }
     }
-    match Either::deserialize(deserializer)? {
-        Either::List(items) => Ok(items),
-        Either::Empty(map) if map.is_empty() => Ok(Vec::new()),
-        Either::Empty(_) => Err(serde::de::Error::custom("expected a list")),
-    }
+    deserializer.deserialize_any(Items(std::marker::PhantomData))
 }
 
 #[derive(Deserialize)]
@@ -50,22 +62,38 @@ pub struct EnqueueReply {
     pub outcomes: Vec<EnqueueOutcome>,
 }
 
-/// A number a script sent as a string (cheaper for it to encode) or as a number.
+/// A number a script sent as a string (cheaper for it to encode) or as a number; a visitor,
+/// so no error is built and thrown away for the form it is not.
 fn number<'de, D: Deserializer<'de>, T>(deserializer: D) -> Result<T, D::Error>
 where
     T: std::str::FromStr + TryFrom<i64>,
 {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Either<'a> {
-        Number(i64),
-        Text(&'a str),
+    struct Whole<T>(std::marker::PhantomData<T>);
+    impl<T: std::str::FromStr + TryFrom<i64>> serde::de::Visitor<'_> for Whole<T> {
+        type Value = T;
+        fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+            formatter.write_str("a whole number")
+        }
+        fn visit_i64<E: serde::de::Error>(self, number: i64) -> Result<T, E> {
+            T::try_from(number).map_err(|_| E::custom("the number is out of range"))
+        }
+        fn visit_u64<E: serde::de::Error>(self, number: u64) -> Result<T, E> {
+            let number =
+                i64::try_from(number).map_err(|_| E::custom("the number is out of range"))?;
+            self.visit_i64(number)
+        }
+        fn visit_f64<E: serde::de::Error>(self, number: f64) -> Result<T, E> {
+            if number.fract() != 0.0 {
+                return Err(E::custom("expected a whole number"));
+            }
+            self.visit_i64(number as i64)
+        }
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<T, E> {
+            text.parse()
+                .map_err(|_| E::custom("expected a whole number"))
+        }
     }
-    let invalid = || serde::de::Error::custom("expected a whole number");
-    match Either::deserialize(deserializer)? {
-        Either::Number(number) => T::try_from(number).map_err(|_| invalid()),
-        Either::Text(text) => text.parse().map_err(|_| invalid()),
-    }
+    deserializer.deserialize_any(Whole(std::marker::PhantomData))
 }
 
 /// One job as `dequeue` hands it out; its data and outputs follow the JSON as raw elements.

@@ -90,11 +90,17 @@ impl TryFrom<RawPipeline> for Pipeline {
             on_failure: raw.on_failure.map(|steps| steps.0).unwrap_or_default(),
             env_allow: raw.env_allow,
             templated: false,
+            needs_context: false,
             resume: raw.resume,
             rate: raw.rate,
             max_inflight: raw.max_inflight.map(|count| count as u32),
         };
         pipeline.templated = pipeline.all_steps().iter().any(|step| step.templated());
+        pipeline.needs_context = pipeline.templated
+            || pipeline
+                .all_steps()
+                .iter()
+                .any(|step| matches!(step.action, Action::Exec(_)));
         Ok(pipeline)
     }
 }
