@@ -84,7 +84,8 @@
 //!                         rate, purge), drain.rs (crash-safe drain to JSONL, import)
 //!   sessions.rs           sessions: counts, show, stop (refuse, cancel, kill), clean
 //!   why.rs                `jobs why`: a job's reason and next step from the job, queue and fleet
-//!   bench.rs              the benchmark behind `fleetq bench`
+//!   bench/                the benchmark behind `fleetq bench`: mod.rs (drain and e2e modes,
+//!                         pickup latency), processes.rs (`--workers N` worker processes)
 //!   duration.rs, yaml.rs  human durations; YAML with file:line:column errors
 //! ```
 //!
