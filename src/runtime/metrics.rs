@@ -174,78 +174,63 @@ impl WorkerMetrics {
 pub fn queue_gauges(queues: &[QueueStats], memory: Option<&MemoryUsage>) -> String {
     let mut root = Registry::default();
     let registry = root.sub_registry_with_prefix("fleetq_queue");
-    let family =
-        |registry: &mut Registry, name: &str, help: &str, value: &dyn Fn(&QueueStats) -> f64| {
-            let gauges = Family::<QueueLabel, Gauge<f64, AtomicU64>>::default();
-            for queue in queues {
-                gauges
-                    .get_or_create(&QueueLabel {
-                        queue: queue.queue.clone(),
-                    })
-                    .set(value(queue));
-            }
-            registry.register(name, help, gauges);
-        };
-    family(registry, "pending", "Jobs ready to run", &|queue| {
-        queue.pending as f64
-    });
-    family(
-        registry,
-        "delayed",
-        "Jobs waiting for their time or a retry",
-        &|queue| queue.delayed as f64,
-    );
-    family(registry, "active", "Jobs leased by a worker", &|queue| {
-        queue.active as f64
-    });
-    family(
-        registry,
-        "stalled",
-        "Leased jobs whose worker stopped heartbeating",
-        &|queue| queue.stalled as f64,
-    );
-    family(
-        registry,
-        "dead",
-        "Jobs in the dead-letter queue",
-        &|queue| queue.dead as f64,
-    );
-    family(
-        registry,
-        "done",
-        "Jobs done since the queue was created or purged",
-        &|queue| queue.done as f64,
-    );
-    family(
-        registry,
-        "retried",
-        "Retries since the queue was created or purged",
-        &|queue| queue.retried as f64,
-    );
-    family(
-        registry,
-        "throughput_1m",
-        "Jobs done per second over the last minute",
-        &|queue| queue.throughput_1m,
-    );
-    family(
-        registry,
-        "oldest_pending_age_seconds",
-        "Age of the oldest pending job",
-        &|queue| queue.oldest_pending_age_ms.unwrap_or(0) as f64 / 1000.0,
-    );
-    family(
-        registry,
-        "workers",
-        "Workers heartbeating on the queue",
-        &|queue| queue.workers as f64,
-    );
-    family(
-        registry,
-        "paused",
-        "1 while the queue is paused",
-        &|queue| f64::from(u8::from(queue.paused)),
-    );
+    type Read = fn(&QueueStats) -> f64;
+    let gauges: [(&str, &str, Read); 11] = [
+        ("pending", "Jobs ready to run", |queue| queue.pending as f64),
+        (
+            "delayed",
+            "Jobs waiting for their time or a retry",
+            |queue| queue.delayed as f64,
+        ),
+        ("active", "Jobs leased by a worker", |queue| {
+            queue.active as f64
+        }),
+        (
+            "stalled",
+            "Leased jobs whose worker stopped heartbeating",
+            |queue| queue.stalled as f64,
+        ),
+        ("dead", "Jobs in the dead-letter queue", |queue| {
+            queue.dead as f64
+        }),
+        (
+            "done",
+            "Jobs done since the queue was created or purged",
+            |queue| queue.done as f64,
+        ),
+        (
+            "retried",
+            "Retries since the queue was created or purged",
+            |queue| queue.retried as f64,
+        ),
+        (
+            "throughput_1m",
+            "Jobs done per second over the last minute",
+            |queue| queue.throughput_1m,
+        ),
+        (
+            "oldest_pending_age_seconds",
+            "Age of the oldest pending job",
+            |queue| queue.oldest_pending_age_ms.unwrap_or(0) as f64 / 1000.0,
+        ),
+        ("workers", "Workers heartbeating on the queue", |queue| {
+            queue.workers as f64
+        }),
+        ("paused", "1 while the queue is paused", |queue| {
+            f64::from(u8::from(queue.paused))
+        }),
+    ];
+    for (name, help, read) in gauges {
+        let family = Family::<QueueLabel, Gauge<f64, AtomicU64>>::default();
+        for queue in queues {
+            family
+                .get_or_create(&QueueLabel {
+                    queue: queue.queue.clone(),
+                })
+                .set(read(queue));
+        }
+        registry.register(name, help, family);
+    }
     if let Some(memory) = memory {
         let server = root.sub_registry_with_prefix("fleetq_redis_memory");
         for (name, help, bytes) in [

@@ -322,21 +322,7 @@ impl WorkerSide<'_> {
             true,
             self.connection,
         )?;
-        let watcher = async {
-            let mut peak = None;
-            loop {
-                peak = peak.max(fleet.peak_rss_bytes());
-                tokio::time::sleep(Duration::from_millis(20)).await;
-                if self.backend.queue_stats(&self.pipeline.queue).await?.done
-                    >= self.options.jobs as u64
-                {
-                    return anyhow::Ok(peak.max(fleet.peak_rss_bytes()));
-                }
-            }
-        };
-        let peak = watcher.await?;
-        tokio::task::spawn_blocking(move || fleet.wait(Duration::from_secs(60))).await??;
-        Ok(peak)
+        tokio::task::spawn_blocking(move || fleet.wait(Duration::from_secs(3600))).await?
     }
 
     /// Starts the workers and waits until each has registered, so the timing starts with

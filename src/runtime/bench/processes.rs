@@ -63,25 +63,32 @@ impl Fleet {
             .max()
     }
 
-    /// Waits for burst workers to exit by themselves; a failed one fails the bench.
-    pub fn wait(mut self, limit: Duration) -> anyhow::Result<()> {
+    /// Waits for burst workers to exit by themselves (a failed one fails the bench), sampling
+    /// their memory meanwhile; returns the largest peak RSS seen. Nothing here asks the
+    /// backend anything, so the timed drain is the workers' alone.
+    pub fn wait(mut self, limit: Duration) -> anyhow::Result<Option<u64>> {
         let deadline = Instant::now() + limit;
-        for child in &mut self.children {
-            loop {
-                if let Some(status) = child.try_wait()? {
-                    if !status.success() {
-                        anyhow::bail!("a bench worker process exited with {status}");
+        let mut peak = None;
+        let mut running = self.children.len();
+        while running > 0 {
+            peak = peak.max(self.peak_rss_bytes());
+            running = 0;
+            for child in &mut self.children {
+                match child.try_wait()? {
+                    Some(status) if !status.success() => {
+                        anyhow::bail!("a bench worker process exited with {status}")
                     }
-                    break;
+                    Some(_) => {}
+                    None => running += 1,
                 }
-                if Instant::now() > deadline {
-                    anyhow::bail!("bench worker processes still running after {limit:?}");
-                }
-                std::thread::sleep(Duration::from_millis(5));
             }
+            if Instant::now() > deadline {
+                anyhow::bail!("bench worker processes still running after {limit:?}");
+            }
+            std::thread::sleep(Duration::from_millis(5));
         }
         self.children.clear();
-        Ok(())
+        Ok(peak)
     }
 
     /// SIGTERM, then wait: the workers finish what they hold and exit.

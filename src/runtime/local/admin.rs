@@ -27,7 +27,7 @@ fn count<P: rusqlite::Params>(tx: &Transaction, sql: &str, params: P) -> Sql<u64
 pub fn stats(tx: &Transaction, queue: &str) -> Sql<QueueStats> {
     let now = now_ms();
     #[allow(clippy::type_complexity)]
-    let (paused, max_len, done, retried, enqueued, trimmed, fair): (
+    let (paused, max_len, done, retried, enqueued, trimmed, fair, rate_us, max_inflight): (
         bool,
         i64,
         i64,
@@ -35,18 +35,12 @@ pub fn stats(tx: &Transaction, queue: &str) -> Sql<QueueStats> {
         i64,
         i64,
         bool,
+        i64,
+        i64,
     ) = query_row(
         tx,
-        "SELECT paused, max_len, done, retried, enqueued, trimmed, fair FROM queues
-         WHERE name = ?1",
-        [queue],
-        |row| row.try_into(),
-    )
-    .optional()?
-    .unwrap_or_default();
-    let (rate_us, max_inflight): (i64, i64) = query_row(
-        tx,
-        "SELECT rate_us, max_inflight FROM queues WHERE name = ?1",
+        "SELECT paused, max_len, done, retried, enqueued, trimmed, fair, rate_us, max_inflight
+         FROM queues WHERE name = ?1",
         [queue],
         |row| row.try_into(),
     )

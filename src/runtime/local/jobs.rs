@@ -258,11 +258,24 @@ pub fn lease(tx: &Transaction, queue: &str, request: &LeaseRequest) -> Sql<Lease
         )?;
     }
     let next_delayed = "SELECT MIN(run_at) FROM jobs WHERE queue = ?1 AND state = 'delayed'";
-    let (paused, fence, fair): (bool, i64, bool) = query_row(
+    let (paused, fence, fair, limits): (bool, i64, bool, super::limits::QueueLimits) = query_row(
         tx,
-        "SELECT paused, fence, fair FROM queues WHERE name = ?1",
+        "SELECT paused, fence, fair, rate_us, rate_burst, rate_tat, max_inflight FROM queues
+         WHERE name = ?1",
         [queue],
-        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+        |row| {
+            Ok((
+                row.get(0)?,
+                row.get(1)?,
+                row.get(2)?,
+                super::limits::QueueLimits {
+                    rate_us: row.get(3)?,
+                    rate_burst: row.get(4)?,
+                    rate_tat: row.get(5)?,
+                    max_inflight: row.get(6)?,
+                },
+            ))
+        },
     )?;
     let mut batch = LeaseBatch {
         now,
@@ -273,7 +286,7 @@ pub fn lease(tx: &Transaction, queue: &str, request: &LeaseRequest) -> Sql<Lease
         batch.next_delayed_at = first_of(tx, queue, next_delayed)?;
         return Ok(batch);
     }
-    let admission = super::limits::admit(tx, queue, request)?;
+    let admission = super::limits::admit(tx, queue, request, &limits)?;
     if admission.wanted == 0 {
         batch.limited_ms = admission.limited_ms;
         return Ok(batch);

@@ -25,14 +25,27 @@ fn now_us() -> u64 {
         .map_or(0, |since| since.as_micros() as u64)
 }
 
+/// A queue's own limits, read with the rest of its row when a lease starts.
+pub struct QueueLimits {
+    pub rate_us: i64,
+    pub rate_burst: i64,
+    pub rate_tat: i64,
+    pub max_inflight: i64,
+}
+
 /// The stricter of the queue's and the pipeline's limits, applied to a lease request.
-pub fn admit(tx: &Transaction, queue: &str, request: &LeaseRequest) -> Sql<Admission> {
-    let (mut interval, mut burst, tat, cap): (i64, i64, i64, i64) = query_row(
-        tx,
-        "SELECT rate_us, rate_burst, rate_tat, max_inflight FROM queues WHERE name = ?1",
-        [queue],
-        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
-    )?;
+pub fn admit(
+    tx: &Transaction,
+    queue: &str,
+    request: &LeaseRequest,
+    limits: &QueueLimits,
+) -> Sql<Admission> {
+    let (mut interval, mut burst, tat, cap) = (
+        limits.rate_us,
+        limits.rate_burst,
+        limits.rate_tat,
+        limits.max_inflight,
+    );
     if let Some(rate) = request.rate
         && rate.interval_us() as i64 > interval
     {

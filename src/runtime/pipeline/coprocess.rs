@@ -3,7 +3,7 @@
 //! false}`. A process that dies (or answers out of protocol) fails the job it held, which is
 //! retried, and the next job starts a new one after a backoff that grows while it keeps dying.
 
-use super::exec::{MAX_STDOUT, STDERR_TAIL, Spawned, spawn_step, tail};
+use super::exec::{MAX_STDOUT, Spawned, keep_tail, spawn_step, tail};
 use super::run::StepFailure;
 use super::spec::ExecSpec;
 use serde_json::Value;
@@ -154,11 +154,7 @@ impl Pool {
                         break;
                     }
                     if let Ok(mut buffer) = buffer.lock() {
-                        buffer.extend_from_slice(&chunk[..read]);
-                        if buffer.len() > STDERR_TAIL * 2 {
-                            let cut = buffer.len() - STDERR_TAIL;
-                            buffer.drain(..cut);
-                        }
+                        keep_tail(&mut buffer, &chunk[..read]);
                     }
                 }
             })

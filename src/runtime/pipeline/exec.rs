@@ -13,7 +13,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 /// (blocked on a full pipe) nor the worker's memory grows without bound.
 pub const MAX_STDOUT: usize = 1024 * 1024;
 /// How much of stderr is kept for the job's record.
-pub const STDERR_TAIL: usize = 4096;
+const STDERR_TAIL: usize = 4096;
 
 /// Process groups of running steps, so a hard exit can take them down too.
 static RUNNING_GROUPS: LazyLock<Mutex<HashSet<i32>>> = LazyLock::new(Default::default);
@@ -160,10 +160,7 @@ pub async fn run_exec(
                 if read == 0 {
                     break;
                 }
-                buffer.extend_from_slice(&chunk[..read]);
-                if buffer.len() > STDERR_TAIL * 2 {
-                    buffer.drain(..buffer.len() - STDERR_TAIL);
-                }
+                keep_tail(&mut buffer, &chunk[..read]);
             }
         }
         buffer
@@ -197,9 +194,11 @@ pub async fn run_exec(
     };
     match action {
         ExitAction::Success => {
-            parse_output(step, spec.output, &output).map_err(|error| StepFailure {
-                stderr: stderr_text,
-                ..StepFailure::retry(error)
+            parse_output(step, "printed output", spec.output, &output).map_err(|error| {
+                StepFailure {
+                    stderr: stderr_text,
+                    ..StepFailure::retry(error)
+                }
             })
         }
         ExitAction::Retry | ExitAction::Fatal => {
@@ -231,6 +230,7 @@ pub async fn run_exec(
 /// (`json`), the text (`text`), or nothing (`none`).
 pub fn parse_output(
     step: &str,
+    what: &str,
     mode: OutputMode,
     output: &[u8],
 ) -> Result<serde_json::Value, String> {
@@ -246,9 +246,18 @@ pub fn parse_output(
         }
         OutputMode::Json => serde_json::from_str(trimmed).map_err(|error| {
             let start: String = trimmed.chars().take(80).collect();
-            format!("step `{step}` printed output that is not JSON ({error}): {start:?}")
+            format!("step `{step}` {what} that is not JSON ({error}): {start:?}")
         })?,
     })
+}
+
+/// Appends stderr to a buffer that keeps about the last `STDERR_TAIL` bytes, so a chatty step
+/// never grows the worker's memory.
+pub fn keep_tail(buffer: &mut Vec<u8>, chunk: &[u8]) {
+    buffer.extend_from_slice(chunk);
+    if buffer.len() > STDERR_TAIL * 2 {
+        buffer.drain(..buffer.len() - STDERR_TAIL);
+    }
 }
 
 pub fn tail(bytes: &[u8]) -> String {

@@ -2,7 +2,7 @@
 //! `Retry-After`, other 4xx fatal, the body as the step's output. Values of `env_allow`
 //! variables (where secrets live) are cut out of everything the step reports.
 
-use super::exec::MAX_STDOUT;
+use super::exec::{MAX_STDOUT, parse_output};
 use super::run::StepFailure;
 use super::services::Services;
 use super::spec::{HttpBody, HttpSpec, OutputMode};
@@ -113,17 +113,9 @@ impl Services {
         }
         let text = self.redact(String::from_utf8_lossy(&body).trim());
         if status.is_success() {
-            return Ok(match request.output {
-                OutputMode::None => Value::Null,
-                OutputMode::Text => Value::String(text),
-                OutputMode::Auto if text.is_empty() => Value::Null,
-                OutputMode::Auto => serde_json::from_str(&text).unwrap_or(Value::String(text)),
-                OutputMode::Json => serde_json::from_str(&text).map_err(|error| {
-                    StepFailure::retry(format!(
-                        "step `{step}`: {shown}: the response is not JSON ({error})"
-                    ))
-                })?,
-            });
+            let what = format!("got a response to {shown}");
+            return parse_output(step, &what, request.output, text.as_bytes())
+                .map_err(StepFailure::retry);
         }
         let snippet: String = text.chars().take(200).collect();
         let mut error = format!("step `{step}`: {shown} answered {status}");

@@ -4,10 +4,11 @@
 use super::exec::run_exec;
 use super::run::{Run, Scope, StepFailure, template_failure};
 use super::services::derived_id;
-use super::spec::{Action, ChaosSpec, ExecSpec, LogLevel, StdinMode, Step};
+use super::spec::{Action, ChaosSpec, EnqueueSpec, ExecSpec, LogLevel, StdinMode, Step};
 use super::template;
 use crate::runtime::job::{NewJob, Schedule};
 use serde_json::{Value, json};
+use std::cell::OnceCell;
 use std::time::Duration;
 
 impl Run<'_> {
@@ -23,7 +24,7 @@ impl Run<'_> {
                 ..StepFailure::retry(format!("step `{}` failed: {message}", step.name))
             }),
             Action::Log { message, level } => {
-                let message = self.render(step, scope, message, "log")?;
+                let message = self.render(step, scope, &OnceCell::new(), message, "log")?;
                 match level {
                     LogLevel::Info => {
                         tracing::info!(job = %self.job.id, step = %step.name, "{message}")
@@ -37,36 +38,22 @@ impl Run<'_> {
             Action::Chaos(chaos) => run_chaos(&step.name, chaos).await,
             Action::Exec(spec) => self.exec(step, spec, scope).await,
             Action::Http(spec) => {
-                let request = self.services.http_request(
-                    spec,
-                    |text, what| self.render(step, scope, text, what),
-                    |value| {
-                        template::render_value(value, &self.templates(scope))
-                            .map_err(|error| template_failure(step, "http.json", error))
-                    },
-                )?;
+                let request = {
+                    let context = OnceCell::new();
+                    self.services.http_request(
+                        spec,
+                        |text, what| self.render(step, scope, &context, text, what),
+                        |value| {
+                            let context = context.get_or_init(|| self.templates(scope));
+                            template::render_value(value, context)
+                                .map_err(|error| template_failure(step, "http.json", error))
+                        },
+                    )?
+                };
                 self.services.send(&step.name, request).await
             }
             Action::Enqueue(spec) => {
-                let context = self.templates(scope);
-                let data = template::render_value(&spec.data, &context)
-                    .map_err(|error| template_failure(step, "enqueue.data", error))?;
-                let mut job = NewJob::new(data.to_string());
-                job.id = derived_id(&self.job.id, &step.name, &scope.label);
-                job.priority = spec.priority.unwrap_or(job.priority);
-                if let Some(delay) = spec.delay {
-                    job.schedule = Schedule::In(delay);
-                }
-                if let Some(key) = &spec.unique_key {
-                    job.unique_key = Some(self.render(step, scope, key, "enqueue.unique_key")?);
-                }
-                // the new job belongs to the same conversation as the one that made it
-                job.session = self.job.session.clone();
-                job.correlation_id = self
-                    .job
-                    .correlation_id
-                    .clone()
-                    .or_else(|| Some(self.job.id.clone()));
+                let job = self.enqueued_job(step, spec, scope)?;
                 self.services.enqueue(&step.name, &spec.queue, job).await
             }
             Action::Sequence(steps) => self.run_list(steps, scope, true).await,
@@ -86,19 +73,51 @@ impl Run<'_> {
         }
     }
 
-    /// Renders one template of a step; plain text costs nothing.
+    /// Renders one template of a step; plain text costs nothing, and the context (a copy of
+    /// the outputs so far) is built once per step however many templates it has.
     fn render(
         &self,
         step: &Step,
         scope: &Scope,
+        context: &OnceCell<minijinja::Value>,
         text: &str,
         what: &str,
     ) -> Result<String, StepFailure> {
         if !template::is_template(text) {
             return Ok(text.to_string());
         }
-        template::render(text, &self.templates(scope))
+        template::render(text, context.get_or_init(|| self.templates(scope)))
             .map_err(|error| template_failure(step, what, error))
+    }
+
+    /// An enqueue step's job: its data rendered, its id derived from this job and the step.
+    fn enqueued_job(
+        &self,
+        step: &Step,
+        spec: &EnqueueSpec,
+        scope: &Scope,
+    ) -> Result<NewJob, StepFailure> {
+        let context = OnceCell::new();
+        let data =
+            template::render_value(&spec.data, context.get_or_init(|| self.templates(scope)))
+                .map_err(|error| template_failure(step, "enqueue.data", error))?;
+        let mut job = NewJob::new(data.to_string());
+        job.id = derived_id(&self.job.id, &step.name, &scope.label);
+        job.priority = spec.priority.unwrap_or(job.priority);
+        if let Some(delay) = spec.delay {
+            job.schedule = Schedule::In(delay);
+        }
+        if let Some(key) = &spec.unique_key {
+            job.unique_key = Some(self.render(step, scope, &context, key, "enqueue.unique_key")?);
+        }
+        // the new job belongs to the same conversation as the one that made it
+        job.session = self.job.session.clone();
+        job.correlation_id = self
+            .job
+            .correlation_id
+            .clone()
+            .or_else(|| Some(self.job.id.clone()));
+        Ok(job)
     }
 
     async fn exec(
@@ -109,11 +128,14 @@ impl Run<'_> {
     ) -> Result<Value, StepFailure> {
         let rendered;
         let spec = if spec.argv.iter().any(|part| template::is_template(part)) {
+            let context = OnceCell::new();
             let argv = spec
                 .argv
                 .iter()
                 .enumerate()
-                .map(|(index, part)| self.render(step, scope, part, &format!("exec[{index}]")))
+                .map(|(index, part)| {
+                    self.render(step, scope, &context, part, &format!("exec[{index}]"))
+                })
                 .collect::<Result<Vec<_>, _>>()?;
             rendered = ExecSpec {
                 argv,

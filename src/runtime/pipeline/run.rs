@@ -97,6 +97,9 @@ pub struct Run<'a> {
     watch: Option<Mutex<&'a mut (dyn FnMut(StepRun) + Send)>>,
     deadline: Option<Instant>,
     job_timeout: Option<Duration>,
+    /// Whether completed steps are saved with the job: not with `resume: false`, and not for
+    /// `on_failure` steps, whose job is dead and whose lease is gone.
+    checkpointing: bool,
     /// Checkpoints are written one at a time, each with all outputs so far, so a slow early
     /// write can never land after (and undo) a later one.
     saving: tokio::sync::Mutex<()>,
@@ -184,6 +187,7 @@ impl<'a> Run<'a> {
             watch: watch.map(Mutex::new),
             deadline: job_timeout.map(|timeout| Instant::now() + timeout),
             job_timeout,
+            checkpointing: pipeline.resume && error.is_none(),
             saving: tokio::sync::Mutex::new(()),
         }
     }
@@ -272,7 +276,7 @@ impl<'a> Run<'a> {
             .steps
             .last()
             .is_some_and(|last| std::ptr::eq(last, step));
-        if last || !self.pipeline.resume {
+        if last || !self.checkpointing {
             return;
         }
         let _turn = self.saving.lock().await;

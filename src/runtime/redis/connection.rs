@@ -1,6 +1,6 @@
 //! Connecting to Redis with explicit timeouts, the doorbell connection, and error mapping.
 
-use crate::runtime::backend::{BackendResult, Doorbell};
+use crate::runtime::backend::{BackendResult, Doorbell, MemoryUsage};
 use crate::runtime::config::TlsFiles;
 use crate::runtime::error::BackendError;
 use async_trait::async_trait;
@@ -191,18 +191,20 @@ pub fn server_version(info: &str) -> Option<(u32, u32)> {
 
 /// Refuses a server too old for the scripts, with a clear message instead of a script error,
 /// and warns when its eviction policy can lose jobs (one round trip for both). Returns the
-/// version, so the caller can pick the scripts that server understands.
-pub async fn check_version(
+/// version, so the caller can pick the scripts that server understands, and the memory it
+/// read, so the memory guard's first check needs no second round trip.
+pub async fn check_server(
     connection: &mut ConnectionManager,
     target: &Target,
-) -> BackendResult<Option<(u32, u32)>> {
+) -> BackendResult<(Option<(u32, u32)>, MemoryUsage)> {
     // the default sections hold both the server's version and its memory settings; one
     // command, not a pipeline, so a BUSY or LOADING reply maps as itself
     let info: String = redis::cmd("INFO")
         .query_async(connection)
         .await
         .map_err(|error| target.map(error))?;
-    super::memory::warn_on_eviction(&super::memory::parse_memory(&info), &target.display);
+    let memory = super::memory::parse_memory(&info);
+    super::memory::warn_on_eviction(&memory, &target.display);
     match server_version(&info) {
         Some(version) if version < MINIMUM_VERSION => Err(BackendError::Server {
             backend: target.display.clone(),
@@ -212,7 +214,7 @@ pub async fn check_version(
             ),
         }),
         // a server that does not report a version (a proxy, a compatible store) is given a chance
-        version => Ok(version),
+        version => Ok((version, memory)),
     }
 }
 

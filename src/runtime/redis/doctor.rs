@@ -20,7 +20,7 @@ impl RedisBackend {
             .await
             .map_err(|error| self.map(error))?;
         let (server, persistence) = (info.as_str(), info.as_str()); // both sections are in it
-        let memory = self.read_memory().await?;
+        let memory = self.usage_of(&info);
         let mut checks = Vec::new();
 
         let version = field(server, "redis_version").unwrap_or("unknown");

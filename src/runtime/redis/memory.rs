@@ -52,12 +52,18 @@ impl RedisBackend {
             .query_async(&mut connection)
             .await
             .map_err(|error| self.map(error))?;
-        let mut usage = parse_memory(&info);
-        usage.guard = self.memory_guard;
+        let usage = self.usage_of(&info);
         if let Ok(mut last) = self.memory.lock() {
             *last = Some((Instant::now(), usage.clone()));
         }
         Ok(usage)
+    }
+
+    /// The memory in an INFO reply, with this backend's guard.
+    pub(super) fn usage_of(&self, info: &str) -> MemoryUsage {
+        let mut usage = parse_memory(info);
+        usage.guard = self.memory_guard;
+        usage
     }
 
     /// Refuses an enqueue while Redis is past the guard's share of maxmemory.
@@ -76,7 +82,8 @@ impl RedisBackend {
             Some(usage) => usage,
             None => self.read_memory().await?,
         };
-        if usage.max_bytes == 0 || (usage.used_bytes as f64) < usage.guard * usage.max_bytes as f64
+        if usage.max_bytes == 0
+            || (usage.used_bytes as f64) < self.memory_guard * usage.max_bytes as f64
         {
             return Ok(());
         }
@@ -87,7 +94,7 @@ impl RedisBackend {
                 mebibytes(usage.used_bytes),
                 mebibytes(usage.max_bytes),
                 100.0 * usage.used_bytes as f64 / usage.max_bytes as f64,
-                100.0 * usage.guard
+                100.0 * self.memory_guard
             ),
             hint: Some(
                 "workers still take, finish and ack jobs, which frees room; to accept more now, raise maxmemory (CONFIG SET maxmemory), keep fewer done jobs (fleetq queues set Q --retain-done N), or raise memory_guard (FLEETQ_MEMORY_GUARD=95%)".into(),

@@ -39,6 +39,12 @@ use std::time::Duration;
 
 /// Done (and cancelled) jobs kept per queue unless `queues set --retain-done` says otherwise.
 pub const DEFAULT_RETAIN_DONE: u64 = 100_000;
+/// What connecting learned of the server: its version, and its memory then.
+struct Server {
+    version: Option<(u32, u32)>,
+    memory: MemoryUsage,
+}
+
 /// Opens a client and its shared connection, and checks the server.
 async fn open_link(
     url: &str,
@@ -46,7 +52,7 @@ async fn open_link(
     tls: &TlsFiles,
     connect_timeout: Duration,
     command_timeout: Duration,
-) -> BackendResult<(Link, Option<(u32, u32)>)> {
+) -> BackendResult<(Link, Server)> {
     let client = connection::client(url, target, tls).map_err(|error| target.hinted(error))?;
     let mut connection = connection::connect(
         &client,
@@ -57,8 +63,8 @@ async fn open_link(
     )
     .await
     .map_err(|error| target.hinted(error))?;
-    let version = connection::check_version(&mut connection, target).await?;
-    Ok((Link { client, connection }, version))
+    let (version, memory) = connection::check_server(&mut connection, target).await?;
+    Ok((Link { client, connection }, Server { version, memory }))
 }
 
 /// Share of maxmemory past which enqueues are refused, unless `memory_guard` says otherwise.
@@ -107,15 +113,14 @@ impl RedisBackend {
             display: display.to_string(),
             prefix: prefix.to_string(),
         };
-        let (link, version) =
-            open_link(url, &target, tls, connect_timeout, command_timeout).await?;
+        let (link, server) = open_link(url, &target, tls, connect_timeout, command_timeout).await?;
         Ok(RedisBackend::with_link(
             link,
             None,
             target,
             prefix,
             connect_timeout,
-            version,
+            server,
         ))
     }
 
@@ -137,7 +142,7 @@ impl RedisBackend {
             prefix: prefix.to_string(),
         };
         let (host, port) = spec.resolve(connect_timeout).await?;
-        let (link, version) = open_link(
+        let (link, server) = open_link(
             &spec.master_url(&host, port),
             &target,
             tls,
@@ -152,7 +157,7 @@ impl RedisBackend {
             target,
             prefix,
             connect_timeout,
-            version,
+            server,
         ))
     }
 
@@ -162,7 +167,7 @@ impl RedisBackend {
         target: Target,
         prefix: &str,
         connect_timeout: Duration,
-        version: Option<(u32, u32)>,
+        server: Server,
     ) -> RedisBackend {
         RedisBackend {
             link: Arc::new(RwLock::new(link)),
@@ -170,10 +175,10 @@ impl RedisBackend {
             target,
             prefix: prefix.to_string(),
             connect_timeout,
-            scripts: Scripts::for_server(version),
+            scripts: Scripts::for_server(server.version),
             events: true,
             memory_guard: DEFAULT_MEMORY_GUARD,
-            memory: std::sync::Mutex::new(None),
+            memory: std::sync::Mutex::new(Some((std::time::Instant::now(), server.memory))),
         }
     }
 
