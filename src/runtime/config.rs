@@ -201,11 +201,23 @@ fn find_config_file(explicit: Option<&Path>) -> Result<Option<PathBuf>, Classifi
 #[derive(Clone)]
 pub enum BackendAddress {
     /// redis://, rediss:// or redis+unix://; `url` carries secrets, `display` does not.
-    Redis { url: String, display: String },
+    Redis {
+        url: String,
+        display: String,
+    },
     /// redis+sentinel://: the master the sentinels name; `url` carries secrets.
-    Sentinel { url: String, display: String },
+    Sentinel {
+        url: String,
+        display: String,
+    },
+    Cluster {
+        url: String,
+        display: String,
+    },
     /// `local:PATH`: the embedded SQLite store.
-    Local { path: PathBuf },
+    Local {
+        path: PathBuf,
+    },
 }
 
 impl std::fmt::Debug for BackendAddress {
@@ -258,10 +270,19 @@ impl BackendAddress {
                     display: spec.display,
                 })
             }
-            Some("redis+cluster") => Err(Classified::usage(
-                "the redis+cluster backend is not available yet",
-            )
-            .with_hint("Cluster support lands in a later release; use redis://, rediss://, redis+unix:// or redis+sentinel:// for now")),
+            Some("redis+cluster") => {
+                let spec = crate::runtime::redis::ClusterSpec::parse(text).map_err(|error| {
+                    Classified::usage(format!(
+                        "invalid --backend `{}`: {error}",
+                        redact_url(text)
+                    ))
+                    .with_hint("write it like redis+cluster://h1:7000,h2:7001,h3:7002")
+                })?;
+                Ok(BackendAddress::Cluster {
+                    url: text.to_string(),
+                    display: spec.display,
+                })
+            }
             Some("local") => {
                 let path = text.trim_start_matches("local:").trim_start_matches("//");
                 if path.is_empty() {
@@ -297,19 +318,21 @@ impl BackendAddress {
         }
     }
 
-    /// Whether the backend is Redis (standalone or through Sentinel).
+    /// Whether the backend is Redis (standalone, through Sentinel, or a cluster).
     pub fn is_redis(&self) -> bool {
         matches!(
             self,
-            BackendAddress::Redis { .. } | BackendAddress::Sentinel { .. }
+            BackendAddress::Redis { .. }
+                | BackendAddress::Sentinel { .. }
+                | BackendAddress::Cluster { .. }
         )
     }
 
     pub fn display(&self) -> String {
         match self {
-            BackendAddress::Redis { display, .. } | BackendAddress::Sentinel { display, .. } => {
-                display.clone()
-            }
+            BackendAddress::Redis { display, .. }
+            | BackendAddress::Sentinel { display, .. }
+            | BackendAddress::Cluster { display, .. } => display.clone(),
             BackendAddress::Local { path } => format!("local:{}", path.display()),
         }
     }
@@ -423,13 +446,15 @@ mod tests {
     }
 
     #[test]
-    fn later_backends_say_they_are_not_available_yet() {
-        let error = BackendAddress::parse("redis+cluster://h1:7000").unwrap_err();
-        assert!(
-            error.message.contains("not available yet"),
-            "{}",
-            error.message
-        );
+    fn every_backend_scheme_parses_and_hides_its_password() {
+        match BackendAddress::parse("redis+cluster://:s3cret@h1:7000,h2:7001").unwrap() {
+            BackendAddress::Cluster { display, .. } => {
+                assert_eq!(display, "redis+cluster://:***@h1:7000,h2:7001")
+            }
+            _ => panic!("not a cluster address"),
+        }
+        let error = BackendAddress::parse("redis+cluster://s3cret@h1:x").unwrap_err();
+        assert!(error.message.contains("no valid port"), "{}", error.message);
         assert!(BackendAddress::parse("local:/tmp/x").is_ok());
         assert!(BackendAddress::parse("local:").is_err());
         assert!(BackendAddress::parse("ftp://x").is_err());

@@ -74,6 +74,16 @@ pub async fn open_backend(
             )
             .await?,
         ),
+        BackendAddress::Cluster { url, .. } => redis(
+            redis::RedisBackend::connect_cluster(
+                url,
+                &settings.prefix,
+                settings.connect_timeout,
+                settings.command_timeout,
+                &settings.tls,
+            )
+            .await?,
+        ),
         BackendAddress::Local { path } => Arc::new(
             local::LocalBackend::open(path)
                 .await?

@@ -3,6 +3,7 @@
 
 mod airgap;
 mod cli_errors;
+mod cluster;
 mod composition;
 mod crash;
 mod dlq;

@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 use fleetq::runtime::backend::Backend;
 use fleetq::runtime::redis::RedisBackend;
 
+pub mod cluster;
+
 /// A private redis-server, killed when dropped.
 pub struct TestRedis {
     child: Child,
@@ -211,6 +213,10 @@ macro_rules! on_every_backend {
             async fn local() {
                 super::$test(crate::support::Kind::Local).await
             }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn cluster() {
+                super::$test(crate::support::Kind::Cluster).await
+            }
         }
     )*};
 }
@@ -228,16 +234,22 @@ macro_rules! on_every_backend_sync {
             fn local() {
                 super::$test(crate::support::Kind::Local)
             }
+            #[test]
+            fn cluster() {
+                super::$test(crate::support::Kind::Cluster)
+            }
         }
     )*};
 }
 pub(crate) use on_every_backend_sync;
 
-/// The backends every behaviour test runs against.
+/// The backends every behaviour test runs against: a private standalone Redis, the local
+/// store, and the shared three-master cluster.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Redis,
     Local,
+    Cluster,
 }
 
 /// One test's world: its Redis, its key prefix and a scratch directory.
@@ -274,6 +286,7 @@ impl TestEnv {
         match self.kind {
             Kind::Redis => self.redis.url(),
             Kind::Local => format!("local:{}", self.path("store/fleetq.db").display()),
+            Kind::Cluster => cluster::shared().url(),
         }
     }
 
@@ -306,6 +319,15 @@ impl TestEnv {
         run(command)
     }
 
+    /// A plain connection to the server that holds `queue`'s keys: the private Redis, or the
+    /// cluster master of the queue's slot.
+    pub fn queue_connection(&self, queue: &str) -> redis::Connection {
+        match self.kind {
+            Kind::Cluster => cluster::shared().connection_for(&self.key(queue, "meta")),
+            _ => self.redis.connection(),
+        }
+    }
+
     pub fn key(&self, queue: &str, part: &str) -> String {
         format!("{}:{{{queue}}}:{part}", self.prefix)
     }
@@ -315,6 +337,17 @@ impl TestEnv {
     pub async fn backend_for(&self, kind: Kind) -> Arc<dyn Backend> {
         match kind {
             Kind::Redis => self.backend().await,
+            Kind::Cluster => Arc::new(
+                RedisBackend::connect_cluster(
+                    &cluster::shared().url(),
+                    &self.prefix,
+                    Duration::from_secs(5),
+                    Duration::from_secs(10),
+                    &Default::default(),
+                )
+                .await
+                .expect("connect to the test cluster"),
+            ),
             Kind::Local => Arc::new(
                 fleetq::runtime::local::LocalBackend::open(&self.path("store/fleetq.db"))
                     .await
@@ -379,6 +412,7 @@ pub fn filters() -> Vec<(&'static str, &'static str)> {
         (r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z", "[TIME]"),
         (r"redis\+unix://\S+?redis\.sock", "[BACKEND]"),
         (r"local:\S+?fleetq\.db", "[BACKEND]"),
+        (r"redis\+cluster://[0-9.:,]+", "[BACKEND]"),
         (r"\b\d+(\.\d+)?(ms|s)\b", "[AGE]"),
         (
             r#""(created_at|run_at|started_at|finished_at|lease_deadline|at|oldest_pending_age_ms|next_delayed_at|next_due_at)": \d+"#,
@@ -399,7 +433,7 @@ pub fn filters() -> Vec<(&'static str, &'static str)> {
 /// The index check for `kind`. The local store keeps one row per job with its state in a
 /// column, so there every job is in exactly one place by construction.
 pub fn assert_consistent_on(env: &TestEnv, kind: Kind, queue: &str) {
-    if kind == Kind::Redis {
+    if kind != Kind::Local {
         assert_consistent(env, queue);
     }
 }
@@ -407,7 +441,7 @@ pub fn assert_consistent_on(env: &TestEnv, kind: Kind, queue: &str) {
 /// Checks that every job of `queue` sits in exactly the index its state says, and that no
 /// index holds an id without a job.
 pub fn assert_consistent(env: &TestEnv, queue: &str) {
-    let mut connection = env.redis.connection();
+    let mut connection = env.queue_connection(queue);
     let job_prefix = env.key(queue, "job:");
     let ids: Vec<String> = redis::cmd("KEYS")
         .arg(format!("{job_prefix}*"))
@@ -799,6 +833,7 @@ pub fn stable(text: &str) -> String {
                 (r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z", "[TIME]"),
                 (r"redis\+unix://\S+?redis\.sock", "[BACKEND]"),
                 (r"local:\S+?fleetq\.db", "[BACKEND]"),
+                (r"redis\+cluster://[0-9.:,]+", "[BACKEND]"),
                 (r"\d+(\.\d+)? MiB", "[MIB]"),
             ]
             .into_iter()

@@ -314,15 +314,17 @@ impl RedisBackend {
         let mut cursor: u64 = 0;
         let mut removed = 0u64;
         loop {
-            let (next, batch): (u64, Vec<String>) = redis::cmd("SCAN")
-                .arg(cursor)
+            // a cluster holds the queue's keys on the node of its slot: scan that one
+            let mut scan = redis::cmd("SCAN");
+            scan.arg(cursor)
                 .arg("MATCH")
                 .arg(keys.pattern())
                 .arg("COUNT")
-                .arg(1000)
-                .query_async(&mut connection)
-                .await
-                .map_err(|error| self.map(error))?;
+                .arg(1000);
+            let (next, batch): (u64, Vec<String>) =
+                super::link::on_node_of(&mut connection, &meta, scan)
+                    .await
+                    .map_err(|error| self.map(error))?;
             // settings (pause, max_len) survive a purge; only jobs and their indexes go
             let doomed: Vec<&String> = batch.iter().filter(|key| **key != meta).collect();
             if !doomed.is_empty() {
@@ -431,12 +433,12 @@ impl RedisBackend {
 
     pub(super) async fn cpu_usage(&self) -> BackendResult<ServerUsage> {
         let mut connection = self.connection();
-        let info: String = redis::cmd("INFO")
-            .arg("cpu")
-            .query_async(&mut connection)
-            .await
-            .map_err(|error| self.map(error))?;
-        let field = |name: &str| {
+        // a cluster's CPU is its masters' together
+        let infos =
+            super::link::on_every_master(&mut connection, redis::cmd("INFO").arg("cpu").clone())
+                .await
+                .map_err(|error| self.map(error))?;
+        let field = |info: &str, name: &str| {
             info.lines()
                 .find_map(|line| {
                     line.strip_prefix(name)?
@@ -448,7 +450,10 @@ impl RedisBackend {
                 .unwrap_or(0.0)
         };
         Ok(ServerUsage {
-            cpu_seconds: field("used_cpu_sys") + field("used_cpu_user"),
+            cpu_seconds: infos
+                .iter()
+                .map(|info| field(info, "used_cpu_sys") + field(info, "used_cpu_user"))
+                .sum(),
         })
     }
 }

@@ -1,11 +1,12 @@
 //! Connecting to Redis with explicit timeouts, the doorbell connection, and error mapping.
 
+use super::link::Connection;
 use crate::runtime::backend::{BackendResult, Doorbell, MemoryUsage};
 use crate::runtime::config::TlsFiles;
 use crate::runtime::error::BackendError;
 use async_trait::async_trait;
-use redis::aio::{ConnectionManager, ConnectionManagerConfig, MultiplexedConnection};
-use redis::{AsyncConnectionConfig, Client, RedisError};
+use redis::aio::{ConnectionManager, ConnectionManagerConfig};
+use redis::{Client, RedisError};
 use std::time::Duration;
 
 /// Which server and key prefix errors speak of; every redis-rs error goes through here.
@@ -85,21 +86,32 @@ const KNOWN_CODES: [&str; 10] = [
 /// Builds the client; with TLS files it trusts that CA (and presents that certificate)
 /// instead of the public web roots.
 pub fn client(url: &str, target: &Target, tls: &TlsFiles) -> BackendResult<Client> {
-    let display = target.display.as_str();
     if url.starts_with("rediss://") {
         // rustls needs one process-wide crypto provider; without it the first handshake panics
         let _ = rustls::crypto::ring::default_provider().install_default();
     }
-    if tls.ca.is_none() && tls.cert.is_none() && tls.key.is_none() {
+    let Some(certificates) = certificates(target, tls)? else {
         return Client::open(url).map_err(|error| target.map(error));
-    }
+    };
     if !url.starts_with("rediss://") {
         return Err(BackendError::Tls {
-            backend: display.to_string(),
+            backend: target.display.clone(),
             detail: "TLS files are set but the backend URL is not rediss://".to_string(),
             hint: None,
         });
     }
+    Client::build_with_tls(url, certificates).map_err(|error| target.map(error))
+}
+
+/// The CA, client certificate and key the TLS files name, read; none when no file is set.
+pub fn certificates(
+    target: &Target,
+    tls: &TlsFiles,
+) -> BackendResult<Option<redis::TlsCertificates>> {
+    if tls.ca.is_none() && tls.cert.is_none() && tls.key.is_none() {
+        return Ok(None);
+    }
+    let display = target.display.as_str();
     // the files' contents are secrets: errors name the path, never the bytes
     let read = |path: &std::path::PathBuf, what: &str| {
         std::fs::read(path).map_err(|error| BackendError::Tls {
@@ -127,14 +139,10 @@ pub fn client(url: &str, target: &Target, tls: &TlsFiles) -> BackendResult<Clien
             });
         }
     };
-    Client::build_with_tls(
-        url,
-        redis::TlsCertificates {
-            client_tls,
-            root_cert,
-        },
-    )
-    .map_err(|error| target.map(error))
+    Ok(Some(redis::TlsCertificates {
+        client_tls,
+        root_cert,
+    }))
 }
 
 /// Opens the shared multiplexed connection. Every timeout is set explicitly: redis-rs's async
@@ -194,18 +202,19 @@ pub fn server_version(info: &str) -> Option<(u32, u32)> {
 /// version, so the caller can pick the scripts that server understands, and the memory it
 /// read, so the memory guard's first check needs no second round trip.
 pub async fn check_server(
-    connection: &mut ConnectionManager,
+    connection: &mut Connection,
     target: &Target,
 ) -> BackendResult<(Option<(u32, u32)>, MemoryUsage)> {
     // the default sections hold both the server's version and its memory settings; one
-    // command, not a pipeline, so a BUSY or LOADING reply maps as itself
-    let info: String = redis::cmd("INFO")
-        .query_async(connection)
+    // command, not a pipeline, so a BUSY or LOADING reply maps as itself (a cluster answers
+    // once per master: the oldest version and the fullest memory speak for it)
+    let infos = super::link::on_every_master(connection, redis::cmd("INFO"))
         .await
         .map_err(|error| target.map(error))?;
-    let memory = super::memory::parse_memory(&info);
+    let memory = super::memory::fullest(&infos);
     super::memory::warn_on_eviction(&memory, &target.display);
-    match server_version(&info) {
+    let oldest = infos.iter().filter_map(|info| server_version(info)).min();
+    match oldest {
         Some(version) if version < MINIMUM_VERSION => Err(BackendError::Server {
             backend: target.display.clone(),
             detail: format!(
@@ -269,16 +278,16 @@ fn map_error(target: &Target, error: RedisError) -> BackendError {
 /// Idle workers block on the queue's wake set here, never on the shared connection.
 pub struct RedisDoorbell {
     /// The backend's current server: after a Sentinel failover it names the new master.
-    link: std::sync::Arc<std::sync::RwLock<super::Link>>,
+    link: std::sync::Arc<std::sync::RwLock<super::link::Link>>,
     target: Target,
     key: String,
     connect_timeout: Duration,
-    connection: Option<MultiplexedConnection>,
+    connection: Option<Connection>,
 }
 
 impl RedisDoorbell {
     pub fn new(
-        link: std::sync::Arc<std::sync::RwLock<super::Link>>,
+        link: std::sync::Arc<std::sync::RwLock<super::link::Link>>,
         target: Target,
         key: String,
         connect_timeout: Duration,
@@ -292,24 +301,21 @@ impl RedisDoorbell {
         }
     }
 
-    async fn connection(&mut self) -> BackendResult<MultiplexedConnection> {
+    async fn connection(&mut self) -> BackendResult<Connection> {
         if let Some(connection) = &self.connection {
             return Ok(connection.clone());
         }
-        // no response timeout here: the watchdog in `wait` bounds each blocking call instead
-        let config = AsyncConnectionConfig::new()
-            .set_connection_timeout(Some(self.connect_timeout))
-            .set_response_timeout(None);
-        let client = self
+        let opener = self
             .link
             .read()
-            .map(|link| link.client.clone())
+            .map(|link| link.opener.clone())
             .map_err(|_| {
                 self.target
                     .protocol("the connection lock was poisoned".into())
             })?;
-        let connection = client
-            .get_multiplexed_async_connection_with_config(&config)
+        // no response timeout here: the watchdog in `wait` bounds each blocking call instead
+        let connection = opener
+            .dedicated(self.connect_timeout, None)
             .await
             .map_err(|error| self.target.map(error))?;
         self.connection = Some(connection.clone());

@@ -56,8 +56,8 @@ impl RedisBackend {
         worker: &str,
     ) -> BackendResult<Box<dyn ControlFeed>> {
         let mut pubsub = self
-            .client()
-            .get_async_pubsub()
+            .opener()
+            .pubsub()
             .await
             .map_err(|error| self.target.map(error))?;
         pubsub

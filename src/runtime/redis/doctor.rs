@@ -15,12 +15,14 @@ impl RedisBackend {
     pub(super) async fn run_checks(&self) -> BackendResult<Vec<Check>> {
         let mut connection = self.connection();
         // the default sections hold the server's version and its persistence
-        let info: String = redis::cmd("INFO")
-            .query_async(&mut connection)
+        // a cluster answers once per master: the first speaks for version and persistence,
+        // the fullest for memory
+        let infos = super::link::on_every_master(&mut connection, redis::cmd("INFO"))
             .await
             .map_err(|error| self.map(error))?;
+        let info = infos.first().cloned().unwrap_or_default();
         let (server, persistence) = (info.as_str(), info.as_str()); // both sections are in it
-        let memory = self.usage_of(&info);
+        let memory = self.usage_of(&infos);
         let mut checks = Vec::new();
 
         let version = field(server, "redis_version").unwrap_or("unknown");

@@ -45,28 +45,30 @@ impl RedisBackend {
             tokio::time::sleep(wait).await;
             return Ok(Vec::new());
         }
-        let config = redis::AsyncConnectionConfig::new()
-            .set_connection_timeout(Some(self.connect_timeout))
-            .set_response_timeout(Some(wait + Duration::from_secs(5)));
-        let mut connection = self
-            .client()
-            .get_multiplexed_async_connection_with_config(&config)
-            .await
-            .map_err(|error| self.target.map(error))?;
         let keys: Vec<String> = cursors
             .keys()
             .map(|queue| self.keys(queue).events())
             .collect();
         let ids: Vec<&String> = cursors.values().collect();
-        let options = StreamReadOptions::default()
-            .count(1000)
-            .block(wait.as_millis().max(1) as usize);
-        let reply: Option<StreamReadReply> = connection
-            .xread_options(&keys, &ids, &options)
-            .await
-            .map_err(|error| self.target.map(error))?;
+        let replies = if self.opener().is_cluster() {
+            self.poll_streams(&keys, &ids, wait).await?
+        } else {
+            let mut connection = self
+                .opener()
+                .dedicated(self.connect_timeout, Some(wait + Duration::from_secs(5)))
+                .await
+                .map_err(|error| self.target.map(error))?;
+            let options = StreamReadOptions::default()
+                .count(1000)
+                .block(wait.as_millis().max(1) as usize);
+            let reply: Option<StreamReadReply> = connection
+                .xread_options(&keys, &ids, &options)
+                .await
+                .map_err(|error| self.target.map(error))?;
+            reply.into_iter().collect()
+        };
         let mut events = Vec::new();
-        for stream in reply.map(|reply| reply.keys).unwrap_or_default() {
+        for stream in replies.into_iter().flat_map(|reply| reply.keys) {
             let Some(queue) = cursors
                 .keys()
                 .find(|queue| self.keys(queue).events() == stream.key)
@@ -112,4 +114,36 @@ impl RedisBackend {
         events.sort_by_key(|event| event.at);
         Ok(events)
     }
+
+    /// A cluster's streams live on as many nodes as their queues do, and one XREAD cannot
+    /// span slots: so each stream is read without blocking, one call per queue in one
+    /// pipeline (split by slot), until something arrives or `wait` passes.
+    async fn poll_streams(
+        &self,
+        keys: &[String],
+        ids: &[&String],
+        wait: Duration,
+    ) -> BackendResult<Vec<StreamReadReply>> {
+        let deadline = tokio::time::Instant::now() + wait;
+        let options = StreamReadOptions::default().count(1000);
+        loop {
+            let mut pipeline = redis::pipe();
+            for (key, id) in keys.iter().zip(ids) {
+                pipeline.xread_options(&[key], &[id], &options);
+            }
+            let replies: Vec<Option<StreamReadReply>> = pipeline
+                .query_async(&mut self.connection())
+                .await
+                .map_err(|error| self.target.map(error))?;
+            let replies: Vec<StreamReadReply> = replies.into_iter().flatten().collect();
+            let now = tokio::time::Instant::now();
+            if !replies.is_empty() || now >= deadline {
+                return Ok(replies);
+            }
+            tokio::time::sleep((deadline - now).min(STREAM_POLL)).await;
+        }
+    }
 }
+
+/// How often a cluster's streams are read while `events tail` waits.
+const STREAM_POLL: Duration = Duration::from_millis(50);

@@ -33,6 +33,31 @@ pub fn parse_memory(info: &str) -> MemoryUsage {
     }
 }
 
+/// The fullest of several servers' memory (a cluster's masters): a queue on that node jams
+/// first. Any node that may evict makes the whole cluster's policy unsafe.
+pub fn fullest(infos: &[String]) -> MemoryUsage {
+    let share = |usage: &MemoryUsage| {
+        if usage.max_bytes == 0 {
+            0.0
+        } else {
+            usage.used_bytes as f64 / usage.max_bytes as f64
+        }
+    };
+    let readings: Vec<MemoryUsage> = infos.iter().map(|info| parse_memory(info)).collect();
+    let evicting = readings
+        .iter()
+        .find(|usage| usage.policy != "noeviction")
+        .map(|usage| usage.policy.clone());
+    let mut fullest = readings
+        .into_iter()
+        .reduce(|a, b| if share(&b) > share(&a) { b } else { a })
+        .unwrap_or_else(|| parse_memory(""));
+    if let Some(policy) = evicting {
+        fullest.policy = policy;
+    }
+    fullest
+}
+
 /// Says so, loudly, when Redis may evict keys: jobs could vanish without a trace.
 pub fn warn_on_eviction(usage: &MemoryUsage, backend: &str) {
     if usage.policy != "noeviction" {
@@ -47,21 +72,20 @@ pub fn warn_on_eviction(usage: &MemoryUsage, backend: &str) {
 impl RedisBackend {
     pub(super) async fn read_memory(&self) -> BackendResult<MemoryUsage> {
         let mut connection = self.connection();
-        let info: String = redis::cmd("INFO")
-            .arg("memory")
-            .query_async(&mut connection)
-            .await
-            .map_err(|error| self.map(error))?;
-        let usage = self.usage_of(&info);
+        let infos =
+            super::link::on_every_master(&mut connection, redis::cmd("INFO").arg("memory").clone())
+                .await
+                .map_err(|error| self.map(error))?;
+        let usage = self.usage_of(&infos);
         if let Ok(mut last) = self.memory.lock() {
             *last = Some((Instant::now(), usage.clone()));
         }
         Ok(usage)
     }
 
-    /// The memory in an INFO reply, with this backend's guard.
-    pub(super) fn usage_of(&self, info: &str) -> MemoryUsage {
-        let mut usage = parse_memory(info);
+    /// The memory in INFO replies (one per master), with this backend's guard.
+    pub(super) fn usage_of(&self, infos: &[String]) -> MemoryUsage {
+        let mut usage = fullest(infos);
         usage.guard = self.memory_guard;
         usage
     }

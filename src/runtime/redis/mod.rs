@@ -1,7 +1,10 @@
-//! The Redis backend: standalone, TLS and unix-socket Redis through one multiplexed connection.
+//! The Redis backend: standalone, TLS, unix-socket, Sentinel and Cluster Redis, each through
+//! one shared connection.
 
 mod admin;
 mod calls;
+mod cluster;
+pub use cluster::ClusterSpec;
 mod connection;
 mod control;
 mod doctor;
@@ -9,6 +12,7 @@ mod events;
 mod hints;
 pub mod keys;
 mod limits;
+mod link;
 mod memory;
 mod reply;
 mod scripts;
@@ -30,8 +34,7 @@ use async_trait::async_trait;
 use calls::{Call, EnqueueJob, is_none};
 use connection::{RedisDoorbell, Target};
 use keys::QueueKeys;
-use redis::Client;
-use redis::aio::ConnectionManager;
+use link::{Connection, Link, Opener};
 use scripts::{NamedScript, Scripts};
 use serde::Serialize;
 use std::sync::{Arc, RwLock};
@@ -54,7 +57,7 @@ async fn open_link(
     command_timeout: Duration,
 ) -> BackendResult<(Link, Server)> {
     let client = connection::client(url, target, tls).map_err(|error| target.hinted(error))?;
-    let mut connection = connection::connect(
+    let connection = connection::connect(
         &client,
         target,
         url.starts_with("rediss://"),
@@ -63,8 +66,15 @@ async fn open_link(
     )
     .await
     .map_err(|error| target.hinted(error))?;
+    let mut connection = Connection::Managed(connection);
     let (version, memory) = connection::check_server(&mut connection, target).await?;
-    Ok((Link { client, connection }, Server { version, memory }))
+    Ok((
+        Link {
+            connection,
+            opener: Opener::Single(Box::new(client)),
+        },
+        Server { version, memory },
+    ))
 }
 
 /// Share of maxmemory past which enqueues are refused, unless `memory_guard` says otherwise.
@@ -77,12 +87,6 @@ const BUCKET_MS: i64 = 10_000;
 const REAPER_LOCK_MS: u64 = 1000;
 /// Expired leases handled per sweep, so one sweep never stalls the server.
 const REAP_BATCH: u64 = 1000;
-
-/// The server this backend talks to now; with Sentinel, a failover swaps it.
-pub(super) struct Link {
-    pub(super) client: Client,
-    pub(super) connection: ConnectionManager,
-}
 
 pub struct RedisBackend {
     link: Arc<RwLock<Link>>,
@@ -161,6 +165,36 @@ impl RedisBackend {
         ))
     }
 
+    /// Connects to a Redis Cluster through its seed nodes (`redis+cluster://`).
+    pub async fn connect_cluster(
+        url: &str,
+        prefix: &str,
+        connect_timeout: Duration,
+        command_timeout: Duration,
+        tls: &TlsFiles,
+    ) -> BackendResult<RedisBackend> {
+        let spec = cluster::ClusterSpec::parse(url).map_err(|detail| BackendError::Config {
+            backend: "redis+cluster".into(),
+            detail,
+            hint: None,
+        })?;
+        let target = Target {
+            display: spec.display.clone(),
+            prefix: prefix.to_string(),
+        };
+        let mut link =
+            cluster::open_cluster(&spec, &target, tls, connect_timeout, command_timeout).await?;
+        let (version, memory) = connection::check_server(&mut link.connection, &target).await?;
+        Ok(RedisBackend::with_link(
+            link,
+            None,
+            target,
+            prefix,
+            connect_timeout,
+            Server { version, memory },
+        ))
+    }
+
     fn with_link(
         link: Link,
         sentinel: Option<sentinel::Sentinel>,
@@ -169,13 +203,14 @@ impl RedisBackend {
         connect_timeout: Duration,
         server: Server,
     ) -> RedisBackend {
+        let cluster = link.is_cluster();
         RedisBackend {
             link: Arc::new(RwLock::new(link)),
             sentinel,
             target,
             prefix: prefix.to_string(),
             connect_timeout,
-            scripts: Scripts::for_server(server.version),
+            scripts: Scripts::for_server(server.version, cluster),
             events: true,
             memory_guard: DEFAULT_MEMORY_GUARD,
             memory: std::sync::Mutex::new(Some((std::time::Instant::now(), server.memory))),
@@ -183,19 +218,19 @@ impl RedisBackend {
     }
 
     /// The shared connection to the current server (cheap: a handle to one multiplexed link).
-    pub(super) fn connection(&self) -> ConnectionManager {
+    pub(super) fn connection(&self) -> Connection {
         self.link
             .read()
             .map(|link| link.connection.clone())
             .unwrap_or_else(|poisoned| poisoned.into_inner().connection.clone())
     }
 
-    /// A client for the current server, for dedicated connections (doorbell, pub/sub).
-    pub(super) fn client(&self) -> Client {
+    /// How to open dedicated connections (doorbell, pub/sub, event reads) to the current server.
+    pub(super) fn opener(&self) -> Opener {
         self.link
             .read()
-            .map(|link| link.client.clone())
-            .unwrap_or_else(|poisoned| poisoned.into_inner().client.clone())
+            .map(|link| link.opener.clone())
+            .unwrap_or_else(|poisoned| poisoned.into_inner().opener.clone())
     }
 
     /// Refuses enqueues once used memory passes this share of maxmemory (1 turns it off).

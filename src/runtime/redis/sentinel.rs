@@ -129,32 +129,12 @@ impl SentinelSpec {
             .ok_or("a sentinel URL starts with redis+sentinel://")?;
         let (rest, query) = rest.split_once('?').unwrap_or((rest, ""));
         let (authority, path) = rest.split_once('/').unwrap_or((rest, ""));
-        let (credentials, hosts) = match authority.rsplit_once('@') {
-            Some((credentials, hosts)) => (Some(credentials), hosts),
-            None => (None, authority),
-        };
-        let (username, password) = match credentials {
-            None => (None, None),
-            Some(credentials) => match credentials.split_once(':') {
-                Some((user, password)) => (
-                    (!user.is_empty()).then(|| decode(user)),
-                    Some(decode(password)),
-                ),
-                None => (Some(decode(credentials)), None),
-            },
-        };
-        let mut sentinels = Vec::new();
-        for host in hosts.split(',').filter(|host| !host.is_empty()) {
-            let (name, port) = match host.rsplit_once(':') {
-                Some((name, port)) => (
-                    name,
-                    port.parse::<u16>()
-                        .map_err(|_| format!("sentinel `{host}` has no valid port"))?,
-                ),
-                None => (host, 26379),
-            };
-            sentinels.push((name.trim_matches(['[', ']']).to_string(), port));
-        }
+        let Authority {
+            username,
+            password,
+            hosts: sentinels,
+            listed: hosts,
+        } = Authority::parse(authority, 26379, "sentinel")?;
         if sentinels.is_empty() {
             return Err("name at least one sentinel: redis+sentinel://host:26379/MASTER".into());
         }
@@ -184,13 +164,8 @@ impl SentinelSpec {
             }
         }
         let display = format!(
-            "redis+sentinel://{}{}/{master}",
-            match (&username, &password) {
-                (_, Some(_)) => format!("{}:***@", username.as_deref().unwrap_or("")),
-                (Some(user), None) => format!("{user}@"),
-                (None, None) => String::new(),
-            },
-            hosts
+            "redis+sentinel://{}{hosts}/{master}",
+            shown_credentials(&username, &password)
         );
         Ok(SentinelSpec {
             sentinels,
@@ -207,15 +182,7 @@ impl SentinelSpec {
     /// The URL of the master at this address, with the master's credentials.
     pub fn master_url(&self, host: &str, port: u16) -> String {
         let scheme = if self.tls { "rediss" } else { "redis" };
-        let credentials = match (&self.username, &self.password) {
-            (user, Some(password)) => format!(
-                "{}:{}@",
-                encode(user.as_deref().unwrap_or("")),
-                encode(password)
-            ),
-            (Some(user), None) => format!("{}@", encode(user)),
-            (None, None) => String::new(),
-        };
+        let credentials = url_credentials(&self.username, &self.password);
         format!("{scheme}://{credentials}{host}:{port}/{}", self.database)
     }
 
@@ -267,6 +234,74 @@ impl SentinelSpec {
             Ok(Ok(None)) => Ok(None),
             Ok(Ok(Some((host, port)))) => Ok(port.parse().ok().map(|port| (host, port))),
         }
+    }
+}
+
+/// The `user:password@host:port,…` part of a Sentinel or Cluster URL.
+pub struct Authority {
+    pub username: Option<String>,
+    pub password: Option<String>,
+    pub hosts: Vec<(String, u16)>,
+    /// The hosts as written, for display (they hold no secrets).
+    pub listed: String,
+}
+
+impl Authority {
+    pub fn parse(authority: &str, default_port: u16, what: &str) -> Result<Authority, String> {
+        let (credentials, listed) = match authority.rsplit_once('@') {
+            Some((credentials, hosts)) => (Some(credentials), hosts),
+            None => (None, authority),
+        };
+        let (username, password) = match credentials {
+            None => (None, None),
+            Some(credentials) => match credentials.split_once(':') {
+                Some((user, password)) => (
+                    (!user.is_empty()).then(|| decode(user)),
+                    Some(decode(password)),
+                ),
+                None => (Some(decode(credentials)), None),
+            },
+        };
+        let mut hosts = Vec::new();
+        for host in listed.split(',').filter(|host| !host.is_empty()) {
+            let (name, port) = match host.rsplit_once(':') {
+                Some((name, port)) => (
+                    name,
+                    port.parse::<u16>()
+                        .map_err(|_| format!("{what} `{host}` has no valid port"))?,
+                ),
+                None => (host, default_port),
+            };
+            hosts.push((name.trim_matches(['[', ']']).to_string(), port));
+        }
+        Ok(Authority {
+            username,
+            password,
+            hosts,
+            listed: listed.to_string(),
+        })
+    }
+}
+
+/// Credentials as a URL carries them (`user:password@`), encoded.
+pub fn url_credentials(username: &Option<String>, password: &Option<String>) -> String {
+    match (username, password) {
+        (user, Some(password)) => format!(
+            "{}:{}@",
+            encode(user.as_deref().unwrap_or("")),
+            encode(password)
+        ),
+        (Some(user), None) => format!("{}@", encode(user)),
+        (None, None) => String::new(),
+    }
+}
+
+/// Credentials as output shows them: the password never.
+pub fn shown_credentials(username: &Option<String>, password: &Option<String>) -> String {
+    match (username, password) {
+        (_, Some(_)) => format!("{}:***@", username.as_deref().unwrap_or("")),
+        (Some(user), None) => format!("{user}@"),
+        (None, None) => String::new(),
     }
 }
 
