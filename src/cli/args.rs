@@ -733,6 +733,10 @@ pub struct BenchArgs {
     /// the bench process]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=256))]
     pub workers: Option<u32>,
+    /// Bench on this queue, which must hold no jobs (it is deleted afterwards) [default: a
+    /// fresh bench-XXXXXXXX]; on a cluster the name picks the master
+    #[arg(long, value_name = "QUEUE")]
+    pub queue: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -5,9 +5,11 @@ use tracing_subscriber::EnvFilter;
 
 /// `-v` raises the level (info → debug → trace); `FLEETQ_LOG` (a tracing filter) wins.
 pub fn init(format: LogFormat, verbosity: u8, quiet: bool, color: bool) {
+    // redis-rs logs each node it fails to reach, and fleetq's own error already says that once
+    // with a hint; its messages show from -v on
     let default = match (quiet, verbosity) {
         (true, _) => "error",
-        (false, 0) => "info",
+        (false, 0) => "info,redis=error",
         (false, 1) => "debug",
         _ => "trace",
     };

@@ -290,20 +290,28 @@ fn redis_down_exits_5_with_a_hint_and_no_password() {
 }
 
 #[test]
-fn backends_that_are_not_built_yet_say_so() {
+fn a_cluster_nobody_answers_for_is_unavailable_and_keeps_its_password() {
     let directory = tempfile::tempdir().unwrap();
+    let port = crate::support::free_port();
     let mut command = Command::new(binary());
     configure(
         &mut command,
         directory.path(),
-        "redis+cluster://h1:7000",
+        &format!("redis+cluster://:pa55word@127.0.0.1:{port}"),
         "x",
     );
     command.args(["stats"]);
     let (code, _, stderr) = run(command);
-    assert_eq!(code, 2);
+    assert_eq!(code, 5, "{stderr}");
+    assert!(stderr.contains("hint:"), "{stderr}");
+    assert!(!stderr.contains("pa55word"), "{stderr}");
+    let mut command = Command::new(binary());
+    configure(&mut command, directory.path(), "redis+cluster://h1:x", "x");
+    command.args(["stats"]);
+    let (code, _, stderr) = run(command);
+    assert_eq!(code, 2, "{stderr}");
     assert!(
-        stderr.contains("not available yet") && stderr.contains("hint:"),
+        stderr.contains("no valid port") && stderr.contains("hint: write it like redis+cluster://"),
         "{stderr}"
     );
 }

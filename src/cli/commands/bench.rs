@@ -14,6 +14,9 @@ pub async fn run(
     settings: Settings,
     printer: &Printer,
 ) -> anyhow::Result<ExitCode> {
+    if let Some(queue) = &arguments.queue {
+        crate::runtime::validate_queue_name(queue)?;
+    }
     let pipeline = match &arguments.pipeline {
         Some(path) => pipeline::load(path)?,
         None => pipeline::noop("bench"),
@@ -60,6 +63,7 @@ pub async fn run(
         pipeline,
         sessions: arguments.sessions,
         fair_sessions: arguments.fair_sessions,
+        queue: arguments.queue.clone(),
     };
     let report = bench::run(runtime.backend.clone(), options, &progress).await?;
     progress.finish();

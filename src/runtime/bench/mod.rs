@@ -50,6 +50,8 @@ pub struct BenchOptions {
     pub sessions: usize,
     /// The bench queue takes jobs round-robin across its sessions.
     pub fair_sessions: bool,
+    /// The queue to bench on (none: a fresh one).
+    pub queue: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -102,7 +104,19 @@ pub async fn run(
     options: BenchOptions,
     progress: &dyn ProgressSink,
 ) -> anyhow::Result<BenchReport> {
-    let queue = format!("bench-{}", &uuid::Uuid::new_v4().simple().to_string()[..8]);
+    let queue = match &options.queue {
+        Some(queue) => {
+            let stats = backend.queue_stats(queue).await?;
+            let held = stats.pending + stats.delayed + stats.active + stats.dead;
+            if held > 0 {
+                anyhow::bail!(
+                    "the bench queue `{queue}` holds {held} jobs; bench deletes its queue afterwards, so it takes an empty one"
+                );
+            }
+            queue.clone()
+        }
+        None => format!("bench-{}", &uuid::Uuid::new_v4().simple().to_string()[..8]),
+    };
     let mut pipeline = options.pipeline.clone();
     pipeline.queue = queue.clone();
     if options.fair_sessions {

@@ -26,6 +26,9 @@ pub fn with_hint(mut error: BackendError, prefix: &str) -> BackendError {
 
 fn hint_for(error: &BackendError, prefix: &str) -> Option<String> {
     let text = match error {
+        BackendError::Unavailable { backend, .. } if backend.starts_with("redis+cluster") => {
+            "are the cluster's nodes up? name a few of them, so any live one can show the way: redis+cluster://h1:7000,h2:7001,h3:7002"
+        }
         BackendError::Unavailable { .. } => {
             "is redis-server running? point fleetq at it with --backend or FLEETQ_BACKEND=redis://host:6379"
         }
