@@ -506,6 +506,7 @@ Register-ArgumentCompleter -Native -CommandName 'fleetq' -ScriptBlock {
             [CompletionResult]::new('--sessions', '--sessions', [CompletionResultType]::ParameterName, 'Spread the jobs over this many sessions, in turn (0 = no sessions)')
             [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'drain: fill the queue, then time the workers alone; e2e: start the workers, then time from the first enqueue to the last ack while a producer enqueues')
             [CompletionResult]::new('--workers', '--workers', [CompletionResultType]::ParameterName, 'Run the workers as this many `fleetq worker` processes [default: one worker inside the bench process]')
+            [CompletionResult]::new('--queue', '--queue', [CompletionResultType]::ParameterName, 'Bench on this queue, which must hold no jobs (it is deleted afterwards) [default: a fresh bench-XXXXXXXX]; on a cluster the name picks the master')
             [CompletionResult]::new('--backend', '--backend', [CompletionResultType]::ParameterName, 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]')
             [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Namespace for every key [default: fleetq]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]')

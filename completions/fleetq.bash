@@ -864,7 +864,7 @@ _fleetq() {
             return 0
             ;;
         fleetq__subcmd__bench)
-            opts="-n -c -o -q -v -h -V --jobs --concurrency --latency-samples --pipeline --sessions --fair-sessions --mode --workers --backend --prefix --config --output --json --quiet --verbose --color --log-format --tls-ca-file --tls-cert-file --tls-key-file --help --version"
+            opts="-n -c -o -q -v -h -V --jobs --concurrency --latency-samples --pipeline --sessions --fair-sessions --mode --workers --queue --backend --prefix --config --output --json --quiet --verbose --color --log-format --tls-ca-file --tls-cert-file --tls-key-file --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -903,6 +903,10 @@ _fleetq() {
                     return 0
                     ;;
                 --workers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --queue)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -473,6 +473,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
             cand --sessions 'Spread the jobs over this many sessions, in turn (0 = no sessions)'
             cand --mode 'drain: fill the queue, then time the workers alone; e2e: start the workers, then time from the first enqueue to the last ack while a producer enqueues'
             cand --workers 'Run the workers as this many `fleetq worker` processes [default: one worker inside the bench process]'
+            cand --queue 'Bench on this queue, which must hold no jobs (it is deleted afterwards) [default: a fresh bench-XXXXXXXX]; on a cluster the name picks the master'
             cand --backend 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]'
             cand --prefix 'Namespace for every key [default: fleetq]'
             cand --config 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]'

@@ -434,6 +434,7 @@ complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l sessions -d 'Spr
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l mode -d 'drain: fill the queue, then time the workers alone; e2e: start the workers, then time from the first enqueue to the last ack while a producer enqueues' -r -f -a "drain\t''
 e2e\t''"
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l workers -d 'Run the workers as this many `fleetq worker` processes [default: one worker inside the bench process]' -r
+complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l queue -d 'Bench on this queue, which must hold no jobs (it is deleted afterwards) [default: a fresh bench-XXXXXXXX]; on a cluster the name picks the master' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l backend -d 'Backend: redis://[user:pass@]host:6379[/db], rediss://…, redis+unix:///path.sock, or local:PATH [default: the local store under the XDG data dir]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l prefix -d 'Namespace for every key [default: fleetq]' -r
 complete -c fleetq -n "__fish_fleetq_using_subcommand bench" -l config -d 'Config file [default: ./fleetq.yaml, then ~/.config/fleetq/config.yaml, then /etc/fleetq/config.yaml]' -r -F
