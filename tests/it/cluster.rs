@@ -518,3 +518,219 @@ fn a_producer_and_a_worker_follow_a_cluster_failover_losing_no_acknowledged_job(
         0
     );
 }
+
+/// Every Lua script, once, on the shared cluster, through the backend: each answers (a
+/// CROSSSLOT key, an undeclared key on another node or a script the node lacks would fail it),
+/// and the store agrees afterwards.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_script_runs_on_the_cluster() {
+    use fleetq::runtime::backend::{BeatRequest, LeaseRequest};
+    use fleetq::runtime::job::{Completion, FailOutcome, FailureReport, LeaseRef, NewJob};
+    let env = TestEnv::on(Kind::Cluster);
+    let backend = env.backend_for(Kind::Cluster).await;
+    let queue = "scripts";
+    let mut jobs: Vec<NewJob> = (0..4)
+        .map(|n| NewJob::new(format!("{{\"n\":{n}}}")))
+        .collect();
+    jobs[3].session = Some("tenant".into());
+    backend.enqueue(queue, &jobs).await.expect("enqueue");
+    let request = LeaseRequest {
+        max_jobs: 3,
+        lease: Duration::from_secs(30),
+        owner: "cluster-test".into(),
+        default_max_attempts: 1,
+        rate: None,
+        max_inflight: None,
+    };
+    let batch = backend
+        .lease(queue, &request, &[])
+        .await
+        .into_result()
+        .expect("dequeue");
+    assert_eq!(batch.jobs.len(), 3);
+    let lease = |index: usize| LeaseRef {
+        id: batch.jobs[index].id.clone(),
+        token: batch.jobs[index].token.clone(),
+    };
+    assert!(
+        backend
+            .checkpoint(queue, &lease(0), r#"{"step":1}"#)
+            .await
+            .expect("checkpoint")
+    );
+    let beat = backend
+        .beat(
+            queue,
+            &BeatRequest {
+                owner: "cluster-test".into(),
+                leases: vec![lease(0), lease(1), lease(2)],
+                lease: Duration::from_secs(30),
+            },
+        )
+        .await
+        .expect("beat");
+    assert_eq!(beat.statuses.len(), 3);
+    let acked = backend
+        .complete(
+            queue,
+            &[Completion {
+                id: lease(0).id,
+                token: lease(0).token,
+                outputs: "{}".into(),
+            }],
+        )
+        .await
+        .expect("ack");
+    assert_eq!(acked.acked, 1);
+    let failed = backend
+        .fail(
+            queue,
+            &FailureReport {
+                id: lease(1).id,
+                token: lease(1).token,
+                error: "boom".into(),
+                stderr: String::new(),
+                retry_delay: None,
+                outputs: "{}".into(),
+            },
+        )
+        .await
+        .expect("fail");
+    assert_eq!(failed, FailOutcome::Dead);
+    assert_eq!(
+        backend.release(queue, &[lease(2)]).await.expect("release"),
+        1
+    );
+    let dead = vec![lease(1).id];
+    assert_eq!(backend.retry(queue, &dead).await.expect("retry").len(), 1);
+    let cancelled = backend.cancel(queue, &dead).await.expect("cancel");
+    assert_eq!(cancelled.len(), 1);
+    let stats = backend.queue_stats(queue).await.expect("stats");
+    assert_eq!((stats.done, stats.pending, stats.cancelled), (1, 2, 1));
+    let counts = backend
+        .session_counts(queue, "tenant")
+        .await
+        .expect("session counts");
+    assert_eq!(counts.pending, 1, "{counts:?}");
+    let tenant_job = vec![jobs[3].id.clone()];
+    assert_eq!(
+        backend
+            .clean_session(queue, "tenant", &tenant_job)
+            .await
+            .expect("clean"),
+        1
+    );
+    let rate = fleetq::runtime::rate::Rate::parse("10/s").unwrap();
+    let (granted, _) = backend
+        .take_rate(queue, "step", &rate, 3)
+        .await
+        .expect("rate");
+    assert!(granted >= 1);
+    // a job that dies again can be deleted from the dead-letter queue
+    let batch = backend
+        .lease(queue, &request, &[])
+        .await
+        .into_result()
+        .expect("dequeue again");
+    for job in &batch.jobs {
+        let report = FailureReport {
+            id: job.id.clone(),
+            token: job.token.clone(),
+            error: "boom".into(),
+            stderr: String::new(),
+            retry_delay: None,
+            outputs: "{}".into(),
+        };
+        backend.fail(queue, &report).await.expect("fail again");
+    }
+    let buried: Vec<String> = batch.jobs.iter().map(|job| job.id.clone()).collect();
+    let deleted = backend
+        .delete_dead(queue, &buried)
+        .await
+        .expect("delete dead");
+    assert_eq!(deleted.len(), buried.len());
+    crate::support::assert_consistent(&env, queue);
+}
+
+/// The resharding guard on its own: with the queue's slot marked migrating (source) and
+/// importing (destination), as `redis-cli --cluster reshard` leaves it between key batches, an
+/// enqueue and a lease are refused with TRYAGAIN and write nothing; once the slot is stable
+/// again both work.
+#[test]
+fn scripts_write_nothing_while_their_slot_is_migrating() {
+    let cluster = TestCluster::start(3, 0, 5000);
+    let directory = cluster.directory().to_path_buf();
+    let backend = cluster.url();
+    let queue = "guarded";
+    let key = format!("cluster-test:{{{queue}}}:meta");
+    let source = cluster.master_of(&key);
+    let destination = cluster
+        .nodes
+        .iter()
+        .map(|node| node.port)
+        .find(|port| *port != source)
+        .unwrap();
+    let (code, _, stderr) = fleetq(&directory, &backend, &["enqueue", queue, "--data", "{}"]);
+    assert_eq!(code, 0, "{stderr}");
+    let slot: u16 = redis::cmd("CLUSTER")
+        .arg("KEYSLOT")
+        .arg(&key)
+        .query(&mut node_connection(source).unwrap())
+        .unwrap();
+    let set_slot = |port: u16, state: &str, node: Option<&str>| {
+        let mut command = redis::cmd("CLUSTER");
+        command.arg("SETSLOT").arg(slot).arg(state);
+        if let Some(node) = node {
+            command.arg(node);
+        }
+        command
+            .query::<()>(&mut node_connection(port).unwrap())
+            .unwrap();
+    };
+    set_slot(destination, "IMPORTING", Some(&cluster.node_id(source)));
+    set_slot(source, "MIGRATING", Some(&cluster.node_id(destination)));
+    let (code, _, stderr) = fleetq(&directory, &backend, &["enqueue", queue, "--data", "{}"]);
+    assert_eq!(code, 5, "{stderr}");
+    assert!(
+        stderr.to_lowercase().contains("tryagain") && stderr.contains("moving this queue's slot"),
+        "{stderr}"
+    );
+    let pipeline = directory.join("guarded.yaml");
+    std::fs::write(
+        &pipeline,
+        format!("pipeline: g\nqueue: {queue}\nsteps:\n  - noop: {{}}\n"),
+    )
+    .unwrap();
+    let pipeline = pipeline.to_str().unwrap();
+    let (code, _, stderr) = fleetq(
+        &directory,
+        &backend,
+        &["worker", pipeline, "--burst", "--burst-wait", "1s"],
+    );
+    assert_ne!(
+        code, 0,
+        "a worker cannot lease from a migrating slot: {stderr}"
+    );
+    // a migrating node answers ASK for any key it lacks, so look once the slot is stable
+    set_slot(source, "STABLE", None);
+    set_slot(destination, "STABLE", None);
+    let mut connection = node_connection(source).unwrap();
+    let pending: i64 = redis::cmd("LLEN")
+        .arg(format!("cluster-test:{{{queue}}}:ready:5"))
+        .query(&mut connection)
+        .unwrap();
+    let leased: i64 = redis::cmd("ZCARD")
+        .arg(format!("cluster-test:{{{queue}}}:leased"))
+        .query(&mut connection)
+        .unwrap();
+    assert_eq!((pending, leased), (1, 0), "nothing moved while refused");
+    let (code, _, stderr) = fleetq(&directory, &backend, &["enqueue", queue, "--data", "{}"]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, _, stderr) = fleetq(&directory, &backend, &["worker", pipeline, "--burst"]);
+    assert_eq!(code, 0, "{stderr}");
+    let stats = stats_of(&directory, &backend, queue).unwrap();
+    assert_eq!(
+        (stats["done"].as_u64(), stats["pending"].as_u64()),
+        (Some(2), Some(0))
+    );
+}

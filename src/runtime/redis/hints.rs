@@ -33,7 +33,7 @@ fn hint_for(error: &BackendError, prefix: &str) -> Option<String> {
             "is redis-server running? point fleetq at it with --backend or FLEETQ_BACKEND=redis://host:6379"
         }
         BackendError::Busy { .. } => {
-            "Redis is loading its data, running a long script or failing over; try again in a few seconds (workers wait it out)"
+            "Redis is loading its data, running a long script, failing over, or moving this queue's slot to another cluster node; try again in a few seconds (workers wait it out)"
         }
         BackendError::OutOfMemory { .. } => {
             "Redis is at maxmemory: new jobs are refused, but running workers still finish and drain jobs (Redis 7+); free room with CONFIG SET maxmemory, fewer kept done jobs (fleetq queues set Q --retain-done N) or fleetq queues purge"

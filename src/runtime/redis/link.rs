@@ -118,9 +118,17 @@ async fn split_by_slot(
     if let Some(Some((first, key))) = slots.first()
         && (1..commands.len()).all(|index| slot_of(index) == Some(*first))
     {
-        return connection
+        if commands.len() == 1 {
+            return Ok(vec![single_reply(
+                connection
+                    .route_command(commands[0].clone(), RoutingInfo::SingleNode(route_to(key)))
+                    .await,
+            )?]);
+        }
+        let replies = connection
             .route_pipeline(pipeline.clone(), 0, commands.len(), route_to(key))
             .await;
+        return one_by_one_after_ask(connection, &commands, key, replies).await;
     }
     let mut groups: Vec<(u16, Vec<usize>)> = Vec::new();
     let mut loose: Vec<usize> = Vec::new();
@@ -138,27 +146,26 @@ async fn split_by_slot(
         for &index in members {
             part.add_command(commands[index].clone());
         }
-        let route = slots[members[0]]
+        let key = slots[members[0]]
             .as_ref()
-            .map(|(_, key)| route_to(key))
-            .unwrap_or(SingleNodeRoutingInfo::Random);
+            .map(|(_, key)| key.clone())
+            .unwrap_or_default();
         let mut connection = connection.clone();
         let count = members.len();
-        async move { connection.route_pipeline(part, 0, count, route).await }
+        let group: Vec<&Cmd> = members.iter().map(|&index| commands[index]).collect();
+        async move {
+            let replies = connection
+                .route_pipeline(part, 0, count, route_to(&key))
+                .await;
+            one_by_one_after_ask(&mut connection, &group, &key, replies).await
+        }
     });
     let singles = loose.iter().map(|&index| {
         let command = commands[index].clone();
         let mut connection = connection.clone();
         async move {
-            // an error reply stays a reply, as it would inside a pipeline
             let routing = RoutingInfo::SingleNode(SingleNodeRoutingInfo::Random);
-            match connection.route_command(command, routing).await {
-                Ok(value) => Ok(value),
-                Err(error) => match redis::ServerError::try_from(error) {
-                    Ok(server) => Ok(Value::ServerError(server)),
-                    Err(error) => Err(error),
-                },
-            }
+            single_reply(connection.route_command(command, routing).await)
         }
     });
     let (grouped, singles) = futures_util::future::join(
@@ -179,6 +186,43 @@ async fn split_by_slot(
         .into_iter()
         .map(|value| value.unwrap_or(Value::Nil))
         .collect())
+}
+
+/// redis-rs follows ASK (a slot being migrated) for a lone command but not inside a pipeline,
+/// where it fails the whole pipeline instead: then each command is sent on its own, in order.
+/// None of them ran: during a migration fleetq's scripts refuse to start, and the plain
+/// commands fleetq pipelines are reads or idempotent writes.
+async fn one_by_one_after_ask(
+    connection: &mut ClusterConnection,
+    commands: &[&Cmd],
+    key: &[u8],
+    replies: RedisResult<Vec<Value>>,
+) -> RedisResult<Vec<Value>> {
+    match replies {
+        Err(error) if error.code() == Some("ASK") => {
+            let mut values = Vec::with_capacity(commands.len());
+            for command in commands {
+                let routing = RoutingInfo::SingleNode(route_to(key));
+                values.push(single_reply(
+                    connection.route_command((*command).clone(), routing).await,
+                )?);
+            }
+            Ok(values)
+        }
+        other => other,
+    }
+}
+
+/// A lone command's result as a pipeline reply: an error reply stays a reply, as it would
+/// inside a pipeline, and only a failure to get any answer is an error.
+fn single_reply(result: RedisResult<Value>) -> RedisResult<Value> {
+    match result {
+        Ok(value) => Ok(value),
+        Err(error) => match redis::ServerError::try_from(error) {
+            Ok(server) => Ok(Value::ServerError(server)),
+            Err(error) => Err(error),
+        },
+    }
 }
 
 /// The cluster slot of a key (CRC16 of its hash tag, or of the whole key).
