@@ -91,6 +91,8 @@ impl ProgressSink for NoProgress {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ServerUsage {
     pub cpu_seconds: f64,
+    /// Commands the server has run (scripts and the commands inside them each count).
+    pub commands: u64,
 }
 
 /// One `fleetq doctor` finding.

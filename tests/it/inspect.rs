@@ -240,6 +240,7 @@ fn bench_reports_every_metric_as_json() {
         "pickup_p99_ms",
         "client_peak_rss_bytes",
         "server_cpu_us_per_job",
+        "server_commands_per_job",
     ] {
         assert!(
             report[field].as_f64().is_some_and(|value| value > 0.0),
@@ -412,6 +413,7 @@ fn bench_on_the_local_store_reports_no_server_cpu_rather_than_zero() {
         "{json}"
     );
     assert!(report["server_cpu_us_per_job"].is_null(), "{json}");
+    assert!(report["server_commands_per_job"].is_null(), "{json}");
 }
 
 #[test]

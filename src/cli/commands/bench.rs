@@ -124,6 +124,12 @@ impl Report for Measured {
                     |micros| format!("{micros:.1} µs"),
                 ),
             ),
+            (
+                "server commands per job",
+                report
+                    .server_commands_per_job
+                    .map_or_else(|| "-".to_string(), |commands| format!("{commands:.2}")),
+            ),
         ] {
             table.add_row(vec![metric.to_string(), value]);
         }

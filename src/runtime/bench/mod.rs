@@ -76,8 +76,13 @@ pub struct BenchReport {
     pub client_peak_rss_bytes: Option<u64>,
     /// The largest worker process (with --workers).
     pub worker_peak_rss_bytes: Option<u64>,
-    /// None for a backend without a server (the local store): its cost is in the client's.
+    /// The server's CPU over the timed window (drain: the workers alone; e2e: first enqueue
+    /// to last ack); None for a backend without a server (the local store): its cost is in the
+    /// client's.
     pub server_cpu_us_per_job: Option<f64>,
+    /// Commands the server ran per job over the same window (each command inside a script
+    /// counts, as does the script).
+    pub server_commands_per_job: Option<f64>,
 }
 
 /// Records when each sampled job started, keyed by id.
@@ -126,7 +131,6 @@ pub async fn run(
         };
         backend.configure(&queue, &settings).await?;
     }
-    let before = backend.server_usage().await?;
     let written;
     let pipeline_file = match (&options.pipeline_file, options.workers) {
         (_, 0) => None,
@@ -148,27 +152,32 @@ pub async fn run(
         connection: &connection,
     };
     progress.set_total(options.jobs as u64);
-    let (enqueue_seconds, process_seconds, worker_rss) = match options.mode {
+    // the server's usage is read around the timed window only, as the peer's bench does
+    let (enqueue_seconds, process_seconds, worker_rss, window) = match options.mode {
         BenchMode::Drain => {
             let started = Instant::now();
             enqueue_all(backend.as_ref(), &queue, &options, progress).await?;
             let enqueue_seconds = started.elapsed().as_secs_f64();
+            let before = backend.server_usage().await?;
             let started = Instant::now();
             let rss = side.drain().await?;
-            (enqueue_seconds, started.elapsed().as_secs_f64(), rss)
+            let process_seconds = started.elapsed().as_secs_f64();
+            let after = backend.server_usage().await?;
+            (enqueue_seconds, process_seconds, rss, before.zip(after))
         }
         BenchMode::E2e => {
             let running = side.start().await?;
+            let before = backend.server_usage().await?;
             let started = Instant::now();
             enqueue_all(backend.as_ref(), &queue, &options, progress).await?;
             let enqueue_seconds = started.elapsed().as_secs_f64();
             wait_done(backend.as_ref(), &queue, options.jobs as u64).await?;
             let process_seconds = started.elapsed().as_secs_f64();
+            let after = backend.server_usage().await?;
             let rss = running.stop().await?;
-            (enqueue_seconds, process_seconds, rss)
+            (enqueue_seconds, process_seconds, rss, before.zip(after))
         }
     };
-    let after = backend.server_usage().await?;
     let done = backend.queue_stats(&queue).await?.done;
     if done as usize != options.jobs {
         anyhow::bail!(
@@ -202,9 +211,12 @@ pub async fn run(
         latency_samples: latencies.len(),
         client_peak_rss_bytes: crate::runtime::peak_rss_bytes(),
         worker_peak_rss_bytes: worker_rss,
-        server_cpu_us_per_job: before
-            .zip(after)
+        server_cpu_us_per_job: window
+            .as_ref()
             .map(|(before, after)| (after.cpu_seconds - before.cpu_seconds) * 1e6 / jobs.max(1.0)),
+        server_commands_per_job: window.as_ref().map(|(before, after)| {
+            after.commands.saturating_sub(before.commands) as f64 / jobs.max(1.0)
+        }),
     })
 }
 

@@ -433,11 +433,14 @@ impl RedisBackend {
 
     pub(super) async fn cpu_usage(&self) -> BackendResult<ServerUsage> {
         let mut connection = self.connection();
-        // a cluster's CPU is its masters' together
-        let infos =
-            super::link::on_every_master(&mut connection, redis::cmd("INFO").arg("cpu").clone())
-                .await
-                .map_err(|error| self.map(error))?;
+        // a cluster's usage is its masters' together; commandstats counts each command a
+        // script runs as well as the script
+        let infos = super::link::on_every_master(
+            &mut connection,
+            redis::cmd("INFO").arg("cpu").arg("commandstats").clone(),
+        )
+        .await
+        .map_err(|error| self.map(error))?;
         let field = |info: &str, name: &str| {
             info.lines()
                 .find_map(|line| {
@@ -449,11 +452,26 @@ impl RedisBackend {
                 })
                 .unwrap_or(0.0)
         };
+        // the INFO calls that measure are not the workload's
+        let commands = |info: &str| -> u64 {
+            info.lines()
+                .filter(|line| line.starts_with("cmdstat_") && !line.starts_with("cmdstat_info:"))
+                .filter_map(|line| {
+                    line.split("calls=")
+                        .nth(1)?
+                        .split(',')
+                        .next()?
+                        .parse::<u64>()
+                        .ok()
+                })
+                .sum()
+        };
         Ok(ServerUsage {
             cpu_seconds: infos
                 .iter()
                 .map(|info| field(info, "used_cpu_sys") + field(info, "used_cpu_user"))
                 .sum(),
+            commands: infos.iter().map(|info| commands(info)).sum(),
         })
     }
 }
