@@ -96,6 +96,8 @@ pub struct RedisBackend {
     prefix: String,
     connect_timeout: Duration,
     scripts: &'static Scripts,
+    /// Redis 7 or newer: one LMPOP takes a batch from the highest non-empty priority level.
+    multi_pop: bool,
     /// Whether the scripts append to the queues' event streams (`events: false` turns it off).
     events: bool,
     /// Share of maxmemory past which enqueues are refused (1 = off).
@@ -211,6 +213,7 @@ impl RedisBackend {
             prefix: prefix.to_string(),
             connect_timeout,
             scripts: Scripts::for_server(server.version, cluster),
+            multi_pop: !matches!(server.version, Some(version) if version < (7, 0)),
             events: true,
             memory_guard: DEFAULT_MEMORY_GUARD,
             memory: std::sync::Mutex::new(Some((std::time::Instant::now(), server.memory))),
@@ -450,6 +453,8 @@ impl Backend for RedisBackend {
             rate_burst: Option<u64>,
             #[serde(skip_serializing_if = "is_none")]
             max_inflight: Option<u32>,
+            #[serde(skip_serializing_if = "std::ops::Not::not")]
+            multi_pop: bool,
         }
         let keys = self.keys(queue);
         let failed = |error: BackendError| LeaseReply {
@@ -473,6 +478,7 @@ impl Backend for RedisBackend {
                 rate_us: request.rate.map(|rate| rate.interval_us()),
                 rate_burst: request.rate.map(|rate| rate.burst()),
                 max_inflight: request.max_inflight,
+                multi_pop: self.multi_pop,
             },
         ) {
             Ok(call) => call,

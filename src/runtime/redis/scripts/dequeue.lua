@@ -7,7 +7,8 @@
 --   KEYS[5] events STREAM (absent: record no event)
 -- ARGV[1] JSON { job_prefix, ready_prefix, fair_prefix, max_jobs, lease_ms, owner,
 --   default_max_attempts (for jobs enqueued without one), rate_us?, rate_burst?, max_inflight?
---   (the pipeline's limits; the queue's own in meta apply too, the stricter wins) }
+--   (the pipeline's limits; the queue's own in meta apply too, the stricter wins), multi_pop?
+--   (Redis 7: LMPOP is there) }
 -- returns: [JSON { now, paused, jobs: [{ id, token, attempts, max_attempts, timeout_ms,
 --   priority, created_at, run_at, correlation_id?, session? }] (numbers as strings),
 --   next_delayed_at?,
@@ -143,12 +144,27 @@ local function take_fairly(level)
   end
 end
 
-for level = 0, 9 do
-  if #jobs >= wanted then break end
-  if fair_mode then take_fairly(level) end
-  if #jobs < wanted and not (fair_mode and queue.fair == '1') then
-    local ids = redis.call('LPOP', ready_prefix .. level, wanted - #jobs)
-    if ids then last_level = level; lease_each(ids) end
+if args.multi_pop and not fair_mode then
+  -- one LMPOP takes from the highest non-empty level: a call per level that has jobs, not
+  -- one per level (a command inside a script costs about as much as the work it does)
+  local call = { 10 }
+  for level = 0, 9 do call[level + 2] = ready_prefix .. level end
+  call[12], call[13] = 'LEFT', 'COUNT'
+  while #jobs < wanted do
+    call[14] = wanted - #jobs
+    local popped = redis.call('LMPOP', unpack(call))
+    if not popped then break end
+    last_level = tonumber(string.sub(popped[1], #ready_prefix + 1))
+    lease_each(popped[2])
+  end
+else
+  for level = 0, 9 do
+    if #jobs >= wanted then break end
+    if fair_mode then take_fairly(level) end
+    if #jobs < wanted and not (fair_mode and queue.fair == '1') then
+      local ids = redis.call('LPOP', ready_prefix .. level, wanted - #jobs)
+      if ids then last_level = level; lease_each(ids) end
+    end
   end
 end
 
