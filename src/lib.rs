@@ -32,8 +32,13 @@
 //!                         pub/sub), events.rs (queue events, tail reads), hints.rs (what to do
 //!                         about each error), scripts.rs + scripts/*.lua (each script joined
 //!                         with scripts/prelude.lua when loaded; Redis 7 reads their `#!lua`
-//!                         flags), connection.rs (timeouts, TLS, doorbell, error mapping via
-//!                         Target), admin.rs (inspection and the fleet registry), reply.rs
+//!                         flags; on a cluster scripts/cluster.lua goes first, refusing to run
+//!                         while the queue's slot is resharded), connection.rs (timeouts, TLS,
+//!                         doorbell, error mapping via Target), link.rs (the shared connection:
+//!                         standalone, or a cluster's with pipelines split by hash slot;
+//!                         dedicated connections for blocking reads and pub/sub), cluster.rs
+//!                         (redis+cluster:// and connecting through seed nodes), admin.rs
+//!                         (inspection and the fleet registry), reply.rs
 //!                         (serde reply types); a fair queue's per-session lists and turn
 //!                         rotations are kept by prelude.lua's push_ready and dequeue.lua
 //!   local/                the embedded store (the default backend): mod.rs (the trait, one
