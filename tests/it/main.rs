@@ -18,6 +18,7 @@ mod http_server;
 mod incident;
 mod inspect;
 mod limits;
+mod lookahead;
 mod metrics;
 mod pipelines;
 mod scripts;

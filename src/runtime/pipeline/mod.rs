@@ -54,5 +54,6 @@ pub fn noop(queue: &str) -> Pipeline {
         resume: true,
         rate: None,
         max_inflight: None,
+        lookahead: 0,
     }
 }

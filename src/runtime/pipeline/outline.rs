@@ -16,6 +16,7 @@ pub struct PipelineOutline {
     pub resume: bool,
     pub rate: Option<String>,
     pub max_inflight: Option<u32>,
+    pub lookahead: u32,
     pub steps: Vec<StepOutline>,
     pub on_failure: Vec<StepOutline>,
 }
@@ -311,6 +312,7 @@ pub fn outline(pipeline: &Pipeline) -> PipelineOutline {
         resume: pipeline.resume,
         rate: pipeline.rate.map(|rate| rate.describe()),
         max_inflight: pipeline.max_inflight,
+        lookahead: pipeline.lookahead,
         steps: pipeline.steps.iter().map(step_outline).collect(),
         on_failure: pipeline.on_failure.iter().map(step_outline).collect(),
     }

@@ -37,6 +37,10 @@ pub struct Pipeline {
     pub rate: Option<Rate>,
     /// Most jobs of the queue running at once, across every worker.
     pub max_inflight: Option<u32>,
+    /// Jobs a worker may lease ahead of its free slots (0: none). They wait in the worker,
+    /// shown as active, and start as slots free: the next lease's round trip overlaps the
+    /// running jobs. For short jobs; a long job holds the ones behind it.
+    pub lookahead: u32,
 }
 
 impl Pipeline {

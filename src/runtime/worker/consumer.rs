@@ -3,6 +3,7 @@
 //! only what the backend confirmed.
 
 use super::budget::{JobBudget, Reservation};
+use super::lookahead::Slot;
 use super::pacing::{Hold, burst_wait, idle_wait};
 use super::trouble::Trouble;
 use super::{JobObserver, StopReason, WorkerOptions};
@@ -43,11 +44,11 @@ pub struct Counters {
 }
 
 /// A running job: its lease token and the switch that stops it.
-struct InFlight {
+pub(super) struct InFlight {
     token: String,
-    abort: CancellationToken,
+    pub(super) abort: CancellationToken,
     /// Set when shutdown stops the job, so its lease is released rather than abandoned.
-    release: AtomicBool,
+    pub(super) release: AtomicBool,
 }
 
 pub struct Consumer {
@@ -57,14 +58,17 @@ pub struct Consumer {
     pub(super) services: Services,
     owner: String,
     observer: Option<Arc<dyn JobObserver>>,
-    permits: Arc<Semaphore>,
+    pub(super) permits: Arc<Semaphore>,
     concurrency: usize,
+    /// Jobs leased ahead of a free slot, waiting to start (see `lookahead.rs`).
+    pub(super) ahead: Arc<Semaphore>,
+    lookahead: usize,
     /// Finished jobs whose ack has not been confirmed yet; their leases are still extended.
     acks: Mutex<Vec<Completion>>,
     ack_ready: Notify,
     in_flight: Mutex<HashMap<String, Arc<InFlight>>>,
     to_release: Mutex<Vec<LeaseRef>>,
-    job_finished: Notify,
+    pub(super) job_finished: Notify,
     /// Jobs finished so far: a dry lease issued before a job failed did not see its retry.
     finished: AtomicU64,
     tasks: TaskTracker,
@@ -89,6 +93,7 @@ impl Consumer {
         observer: Option<Arc<dyn JobObserver>>,
         trouble: Arc<Trouble>,
     ) -> Consumer {
+        let lookahead = super::lookahead::depth(&pipeline);
         Consumer {
             services: Services::new(Some(backend.clone()), &pipeline),
             backend,
@@ -97,6 +102,8 @@ impl Consumer {
             observer,
             permits: Arc::new(Semaphore::new(concurrency.max(1))),
             concurrency: concurrency.max(1),
+            ahead: Arc::new(Semaphore::new(lookahead)),
+            lookahead,
             acks: Mutex::new(Vec::new()),
             ack_ready: Notify::new(),
             in_flight: Mutex::new(HashMap::new()),
@@ -329,7 +336,9 @@ impl Consumer {
                 }
             }
             let first = tokio::select! {
-                permit = self.permits.clone().acquire_owned() => permit.expect("the semaphore is never closed"),
+                biased;
+                permit = self.permits.clone().acquire_owned() => Slot::Run(permit.expect("the semaphore is never closed")),
+                permit = self.ahead.clone().acquire_owned(), if self.lookahead > 0 => Slot::Ahead(permit.expect("the semaphore is never closed")),
                 _ = taking.cancelled() => break StopReason::Signal,
             };
             if backlog && self.permits.available_permits() < self.concurrency / 4 {
@@ -338,12 +347,7 @@ impl Consumer {
                 tokio::task::yield_now().await;
             }
             let mut permits = vec![first];
-            while permits.len() < MAX_BATCH {
-                match self.permits.clone().try_acquire_owned() {
-                    Ok(permit) => permits.push(permit),
-                    Err(_) => break,
-                }
-            }
+            self.more_slots(&mut permits, MAX_BATCH);
             let reserved = match budget.reserve(permits.len() as u64) {
                 Reservation::Granted(granted) => granted,
                 Reservation::Spent => break StopReason::MaxJobs,
@@ -400,7 +404,7 @@ impl Consumer {
             let got = batch.jobs.len();
             backlog = got == request.max_jobs;
             budget.settle(reserved, got as u64);
-            for (job, permit) in std::mem::take(&mut batch.jobs)
+            for (job, slot) in std::mem::take(&mut batch.jobs)
                 .into_iter()
                 .zip(permits.drain(..))
             {
@@ -408,8 +412,17 @@ impl Consumer {
                 // before then must not take the queue for drained
                 let entry = self.track(&job);
                 let consumer = self.clone();
-                self.tasks
-                    .spawn(async move { consumer.execute(job, entry, permit).await });
+                match slot {
+                    Slot::Run(permit) => self
+                        .tasks
+                        .spawn(async move { consumer.execute(job, entry, permit).await }),
+                    Slot::Ahead(ahead) => {
+                        let taking = taking.clone();
+                        self.tasks.spawn(async move {
+                            consumer.start_later(job, entry, ahead, taking).await
+                        })
+                    }
+                };
             }
             drop(permits);
             if got > 0 {
@@ -487,7 +500,7 @@ impl Consumer {
         entry
     }
 
-    async fn execute(
+    pub(super) async fn execute(
         self: Arc<Self>,
         job: LeasedJob,
         entry: Arc<InFlight>,
@@ -550,17 +563,24 @@ impl Consumer {
                 self.report_failure(&job, failure, outputs).await;
                 self.forget(&job.id);
             }
-            None if entry.release.load(Ordering::Relaxed) => {
-                self.push_release(lease);
-                self.forget(&job.id);
-            }
-            None => {
-                self.counters.lost.fetch_add(1, Ordering::Relaxed);
-                self.forget(&job.id);
-            }
+            None => self.give_up(&job, &entry),
         }
         drop(permit);
         self.job_finished.notify_waiters();
+    }
+
+    /// A job stopped before it finished: released when shutdown stopped it (its attempt is
+    /// given back), else counted lost (its lease went to someone else, or it was cancelled).
+    pub(super) fn give_up(&self, job: &LeasedJob, entry: &InFlight) {
+        if entry.release.load(Ordering::Relaxed) {
+            self.push_release(LeaseRef {
+                id: job.id.clone(),
+                token: job.token.clone(),
+            });
+        } else {
+            self.counters.lost.fetch_add(1, Ordering::Relaxed);
+        }
+        self.forget(&job.id);
     }
 
     /// Runs the job; with metrics on, each step's time is recorded as it ends.

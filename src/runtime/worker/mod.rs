@@ -7,6 +7,7 @@ mod control;
 mod exporter;
 mod failure;
 mod heartbeat;
+mod lookahead;
 mod pacing;
 mod trouble;
 

@@ -69,7 +69,12 @@ pub struct RawPipeline {
     rate: Option<Rate>,
     #[serde(default, deserialize_with = "optional_at_least_one")]
     max_inflight: Option<usize>,
+    #[serde(default)]
+    lookahead: u32,
 }
+
+/// Most jobs a worker may hold ahead of its free slots.
+const MAX_LOOKAHEAD: u32 = 256;
 
 pub(super) fn yes() -> bool {
     true
@@ -79,6 +84,15 @@ impl TryFrom<RawPipeline> for Pipeline {
     type Error = String;
 
     fn try_from(raw: RawPipeline) -> Result<Self, String> {
+        if raw.lookahead > MAX_LOOKAHEAD {
+            return Err(format!(
+                "lookahead is at most {MAX_LOOKAHEAD}, not {}",
+                raw.lookahead
+            ));
+        }
+        if raw.lookahead > 0 && (raw.rate.is_some() || raw.max_inflight.is_some()) {
+            return Err("lookahead cannot go with rate or max_inflight: a job leased ahead starts later than the limit timed it, and counts as in flight while it waits".into());
+        }
         let mut pipeline = Pipeline {
             name: raw.pipeline,
             queue: raw.queue.0,
@@ -94,6 +108,7 @@ impl TryFrom<RawPipeline> for Pipeline {
             resume: raw.resume,
             rate: raw.rate,
             max_inflight: raw.max_inflight.map(|count| count as u32),
+            lookahead: raw.lookahead,
         };
         pipeline.templated = pipeline.all_steps().iter().any(|step| step.templated());
         pipeline.needs_context = pipeline.templated
