@@ -37,7 +37,8 @@
 //!                         doorbell, error mapping via Target), link.rs (the shared connection:
 //!                         standalone, or a cluster's with pipelines split by hash slot;
 //!                         dedicated connections for blocking reads and pub/sub), cluster.rs
-//!                         (redis+cluster:// and connecting through seed nodes), admin.rs
+//!                         (redis+cluster:// and connecting through seed nodes), open.rs
+//!                         (connecting: standalone, Sentinel, cluster), admin.rs
 //!                         (inspection and the fleet registry), reply.rs
 //!                         (serde reply types); a fair queue's per-session lists and turn
 //!                         rotations are kept by prelude.lua's push_ready and dequeue.lua
@@ -84,7 +85,8 @@
 //!                         comes back with the registration), control.rs (pause gate, stop,
 //!                         the live control feed), pacing.rs (idle waits, burst-wait, the pause
 //!                         after an unstartable step), trouble.rs (throttled outage logging),
-//!                         budget.rs (--max-jobs)
+//!                         budget.rs (--max-jobs), lookahead.rs (`lookahead:`: jobs leased
+//!                         ahead of free slots), stopping.rs (grace, release, last acks)
 //!   dlq/                  dead-letter queue: mod.rs (filters, selection in pages, retry at a
 //!                         rate, purge), drain.rs (crash-safe drain to JSONL, import)
 //!   sessions.rs           sessions: counts, show, stop (refuse, cancel, kill), clean

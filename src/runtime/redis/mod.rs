@@ -14,6 +14,7 @@ pub mod keys;
 mod limits;
 mod link;
 mod memory;
+mod open;
 mod reply;
 mod scripts;
 pub mod sentinel;
@@ -23,7 +24,6 @@ use crate::runtime::backend::{
     Backend, BackendResult, BeatReport, BeatRequest, ControlFeed, Doorbell, LeaseReply,
     LeaseRequest, MemoryUsage, ProgressSink, RecoverReport, ServerUsage,
 };
-use crate::runtime::config::TlsFiles;
 use crate::runtime::error::BackendError;
 use crate::runtime::job::{
     AckReport, ChangeOutcome, Completion, EnqueueOutcome, Event, FailOutcome, FailureReport,
@@ -42,41 +42,6 @@ use std::time::Duration;
 
 /// Done (and cancelled) jobs kept per queue unless `queues set --retain-done` says otherwise.
 pub const DEFAULT_RETAIN_DONE: u64 = 100_000;
-/// What connecting learned of the server: its version, and its memory then.
-struct Server {
-    version: Option<(u32, u32)>,
-    memory: MemoryUsage,
-}
-
-/// Opens a client and its shared connection, and checks the server.
-async fn open_link(
-    url: &str,
-    target: &Target,
-    tls: &TlsFiles,
-    connect_timeout: Duration,
-    command_timeout: Duration,
-) -> BackendResult<(Link, Server)> {
-    let client = connection::client(url, target, tls).map_err(|error| target.hinted(error))?;
-    let connection = connection::connect(
-        &client,
-        target,
-        url.starts_with("rediss://"),
-        connect_timeout,
-        command_timeout,
-    )
-    .await
-    .map_err(|error| target.hinted(error))?;
-    let mut connection = Connection::Managed(connection);
-    let (version, memory) = connection::check_server(&mut connection, target).await?;
-    Ok((
-        Link {
-            connection,
-            opener: Opener::Single(Box::new(client)),
-        },
-        Server { version, memory },
-    ))
-}
-
 /// Share of maxmemory past which enqueues are refused, unless `memory_guard` says otherwise.
 pub const DEFAULT_MEMORY_GUARD: f64 = 0.9;
 /// Failed attempts remembered per job.
@@ -107,119 +72,6 @@ pub struct RedisBackend {
 }
 
 impl RedisBackend {
-    pub async fn connect(
-        url: &str,
-        display: &str,
-        prefix: &str,
-        connect_timeout: Duration,
-        command_timeout: Duration,
-        tls: &TlsFiles,
-    ) -> BackendResult<RedisBackend> {
-        let target = Target {
-            display: display.to_string(),
-            prefix: prefix.to_string(),
-        };
-        let (link, server) = open_link(url, &target, tls, connect_timeout, command_timeout).await?;
-        Ok(RedisBackend::with_link(
-            link,
-            None,
-            target,
-            prefix,
-            connect_timeout,
-            server,
-        ))
-    }
-
-    /// Connects to the master the sentinels name (`redis+sentinel://`).
-    pub async fn connect_sentinel(
-        url: &str,
-        prefix: &str,
-        connect_timeout: Duration,
-        command_timeout: Duration,
-        tls: &TlsFiles,
-    ) -> BackendResult<RedisBackend> {
-        let spec = sentinel::SentinelSpec::parse(url).map_err(|detail| BackendError::Config {
-            backend: "redis+sentinel".into(),
-            detail,
-            hint: None,
-        })?;
-        let target = Target {
-            display: spec.display.clone(),
-            prefix: prefix.to_string(),
-        };
-        let (host, port) = spec.resolve(connect_timeout).await?;
-        let (link, server) = open_link(
-            &spec.master_url(&host, port),
-            &target,
-            tls,
-            connect_timeout,
-            command_timeout,
-        )
-        .await?;
-        let state = sentinel::Sentinel::new(spec, (host, port), command_timeout, tls.clone());
-        Ok(RedisBackend::with_link(
-            link,
-            Some(state),
-            target,
-            prefix,
-            connect_timeout,
-            server,
-        ))
-    }
-
-    /// Connects to a Redis Cluster through its seed nodes (`redis+cluster://`).
-    pub async fn connect_cluster(
-        url: &str,
-        prefix: &str,
-        connect_timeout: Duration,
-        command_timeout: Duration,
-        tls: &TlsFiles,
-    ) -> BackendResult<RedisBackend> {
-        let spec = cluster::ClusterSpec::parse(url).map_err(|detail| BackendError::Config {
-            backend: "redis+cluster".into(),
-            detail,
-            hint: None,
-        })?;
-        let target = Target {
-            display: spec.display.clone(),
-            prefix: prefix.to_string(),
-        };
-        let mut link =
-            cluster::open_cluster(&spec, &target, tls, connect_timeout, command_timeout).await?;
-        let (version, memory) = connection::check_server(&mut link.connection, &target).await?;
-        Ok(RedisBackend::with_link(
-            link,
-            None,
-            target,
-            prefix,
-            connect_timeout,
-            Server { version, memory },
-        ))
-    }
-
-    fn with_link(
-        link: Link,
-        sentinel: Option<sentinel::Sentinel>,
-        target: Target,
-        prefix: &str,
-        connect_timeout: Duration,
-        server: Server,
-    ) -> RedisBackend {
-        let cluster = link.is_cluster();
-        RedisBackend {
-            link: Arc::new(RwLock::new(link)),
-            sentinel,
-            target,
-            prefix: prefix.to_string(),
-            connect_timeout,
-            scripts: Scripts::for_server(server.version, cluster),
-            multi_pop: !matches!(server.version, Some(version) if version < (7, 0)),
-            events: true,
-            memory_guard: DEFAULT_MEMORY_GUARD,
-            memory: std::sync::Mutex::new(Some((std::time::Instant::now(), server.memory))),
-        }
-    }
-
     /// The shared connection to the current server (cheap: a handle to one multiplexed link).
     pub(super) fn connection(&self) -> Connection {
         self.link

@@ -2,7 +2,8 @@
 //! fleetq asks the sentinels (in the order given) for the master's address and connects to it;
 //! after an I/O error, `READONLY` or a changed address it asks again (see `RedisBackend::heal`).
 
-use super::{RedisBackend, open_link};
+use super::RedisBackend;
+use super::open::open_link;
 use crate::runtime::backend::BackendResult;
 use crate::runtime::config::TlsFiles;
 use crate::runtime::error::BackendError;

@@ -26,8 +26,6 @@ use tokio_util::task::TaskTracker;
 const MAX_BATCH: usize = 256;
 /// How long a finished job's ack may wait for company before it is sent alone.
 const ACK_DELAY: Duration = Duration::from_millis(3);
-/// How long a stopping worker keeps trying to confirm its last acks.
-const FINAL_ACK_WINDOW: Duration = Duration::from_secs(10);
 
 #[derive(Default)]
 pub struct Counters {
@@ -66,12 +64,12 @@ pub struct Consumer {
     /// Finished jobs whose ack has not been confirmed yet; their leases are still extended.
     acks: Mutex<Vec<Completion>>,
     ack_ready: Notify,
-    in_flight: Mutex<HashMap<String, Arc<InFlight>>>,
-    to_release: Mutex<Vec<LeaseRef>>,
+    pub(super) in_flight: Mutex<HashMap<String, Arc<InFlight>>>,
+    pub(super) to_release: Mutex<Vec<LeaseRef>>,
     pub(super) job_finished: Notify,
     /// Jobs finished so far: a dry lease issued before a job failed did not see its retry.
     finished: AtomicU64,
-    tasks: TaskTracker,
+    pub(super) tasks: TaskTracker,
     doorbell: tokio::sync::Mutex<Option<Box<dyn Doorbell>>>,
     hold: Mutex<Hold>,
     pub trouble: Arc<Trouble>,
@@ -196,7 +194,7 @@ impl Consumer {
         }
     }
 
-    fn take_acks(&self) -> Vec<Completion> {
+    pub(super) fn take_acks(&self) -> Vec<Completion> {
         self.acks
             .lock()
             .map(|mut acks| std::mem::take(&mut *acks))
@@ -237,7 +235,7 @@ impl Consumer {
         }
     }
 
-    async fn flush_acks(&self) -> bool {
+    pub(super) async fn flush_acks(&self) -> bool {
         let completions = self.take_acks();
         if completions.is_empty() {
             return true;
@@ -617,55 +615,6 @@ impl Consumer {
     fn push_release(&self, lease: LeaseRef) {
         if let Ok(mut leases) = self.to_release.lock() {
             leases.push(lease);
-        }
-    }
-
-    /// After the fetch loop ends: wait up to `grace` for in-flight jobs, stop and release the
-    /// rest, and confirm the last acks (for a bounded time; what stays unconfirmed is counted).
-    pub async fn finish(&self, grace: Duration) {
-        self.tasks.close();
-        if tokio::time::timeout(grace, self.tasks.wait())
-            .await
-            .is_err()
-        {
-            let running: Vec<Arc<InFlight>> = self
-                .in_flight
-                .lock()
-                .map(|map| map.values().cloned().collect())
-                .unwrap_or_default();
-            tracing::warn!(queue = %self.pipeline.queue, jobs = running.len(), "shutdown grace over; releasing running jobs");
-            for entry in running {
-                entry.release.store(true, Ordering::Relaxed);
-                entry.abort.cancel();
-            }
-            self.tasks.wait().await;
-        }
-        let leases = self
-            .to_release
-            .lock()
-            .map(|mut leases| std::mem::take(&mut *leases))
-            .unwrap_or_default();
-        if !leases.is_empty() {
-            match self.backend.release(&self.pipeline.queue, &leases).await {
-                Ok(released) => {
-                    self.counters
-                        .released
-                        .fetch_add(released, Ordering::Relaxed);
-                }
-                Err(error) => {
-                    tracing::warn!(queue = %self.pipeline.queue, %error, "could not release jobs; they come back when their leases expire")
-                }
-            }
-        }
-        let deadline = Instant::now() + FINAL_ACK_WINDOW;
-        while !self.flush_acks().await {
-            if Instant::now() >= deadline {
-                let left = self.take_acks().len() as u64;
-                self.counters.unconfirmed.fetch_add(left, Ordering::Relaxed);
-                tracing::warn!(queue = %self.pipeline.queue, jobs = left, "acks not confirmed; those jobs run again when their leases expire");
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(200)).await;
         }
     }
 }

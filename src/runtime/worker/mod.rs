@@ -9,6 +9,7 @@ mod failure;
 mod heartbeat;
 mod lookahead;
 mod pacing;
+mod stopping;
 mod trouble;
 
 use crate::runtime::backend::Backend;
