@@ -261,14 +261,14 @@ impl Backend for RedisBackend {
         if let Some(Err(error)) = replies.pop() {
             tracing::warn!(%queue, %error, "the jobs were enqueued but the queue could not be added to the list of known queues");
         }
-        if reply.outcomes.len() != jobs.len() {
-            return Err(self.target.protocol(format!(
-                "the enqueue script answered for {} of {} jobs",
-                reply.outcomes.len(),
+        let answered = reply.enqueued + reply.others.len();
+        let ids: Vec<&str> = jobs.iter().map(|job| job.id.as_str()).collect();
+        reply.outcomes(&ids).ok_or_else(|| {
+            self.target.protocol(format!(
+                "the enqueue script answered for {answered} of {} jobs",
                 jobs.len()
-            )));
-        }
-        Ok(reply.outcomes)
+            ))
+        })
     }
 
     async fn existing(&self, queue: &str, ids: &[String]) -> BackendResult<Vec<bool>> {

@@ -3,8 +3,8 @@
 //! script, never a panic or a guess.
 
 use crate::runtime::job::{
-    AckReport, AttemptError, ChangeOutcome, EnqueueOutcome, FailOutcome, JobRecord, JobState,
-    LeaseBatch, LeaseStatus, LeasedJob,
+    AckReport, AttemptError, ChangeOutcome, EnqueueOutcome, EnqueueStatus, FailOutcome, JobRecord,
+    JobState, LeaseBatch, LeaseStatus, LeasedJob,
 };
 use redis::Value;
 use serde::de::DeserializeOwned;
@@ -58,8 +58,46 @@ fn list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
 
 #[derive(Deserialize)]
 pub struct EnqueueReply {
+    pub enqueued: usize,
+    /// The jobs not enqueued; every other job was, under its own id.
     #[serde(deserialize_with = "list")]
-    pub outcomes: Vec<EnqueueOutcome>,
+    pub others: Vec<NotEnqueued>,
+}
+
+#[derive(Deserialize)]
+pub struct NotEnqueued {
+    /// 1-based, into the batch.
+    pub index: usize,
+    pub id: String,
+    pub status: EnqueueStatus,
+}
+
+impl EnqueueReply {
+    /// One outcome per job of the batch, in order; None when the reply does not account for
+    /// every job exactly once.
+    pub fn outcomes(self, ids: &[&str]) -> Option<Vec<EnqueueOutcome>> {
+        if self.enqueued + self.others.len() != ids.len() {
+            return None;
+        }
+        let mut outcomes: Vec<EnqueueOutcome> = ids
+            .iter()
+            .map(|id| EnqueueOutcome {
+                id: id.to_string(),
+                status: EnqueueStatus::Enqueued,
+            })
+            .collect();
+        for other in self.others {
+            let outcome = outcomes.get_mut(other.index.checked_sub(1)?)?;
+            if outcome.status != EnqueueStatus::Enqueued {
+                return None;
+            }
+            *outcome = EnqueueOutcome {
+                id: other.id,
+                status: other.status,
+            };
+        }
+        Some(outcomes)
+    }
 }
 
 /// A number a script sent as a string (cheaper for it to encode) or as a number; a visitor,
@@ -352,5 +390,40 @@ mod tests {
             .err()
             .unwrap();
         assert!(error.contains("enqueue"), "{error}");
+    }
+
+    #[test]
+    fn an_enqueue_reply_names_only_the_jobs_it_did_not_enqueue() {
+        let reply: EnqueueReply = serde_json::from_str(
+            r#"{"enqueued":2,"others":[{"index":2,"id":"old","status":"duplicate"}]}"#,
+        )
+        .unwrap();
+        let outcomes = reply.outcomes(&["a", "b", "c"]).unwrap();
+        let statuses: Vec<(&str, EnqueueStatus)> = outcomes
+            .iter()
+            .map(|outcome| (outcome.id.as_str(), outcome.status))
+            .collect();
+        assert_eq!(
+            statuses,
+            [
+                ("a", EnqueueStatus::Enqueued),
+                ("old", EnqueueStatus::Duplicate),
+                ("c", EnqueueStatus::Enqueued)
+            ]
+        );
+        // cjson writes an empty list as {}
+        let all: EnqueueReply = serde_json::from_str(r#"{"enqueued":1,"others":{}}"#).unwrap();
+        assert_eq!(
+            all.outcomes(&["a"]).unwrap()[0].status,
+            EnqueueStatus::Enqueued
+        );
+        // a reply that does not account for every job once is refused
+        let short: EnqueueReply = serde_json::from_str(r#"{"enqueued":1,"others":{}}"#).unwrap();
+        assert!(short.outcomes(&["a", "b"]).is_none());
+        let twice: EnqueueReply = serde_json::from_str(
+            r#"{"enqueued":0,"others":[{"index":1,"id":"a","status":"full"},{"index":1,"id":"a","status":"full"}]}"#,
+        )
+        .unwrap();
+        assert!(twice.outcomes(&["a", "b"]).is_none());
     }
 }

@@ -13,9 +13,11 @@
 --   correlation_id, session }] } (optional fields may be absent); ARGV[1 + i] the data of
 --   job i, raw, so payloads are never escaped into JSON
 
--- returns: JSON { outcomes: [{ id, status }] }, status 'enqueued', 'duplicate' (id is the
---   existing job's), 'full' (max_len reached; not stored) or 'stopped' (its session was
---   stopped; not stored)
+-- returns: JSON { enqueued (how many), others: [{ index (1-based, into jobs), id, status }] }
+--   for the jobs not enqueued, status 'duplicate' (id is the existing job's), 'full' (max_len
+--   reached; not stored) or 'stopped' (its session was stopped; not stored); every job not
+--   listed was enqueued under its own id (encoding a thousand outcomes that all say so cost
+--   more than enqueueing them)
 local args = cjson.decode(ARGV[1])
 local now = now_ms()
 -- formatted once for the whole batch, not once per job
@@ -32,7 +34,7 @@ if max_len > 0 then
   for level = 0, 9 do size = size + waiting_count(queue, level) end
 end
 
-local outcomes = {}
+local others = {}
 local added, rang = 0, false
 local enqueued, sessions = {}, {}
 for index, job in ipairs(args.jobs) do
@@ -45,14 +47,14 @@ for index, job in ipairs(args.jobs) do
   local session_key = nil
   if job.session then session_key = args.session_prefix .. job.session end
   if session_key and redis.call('HGET', session_key, 'status') == 'stopped' then
-    outcomes[#outcomes + 1] = { id = id, status = 'stopped' }
+    others[#others + 1] = { index = index, id = id, status = 'stopped' }
   elseif existing then
-    outcomes[#outcomes + 1] = { id = existing, status = 'duplicate' }
+    others[#others + 1] = { index = index, id = existing, status = 'duplicate' }
   elseif redis.call('EXISTS', job_key) == 1 then
     -- an explicit --id that already exists is an idempotent retry of the same enqueue
-    outcomes[#outcomes + 1] = { id = id, status = 'duplicate' }
+    others[#others + 1] = { index = index, id = id, status = 'duplicate' }
   elseif max_len > 0 and size >= max_len then
-    outcomes[#outcomes + 1] = { id = id, status = 'full' }
+    others[#others + 1] = { index = index, id = id, status = 'full' }
   else
     local run_at = job.at_ms or (now + (job.delay_ms or 0))
     local state = 'pending'
@@ -99,7 +101,6 @@ for index, job in ipairs(args.jobs) do
     end
     size = size + 1
     added = added + 1
-    outcomes[#outcomes + 1] = { id = id, status = 'enqueued' }
     enqueued[#enqueued + 1] = id
     sessions[job.session or ''] = true
   end
@@ -113,4 +114,4 @@ if session and session ~= '' and next(sessions, session) == nil then
 else
   emit(KEYS[6], 'enqueued', enqueued)
 end
-return reply({ outcomes = outcomes })
+return reply({ enqueued = added, others = others })
