@@ -237,7 +237,10 @@ pub fn shared() -> &'static TestCluster {
     SHARED.get_or_init(|| {
         let (sender, receiver) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
-            let cluster: &'static TestCluster = Box::leak(Box::new(TestCluster::start(3, 0, 5000)));
+            // a long node timeout: on a loaded CI machine a slow node must never be judged
+            // failed (with no replicas that would take the whole cluster down mid-test)
+            let cluster: &'static TestCluster =
+                Box::leak(Box::new(TestCluster::start(3, 0, 15_000)));
             sender.send(cluster).unwrap();
             loop {
                 std::thread::park();
