@@ -33,25 +33,7 @@ fn queues_on_every_master(env: &TestEnv) -> Vec<String> {
 fn commands_that_span_queues_reach_every_master() {
     let env = TestEnv::on(Kind::Cluster);
     let queues = queues_on_every_master(&env);
-    let (mut tail, seen) = {
-        let mut command = env.command();
-        command
-            .args(["events", "tail", "--output", "jsonl"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null());
-        let mut child = Spawned(command.spawn().unwrap());
-        let stdout = child.stdout.take().unwrap();
-        let seen: Arc<Mutex<Vec<serde_json::Value>>> = Arc::default();
-        let collector = seen.clone();
-        std::thread::spawn(move || {
-            use std::io::BufRead;
-            for line in std::io::BufReader::new(stdout).lines() {
-                let Ok(line) = line else { return };
-                collector.lock().unwrap().push(json(&line));
-            }
-        });
-        (child, seen)
-    };
+    let (mut tail, seen) = crate::events::tail(&env, &[]);
     for (count, queue) in queues.iter().enumerate() {
         for _ in 0..=count {
             ok(&env, &["enqueue", queue, "--data", "{}"]);
@@ -286,6 +268,19 @@ fn recording_worker(
     Spawned(command.spawn().unwrap())
 }
 
+/// What the recording worker ran: every run, the distinct jobs, and the acknowledged jobs
+/// that never ran.
+fn tally(runs: &Path, acknowledged: &[String]) -> (Vec<String>, HashSet<String>, Vec<String>) {
+    let ran = lines_of(runs);
+    let unique: HashSet<String> = ran.iter().cloned().collect();
+    let lost = acknowledged
+        .iter()
+        .filter(|id| !unique.contains(*id))
+        .cloned()
+        .collect();
+    (ran, unique, lost)
+}
+
 /// A queue name whose slot is the lowest one its master serves: `redis-cli --cluster
 /// reshard --cluster-slots 1` moves a source's lowest slot first.
 fn queue_on_lowest_slot(cluster: &TestCluster, master: u16) -> (String, u16) {
@@ -404,12 +399,7 @@ fn a_running_worker_keeps_going_while_its_queues_slot_is_resharded() {
         crate::support::alive(worker.id() as i32),
         "the worker survived the reshard"
     );
-    let ran = lines_of(&runs);
-    let unique: HashSet<&String> = ran.iter().collect();
-    let lost: Vec<&String> = acknowledged
-        .iter()
-        .filter(|id| !unique.contains(id))
-        .collect();
+    let (ran, unique, lost) = tally(&runs, &acknowledged);
     eprintln!(
         "cluster reshard drill: slot {slot} with {keys_before} keys moved in {:.2}s (node errors before: {errors_before:?}, after: {redirected:?}); {} acknowledged, {refused} enqueue calls refused, {} runs ({} duplicated), {} lost",
         resharding.as_secs_f64(),
@@ -492,12 +482,7 @@ fn a_producer_and_a_worker_follow_a_cluster_failover_losing_no_acknowledged_job(
         acknowledged.len(),
         Duration::from_secs(60),
     );
-    let ran = lines_of(&runs);
-    let unique: HashSet<&String> = ran.iter().collect();
-    let lost: Vec<&String> = acknowledged
-        .iter()
-        .filter(|id| !unique.contains(id))
-        .collect();
+    let (ran, unique, lost) = tally(&runs, &acknowledged);
     eprintln!(
         "cluster failover drill: {} acknowledged ({before} before the kill), {refused} enqueues refused during the outage, {} runs ({} duplicated, in flight at the kill), {} lost, replica promoted after {:.1}s, enqueues flowing again after {:.1}s",
         acknowledged.len(),

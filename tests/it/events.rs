@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// Starts `events tail` with these arguments, collecting its JSON lines as they come.
-fn tail(
+pub(crate) fn tail(
     env: &TestEnv,
     arguments: &[&str],
 ) -> (crate::support::Spawned, Arc<Mutex<Vec<serde_json::Value>>>) {

@@ -46,6 +46,15 @@ pub(super) async fn open_link(
     ))
 }
 
+/// A Sentinel or Cluster URL that does not parse (config parsing has usually said so first).
+fn invalid_url(scheme: &str, detail: String) -> BackendError {
+    BackendError::Config {
+        backend: scheme.into(),
+        detail,
+        hint: None,
+    }
+}
+
 impl RedisBackend {
     pub async fn connect(
         url: &str,
@@ -78,11 +87,8 @@ impl RedisBackend {
         command_timeout: Duration,
         tls: &TlsFiles,
     ) -> BackendResult<RedisBackend> {
-        let spec = sentinel::SentinelSpec::parse(url).map_err(|detail| BackendError::Config {
-            backend: "redis+sentinel".into(),
-            detail,
-            hint: None,
-        })?;
+        let spec = sentinel::SentinelSpec::parse(url)
+            .map_err(|detail| invalid_url("redis+sentinel", detail))?;
         let target = Target {
             display: spec.display.clone(),
             prefix: prefix.to_string(),
@@ -115,11 +121,8 @@ impl RedisBackend {
         command_timeout: Duration,
         tls: &TlsFiles,
     ) -> BackendResult<RedisBackend> {
-        let spec = cluster::ClusterSpec::parse(url).map_err(|detail| BackendError::Config {
-            backend: "redis+cluster".into(),
-            detail,
-            hint: None,
-        })?;
+        let spec = cluster::ClusterSpec::parse(url)
+            .map_err(|detail| invalid_url("redis+cluster", detail))?;
         let target = Target {
             display: spec.display.clone(),
             prefix: prefix.to_string(),
