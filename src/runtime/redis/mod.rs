@@ -119,17 +119,11 @@ impl RedisBackend {
         completions: &'a [Completion],
     ) -> BackendResult<Call<'a>> {
         #[derive(Serialize)]
-        struct Acked<'a> {
-            id: &'a str,
-            token: &'a str,
-        }
-        #[derive(Serialize)]
-        struct Args<'a> {
+        struct Args {
             job_prefix: String,
             unique_prefix: String,
             retain_done: u64,
             bucket_ms: i64,
-            completions: Vec<Acked<'a>>,
         }
         self.script_call(
             &self.scripts.ack,
@@ -148,21 +142,16 @@ impl RedisBackend {
                 unique_prefix: keys.unique_prefix(),
                 retain_done: DEFAULT_RETAIN_DONE,
                 bucket_ms: BUCKET_MS,
-                completions: completions
-                    .iter()
-                    .map(|completion| Acked {
-                        id: &completion.id,
-                        token: &completion.token,
-                    })
-                    .collect(),
             },
         )
         .map(|call| {
-            call.with_payloads(
-                completions
-                    .iter()
-                    .map(|completion| completion.outputs.as_str()),
-            )
+            call.with_payloads(completions.iter().flat_map(|completion| {
+                [
+                    completion.id.as_str(),
+                    completion.token.as_str(),
+                    completion.outputs.as_str(),
+                ]
+            }))
         })
     }
 
