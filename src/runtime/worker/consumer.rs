@@ -230,6 +230,9 @@ impl Consumer {
                 .get_or_create(&self.queue_label())
                 .inc_by(report.stale.len() as u64);
         }
+        if let Some(observer) = &self.observer {
+            observer.confirmed(report.acked + report.already);
+        }
         for id in &report.stale {
             tracing::warn!(queue = %self.pipeline.queue, job = %id, "completed after its lease was lost; another attempt owns it");
         }

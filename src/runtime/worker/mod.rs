@@ -65,9 +65,12 @@ impl Default for WorkerOptions {
 /// Concurrency when neither the flag nor the pipeline sets one.
 pub const DEFAULT_CONCURRENCY: usize = 10;
 
-/// Notified as jobs start; `bench` uses it to measure pickup latency.
+/// Notified as jobs start and as their completions are confirmed; `bench` uses it to measure
+/// pickup latency and to know when an in-process worker is done without asking the backend.
 pub trait JobObserver: Send + Sync {
-    fn started(&self, job: &LeasedJob);
+    fn started(&self, _job: &LeasedJob) {}
+    /// The backend confirmed this many more completions.
+    fn confirmed(&self, _done: u64) {}
 }
 
 /// Totals for the whole run, for the closing log line and `bench`.
