@@ -29,6 +29,7 @@ on_every_backend!(
     cancel_and_retry_move_jobs_between_states,
     paused_queues_hand_out_nothing,
     done_retention_trims_the_oldest,
+    a_queue_that_keeps_no_done_jobs_forgets_each_at_its_ack,
     a_unique_key_without_ttl_is_held_until_the_job_finishes,
     acks_riding_with_a_lease_report_stale_ones,
     an_idle_queue_trims_by_age_at_its_next_sweep,
@@ -760,6 +761,61 @@ async fn done_retention_trims_the_oldest(kind: Kind) {
         backend.job("q", &jobs[0].id).await.unwrap().is_none(),
         "the oldest done job was trimmed"
     );
+}
+
+async fn a_queue_that_keeps_no_done_jobs_forgets_each_at_its_ack(kind: Kind) {
+    let env = TestEnv::new();
+    let backend = env.backend_for(kind).await;
+    // one done job kept from before the setting changes: it goes at the next ack too
+    let earlier = job("{}");
+    backend
+        .enqueue("q", std::slice::from_ref(&earlier))
+        .await
+        .unwrap();
+    let first = lease_one(backend.as_ref(), "q", Duration::from_secs(30)).await;
+    backend.complete("q", &[done(&first)]).await.unwrap();
+    backend
+        .configure(
+            "q",
+            &QueueSettings {
+                retain_done: Some(0),
+                ..QueueSettings::default()
+            },
+        )
+        .await
+        .unwrap();
+    let jobs: Vec<NewJob> = (0..3).map(|_| job("{}")).collect();
+    backend.enqueue("q", &jobs).await.unwrap();
+    let batch = backend
+        .lease("q", &request(3, Duration::from_secs(30)), &[])
+        .await
+        .into_result()
+        .unwrap();
+    let completions: Vec<Completion> = batch.jobs.iter().map(done).collect();
+    let report = backend.complete("q", &completions).await.unwrap();
+    assert_eq!((report.acked, report.already), (3, 0));
+    let stats = backend.queue_stats("q").await.unwrap();
+    assert_eq!(stats.done, 4, "the done counter counts every completion");
+    assert_eq!(
+        stats.trimmed, 4,
+        "every done job was forgotten, the earlier one too"
+    );
+    assert_eq!((stats.active, stats.pending), (0, 0));
+    assert!(
+        backend
+            .list_jobs("q", JobState::Done, 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    for job in jobs.iter().chain([&earlier]) {
+        assert!(backend.job("q", &job.id).await.unwrap().is_none());
+    }
+    // nothing is left to recognise a repeated ack by
+    let again = backend.complete("q", &completions[..1]).await.unwrap();
+    assert_eq!((again.acked, again.already), (0, 0));
+    assert_eq!(again.stale, vec![completions[0].id.clone()]);
+    assert_eq!(backend.queue_stats("q").await.unwrap().done, 4);
 }
 
 async fn a_ring_before_the_wait_is_not_lost(kind: Kind) {

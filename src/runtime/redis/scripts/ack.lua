@@ -1,5 +1,7 @@
 #!lua flags=allow-oom
--- ack: mark leased jobs done, fenced by their lease token; trims done jobs past retention.
+-- ack: mark leased jobs done, fenced by their lease token; trims done jobs past retention. A
+-- queue that keeps no done jobs (retain_done 0) deletes each job as it is acked instead of
+-- storing it as done and trimming it: no done entry, no hash write, nothing to trim later.
 -- allow-oom: acks must land when Redis is at maxmemory, or the queue jams.
 -- Idempotent per token: an ack re-sent after the first one applied counts as `already`.
 -- KEYS[1] meta HASH, KEYS[2] leased ZSET, KEYS[3] done ZSET, KEYS[4] stats HASH,
@@ -7,13 +9,17 @@
 -- ARGV[1] JSON { job_prefix, unique_prefix, retain_done (default), bucket_ms }, then three
 --   arguments per completion: its id, its lease token and its outputs JSON (raw). Positional,
 --   not a JSON list: decoding a table per job cost Redis more than acking it.
--- returns: JSON { acked, already, stale: [id] } where stale ids lost their lease
+-- returns: JSON { acked, already, stale: [id] } where stale ids lost their lease (with
+--   retain_done 0, a repeat of an ack that applied finds nothing left and counts as stale)
 local args = cjson.decode(ARGV[1])
 local now = now_ms()
 local job_prefix = args.job_prefix
 local now_text = tostring(now)
 local stale, finished, done_entries, finished_sessions = {}, {}, {}, {}
 local already = 0
+local retention = redis.call('HMGET', KEYS[1], 'retain_done', 'retain_ms')
+local retain = tonumber(retention[1] or args.retain_done)
+local keep_none = retain == 0
 for index = 2, #ARGV, 3 do
   local id, token = ARGV[index], ARGV[index + 1]
   local key = job_prefix .. id
@@ -21,12 +27,16 @@ for index = 2, #ARGV, 3 do
     'session')
   if fields[1] == token and fields[2] == 'active' then
     release_unique(args.unique_prefix, id, fields[3], fields[4])
-    -- the token stays, so a repeat of this ack is recognised; the state fences everything else
-    redis.call('HSET', key, 'state', 'done', 'finished_at', now_text, 'outputs', ARGV[index + 2])
+    if keep_none then
+      redis.call('UNLINK', key)
+    else
+      -- the token stays, so a repeat of this ack is recognised; the state fences the rest
+      redis.call('HSET', key, 'state', 'done', 'finished_at', now_text, 'outputs', ARGV[index + 2])
+      done_entries[#done_entries + 1] = now_text
+      done_entries[#done_entries + 1] = id
+    end
     finished[#finished + 1] = id
     finished_sessions[#finished_sessions + 1] = fields[5] or false
-    done_entries[#done_entries + 1] = now_text
-    done_entries[#done_entries + 1] = id
   elseif fields[1] == token and fields[2] == 'done' then
     already = already + 1
   else
@@ -36,7 +46,7 @@ end
 local acked = #finished
 if acked > 0 then
   in_slices('ZREM', KEYS[2], finished)
-  in_slices('ZADD', KEYS[3], done_entries)
+  if #done_entries > 0 then in_slices('ZADD', KEYS[3], done_entries) end
   emit_by_session(KEYS[6], 'completed', finished, finished_sessions)
   redis.call('HINCRBY', KEYS[4], 'done', acked)
   local width = args.bucket_ms
@@ -49,12 +59,12 @@ if acked > 0 then
       end
     end
   end
-  local retention = redis.call('HMGET', KEYS[1], 'retain_done', 'retain_ms')
-  local retain = tonumber(retention[1] or args.retain_done)
   local age = tonumber(retention[2] or '0')
   local before = 0
   if age > 0 then before = now - age end
+  -- jobs deleted at once count as trimmed, as they would have been a moment later
   local trimmed = trim_finished(KEYS[3], job_prefix, retain, before)
+  if keep_none then trimmed = trimmed + acked end
   if trimmed > 0 then
     redis.call('HINCRBY', KEYS[4], 'trimmed', trimmed)
     emit(KEYS[6], 'trimmed', {}, { count = trimmed })
