@@ -442,7 +442,7 @@ Register-ArgumentCompleter -Native -CommandName 'fleetq' -ScriptBlock {
         }
         'fleetq;queues;set' {
             [CompletionResult]::new('--max-len', '--max-len', [CompletionResultType]::ParameterName, 'Reject enqueues past this many pending+delayed jobs (0 = no limit)')
-            [CompletionResult]::new('--retain-done', '--retain-done', [CompletionResultType]::ParameterName, 'Done (and cancelled) jobs kept for inspection; older ones are trimmed')
+            [CompletionResult]::new('--retain-done', '--retain-done', [CompletionResultType]::ParameterName, 'Done (and cancelled) jobs kept for inspection; older ones are trimmed (0 keeps none: each job is deleted as it is acked, the fastest setting)')
             [CompletionResult]::new('--retain-dead', '--retain-dead', [CompletionResultType]::ParameterName, 'Dead jobs kept in the dead-letter queue; the oldest past it are trimmed (0 = all)')
             [CompletionResult]::new('--retain-for', '--retain-for', [CompletionResultType]::ParameterName, 'Done and dead jobs older than this are trimmed (e.g. 7d; 0 = no age limit)')
             [CompletionResult]::new('--fair-sessions', '--fair-sessions', [CompletionResultType]::ParameterName, 'Take jobs round-robin across the queue''s sessions, so a big session cannot starve a small one (costs throughput; see the README)')

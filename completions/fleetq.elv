@@ -417,7 +417,7 @@ set edit:completion:arg-completer[fleetq] = {|@words|
         }
         &'fleetq;queues;set'= {
             cand --max-len 'Reject enqueues past this many pending+delayed jobs (0 = no limit)'
-            cand --retain-done 'Done (and cancelled) jobs kept for inspection; older ones are trimmed'
+            cand --retain-done 'Done (and cancelled) jobs kept for inspection; older ones are trimmed (0 keeps none: each job is deleted as it is acked, the fastest setting)'
             cand --retain-dead 'Dead jobs kept in the dead-letter queue; the oldest past it are trimmed (0 = all)'
             cand --retain-for 'Done and dead jobs older than this are trimmed (e.g. 7d; 0 = no age limit)'
             cand --fair-sessions 'Take jobs round-robin across the queue''s sessions, so a big session cannot starve a small one (costs throughput; see the README)'

@@ -670,7 +670,8 @@ pub enum QueuesCommand {
         /// Reject enqueues past this many pending+delayed jobs (0 = no limit)
         #[arg(long, value_name = "N")]
         max_len: Option<u64>,
-        /// Done (and cancelled) jobs kept for inspection; older ones are trimmed
+        /// Done (and cancelled) jobs kept for inspection; older ones are trimmed (0 keeps none:
+        /// each job is deleted as it is acked, the fastest setting)
         #[arg(long, value_name = "N")]
         retain_done: Option<u64>,
         /// Dead jobs kept in the dead-letter queue; the oldest past it are trimmed (0 = all)
