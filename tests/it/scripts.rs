@@ -6,8 +6,8 @@ use crate::support::{
 };
 use fleetq::runtime::backend::{Backend, BeatRequest, LeaseRequest, RecoverReport};
 use fleetq::runtime::job::{
-    Completion, EnqueueStatus, FailOutcome, FailureReport, JobState, LeaseRef, LeaseStatus,
-    LeasedJob, NewJob, QueueSettings, Schedule,
+    AckReport, Completion, EnqueueStatus, FailOutcome, FailureReport, JobState, LeaseRef,
+    LeaseStatus, LeasedJob, NewJob, QueueSettings, Schedule,
 };
 use std::time::Duration;
 
@@ -725,38 +725,54 @@ async fn paused_queues_hand_out_nothing(kind: Kind) {
     lease_one(backend.as_ref(), "q", Duration::from_secs(30)).await;
 }
 
-async fn done_retention_trims_the_oldest(kind: Kind) {
-    let env = TestEnv::new();
-    let backend = env.backend_for(kind).await;
+/// Sets how many done jobs queue `q` keeps.
+async fn keep_done(backend: &dyn Backend, retain: u64) {
     backend
         .configure(
             "q",
             &QueueSettings {
-                retain_done: Some(2),
+                retain_done: Some(retain),
                 ..QueueSettings::default()
             },
         )
         .await
         .unwrap();
-    let jobs: Vec<NewJob> = (0..5).map(|_| job("{}")).collect();
+}
+
+/// How many done jobs `jobs ls --state done` shows for `q` (up to 10).
+async fn done_listed(backend: &dyn Backend) -> usize {
+    backend
+        .list_jobs("q", JobState::Done, 10)
+        .await
+        .unwrap()
+        .len()
+}
+
+/// Enqueues `count` jobs to `q`, leases them in one batch and acks them all.
+async fn run_to_done(
+    backend: &dyn Backend,
+    count: usize,
+) -> (Vec<NewJob>, (Vec<Completion>, AckReport)) {
+    let jobs: Vec<NewJob> = (0..count).map(|_| job("{}")).collect();
     backend.enqueue("q", &jobs).await.unwrap();
     let batch = backend
-        .lease("q", &request(5, Duration::from_secs(30)), &[])
+        .lease("q", &request(count, Duration::from_secs(30)), &[])
         .await
         .into_result()
         .unwrap();
     let completions: Vec<Completion> = batch.jobs.iter().map(done).collect();
-    backend.complete("q", &completions).await.unwrap();
+    let report = backend.complete("q", &completions).await.unwrap();
+    (jobs, (completions, report))
+}
+
+async fn done_retention_trims_the_oldest(kind: Kind) {
+    let env = TestEnv::new();
+    let backend = env.backend_for(kind).await;
+    keep_done(backend.as_ref(), 2).await;
+    let (jobs, _) = run_to_done(backend.as_ref(), 5).await;
     let stats = backend.queue_stats("q").await.unwrap();
     assert_eq!(stats.done, 5, "the done counter counts every completion");
-    assert_eq!(
-        backend
-            .list_jobs("q", JobState::Done, 10)
-            .await
-            .unwrap()
-            .len(),
-        2
-    );
+    assert_eq!(done_listed(backend.as_ref()).await, 2);
     assert!(
         backend.job("q", &jobs[0].id).await.unwrap().is_none(),
         "the oldest done job was trimmed"
@@ -774,25 +790,8 @@ async fn a_queue_that_keeps_no_done_jobs_forgets_each_at_its_ack(kind: Kind) {
         .unwrap();
     let first = lease_one(backend.as_ref(), "q", Duration::from_secs(30)).await;
     backend.complete("q", &[done(&first)]).await.unwrap();
-    backend
-        .configure(
-            "q",
-            &QueueSettings {
-                retain_done: Some(0),
-                ..QueueSettings::default()
-            },
-        )
-        .await
-        .unwrap();
-    let jobs: Vec<NewJob> = (0..3).map(|_| job("{}")).collect();
-    backend.enqueue("q", &jobs).await.unwrap();
-    let batch = backend
-        .lease("q", &request(3, Duration::from_secs(30)), &[])
-        .await
-        .into_result()
-        .unwrap();
-    let completions: Vec<Completion> = batch.jobs.iter().map(done).collect();
-    let report = backend.complete("q", &completions).await.unwrap();
+    keep_done(backend.as_ref(), 0).await;
+    let (jobs, (completions, report)) = run_to_done(backend.as_ref(), 3).await;
     assert_eq!((report.acked, report.already), (3, 0));
     let stats = backend.queue_stats("q").await.unwrap();
     assert_eq!(stats.done, 4, "the done counter counts every completion");
@@ -801,13 +800,7 @@ async fn a_queue_that_keeps_no_done_jobs_forgets_each_at_its_ack(kind: Kind) {
         "every done job was forgotten, the earlier one too"
     );
     assert_eq!((stats.active, stats.pending), (0, 0));
-    assert!(
-        backend
-            .list_jobs("q", JobState::Done, 10)
-            .await
-            .unwrap()
-            .is_empty()
-    );
+    assert_eq!(done_listed(backend.as_ref()).await, 0);
     for job in jobs.iter().chain([&earlier]) {
         assert!(backend.job("q", &job.id).await.unwrap().is_none());
     }
@@ -1121,13 +1114,7 @@ async fn an_idle_queue_trims_by_age_at_its_next_sweep(kind: Kind) {
     reap_until(&*backend, "a sweep ran", |_| true).await;
     let stats = backend.queue_stats("q").await.unwrap();
     assert_eq!((stats.done, stats.dead, stats.trimmed), (2, 0, 3));
-    assert!(
-        backend
-            .list_jobs("q", JobState::Done, 10)
-            .await
-            .unwrap()
-            .is_empty()
-    );
+    assert_eq!(done_listed(backend.as_ref()).await, 0);
     let events = backend
         .read_events(&cursors, Duration::from_millis(100))
         .await
