@@ -337,18 +337,43 @@ fn a_full_spool_rejects_with_exit_4_and_says_what_went_in() {
 
 /// Enqueues `count` jobs with ids `job-N` from separate processes, calling `at(n)` before
 /// the n-th, and returns how many reported spooled.
-fn enqueue_stream(env: &mut TestEnv, count: usize, at: impl Fn(usize, &mut TestRedis)) -> usize {
-    let mut spooled = 0;
+/// Each job's reported status, in order, with how long its `fleetq enqueue` took (so a
+/// surprising count can be read job by job).
+struct Stream(Vec<(String, Duration)>);
+
+impl Stream {
+    fn spooled(&self) -> usize {
+        self.0
+            .iter()
+            .filter(|(status, _)| status == "spooled")
+            .count()
+    }
+}
+
+impl std::fmt::Display for Stream {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        for (n, (status, took)) in self.0.iter().enumerate() {
+            write!(formatter, "{n}:{status}:{}ms ", took.as_millis())?;
+        }
+        Ok(())
+    }
+}
+
+fn enqueue_stream(env: &mut TestEnv, count: usize, at: impl Fn(usize, &mut TestRedis)) -> Stream {
+    let mut statuses = Vec::with_capacity(count);
     for n in 0..count {
         at(n, &mut env.redis);
         let id = format!("job-{n}");
+        let started = std::time::Instant::now();
         let (code, stdout, stderr) = env.fleetq(&["enqueue", "s", "--id", &id, "--json"]);
         assert_eq!(code, 0, "job {n}: {stderr}");
-        if json(&stdout)["status"] == "spooled" {
-            spooled += 1;
-        }
+        let status = json(&stdout)["status"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        statuses.push((status, started.elapsed()));
     }
-    spooled
+    Stream(statuses)
 }
 
 /// After the stream and a sync, Redis holds each of the `count` jobs once and the spool none.
@@ -371,12 +396,16 @@ fn assert_each_job_once(env: &TestEnv, count: usize) {
 #[test]
 fn a_redis_stopped_and_restarted_mid_stream_loses_and_duplicates_nothing() {
     let mut env = airgapped_host("0s");
-    let spooled = enqueue_stream(&mut env, 60, |n, redis| match n {
+    let stream = enqueue_stream(&mut env, 60, |n, redis| match n {
         20 => redis.stop(),
         40 => redis.start_again(&durable_redis_arguments()),
         _ => {}
     });
-    assert_eq!(spooled, 20, "the jobs sent while Redis was down");
+    assert_eq!(
+        stream.spooled(),
+        20,
+        "the jobs sent while Redis was down: {stream}"
+    );
     assert_each_job_once(&env, 60);
 }
 
@@ -385,12 +414,16 @@ fn a_frozen_redis_mid_stream_loses_and_duplicates_nothing() {
     let mut env = airgapped_host("0s");
     // SIGSTOP: connections open, nothing answers; an enqueue sent then times out and its
     // outcome is unknown until Redis wakes (and runs it)
-    let spooled = enqueue_stream(&mut env, 40, |n, redis| match n {
+    let stream = enqueue_stream(&mut env, 40, |n, redis| match n {
         15 => redis.freeze(),
         25 => redis.thaw(),
         _ => {}
     });
-    assert!(spooled >= 10, "{spooled} spooled while frozen");
+    assert!(
+        stream.spooled() >= 10,
+        "{} spooled while frozen: {stream}",
+        stream.spooled()
+    );
     assert_each_job_once(&env, 40);
 }
 
