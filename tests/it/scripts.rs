@@ -809,6 +809,12 @@ async fn a_queue_that_keeps_no_done_jobs_forgets_each_at_its_ack(kind: Kind) {
     assert_eq!((again.acked, again.already), (0, 0));
     assert_eq!(again.stale, vec![completions[0].id.clone()]);
     assert_eq!(backend.queue_stats("q").await.unwrap().done, 4);
+    // within one call, a completion sent twice is acked once
+    backend.enqueue("q", &[job("{}")]).await.unwrap();
+    let last = done(&lease_one(backend.as_ref(), "q", Duration::from_secs(30)).await);
+    let twice = backend.complete("q", &[last.clone(), last]).await.unwrap();
+    assert_eq!((twice.acked, twice.already), (1, 1));
+    assert_eq!(backend.queue_stats("q").await.unwrap().done, 5);
 }
 
 async fn a_ring_before_the_wait_is_not_lost(kind: Kind) {

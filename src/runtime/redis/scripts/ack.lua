@@ -20,12 +20,18 @@ local already = 0
 local retention = redis.call('HMGET', KEYS[1], 'retain_done', 'retain_ms')
 local retain = tonumber(retention[1] or args.retain_done)
 local keep_none = retain == 0
+-- with keep_none an acked job's hash is gone at once, so a completion repeated within this
+-- call is recognised here rather than by its state
+local taken = {}
 for index = 2, #ARGV, 3 do
   local id, token = ARGV[index], ARGV[index + 1]
   local key = job_prefix .. id
   local fields = redis.call('HMGET', key, 'token', 'state', 'unique_until_done', 'unique_key',
     'session')
-  if fields[1] == token and fields[2] == 'active' then
+  if taken[id] == token then
+    already = already + 1
+  elseif fields[1] == token and fields[2] == 'active' then
+    taken[id] = token
     release_unique(args.unique_prefix, id, fields[3], fields[4])
     if keep_none then
       redis.call('UNLINK', key)
