@@ -297,6 +297,9 @@ fn a_worker_and_a_producer_follow_a_sentinel_failover_losing_no_acknowledged_job
         master,
         &["--replicaof", "127.0.0.1", &replica.to_string()],
     );
+    // what the sentinel says of the old master, logged as it changes: a timeout here (seen
+    // once, at stop 17) then shows how far the sentinels got
+    let mut seen = String::new();
     wait_for(
         "the old master is a replica the sentinels know",
         Duration::from_secs(60),
@@ -309,6 +312,23 @@ fn a_worker_and_a_producer_follow_a_sentinel_failover_losing_no_acknowledged_job
                 .arg("mymaster")
                 .query(&mut connection)
                 .unwrap_or_default();
+            let state: Vec<String> = replicas
+                .iter()
+                .map(|replica| {
+                    let field = |name: &str| replica.get(name).map_or("-", String::as_str);
+                    format!(
+                        "{} link={} flags={}",
+                        field("port"),
+                        field("master-link-status"),
+                        field("flags")
+                    )
+                })
+                .collect();
+            let state = state.join("; ");
+            if state != seen {
+                eprintln!("sentinel replicas of mymaster: {state}");
+                seen = state;
+            }
             replicas.iter().any(|replica| {
                 replica.get("port") == Some(&master.to_string())
                     && replica.get("master-link-status").map(String::as_str) == Some("ok")
