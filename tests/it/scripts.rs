@@ -30,6 +30,7 @@ on_every_backend!(
     paused_queues_hand_out_nothing,
     done_retention_trims_the_oldest,
     a_queue_that_keeps_no_done_jobs_forgets_each_at_its_ack,
+    a_job_deleted_at_its_ack_still_completes_in_its_session,
     a_unique_key_without_ttl_is_held_until_the_job_finishes,
     acks_riding_with_a_lease_report_stale_ones,
     an_idle_queue_trims_by_age_at_its_next_sweep,
@@ -815,6 +816,40 @@ async fn a_queue_that_keeps_no_done_jobs_forgets_each_at_its_ack(kind: Kind) {
     let twice = backend.complete("q", &[last.clone(), last]).await.unwrap();
     assert_eq!((twice.acked, twice.already), (1, 1));
     assert_eq!(backend.queue_stats("q").await.unwrap().done, 5);
+}
+
+async fn a_job_deleted_at_its_ack_still_completes_in_its_session(kind: Kind) {
+    let env = TestEnv::new();
+    let backend = env.backend_for(kind).await;
+    keep_done(backend.as_ref(), 0).await;
+    let cursors = backend
+        .event_cursors(&["q".to_string()], fleetq::runtime::job::now_ms())
+        .await
+        .unwrap();
+    let mut tenant_job = job("{}");
+    tenant_job.session = Some("tenant".to_string());
+    backend
+        .enqueue("q", std::slice::from_ref(&tenant_job))
+        .await
+        .unwrap();
+    let leased = lease_one(backend.as_ref(), "q", Duration::from_secs(30)).await;
+    backend.complete("q", &[done(&leased)]).await.unwrap();
+    assert!(backend.job("q", &tenant_job.id).await.unwrap().is_none());
+    let events = backend
+        .read_events(&cursors, Duration::from_millis(100))
+        .await
+        .unwrap();
+    let completed: Vec<_> = events
+        .iter()
+        .filter(|event| event.kind == "completed")
+        .collect();
+    assert_eq!(completed.len(), 1, "{events:?}");
+    assert_eq!(completed[0].ids, vec![tenant_job.id.clone()]);
+    assert_eq!(
+        completed[0].fields.get("session").map(String::as_str),
+        Some("tenant"),
+        "`events tail --session tenant` must see it finish: {events:?}"
+    );
 }
 
 async fn a_ring_before_the_wait_is_not_lost(kind: Kind) {

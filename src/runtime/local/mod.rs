@@ -102,20 +102,35 @@ impl LocalBackend {
     }
 }
 
-/// The ids an ack call marked done, for the `completed` event.
-fn record_completed(
+/// Acks a batch and, when events are recorded, emits `completed` for the jobs it marked done.
+/// Their sessions are read first: retention may delete a job in the same call (a queue that
+/// keeps no done jobs), and its event must still reach `events tail --session`.
+fn complete_recorded(
     tx: &Transaction,
     queue: &str,
     completions: &[Completion],
-    acks: &AckReport,
-) -> Sql<()> {
-    let done: Vec<String> = completions
-        .iter()
-        .filter(|completion| !acks.stale.contains(&completion.id))
-        .map(|completion| completion.id.clone())
-        .collect();
-    let done = events::with_sessions(tx, queue, &done)?;
-    events::emit_by_session(tx, queue, "completed", &done, &[])
+    recording: bool,
+) -> Sql<AckReport> {
+    let sessions = if recording {
+        let ids: Vec<String> = completions
+            .iter()
+            .map(|completion| completion.id.clone())
+            .collect();
+        events::with_sessions(tx, queue, &ids)?
+    } else {
+        Vec::new()
+    };
+    let acks = events::noting_trims(tx, queue, recording, |tx| {
+        jobs::complete(tx, queue, completions)
+    })?;
+    if recording {
+        let done: Vec<(String, Option<String>)> = sessions
+            .into_iter()
+            .filter(|(id, _)| !acks.stale.contains(id))
+            .collect();
+        events::emit_by_session(tx, queue, "completed", &done, &[])?;
+    }
+    Ok(acks)
 }
 
 /// The ids a cancel or retry changed.
@@ -250,12 +265,9 @@ impl Backend for LocalBackend {
         let recording = self.events;
         let result = self
             .write(move |tx| {
-                let acks = events::noting_trims(tx, &name, recording, |tx| {
-                    jobs::complete(tx, &name, &completions)
-                })?;
+                let acks = complete_recorded(tx, &name, &completions, recording)?;
                 let batch = jobs::lease(tx, &name, &request)?;
                 if recording {
-                    record_completed(tx, &name, &completions, &acks)?;
                     let started: Vec<(String, Option<String>)> = batch
                         .jobs
                         .iter()
@@ -282,16 +294,8 @@ impl Backend for LocalBackend {
     async fn complete(&self, queue: &str, completions: &[Completion]) -> BackendResult<AckReport> {
         let (queue, completions) = (queue.to_string(), completions.to_vec());
         let recording = self.events;
-        self.write(move |tx| {
-            let acks = events::noting_trims(tx, &queue, recording, |tx| {
-                jobs::complete(tx, &queue, &completions)
-            })?;
-            if recording {
-                record_completed(tx, &queue, &completions, &acks)?;
-            }
-            Ok(acks)
-        })
-        .await
+        self.write(move |tx| complete_recorded(tx, &queue, &completions, recording))
+            .await
     }
 
     async fn fail(&self, queue: &str, report: &FailureReport) -> BackendResult<FailOutcome> {
