@@ -749,6 +749,16 @@ async fn done_listed(backend: &dyn Backend) -> usize {
         .len()
 }
 
+/// Enqueues `job` to `q`, leases it and acks it.
+async fn run_one(backend: &dyn Backend, job: &NewJob) {
+    backend
+        .enqueue("q", std::slice::from_ref(job))
+        .await
+        .unwrap();
+    let leased = lease_one(backend, "q", Duration::from_secs(30)).await;
+    backend.complete("q", &[done(&leased)]).await.unwrap();
+}
+
 /// Enqueues `count` jobs to `q`, leases them in one batch and acks them all.
 async fn run_to_done(
     backend: &dyn Backend,
@@ -785,12 +795,7 @@ async fn a_queue_that_keeps_no_done_jobs_forgets_each_at_its_ack(kind: Kind) {
     let backend = env.backend_for(kind).await;
     // one done job kept from before the setting changes: it goes at the next ack too
     let earlier = job("{}");
-    backend
-        .enqueue("q", std::slice::from_ref(&earlier))
-        .await
-        .unwrap();
-    let first = lease_one(backend.as_ref(), "q", Duration::from_secs(30)).await;
-    backend.complete("q", &[done(&first)]).await.unwrap();
+    run_one(backend.as_ref(), &earlier).await;
     keep_done(backend.as_ref(), 0).await;
     let (jobs, (completions, report)) = run_to_done(backend.as_ref(), 3).await;
     assert_eq!((report.acked, report.already), (3, 0));
@@ -828,12 +833,7 @@ async fn a_job_deleted_at_its_ack_still_completes_in_its_session(kind: Kind) {
         .unwrap();
     let mut tenant_job = job("{}");
     tenant_job.session = Some("tenant".to_string());
-    backend
-        .enqueue("q", std::slice::from_ref(&tenant_job))
-        .await
-        .unwrap();
-    let leased = lease_one(backend.as_ref(), "q", Duration::from_secs(30)).await;
-    backend.complete("q", &[done(&leased)]).await.unwrap();
+    run_one(backend.as_ref(), &tenant_job).await;
     assert!(backend.job("q", &tenant_job.id).await.unwrap().is_none());
     let events = backend
         .read_events(&cursors, Duration::from_millis(100))

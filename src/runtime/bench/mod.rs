@@ -105,6 +105,21 @@ struct Confirmed {
     changed: tokio::sync::Notify,
 }
 
+impl Confirmed {
+    /// Waits until `jobs` completions are confirmed; false if the deadline came first.
+    async fn reach(&self, jobs: u64, deadline: Instant) -> bool {
+        let done = || self.done.load(std::sync::atomic::Ordering::Relaxed) >= jobs;
+        while !done() {
+            // a confirmation between the check and this wait leaves a permit, so none is missed
+            let woken = tokio::time::timeout_at(deadline.into(), self.changed.notified()).await;
+            if woken.is_err() {
+                return done();
+            }
+        }
+        true
+    }
+}
+
 impl JobObserver for Confirmed {
     fn confirmed(&self, done: u64) {
         self.done
@@ -313,27 +328,22 @@ impl Running {
     /// worker processes.
     async fn wait_done(&self, backend: &dyn Backend, queue: &str, jobs: u64) -> anyhow::Result<()> {
         let deadline = Instant::now() + Duration::from_secs(3600);
-        loop {
-            let done = match self {
-                Running::InProcess(_, _, confirmed) => {
-                    confirmed.done.load(std::sync::atomic::Ordering::Relaxed)
+        let reached = match self {
+            Running::InProcess(_, _, confirmed) => confirmed.reach(jobs, deadline).await,
+            Running::Processes(_) => loop {
+                if backend.queue_stats(queue).await?.done >= jobs {
+                    break true;
                 }
-                Running::Processes(_) => backend.queue_stats(queue).await?.done,
-            };
-            if done >= jobs {
-                return Ok(());
-            }
-            let left = deadline.saturating_duration_since(Instant::now());
-            if left.is_zero() {
-                anyhow::bail!("the bench's jobs were not all done within an hour");
-            }
-            match self {
-                Running::InProcess(_, _, confirmed) => {
-                    let _ = tokio::time::timeout(left, confirmed.changed.notified()).await;
+                if Instant::now() > deadline {
+                    break false;
                 }
-                Running::Processes(_) => tokio::time::sleep(Duration::from_millis(10)).await,
-            }
+                tokio::time::sleep(Duration::from_millis(10)).await;
+            },
+        };
+        if !reached {
+            anyhow::bail!("the bench's jobs were not all done within an hour");
         }
+        Ok(())
     }
 
     /// Stops the workers; returns the largest worker process's peak RSS.

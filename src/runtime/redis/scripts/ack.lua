@@ -52,7 +52,7 @@ end
 local acked = #finished
 if acked > 0 then
   in_slices('ZREM', KEYS[2], finished)
-  if #done_entries > 0 then in_slices('ZADD', KEYS[3], done_entries) end
+  in_slices('ZADD', KEYS[3], done_entries)
   emit_by_session(KEYS[6], 'completed', finished, finished_sessions)
   redis.call('HINCRBY', KEYS[4], 'done', acked)
   local width = args.bucket_ms
