@@ -19,6 +19,7 @@ on_every_backend!(
     delayed_jobs_wait_until_due_then_promote,
     unique_keys_dedupe_and_expire,
     max_len_rejects_past_the_limit,
+    one_batch_refuses_its_own_repeats_and_keeps_each_levels_order,
     fail_retries_with_delay_then_buries,
     extend_keeps_the_lease_and_reports_lost_and_cancelled,
     release_returns_jobs_to_the_front_without_spending_an_attempt,
@@ -302,6 +303,53 @@ async fn unique_keys_dedupe_and_expire(kind: Kind) {
         );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
+}
+
+/// Redis judges a whole batch before writing any of it, so a batch must still see its own
+/// earlier jobs: an id or a unique key repeated inside one call is a duplicate of the first.
+async fn one_batch_refuses_its_own_repeats_and_keeps_each_levels_order(kind: Kind) {
+    let env = TestEnv::new();
+    let backend = env.backend_for(kind).await;
+    let with = |data: &str, priority: u8, unique_key: Option<&str>| {
+        let mut new = job(data);
+        new.priority = priority;
+        new.unique_key = unique_key.map(str::to_string);
+        new
+    };
+    let first = with(r#""a""#, 5, None);
+    let keyed = with(r#""b""#, 0, Some("invoice-9"));
+    let mut later = with(r#""later""#, 0, None);
+    later.schedule = Schedule::In(Duration::from_secs(3600));
+    let batch = vec![
+        first.clone(),
+        keyed.clone(),
+        with(r#""c""#, 5, None),
+        first.clone(),
+        with(r#""twin""#, 0, Some("invoice-9")),
+        later,
+        with(r#""e""#, 0, None),
+    ];
+    let outcomes = backend.enqueue("q", &batch).await.unwrap();
+    let statuses: Vec<EnqueueStatus> = outcomes.iter().map(|outcome| outcome.status).collect();
+    use EnqueueStatus::{Duplicate, Enqueued};
+    assert_eq!(
+        statuses,
+        vec![
+            Enqueued, Enqueued, Enqueued, Duplicate, Duplicate, Enqueued, Enqueued
+        ]
+    );
+    assert_eq!(outcomes[3].id, first.id, "a repeated id names the first");
+    assert_eq!(outcomes[4].id, keyed.id, "a repeated key names its holder");
+    let stats = backend.queue_stats("q").await.unwrap();
+    assert_eq!((stats.pending, stats.delayed), (4, 1));
+    let leased = backend
+        .lease("q", &request(10, Duration::from_secs(30)), &[])
+        .await
+        .into_result()
+        .unwrap();
+    let order: Vec<&str> = leased.jobs.iter().map(|job| job.data.as_str()).collect();
+    assert_eq!(order, vec![r#""b""#, r#""e""#, r#""a""#, r#""c""#]);
+    assert_consistent_on(&env, kind, "q");
 }
 
 async fn max_len_rejects_past_the_limit(kind: Kind) {

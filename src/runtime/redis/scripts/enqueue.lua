@@ -34,77 +34,126 @@ if max_len > 0 then
   for level = 0, 9 do size = size + waiting_count(queue, level) end
 end
 
-local others = {}
-local added, rang = 0, false
-local enqueued, sessions = {}, {}
-for index, job in ipairs(args.jobs) do
+-- First every job is judged, with nothing written: a stopped session, a unique key or id
+-- already taken (here or earlier in this batch), a full queue. Then the accepted jobs' indexes
+-- go in, a command per ready level rather than one per job, and then their hashes: a cut-off
+-- leaves at worst an id without a hash, which dequeue skips, never a hash no index points at.
+local jobs = args.jobs
+local job_keys = {}
+for index, job in ipairs(jobs) do job_keys[index] = job_prefix .. job.id end
+-- one EXISTS answers for the whole batch in the usual case, where no id is taken; only when
+-- one is does each job get its own
+local taken_count = 0
+for first = 1, #job_keys, 1000 do
+  taken_count = taken_count + redis.call('EXISTS', unpack(job_keys, first,
+    math.min(first + 999, #job_keys)))
+end
+local others, accepted = {}, {}
+local seen_ids, claimed_keys, stopped_sessions = {}, {}, {}
+for index, job in ipairs(jobs) do
   local id = job.id
-  local data = ARGV[index + 1]
-  local job_key = job_prefix .. id
   local unique_key = job.unique_key
   local existing = nil
-  if unique_key then existing = redis.call('GET', unique_prefix .. unique_key) end
-  local session_key = nil
-  if job.session then session_key = args.session_prefix .. job.session end
-  if session_key and redis.call('HGET', session_key, 'status') == 'stopped' then
+  if unique_key then
+    existing = claimed_keys[unique_key] or redis.call('GET', unique_prefix .. unique_key)
+  end
+  local stopped = false
+  if job.session then
+    stopped = stopped_sessions[job.session]
+    if stopped == nil then
+      stopped = redis.call('HGET', args.session_prefix .. job.session, 'status') == 'stopped'
+      stopped_sessions[job.session] = stopped
+    end
+  end
+  if stopped then
     others[#others + 1] = { index = index, id = id, status = 'stopped' }
   elseif existing then
     others[#others + 1] = { index = index, id = existing, status = 'duplicate' }
-  elseif redis.call('EXISTS', job_key) == 1 then
+  elseif seen_ids[id] or (taken_count > 0 and redis.call('EXISTS', job_keys[index]) == 1) then
     -- an explicit --id that already exists is an idempotent retry of the same enqueue
     others[#others + 1] = { index = index, id = id, status = 'duplicate' }
   elseif max_len > 0 and size >= max_len then
     others[#others + 1] = { index = index, id = id, status = 'full' }
   else
-    local run_at = job.at_ms or (now + (job.delay_ms or 0))
-    local state = 'pending'
-    if run_at > now then state = 'delayed' end
-    -- index first, then the whole hash in one HSET: a cut-off leaves at worst an id without a
-    -- hash, which dequeue skips, never a hash that no index points at
-    if state == 'delayed' then
-      redis.call('ZADD', KEYS[2], run_at, id)
-    else
-      run_at = math.min(run_at, now)
-      push_ready(queue, text_of(job.priority), id, job.session)
-      rang = true
-    end
-    local run_at_text = now_text
-    if run_at ~= now then run_at_text = tostring(run_at) end
-    local fields = { 'id', id, 'data', data, 'priority', text_of(job.priority), 'state', state,
-      'attempts', '0', 'max_attempts', text_of(job.max_attempts or 0),
-      'timeout_ms', text_of(job.timeout_ms or 0), 'created_at', now_text, 'run_at', run_at_text }
-    if unique_key then
-      fields[#fields + 1] = 'unique_key'; fields[#fields + 1] = unique_key
-      -- without a TTL the key is held while the job is pending or running, and released
-      -- when it finishes (done, dead or cancelled)
-      if not job.unique_ttl_ms then
-        fields[#fields + 1] = 'unique_until_done'; fields[#fields + 1] = 1
-      end
-    end
-    if job.correlation_id then
-      fields[#fields + 1] = 'correlation_id'; fields[#fields + 1] = job.correlation_id
-    end
-    if job.session then fields[#fields + 1] = 'session'; fields[#fields + 1] = job.session end
-    redis.call('HSET', job_key, unpack(fields))
-    if unique_key then
-      if job.unique_ttl_ms then
-        redis.call('SET', unique_prefix .. unique_key, id, 'PX', job.unique_ttl_ms)
-      else
-        redis.call('SET', unique_prefix .. unique_key, id)
-      end
-    end
-    if session_key then
-      redis.call('SADD', session_key .. args.session_jobs_suffix, id)
-      redis.call('HSETNX', session_key, 'created_at', now_text)
-      redis.call('HSET', session_key, 'last_at', now_text)
-      redis.call('ZADD', KEYS[5], now_text, job.session)
-    end
+    seen_ids[id] = true
+    if unique_key then claimed_keys[unique_key] = id end
     size = size + 1
-    added = added + 1
-    enqueued[#enqueued + 1] = id
-    sessions[job.session or ''] = true
+    accepted[#accepted + 1] = index
   end
 end
+
+local run_ats, delayed, ready_levels, level_order = {}, {}, {}, {}
+for _, index in ipairs(accepted) do
+  local job = jobs[index]
+  local run_at = job.at_ms or (now + (job.delay_ms or 0))
+  if run_at > now then
+    delayed[#delayed + 1] = run_at
+    delayed[#delayed + 1] = job.id
+  else
+    run_at = math.min(run_at, now)
+    local level = text_of(job.priority)
+    if queue.fair == '1' then
+      push_ready(queue, level, job.id, job.session)
+    else
+      local ids = ready_levels[level]
+      if not ids then
+        ids = {}
+        ready_levels[level] = ids
+        level_order[#level_order + 1] = level
+      end
+      ids[#ids + 1] = job.id
+    end
+  end
+  run_ats[index] = run_at
+end
+in_slices('ZADD', KEYS[2], delayed)
+for _, level in ipairs(level_order) do in_slices('RPUSH', ready_prefix .. level, ready_levels[level]) end
+-- the doorbell rings when any job went straight to a ready list
+local rang = #accepted > #delayed / 2
+
+local enqueued, sessions = {}, {}
+for _, index in ipairs(accepted) do
+  local job = jobs[index]
+  local id, unique_key = job.id, job.unique_key
+  local run_at = run_ats[index]
+  local state = 'pending'
+  if run_at > now then state = 'delayed' end
+  local run_at_text = now_text
+  if run_at ~= now then run_at_text = tostring(run_at) end
+  local fields = { 'id', id, 'data', ARGV[index + 1], 'priority', text_of(job.priority),
+    'state', state, 'attempts', '0', 'max_attempts', text_of(job.max_attempts or 0),
+    'timeout_ms', text_of(job.timeout_ms or 0), 'created_at', now_text, 'run_at', run_at_text }
+  if unique_key then
+    fields[#fields + 1] = 'unique_key'; fields[#fields + 1] = unique_key
+    -- without a TTL the key is held while the job is pending or running, and released
+    -- when it finishes (done, dead or cancelled)
+    if not job.unique_ttl_ms then
+      fields[#fields + 1] = 'unique_until_done'; fields[#fields + 1] = 1
+    end
+  end
+  if job.correlation_id then
+    fields[#fields + 1] = 'correlation_id'; fields[#fields + 1] = job.correlation_id
+  end
+  if job.session then fields[#fields + 1] = 'session'; fields[#fields + 1] = job.session end
+  redis.call('HSET', job_keys[index], unpack(fields))
+  if unique_key then
+    if job.unique_ttl_ms then
+      redis.call('SET', unique_prefix .. unique_key, id, 'PX', job.unique_ttl_ms)
+    else
+      redis.call('SET', unique_prefix .. unique_key, id)
+    end
+  end
+  if job.session then
+    local session_key = args.session_prefix .. job.session
+    redis.call('SADD', session_key .. args.session_jobs_suffix, id)
+    redis.call('HSETNX', session_key, 'created_at', now_text)
+    redis.call('HSET', session_key, 'last_at', now_text)
+    redis.call('ZADD', KEYS[5], now_text, job.session)
+  end
+  enqueued[#enqueued + 1] = id
+  sessions[job.session or ''] = true
+end
+local added = #accepted
 if added > 0 then redis.call('HINCRBY', KEYS[3], 'enqueued', added) end
 if rang then redis.call('ZADD', KEYS[4], now, 'ring') end
 -- the batch's session goes with the event when all its jobs share one
