@@ -179,7 +179,10 @@ end
 
 local result = { now = now, paused = false, jobs = jobs }
 if #jobs > 0 then
-  in_slices('ZADD', KEYS[3], leased)
+  -- a big batch needs no count of what else is in flight to know it is big
+  local in_flight = #jobs
+  if in_flight < 32 then in_flight = in_flight + redis.call('ZCARD', KEYS[3]) end
+  zadd_batch(KEYS[3], leased, in_flight)
   local started = {}
   for i = 2, #leased, 2 do started[#started + 1] = leased[i] end
   emit_by_session(KEYS[5], 'started', started, started_sessions, { worker = args.owner })

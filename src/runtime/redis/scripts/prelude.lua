@@ -43,6 +43,26 @@ local function in_slices(command, key, items)
   end
 end
 
+-- Redis keeps a sorted set of up to 128 members as a listpack, where each insert scans the
+-- members and parses every score it passes from text. The leased set holds every job in flight
+-- and takes a batch of inserts per dequeue: into a listpack of 100 that cost about 2.5 µs a
+-- job, against 0.3 on a skiplist. A member over 64 bytes makes Redis convert the set (or create
+-- it) as a skiplist, which it keeps after that member leaves, until the set is deleted. So a
+-- batch that will leave 32 or more in flight first adds such a member, and removes it once the
+-- batch is in; no other script ever sees it. Nothing but speed depends on the encoding.
+local wide_member = string.rep('~', 65)
+
+-- adds a batch of (score, member) pairs to a sorted set that ends up holding `size` members
+local function zadd_batch(key, pairs, size)
+  local widened = false
+  if size >= 32 and redis.call('OBJECT', 'ENCODING', key) ~= 'skiplist' then
+    redis.call('ZADD', key, 0, wide_member)
+    widened = true
+  end
+  in_slices('ZADD', key, pairs)
+  if widened then redis.call('ZREM', key, wide_member) end
+end
+
 -- a unique key held until its job finishes is released when the job does, if it still
 -- points at this job
 local function release_unique(unique_prefix, id, until_done, unique_key)
