@@ -19,6 +19,8 @@ pub struct Printer {
     format: OutputFormat,
     quiet: bool,
     color: bool,
+    /// Data printed while `batch` runs, written at its end.
+    held: std::sync::Mutex<Option<Vec<u8>>>,
 }
 
 impl Printer {
@@ -34,6 +36,7 @@ impl Printer {
             format,
             quiet,
             color,
+            held: std::sync::Mutex::new(None),
         }
     }
 
@@ -52,7 +55,36 @@ impl Printer {
 
     /// One line of data on stdout.
     pub fn line(&self, text: &str) {
-        write_stdout(|stdout| writeln!(stdout, "{text}"));
+        self.write_data(|stdout| writeln!(stdout, "{text}"));
+    }
+
+    /// Runs `body` holding the data it prints, then writes it all at once: stdout flushes
+    /// every line, so a bulk enqueue's thousand references per batch cost a thousand writes
+    /// without this, and one with it.
+    pub fn batch<T>(&self, body: impl FnOnce() -> T) -> T {
+        *self.held_data() = Some(Vec::new());
+        let result = body();
+        let held = self.held_data().take();
+        if let Some(bytes) = held.filter(|bytes| !bytes.is_empty()) {
+            write_stdout(|stdout| stdout.write_all(&bytes));
+        }
+        result
+    }
+
+    fn held_data(&self) -> std::sync::MutexGuard<'_, Option<Vec<u8>>> {
+        self.held
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Writes data to stdout, or to the held data while `batch` runs.
+    fn write_data(&self, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) {
+        if let Some(buffer) = self.held_data().as_mut() {
+            // writing into memory cannot fail
+            let _ = write(buffer);
+            return;
+        }
+        write_stdout(write);
     }
 
     /// A JSON document: pretty for `json`, one compact line for `jsonl`.
@@ -71,7 +103,7 @@ impl Printer {
         match self.format {
             OutputFormat::Prometheus => {
                 if let Some(text) = report.prometheus() {
-                    write_stdout(|stdout| write!(stdout, "{text}"));
+                    self.write_data(|stdout| write!(stdout, "{text}"));
                 }
             }
             OutputFormat::Json if !report.streamed() => self.json(report),
@@ -114,7 +146,7 @@ impl Printer {
 
     pub fn table(&self, table: &comfy_table::Table) {
         let rendered = table.to_string();
-        write_stdout(|stdout| {
+        self.write_data(|stdout| {
             for row in rendered.lines() {
                 writeln!(stdout, "{}", row.trim_end())?;
             }
@@ -125,7 +157,7 @@ impl Printer {
     /// Clears the terminal before a `--watch` redraw (only when stdout is a terminal).
     pub fn clear_screen(&self) {
         if std::io::stdout().is_terminal() {
-            write_stdout(|stdout| write!(stdout, "\x1b[2J\x1b[H"));
+            self.write_data(|stdout| write!(stdout, "\x1b[2J\x1b[H"));
         }
     }
 
@@ -166,7 +198,7 @@ impl Printer {
 /// Writes data to stdout and flushes it. A closed pipe (`| head`) ends fleetq at once with
 /// exit 0, as in ripgrep: whoever read the output has what it wanted. Any other write error
 /// (a full disk behind a redirect) is an error, never silently dropped.
-fn write_stdout(write: impl FnOnce(&mut std::io::StdoutLock<'static>) -> std::io::Result<()>) {
+fn write_stdout(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) {
     let mut stdout = std::io::stdout().lock();
     let result = write(&mut stdout).and_then(|()| stdout.flush());
     match result {

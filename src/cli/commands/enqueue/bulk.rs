@@ -280,8 +280,20 @@ impl<'a> Sender<'a> {
                 )));
             }
         };
+        let printer = self.printer;
+        printer.batch(|| self.take_outcomes(batch, &outcomes))?;
+        self.progress.advance(batch.len() as u64);
+        Ok(())
+    }
+
+    /// Counts a sent batch's outcomes and prints their references, up to the first refusal.
+    fn take_outcomes(
+        &mut self,
+        batch: &[(usize, NewJob)],
+        outcomes: &[EnqueueOutcome],
+    ) -> anyhow::Result<()> {
         let destination = self.producer.destination();
-        for ((line, job), outcome) in batch.iter().zip(&outcomes) {
+        for ((line, job), outcome) in batch.iter().zip(outcomes) {
             if let Some(refusal) = refusal(self.queue, job, outcome.status) {
                 self.progress.finish();
                 let message = format!(
@@ -301,7 +313,6 @@ impl<'a> Sender<'a> {
             }
             print_reference(self.printer, self.queue, outcome, &destination);
         }
-        self.progress.advance(batch.len() as u64);
         Ok(())
     }
 
@@ -324,16 +335,18 @@ impl<'a> Sender<'a> {
         match backend.existing(self.queue, &ids).await {
             Ok(present) => {
                 let mut count = 0;
-                for (id, there) in ids.iter().zip(present) {
-                    if there {
-                        count += 1;
-                        let outcome = EnqueueOutcome {
-                            id: id.clone(),
-                            status: EnqueueStatus::Enqueued,
-                        };
-                        print_reference(self.printer, self.queue, &outcome, &destination);
+                self.printer.batch(|| {
+                    for (id, there) in ids.iter().zip(present) {
+                        if there {
+                            count += 1;
+                            let outcome = EnqueueOutcome {
+                                id: id.clone(),
+                                status: EnqueueStatus::Enqueued,
+                            };
+                            print_reference(self.printer, self.queue, &outcome, &destination);
+                        }
                     }
-                }
+                });
                 format!(
                     "{count} were enqueued (their references are on stdout) and {} were not",
                     ids.len() - count
