@@ -52,38 +52,22 @@ pub async fn open_backend(
                 .with_memory_guard(settings.memory_guard),
         )
     };
+    let options = redis::ConnectOptions {
+        prefix: &settings.prefix,
+        connect_timeout: settings.connect_timeout,
+        command_timeout: settings.command_timeout,
+        tls: &settings.tls,
+    };
     let backend: Arc<dyn Backend> = match address {
-        BackendAddress::Redis { url, display } => redis(
-            redis::RedisBackend::connect(
-                url,
-                display,
-                &settings.prefix,
-                settings.connect_timeout,
-                settings.command_timeout,
-                &settings.tls,
-            )
-            .await?,
-        ),
-        BackendAddress::Sentinel { url, .. } => redis(
-            redis::RedisBackend::connect_sentinel(
-                url,
-                &settings.prefix,
-                settings.connect_timeout,
-                settings.command_timeout,
-                &settings.tls,
-            )
-            .await?,
-        ),
-        BackendAddress::Cluster { url, .. } => redis(
-            redis::RedisBackend::connect_cluster(
-                url,
-                &settings.prefix,
-                settings.connect_timeout,
-                settings.command_timeout,
-                &settings.tls,
-            )
-            .await?,
-        ),
+        BackendAddress::Redis { url, display } => {
+            redis(redis::RedisBackend::connect(url, display, &options).await?)
+        }
+        BackendAddress::Sentinel { url, .. } => {
+            redis(redis::RedisBackend::connect_sentinel(url, &options).await?)
+        }
+        BackendAddress::Cluster { url, .. } => {
+            redis(redis::RedisBackend::connect_cluster(url, &options).await?)
+        }
         BackendAddress::Local { path } => Arc::new(
             local::LocalBackend::open(path)
                 .await?

@@ -4,12 +4,11 @@
 //! itself runs on the shared cluster through `Kind::Cluster`.
 
 use crate::support::cluster::{TestCluster, node_connection, shared};
+use crate::support::producer::Producer;
 use crate::support::{Kind, Spawned, TestEnv, configure, json, lines_of, ok, run, wait_until};
 use std::collections::HashSet;
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// Queue names whose slots are served by different masters of the shared cluster.
@@ -147,99 +146,6 @@ fn settled(directory: &Path, backend: &str, queue: &str, acknowledged: usize, li
     }
 }
 
-/// A producer thread enqueueing `batch` jobs per call until stopped; returns every
-/// acknowledged id and how many calls were refused.
-struct Producer {
-    acknowledged: Arc<Mutex<Vec<String>>>,
-    stop: Arc<AtomicBool>,
-    /// Set to hold the producer between calls; `paused` says it is holding.
-    pause: Arc<AtomicBool>,
-    paused: Arc<AtomicBool>,
-    thread: std::thread::JoinHandle<u32>,
-}
-
-impl Producer {
-    fn start(directory: &Path, backend: &str, queue: &str, batch: usize) -> Producer {
-        let acknowledged: Arc<Mutex<Vec<String>>> = Arc::default();
-        let stop = Arc::new(AtomicBool::new(false));
-        let (pause, paused) = (
-            Arc::new(AtomicBool::new(false)),
-            Arc::new(AtomicBool::new(false)),
-        );
-        let lines: String = (0..batch).map(|n| format!("{{\"n\":{n}}}\n")).collect();
-        let file = directory.join(format!("{queue}-batch.jsonl"));
-        std::fs::write(&file, lines).unwrap();
-        let thread = {
-            let (acknowledged, stop) = (acknowledged.clone(), stop.clone());
-            let (pause, paused) = (pause.clone(), paused.clone());
-            let (directory, backend, queue) = (
-                directory.to_path_buf(),
-                backend.to_string(),
-                queue.to_string(),
-            );
-            std::thread::spawn(move || {
-                let mut refused = 0;
-                while !stop.load(Ordering::SeqCst) {
-                    if pause.load(Ordering::SeqCst) {
-                        paused.store(true, Ordering::SeqCst);
-                        std::thread::sleep(Duration::from_millis(5));
-                        continue;
-                    }
-                    paused.store(false, Ordering::SeqCst);
-                    let file = file.to_str().unwrap();
-                    let (code, stdout, _) = fleetq(
-                        &directory,
-                        &backend,
-                        &["enqueue", &queue, "--file", file, "--quiet"],
-                    );
-                    if code == 0 {
-                        acknowledged.lock().unwrap().extend(
-                            stdout
-                                .lines()
-                                .filter_map(|line| line.rsplit('/').next())
-                                .map(str::to_string),
-                        );
-                    } else {
-                        refused += 1;
-                        std::thread::sleep(Duration::from_millis(50));
-                    }
-                }
-                refused
-            })
-        };
-        Producer {
-            acknowledged,
-            stop,
-            pause,
-            paused,
-            thread,
-        }
-    }
-
-    /// Holds the producer between two calls, so nothing is in flight.
-    fn hold(&self) {
-        self.pause.store(true, Ordering::SeqCst);
-        wait_until("the producer holds", Duration::from_secs(20), || {
-            self.paused.load(Ordering::SeqCst)
-        });
-    }
-
-    fn resume(&self) {
-        self.pause.store(false, Ordering::SeqCst);
-    }
-
-    fn count(&self) -> usize {
-        self.acknowledged.lock().unwrap().len()
-    }
-
-    fn finish(self) -> (Vec<String>, u32) {
-        self.stop.store(true, Ordering::SeqCst);
-        let refused = self.thread.join().unwrap();
-        let acknowledged = self.acknowledged.lock().unwrap().clone();
-        (acknowledged, refused)
-    }
-}
-
 /// A worker on `queue` that appends each job's id to `runs` (the only record a crash cannot
 /// fake), `concurrency` at a time.
 fn recording_worker(
@@ -344,7 +250,7 @@ fn a_running_worker_keeps_going_while_its_queues_slot_is_resharded() {
     let (queue, slot) = queue_on_lowest_slot(&cluster, source);
     let runs = directory.join("runs");
     // a backlog, so the slot holds thousands of keys when it moves
-    let producer = Producer::start(&directory, &backend, &queue, 500);
+    let producer = Producer::start(&directory, &backend, "cluster-test", &queue, 500);
     wait_until("a backlog of 3000 jobs", Duration::from_secs(60), || {
         producer.count() >= 3000
     });
@@ -435,7 +341,7 @@ fn a_producer_and_a_worker_follow_a_cluster_failover_losing_no_acknowledged_job(
     let master = cluster.master_of(&format!("cluster-test:{{{queue}}}:meta"));
     let runs = directory.join("runs");
     let mut worker = recording_worker(&directory, &backend, queue, 4, &runs);
-    let producer = Producer::start(&directory, &backend, queue, 1);
+    let producer = Producer::start(&directory, &backend, "cluster-test", queue, 1);
     wait_until("30 jobs acknowledged", Duration::from_secs(30), || {
         producer.count() >= 30
     });

@@ -1129,16 +1129,10 @@ async fn a_failed_ack_never_hides_the_jobs_leased_with_it() {
         "redis+unix://{}?user=noack&pass=pw",
         env.redis.socket.display()
     );
-    let backend = fleetq::runtime::redis::RedisBackend::connect(
-        &url,
-        "test",
-        &env.prefix,
-        Duration::from_secs(5),
-        Duration::from_secs(10),
-        &Default::default(),
-    )
-    .await
-    .unwrap();
+    let backend =
+        fleetq::runtime::redis::RedisBackend::connect(&url, "test", &env.connect_options())
+            .await
+            .unwrap();
     let setup = env.backend().await;
     setup.enqueue("q", &[job("{}"), job("{}")]).await.unwrap();
     let held = lease_one(setup.as_ref(), "q", Duration::from_secs(30)).await;

@@ -2,11 +2,10 @@
 //! same `redis-server` binary): fleetq finds the master through the sentinels, and a producer
 //! and a running worker follow a failover after the master is SIGKILLed.
 
+use crate::support::producer::Producer;
 use crate::support::{binary, configure, free_port, lines_of, run, which};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 fn redis_server() -> std::path::PathBuf {
@@ -182,67 +181,22 @@ fn a_worker_and_a_producer_follow_a_sentinel_failover_losing_no_acknowledged_job
     };
 
     // a producer that keeps enqueueing one job at a time, remembering what was acknowledged
-    let acknowledged: Arc<Mutex<Vec<String>>> = Arc::default();
-    let (pause, paused, stop) = (
-        Arc::new(AtomicBool::new(false)),
-        Arc::new(AtomicBool::new(false)),
-        Arc::new(AtomicBool::new(false)),
-    );
-    let producer = {
-        let (acknowledged, pause, paused, stop) = (
-            acknowledged.clone(),
-            pause.clone(),
-            paused.clone(),
-            stop.clone(),
-        );
-        let (directory, backend) = (directory.to_path_buf(), backend.clone());
-        std::thread::spawn(move || {
-            let mut refused = 0;
-            while !stop.load(Ordering::SeqCst) {
-                if pause.load(Ordering::SeqCst) {
-                    paused.store(true, Ordering::SeqCst);
-                    std::thread::sleep(Duration::from_millis(5));
-                    continue;
-                }
-                paused.store(false, Ordering::SeqCst);
-                let (code, stdout, _) = fleetq(
-                    &directory,
-                    &backend,
-                    &["enqueue", "failover", "--data", "{}"],
-                );
-                match code {
-                    0 => acknowledged
-                        .lock()
-                        .unwrap()
-                        .push(stdout.trim().rsplit('/').next().unwrap().to_string()),
-                    _ => {
-                        refused += 1;
-                        std::thread::sleep(Duration::from_millis(50));
-                    }
-                }
-            }
-            refused
-        })
-    };
-    let count = |acknowledged: &Arc<Mutex<Vec<String>>>| acknowledged.lock().unwrap().len();
+    let producer = Producer::start(directory, &backend, "sentinel-test", "failover", 1);
     wait_for("30 jobs acknowledged", Duration::from_secs(30), || {
-        count(&acknowledged) >= 30
+        producer.count() >= 30
     });
     // let the replica catch up on everything acknowledged, then kill the master
-    pause.store(true, Ordering::SeqCst);
-    wait_for("the producer pauses", Duration::from_secs(10), || {
-        paused.load(Ordering::SeqCst)
-    });
+    producer.hold();
     let synced: i64 = redis::cmd("WAIT")
         .arg(1)
         .arg(5000)
         .query(&mut connection(master).unwrap())
         .unwrap();
     assert_eq!(synced, 1, "the replica acknowledged every write");
-    let before = count(&acknowledged);
+    let before = producer.count();
     master_server.0.kill().unwrap();
     master_server.0.wait().unwrap();
-    pause.store(false, Ordering::SeqCst);
+    producer.resume();
     let recovered = wait_for(
         "a sentinel names the replica",
         Duration::from_secs(30),
@@ -251,11 +205,9 @@ fn a_worker_and_a_producer_follow_a_sentinel_failover_losing_no_acknowledged_job
     wait_for(
         "30 more jobs acknowledged by the new master",
         Duration::from_secs(60),
-        || count(&acknowledged) >= before + 30,
+        || producer.count() >= before + 30,
     );
-    stop.store(true, Ordering::SeqCst);
-    let refused = producer.join().unwrap();
-    let acknowledged = acknowledged.lock().unwrap().clone();
+    let (acknowledged, refused) = producer.finish();
     let stats = |field: &str| -> u64 {
         let (_, stdout, _) = fleetq(directory, &backend, &["stats", "failover", "--json"]);
         serde_json::from_str::<serde_json::Value>(&stdout)

@@ -7,9 +7,18 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use fleetq::runtime::backend::Backend;
-use fleetq::runtime::redis::RedisBackend;
+use fleetq::runtime::config::TlsFiles;
+use fleetq::runtime::redis::{ConnectOptions, RedisBackend};
+
+/// The test servers speak plain Redis.
+static NO_TLS: TlsFiles = TlsFiles {
+    ca: None,
+    cert: None,
+    key: None,
+};
 
 pub mod cluster;
+pub mod producer;
 
 /// A private redis-server, killed when dropped.
 pub struct TestRedis {
@@ -338,15 +347,9 @@ impl TestEnv {
         match kind {
             Kind::Redis => self.backend().await,
             Kind::Cluster => Arc::new(
-                RedisBackend::connect_cluster(
-                    &cluster::shared().url(),
-                    &self.prefix,
-                    Duration::from_secs(5),
-                    Duration::from_secs(10),
-                    &Default::default(),
-                )
-                .await
-                .expect("connect to the test cluster"),
+                RedisBackend::connect_cluster(&cluster::shared().url(), &self.connect_options())
+                    .await
+                    .expect("connect to the test cluster"),
             ),
             Kind::Local => Arc::new(
                 fleetq::runtime::local::LocalBackend::open(&self.path("store/fleetq.db"))
@@ -361,14 +364,21 @@ impl TestEnv {
             RedisBackend::connect(
                 &self.redis.url(),
                 &self.redis.url(),
-                &self.prefix,
-                Duration::from_secs(5),
-                Duration::from_secs(10),
-                &Default::default(),
+                &self.connect_options(),
             )
             .await
             .expect("connect to the test redis"),
         )
+    }
+
+    /// How the in-process backends reach this test's servers.
+    pub fn connect_options(&self) -> ConnectOptions<'_> {
+        ConnectOptions {
+            prefix: &self.prefix,
+            connect_timeout: Duration::from_secs(5),
+            command_timeout: Duration::from_secs(10),
+            tls: &NO_TLS,
+        }
     }
 }
 

@@ -5,6 +5,7 @@ mod admin;
 mod calls;
 mod cluster;
 pub use cluster::ClusterSpec;
+pub use open::ConnectOptions;
 mod connection;
 mod control;
 mod doctor;

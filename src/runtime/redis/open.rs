@@ -46,6 +46,26 @@ pub(super) async fn open_link(
     ))
 }
 
+/// The settings every kind of Redis URL is opened with.
+#[derive(Clone, Copy)]
+pub struct ConnectOptions<'a> {
+    /// The key prefix (`fleetq` unless configured).
+    pub prefix: &'a str,
+    pub connect_timeout: Duration,
+    pub command_timeout: Duration,
+    pub tls: &'a TlsFiles,
+}
+
+impl ConnectOptions<'_> {
+    /// How errors name the server (`display`, its URL without secrets) and key prefix.
+    fn target(&self, display: String) -> Target {
+        Target {
+            display,
+            prefix: self.prefix.to_string(),
+        }
+    }
+}
+
 /// A Sentinel or Cluster URL that does not parse (config parsing has usually said so first).
 fn invalid_url(scheme: &str, detail: String) -> BackendError {
     BackendError::Config {
@@ -59,56 +79,48 @@ impl RedisBackend {
     pub async fn connect(
         url: &str,
         display: &str,
-        prefix: &str,
-        connect_timeout: Duration,
-        command_timeout: Duration,
-        tls: &TlsFiles,
+        options: &ConnectOptions<'_>,
     ) -> BackendResult<RedisBackend> {
-        let target = Target {
-            display: display.to_string(),
-            prefix: prefix.to_string(),
-        };
-        let (link, server) = open_link(url, &target, tls, connect_timeout, command_timeout).await?;
-        Ok(RedisBackend::with_link(
-            link,
-            None,
-            target,
-            prefix,
-            connect_timeout,
-            server,
-        ))
+        let target = options.target(display.to_string());
+        let (link, server) = open_link(
+            url,
+            &target,
+            options.tls,
+            options.connect_timeout,
+            options.command_timeout,
+        )
+        .await?;
+        Ok(RedisBackend::with_link(link, None, target, options, server))
     }
 
     /// Connects to the master the sentinels name (`redis+sentinel://`).
     pub async fn connect_sentinel(
         url: &str,
-        prefix: &str,
-        connect_timeout: Duration,
-        command_timeout: Duration,
-        tls: &TlsFiles,
+        options: &ConnectOptions<'_>,
     ) -> BackendResult<RedisBackend> {
         let spec = sentinel::SentinelSpec::parse(url)
             .map_err(|detail| invalid_url("redis+sentinel", detail))?;
-        let target = Target {
-            display: spec.display.clone(),
-            prefix: prefix.to_string(),
-        };
-        let (host, port) = spec.resolve(connect_timeout).await?;
+        let target = options.target(spec.display.clone());
+        let (host, port) = spec.resolve(options.connect_timeout).await?;
         let (link, server) = open_link(
             &spec.master_url(&host, port),
             &target,
-            tls,
-            connect_timeout,
-            command_timeout,
+            options.tls,
+            options.connect_timeout,
+            options.command_timeout,
         )
         .await?;
-        let state = sentinel::Sentinel::new(spec, (host, port), command_timeout, tls.clone());
+        let state = sentinel::Sentinel::new(
+            spec,
+            (host, port),
+            options.command_timeout,
+            options.tls.clone(),
+        );
         Ok(RedisBackend::with_link(
             link,
             Some(state),
             target,
-            prefix,
-            connect_timeout,
+            options,
             server,
         ))
     }
@@ -116,26 +128,25 @@ impl RedisBackend {
     /// Connects to a Redis Cluster through its seed nodes (`redis+cluster://`).
     pub async fn connect_cluster(
         url: &str,
-        prefix: &str,
-        connect_timeout: Duration,
-        command_timeout: Duration,
-        tls: &TlsFiles,
+        options: &ConnectOptions<'_>,
     ) -> BackendResult<RedisBackend> {
         let spec = cluster::ClusterSpec::parse(url)
             .map_err(|detail| invalid_url("redis+cluster", detail))?;
-        let target = Target {
-            display: spec.display.clone(),
-            prefix: prefix.to_string(),
-        };
-        let mut link =
-            cluster::open_cluster(&spec, &target, tls, connect_timeout, command_timeout).await?;
+        let target = options.target(spec.display.clone());
+        let mut link = cluster::open_cluster(
+            &spec,
+            &target,
+            options.tls,
+            options.connect_timeout,
+            options.command_timeout,
+        )
+        .await?;
         let (version, memory) = connection::check_server(&mut link.connection, &target).await?;
         Ok(RedisBackend::with_link(
             link,
             None,
             target,
-            prefix,
-            connect_timeout,
+            options,
             Server { version, memory },
         ))
     }
@@ -144,8 +155,7 @@ impl RedisBackend {
         link: Link,
         sentinel: Option<sentinel::Sentinel>,
         target: Target,
-        prefix: &str,
-        connect_timeout: Duration,
+        options: &ConnectOptions<'_>,
         server: Server,
     ) -> RedisBackend {
         let cluster = link.is_cluster();
@@ -153,8 +163,8 @@ impl RedisBackend {
             link: Arc::new(RwLock::new(link)),
             sentinel,
             target,
-            prefix: prefix.to_string(),
-            connect_timeout,
+            prefix: options.prefix.to_string(),
+            connect_timeout: options.connect_timeout,
             scripts: Scripts::for_server(server.version, cluster),
             multi_pop: !matches!(server.version, Some(version) if version < (7, 0)),
             events: true,
