@@ -43,11 +43,7 @@ local job_keys = {}
 for index, job in ipairs(jobs) do job_keys[index] = job_prefix .. job.id end
 -- one EXISTS answers for the whole batch in the usual case, where no id is taken; only when
 -- one is does each job get its own
-local taken_count = 0
-for first = 1, #job_keys, 1000 do
-  taken_count = taken_count + redis.call('EXISTS', unpack(job_keys, first,
-    math.min(first + 999, #job_keys)))
-end
+local taken_count = in_slices('EXISTS', nil, job_keys)
 local others, accepted = {}, {}
 local seen_ids, claimed_keys, stopped_sessions = {}, {}, {}
 for index, job in ipairs(jobs) do
@@ -83,6 +79,8 @@ for index, job in ipairs(jobs) do
 end
 
 local run_ats, delayed, ready_levels, level_order = {}, {}, {}, {}
+-- the doorbell rings when any job went straight to a ready list
+local rang = false
 for _, index in ipairs(accepted) do
   local job = jobs[index]
   local run_at = job.at_ms or (now + (job.delay_ms or 0))
@@ -91,6 +89,7 @@ for _, index in ipairs(accepted) do
     delayed[#delayed + 1] = job.id
   else
     run_at = math.min(run_at, now)
+    rang = true
     local level = text_of(job.priority)
     if queue.fair == '1' then
       push_ready(queue, level, job.id, job.session)
@@ -107,9 +106,9 @@ for _, index in ipairs(accepted) do
   run_ats[index] = run_at
 end
 in_slices('ZADD', KEYS[2], delayed)
-for _, level in ipairs(level_order) do in_slices('RPUSH', ready_prefix .. level, ready_levels[level]) end
--- the doorbell rings when any job went straight to a ready list
-local rang = #accepted > #delayed / 2
+for _, level in ipairs(level_order) do
+  in_slices('RPUSH', ready_prefix .. level, ready_levels[level])
+end
 
 local enqueued, sessions = {}, {}
 for _, index in ipairs(accepted) do
