@@ -114,25 +114,60 @@ impl RedisBackend {
         list
     }
 
-    fn ack_call<'a>(
+    /// The dequeue script's call: it acks `completions`, then leases what `request` asks for
+    /// (nothing without one: `complete`).
+    fn dequeue_call<'a>(
         &'a self,
         keys: &QueueKeys,
+        request: Option<&'a LeaseRequest>,
         completions: &'a [Completion],
     ) -> BackendResult<Call<'a>> {
         #[derive(Serialize)]
-        struct Args {
+        struct Lease<'a> {
+            ready_prefix: String,
+            fair_prefix: String,
+            lease_ms: u64,
+            owner: &'a str,
+            default_max_attempts: u32,
+            #[serde(skip_serializing_if = "is_none")]
+            rate_us: Option<u64>,
+            #[serde(skip_serializing_if = "is_none")]
+            rate_burst: Option<u64>,
+            #[serde(skip_serializing_if = "is_none")]
+            max_inflight: Option<u32>,
+            #[serde(skip_serializing_if = "std::ops::Not::not")]
+            multi_pop: bool,
+        }
+        #[derive(Serialize)]
+        struct Args<'a> {
             job_prefix: String,
             unique_prefix: String,
             retain_done: u64,
             bucket_ms: i64,
+            max_jobs: usize,
+            #[serde(flatten)]
+            lease: Option<Lease<'a>>,
         }
+        let lease = request.map(|request| Lease {
+            ready_prefix: keys.ready_prefix(),
+            fair_prefix: keys.fair_prefix(),
+            lease_ms: request.lease.as_millis() as u64,
+            owner: &request.owner,
+            default_max_attempts: request.default_max_attempts,
+            rate_us: request.rate.map(|rate| rate.interval_us()),
+            rate_burst: request.rate.map(|rate| rate.burst()),
+            max_inflight: request.max_inflight,
+            multi_pop: self.multi_pop,
+        });
         self.script_call(
-            &self.scripts.ack,
+            &self.scripts.dequeue,
             self.with_events(
                 keys,
                 vec![
                     keys.meta(),
+                    keys.delayed(),
                     keys.leased(),
+                    keys.wake(),
                     keys.done(),
                     keys.stats(),
                     keys.throughput(),
@@ -143,6 +178,8 @@ impl RedisBackend {
                 unique_prefix: keys.unique_prefix(),
                 retain_done: DEFAULT_RETAIN_DONE,
                 bucket_ms: BUCKET_MS,
+                max_jobs: request.map_or(0, |request| request.max_jobs),
+                lease,
             },
         )
         .map(|call| {
@@ -280,76 +317,37 @@ impl Backend for RedisBackend {
         request: &LeaseRequest,
         completions: &[Completion],
     ) -> LeaseReply {
-        #[derive(Serialize)]
-        struct Args<'a> {
-            job_prefix: String,
-            ready_prefix: String,
-            fair_prefix: String,
-            max_jobs: usize,
-            lease_ms: u64,
-            owner: &'a str,
-            default_max_attempts: u32,
-            #[serde(skip_serializing_if = "is_none")]
-            rate_us: Option<u64>,
-            #[serde(skip_serializing_if = "is_none")]
-            rate_burst: Option<u64>,
-            #[serde(skip_serializing_if = "is_none")]
-            max_inflight: Option<u32>,
-            #[serde(skip_serializing_if = "std::ops::Not::not")]
-            multi_pop: bool,
-        }
         let keys = self.keys(queue);
         let failed = |error: BackendError| LeaseReply {
             acks: (!completions.is_empty()).then(|| Err(error.clone())),
             batch: Err(error),
         };
-        let dequeue = match self.script_call(
-            &self.scripts.dequeue,
-            self.with_events(
-                &keys,
-                vec![keys.meta(), keys.delayed(), keys.leased(), keys.wake()],
-            ),
-            &Args {
-                job_prefix: keys.job_prefix(),
-                ready_prefix: keys.ready_prefix(),
-                fair_prefix: keys.fair_prefix(),
-                max_jobs: request.max_jobs,
-                lease_ms: request.lease.as_millis() as u64,
-                owner: &request.owner,
-                default_max_attempts: request.default_max_attempts,
-                rate_us: request.rate.map(|rate| rate.interval_us()),
-                rate_burst: request.rate.map(|rate| rate.burst()),
-                max_inflight: request.max_inflight,
-                multi_pop: self.multi_pop,
-            },
-        ) {
+        // acks ride in the same script call as the next lease: the hot path's main saving
+        let call = match self.dequeue_call(&keys, Some(request), completions) {
             Ok(call) => call,
             Err(error) => return failed(error),
         };
-        // acks ride in the same round trip as the next lease: the hot path's main saving
-        let mut calls = Vec::with_capacity(2);
-        if !completions.is_empty() {
-            match self.ack_call(&keys, completions) {
-                Ok(call) => calls.push(call),
-                Err(error) => return failed(error),
-            }
-        }
-        calls.push(dequeue);
-        let mut replies = match self.send(&calls).await {
-            Ok(replies) => replies,
+        let value = match self.send(std::slice::from_ref(&call)).await {
+            Ok(mut replies) => replies
+                .pop()
+                .unwrap_or_else(|| Err(self.target.protocol("no reply".into()))),
             Err(error) => return failed(error),
         };
-        let batch = replies
-            .pop()
-            .unwrap_or_else(|| Err(self.target.protocol("no reply".into())));
-        let batch = batch.and_then(|value| {
+        match value.and_then(|value| {
             reply::leased_batch(queue, value).map_err(|detail| self.target.protocol(detail))
-        });
-        let acks = replies.pop().map(|value| {
-            self.decode_reply::<reply::AckReply>(&self.scripts.ack, value)
-                .map(AckReport::from)
-        });
-        LeaseReply { acks, batch }
+        }) {
+            Ok((acks, batch)) => LeaseReply {
+                acks: (!completions.is_empty()).then(|| match acks {
+                    Some(Ok(acks)) => Ok(AckReport::from(acks)),
+                    Some(Err(error)) => Err(self.target.server_error(error)),
+                    None => Err(self
+                        .target
+                        .protocol("the dequeue script did not report its acks".into())),
+                }),
+                batch: Ok(batch),
+            },
+            Err(error) => failed(error),
+        }
     }
 
     async fn complete(&self, queue: &str, completions: &[Completion]) -> BackendResult<AckReport> {
@@ -357,14 +355,15 @@ impl Backend for RedisBackend {
             return Ok(AckReport::default());
         }
         let keys = self.keys(queue);
-        let call = self.ack_call(&keys, completions)?;
+        let call = self.dequeue_call(&keys, None, completions)?;
         let value = self
             .send(std::slice::from_ref(&call))
             .await?
             .pop()
-            .unwrap_or_else(|| Err(self.target.protocol("no reply".into())));
-        self.decode_reply::<reply::AckReply>(&self.scripts.ack, value)
+            .unwrap_or_else(|| Err(self.target.protocol("no reply".into())))?;
+        reply::acks_only(value)
             .map(AckReport::from)
+            .map_err(|detail| self.target.protocol(detail))
     }
 
     async fn checkpoint(

@@ -157,6 +157,8 @@ struct LeasedJobReply {
 
 #[derive(Deserialize)]
 struct DequeueReply {
+    acks: Option<AckReply>,
+    acks_error: Option<String>,
     now: i64,
     paused: bool,
     #[serde(deserialize_with = "list")]
@@ -167,8 +169,8 @@ struct DequeueReply {
     limited_ms: Option<u64>,
 }
 
-/// Decodes `dequeue`'s reply: `[JSON, data, outputs, data, outputs, …]`.
-pub fn leased_batch(queue: &str, value: Value) -> Reply<LeaseBatch> {
+/// The first item of `dequeue`'s reply (its JSON), and the rest (the payloads).
+fn dequeue_head(value: Value) -> Reply<(Value, std::vec::IntoIter<Value>)> {
     let Value::Array(items) = value else {
         return Err(format!(
             "the dequeue script replied {value:?}, not an array"
@@ -178,6 +180,27 @@ pub fn leased_batch(queue: &str, value: Value) -> Reply<LeaseBatch> {
     let head = items
         .next()
         .ok_or("the dequeue script replied an empty array")?;
+    Ok((head, items))
+}
+
+/// Decodes the reply of a `dequeue` that only acked (`complete`): `[JSON { acks }]`.
+pub fn acks_only(value: Value) -> Reply<AckReply> {
+    #[derive(Deserialize)]
+    struct AcksOnly {
+        acks: AckReply,
+    }
+    let (head, _) = dequeue_head(value)?;
+    decode::<AcksOnly>("dequeue", &head).map(|reply| reply.acks)
+}
+
+/// What a `dequeue` that carried acks did with them: their report, or the error reply that
+/// stopped them (the lease went ahead).
+pub type AcksOutcome = Option<Result<AckReply, String>>;
+
+/// Decodes `dequeue`'s reply: `[JSON, data, outputs, data, outputs, …]`, into what its acks
+/// did (when it carried any) and the jobs it leased.
+pub fn leased_batch(queue: &str, value: Value) -> Reply<(AcksOutcome, LeaseBatch)> {
+    let (head, mut items) = dequeue_head(value)?;
     let reply: DequeueReply = decode("dequeue", &head)?;
     let raw = |value: Option<Value>| -> Reply<String> {
         match value {
@@ -210,14 +233,19 @@ pub fn leased_batch(queue: &str, value: Value) -> Reply<LeaseBatch> {
             session: job.session,
         });
     }
-    Ok(LeaseBatch {
+    let batch = LeaseBatch {
         now: reply.now,
         paused: reply.paused,
         next_delayed_at: reply.next_delayed_at,
         next_lease_expiry: reply.next_lease_expiry,
         limited_ms: reply.limited_ms,
         jobs,
-    })
+    };
+    let acks = match (reply.acks, reply.acks_error) {
+        (_, Some(error)) => Some(Err(error)),
+        (acks, None) => acks.map(Ok),
+    };
+    Ok((acks, batch))
 }
 
 #[derive(Deserialize)]

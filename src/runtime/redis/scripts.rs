@@ -12,7 +12,6 @@ pub struct NamedScript {
 pub struct Scripts {
     pub enqueue: NamedScript,
     pub dequeue: NamedScript,
-    pub ack: NamedScript,
     pub fail: NamedScript,
     pub beat: NamedScript,
     pub release: NamedScript,
@@ -27,11 +26,10 @@ pub struct Scripts {
 }
 
 impl Scripts {
-    pub fn all(&self) -> [&NamedScript; 14] {
+    pub fn all(&self) -> [&NamedScript; 13] {
         [
             &self.enqueue,
             &self.dequeue,
-            &self.ack,
             &self.fail,
             &self.beat,
             &self.release,
@@ -91,7 +89,6 @@ fn load(keep_flags: bool, cluster: bool) -> Scripts {
     Scripts {
         enqueue: named("enqueue", include_str!("scripts/enqueue.lua")),
         dequeue: named("dequeue", include_str!("scripts/dequeue.lua")),
-        ack: named("ack", include_str!("scripts/ack.lua")),
         fail: named("fail", include_str!("scripts/fail.lua")),
         beat: named("beat", include_str!("scripts/beat.lua")),
         release: named("release", include_str!("scripts/release.lua")),

@@ -1,28 +1,128 @@
 #!lua flags=allow-oom
--- dequeue: lease up to n ready jobs, promoting due delayed jobs first; honours pause. In a fair
--- queue each level's jobs are taken one per session in turn (see the prelude).
--- allow-oom: at maxmemory a worker can still take jobs, because ack, fail and release run
--- there too; draining is the way out of a full Redis.
+-- dequeue: first marks the completions it carries done (fenced by their lease tokens), then
+-- leases up to n ready jobs, promoting due delayed jobs first; honours pause. In a fair queue
+-- each level's jobs are taken one per session in turn (see the prelude). One script, not an
+-- ack script and a dequeue script in one pipeline: a script call costs about 7 µs before it
+-- does any work (its arguments decoded, the clock and the queue's settings read), and a busy
+-- worker's every round trip carries both. With n = 0 it only acks (`complete`).
+-- allow-oom: at maxmemory a worker can still take jobs and must still ack them, or the queue
+-- jams; draining is the way out of a full Redis.
 -- KEYS[1] meta HASH, KEYS[2] delayed ZSET, KEYS[3] leased ZSET, KEYS[4] wake ZSET,
---   KEYS[5] events STREAM (absent: record no event)
--- ARGV[1] JSON { job_prefix, ready_prefix, fair_prefix, max_jobs, lease_ms, owner,
---   default_max_attempts (for jobs enqueued without one), rate_us?, rate_burst?, max_inflight?
---   (the pipeline's limits; the queue's own in meta apply too, the stricter wins), multi_pop?
---   (Redis 7: LMPOP is there) }
--- returns: [JSON { now, paused, jobs: [{ id, token, attempts, max_attempts, timeout_ms,
---   priority, created_at, run_at, correlation_id?, session? }] (numbers as strings),
---   next_delayed_at?,
+--   KEYS[5] done ZSET, KEYS[6] stats HASH, KEYS[7] throughput buckets HASH,
+--   KEYS[8] events STREAM (absent: record no event)
+-- ARGV[1] JSON { job_prefix, unique_prefix, retain_done (default), bucket_ms, max_jobs, and
+--   when max_jobs > 0: ready_prefix, fair_prefix, lease_ms, owner, default_max_attempts (for
+--   jobs enqueued without one), rate_us?, rate_burst?, max_inflight? (the pipeline's limits;
+--   the queue's own in meta apply too, the stricter wins), multi_pop? (Redis 7: LMPOP is
+--   there) }, then three arguments per completion: its id, its lease token and its outputs
+--   JSON (raw). Positional, not a JSON list: decoding a table per job cost Redis more than
+--   acking it. An ack re-sent after the first one applied counts as `already`.
+-- returns: [JSON { acks?: { acked, already, stale: [id] } (when completions were given; stale
+--   ids lost their lease, and with retain_done 0 a repeat of an ack that applied finds
+--   nothing left and counts as stale), acks_error? (the error reply that stopped the acks;
+--   with max_jobs 0 the script replies that error instead), and when max_jobs > 0: now,
+--   paused, jobs: [{ id, token, attempts, max_attempts, timeout_ms, priority, created_at,
+--   run_at, correlation_id?, session? }] (numbers as strings), next_delayed_at?,
 --   next_lease_expiry? (the last two only when nothing was leased, for idle and burst
 --   workers), limited_ms? (a rate or max_inflight holds jobs back this long) }, then per
---   job its data and its outputs (nil when none), raw, so payloads are
---   never escaped into JSON]
+--   job its data and its outputs (nil when none), raw, so payloads are never escaped into
+--   JSON]
 local args = cjson.decode(ARGV[1])
 local now = now_ms()
-local job_prefix, ready_prefix = args.job_prefix, args.ready_prefix
-local wanted, owner = args.max_jobs, args.owner
+local job_prefix = args.job_prefix
+local now_text = tostring(now)
+local events = KEYS[8]
 
 local meta = redis.call('HMGET', KEYS[1], 'paused', 'fence', 'fair', 'fair_lists', 'rate_us',
-  'rate_burst', 'rate_tat', 'max_inflight')
+  'rate_burst', 'rate_tat', 'max_inflight', 'retain_done', 'retain_ms')
+
+-- marks the completions in ARGV done; a queue that keeps no done jobs (retain_done 0) deletes
+-- each as it is acked instead: no done entry, no hash write, nothing to trim later
+local function ack()
+  local stale, finished, done_entries, finished_sessions = {}, {}, {}, {}
+  local already = 0
+  local retain = tonumber(meta[9] or args.retain_done)
+  local keep_none = retain == 0
+  -- with keep_none an acked job's hash is gone at once, so a completion repeated within this
+  -- call is recognised here rather than by its state
+  local taken = {}
+  for index = 2, #ARGV, 3 do
+    local id, token = ARGV[index], ARGV[index + 1]
+    local key = job_prefix .. id
+    local fields = redis.call('HMGET', key, 'token', 'state', 'unique_until_done', 'unique_key',
+      'session')
+    if taken[id] == token then
+      already = already + 1
+    elseif fields[1] == token and fields[2] == 'active' then
+      taken[id] = token
+      release_unique(args.unique_prefix, id, fields[3], fields[4])
+      if keep_none then
+        redis.call('UNLINK', key)
+      else
+        -- the token stays, so a repeat of this ack is recognised; the state fences the rest
+        redis.call('HSET', key, 'state', 'done', 'finished_at', now_text, 'outputs',
+          ARGV[index + 2])
+        done_entries[#done_entries + 1] = now_text
+        done_entries[#done_entries + 1] = id
+      end
+      finished[#finished + 1] = id
+      finished_sessions[#finished_sessions + 1] = fields[5] or false
+    elseif fields[1] == token and fields[2] == 'done' then
+      already = already + 1
+    else
+      stale[#stale + 1] = id
+    end
+  end
+  local acked = #finished
+  if acked > 0 then
+    in_slices('ZREM', KEYS[3], finished)
+    in_slices('ZADD', KEYS[5], done_entries)
+    emit_by_session(events, 'completed', finished, finished_sessions)
+    redis.call('HINCRBY', KEYS[6], 'done', acked)
+    local width = args.bucket_ms
+    local bucket = math.floor(now / width)
+    if redis.call('HINCRBY', KEYS[7], bucket, acked) == acked then
+      -- a new bucket started: forget buckets older than the widest window (5 minutes)
+      for _, field in ipairs(redis.call('HKEYS', KEYS[7])) do
+        if tonumber(field) < bucket - math.ceil(300000 / width) - 1 then
+          redis.call('HDEL', KEYS[7], field)
+        end
+      end
+    end
+    local age = tonumber(meta[10] or '0')
+    local before = 0
+    if age > 0 then before = now - age end
+    -- jobs deleted at once count as trimmed, as they would have been a moment later
+    local trimmed = trim_finished(KEYS[5], job_prefix, retain, before)
+    if keep_none then trimmed = trimmed + acked end
+    if trimmed > 0 then
+      redis.call('HINCRBY', KEYS[6], 'trimmed', trimmed)
+      emit(events, 'trimmed', {}, { count = trimmed })
+    end
+  end
+  return { acked = acked, already = already, stale = stale }
+end
+
+-- before anything is leased: an ack frees room under max_inflight. An ack that fails (a
+-- command refused) fails alone, as the lease still reaches the worker; it resends its acks.
+local acks, acks_error
+if #ARGV > 1 then
+  local ok, result = pcall(ack)
+  if ok then
+    acks = result
+  else
+    -- a refused command raises a table holding the error reply; anything else, its text
+    if type(result) == 'table' then result = result.err end
+    acks_error = tostring(result)
+  end
+end
+if args.max_jobs == 0 then
+  if acks_error then return redis.error_reply(acks_error) end
+  return { reply({ acks = acks }) }
+end
+
+local ready_prefix = args.ready_prefix
+local wanted, owner = args.max_jobs, args.owner
 local queue = { meta = KEYS[1], ready_prefix = ready_prefix, fair_prefix = args.fair_prefix,
   fair = meta[3] }
 -- session lists are served while the queue is fair, and after, until they are empty
@@ -46,7 +146,8 @@ local function first_score(key)
 end
 
 if meta[1] == '1' then
-  return { reply({ now = now, paused = true, jobs = {}, next_delayed_at = first_score(KEYS[2]) }) }
+  return { reply({ acks = acks, acks_error = acks_error, now = now, paused = true, jobs = {},
+    next_delayed_at = first_score(KEYS[2]) }) }
 end
 
 -- fleet-wide limits, before anything is taken: jobs held back wait in the queue and spend no
@@ -58,7 +159,10 @@ if args.max_inflight and (cap == 0 or args.max_inflight < cap) then cap = args.m
 if cap > 0 then
   local room = cap - redis.call('ZCARD', KEYS[3])
   -- a running job frees a slot when it ends; look again shortly
-  if room <= 0 then return { reply({ now = now, paused = false, jobs = {}, limited_ms = 20 }) } end
+  if room <= 0 then
+    return { reply({ acks = acks, acks_error = acks_error, now = now, paused = false, jobs = {},
+      limited_ms = 20 }) }
+  end
   if room < wanted then wanted = room end
 end
 local rate_tat
@@ -66,7 +170,8 @@ if rate_us > 0 then
   local room, wait
   room, wait, rate_tat = rate_room(tonumber(meta[7] or '0'), rate_us, rate_burst, now_us(), wanted)
   if room == 0 then
-    return { reply({ now = now, paused = false, jobs = {}, limited_ms = math.ceil(wait / 1000) }) }
+    return { reply({ acks = acks, acks_error = acks_error, now = now, paused = false, jobs = {},
+      limited_ms = math.ceil(wait / 1000) }) }
   end
   wanted = room
 end
@@ -74,8 +179,8 @@ end
 local jobs = {}
 local payloads = {}
 local deadline = now + args.lease_ms
--- each formatted once for the whole batch, not once per job
-local now_text, deadline_text = tostring(now), tostring(deadline)
+-- formatted once for the whole batch, not once per job
+local deadline_text = tostring(deadline)
 -- one fence read and one write per batch: tokens are consecutive numbers after it
 local fence = tonumber(meta[2] or '0')
 local leased = {}
@@ -177,7 +282,7 @@ if fair_mode and queue.fair ~= '1' then
   if drained then redis.call('HDEL', KEYS[1], 'fair_lists') end
 end
 
-local result = { now = now, paused = false, jobs = jobs }
+local result = { acks = acks, acks_error = acks_error, now = now, paused = false, jobs = jobs }
 if #jobs > 0 then
   -- a big batch needs no count of what else is in flight to know it is big
   local in_flight = #jobs
@@ -185,7 +290,7 @@ if #jobs > 0 then
   zadd_batch(KEYS[3], leased, in_flight)
   local started = {}
   for i = 2, #leased, 2 do started[#started + 1] = leased[i] end
-  emit_by_session(KEYS[5], 'started', started, started_sessions, { worker = args.owner })
+  emit_by_session(events, 'started', started, started_sessions, { worker = args.owner })
   redis.call('HSET', KEYS[1], 'fence', fence)
   if rate_tat then
     redis.call('HSET', KEYS[1], 'rate_tat', string.format('%.0f', rate_tat + #jobs * rate_us))
