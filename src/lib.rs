@@ -77,9 +77,11 @@
 //!   metrics.rs            Prometheus: a worker's metrics, the queue gauges of `stats --output
 //!                         prometheus`
 //!   rate.rs               fleet-wide rates (`50/s`) and the GCRA arithmetic both backends apply
-//!   worker/               mod.rs (run, shutdown, report), consumer.rs (batched leases, buffered
-//!                         acks counted only when confirmed, burst-wait, unstartable steps,
-//!                         waits while limited), failure.rs (failed attempts, `on_failure:`),
+//!   worker/               mod.rs (run, shutdown, report), consumer.rs (batched leases,
+//!                         burst-wait, unstartable steps, waits while limited), acks.rs (acks
+//!                         buffered for the next lease, counted only when confirmed),
+//!                         lanes.rs (two lease loops in alternation on Redis),
+//!                         failure.rs (failed attempts, `on_failure:`),
 //!                         exporter.rs (`--metrics-addr`: /metrics, /healthz),
 //!                         heartbeat.rs (one beat script per queue; the stored control command
 //!                         comes back with the registration), control.rs (pause gate, stop,

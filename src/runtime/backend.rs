@@ -154,6 +154,13 @@ pub trait Backend: Send + Sync {
     /// The backend's address with secrets removed, for output and logs.
     fn describe(&self) -> String;
 
+    /// Whether the backend works on a call while this process does other work (a server in
+    /// another process), so a worker gains by keeping two lease calls going (`lanes.rs`). An
+    /// embedded store does its work on this process's time, and gains nothing.
+    fn works_apart(&self) -> bool {
+        false
+    }
+
     async fn enqueue(&self, queue: &str, jobs: &[NewJob]) -> BackendResult<Vec<EnqueueOutcome>>;
 
     /// Which of these job ids exist, in order: how a failed enqueue learns what went in.

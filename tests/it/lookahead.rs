@@ -1,6 +1,7 @@
 //! `lookahead:` on both backends and the cluster: a worker leases jobs ahead of its free
 //! slots, runs each exactly once, gives the held ones back (attempt and all) when it stops,
-//! and the parser refuses lookahead beside a rate or max_inflight.
+//! and the parser refuses lookahead beside a rate or max_inflight. And lease lanes: two lease
+//! loops sharing a pipeline's slots (on Redis) never run more jobs at once than it has.
 
 use crate::support::{
     Kind, TestEnv, assert_consistent_on, enqueue, lines_of, on_every_backend_sync, run, signal,
@@ -65,6 +66,51 @@ fn jobs_leased_ahead_run_once_and_go_back_when_the_worker_stops(kind: Kind) {
         assert!(unique.contains(id), "{id} never ran");
     }
     assert_eq!(stat(&env, "ahead", "done"), 5);
+}
+
+on_every_backend_sync!(two_lease_loops_never_run_more_jobs_at_once_than_the_slots,);
+
+fn two_lease_loops_never_run_more_jobs_at_once_than_the_slots(kind: Kind) {
+    let env = TestEnv::on(kind);
+    let running = env.path("running");
+    std::fs::create_dir(&running).unwrap();
+    let counts = env.path("counts");
+    let gate = env.path("gate");
+    // each job marks itself running, notes how many are, and waits for the gate
+    let pipeline = env.write(
+        "lanes.yaml",
+        &format!(
+            "pipeline: lanes\nqueue: lanes\nconcurrency: 4\nsteps:\n  - name: work\n    exec: [sh, -c, 'touch \"{running}/$1\"; ls \"{running}\" | wc -l >> \"{counts}\"; while [ ! -e \"{gate}\" ]; do sleep 0.01; done; rm \"{running}/$1\"', sh, \"{{{{ job.id }}}}\"]\n    stdin: none\n",
+            running = running.display(),
+            counts = counts.display(),
+            gate = gate.display()
+        ),
+    );
+    for _ in 0..24 {
+        enqueue(&env, "lanes");
+    }
+    let mut worker = start_worker(&env, &pipeline, &[]);
+    wait_until("four jobs running", Duration::from_secs(20), || {
+        lines_of(&counts).len() == 4
+    });
+    assert_eq!(stat(&env, "lanes", "active"), 4, "leased beyond the slots");
+    assert_eq!(stat(&env, "lanes", "pending"), 20);
+    std::fs::write(&gate, "").unwrap();
+    wait_until("every job done", Duration::from_secs(30), || {
+        stat(&env, "lanes", "done") == 24
+    });
+    signal(&worker, libc::SIGTERM);
+    assert_eq!(wait_exit(&mut worker, Duration::from_secs(20)), 0);
+    let seen: Vec<usize> = lines_of(&counts)
+        .iter()
+        .map(|line| line.trim().parse().unwrap())
+        .collect();
+    assert_eq!(seen.len(), 24, "each job runs once: {seen:?}");
+    assert!(
+        seen.iter().all(|&count| count <= 4),
+        "more than 4 at once: {seen:?}"
+    );
+    assert_consistent_on(&env, kind, "lanes");
 }
 
 #[test]

@@ -235,6 +235,10 @@ impl Backend for RedisBackend {
         self.target.display.clone()
     }
 
+    fn works_apart(&self) -> bool {
+        true
+    }
+
     async fn enqueue(&self, queue: &str, jobs: &[NewJob]) -> BackendResult<Vec<EnqueueOutcome>> {
         for job in jobs {
             job.validate().map_err(|error| BackendError::Invalid {

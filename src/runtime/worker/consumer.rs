@@ -3,13 +3,14 @@
 //! only what the backend confirmed.
 
 use super::budget::{JobBudget, Reservation};
+use super::lanes::Lanes;
 use super::lookahead::Slot;
 use super::pacing::{Hold, burst_wait, idle_wait};
 use super::trouble::Trouble;
 use super::{JobObserver, StopReason, WorkerOptions};
 use crate::runtime::backend::{Backend, Doorbell, LeaseRequest};
 use crate::runtime::error::ExitKind;
-use crate::runtime::job::{AckReport, Completion, LeaseRef, LeasedJob};
+use crate::runtime::job::{Completion, LeaseRef, LeasedJob};
 use crate::runtime::metrics::{JobLabels, QueueLabel, StepLabels, WorkerMetrics};
 use crate::runtime::pipeline::{
     JobOutcome, Pipeline, Services, StepFailure, StepRun, run_job, run_job_watched,
@@ -24,8 +25,6 @@ use tokio_util::task::TaskTracker;
 
 /// Most jobs asked for in one lease call.
 const MAX_BATCH: usize = 256;
-/// How long a finished job's ack may wait for company before it is sent alone.
-const ACK_DELAY: Duration = Duration::from_millis(3);
 
 #[derive(Default)]
 pub struct Counters {
@@ -55,15 +54,19 @@ pub struct Consumer {
     /// What steps reach the outside through (checkpoints, rates, http, coprocesses).
     pub(super) services: Services,
     owner: String,
-    observer: Option<Arc<dyn JobObserver>>,
+    pub(super) observer: Option<Arc<dyn JobObserver>>,
     pub(super) permits: Arc<Semaphore>,
-    concurrency: usize,
+    pub(super) concurrency: usize,
     /// Jobs leased ahead of a free slot, waiting to start (see `lookahead.rs`).
     pub(super) ahead: Arc<Semaphore>,
-    lookahead: usize,
+    pub(super) lookahead: usize,
     /// Finished jobs whose ack has not been confirmed yet; their leases are still extended.
-    acks: Mutex<Vec<Completion>>,
-    ack_ready: Notify,
+    pub(super) acks: Mutex<Vec<Completion>>,
+    pub(super) ack_ready: Notify,
+    /// Lease calls sent, so the ack flusher leaves acks that the next lease will carry.
+    pub(super) leases_sent: AtomicU64,
+    /// The lease loops sharing these slots (see `lanes.rs`).
+    pub(super) lanes: Lanes,
     pub(super) in_flight: Mutex<HashMap<String, Arc<InFlight>>>,
     pub(super) to_release: Mutex<Vec<LeaseRef>>,
     pub(super) job_finished: Notify,
@@ -92,6 +95,7 @@ impl Consumer {
         trouble: Arc<Trouble>,
     ) -> Consumer {
         let lookahead = super::lookahead::depth(&pipeline);
+        let lanes = Lanes::new(concurrency.max(1) + lookahead, backend.works_apart());
         Consumer {
             services: Services::new(Some(backend.clone()), &pipeline),
             backend,
@@ -104,6 +108,8 @@ impl Consumer {
             lookahead,
             acks: Mutex::new(Vec::new()),
             ack_ready: Notify::new(),
+            leases_sent: AtomicU64::new(0),
+            lanes,
             in_flight: Mutex::new(HashMap::new()),
             to_release: Mutex::new(Vec::new()),
             job_finished: Notify::new(),
@@ -132,7 +138,7 @@ impl Consumer {
         }
     }
 
-    fn queue_label(&self) -> QueueLabel {
+    pub(super) fn queue_label(&self) -> QueueLabel {
         QueueLabel {
             queue: self.pipeline.queue.clone(),
         }
@@ -194,89 +200,6 @@ impl Consumer {
         }
     }
 
-    pub(super) fn take_acks(&self) -> Vec<Completion> {
-        self.acks
-            .lock()
-            .map(|mut acks| std::mem::take(&mut *acks))
-            .unwrap_or_default()
-    }
-
-    fn restore_acks(&self, mut completions: Vec<Completion>) {
-        if let Ok(mut acks) = self.acks.lock() {
-            completions.append(&mut acks);
-            *acks = completions;
-        }
-    }
-
-    fn pending_acks(&self) -> usize {
-        self.acks.lock().map_or(0, |acks| acks.len())
-    }
-
-    /// Counts what the backend confirmed about a batch of acks.
-    fn account(&self, report: &AckReport) {
-        self.counters
-            .done
-            .fetch_add(report.acked + report.already, Ordering::Relaxed);
-        self.counters
-            .lost
-            .fetch_add(report.stale.len() as u64, Ordering::Relaxed);
-        if let Some(metrics) = &self.metrics {
-            metrics
-                .done
-                .get_or_create(&self.job_labels())
-                .inc_by(report.acked + report.already);
-            metrics
-                .leases_lost
-                .get_or_create(&self.queue_label())
-                .inc_by(report.stale.len() as u64);
-        }
-        if let Some(observer) = &self.observer {
-            observer.confirmed(report.acked + report.already);
-        }
-        for id in &report.stale {
-            tracing::warn!(queue = %self.pipeline.queue, job = %id, "completed after its lease was lost; another attempt owns it");
-        }
-    }
-
-    pub(super) async fn flush_acks(&self) -> bool {
-        let completions = self.take_acks();
-        if completions.is_empty() {
-            return true;
-        }
-        let started = Instant::now();
-        let completed = self
-            .backend
-            .complete(&self.pipeline.queue, &completions)
-            .await;
-        self.round_trip("ack", started);
-        match completed {
-            Ok(report) => {
-                self.trouble.recovered();
-                self.account(&report);
-                true
-            }
-            Err(error) => {
-                self.trouble.failed("could not send acks", &error);
-                self.restore_acks(completions);
-                false
-            }
-        }
-    }
-
-    async fn ack_loop(self: Arc<Self>, stop: CancellationToken) {
-        loop {
-            tokio::select! {
-                _ = stop.cancelled() => return,
-                _ = self.ack_ready.notified() => {}
-            }
-            tokio::time::sleep(ACK_DELAY).await;
-            if !self.flush_acks().await {
-                tokio::time::sleep(Duration::from_millis(500)).await;
-                self.ack_ready.notify_one();
-            }
-        }
-    }
-
     /// Until when leasing is held after an unstartable step, if it is.
     fn held_until(&self) -> Option<Instant> {
         self.hold.lock().ok()?.until()
@@ -296,15 +219,18 @@ impl Consumer {
         StopReason::Failed
     }
 
-    /// Leases and starts jobs until told to stop or an option ends the run.
+    /// Leases and starts jobs until told to stop or an option ends the run; one of the
+    /// consumer's lanes (see `lanes.rs`), of which the first also sends acks that wait.
     pub async fn fetch_loop(
         self: Arc<Self>,
+        lane: usize,
         options: &WorkerOptions,
         budget: &JobBudget,
         taking: &CancellationToken,
     ) -> StopReason {
         let flusher_stop = CancellationToken::new();
-        let flusher = tokio::spawn(self.clone().ack_loop(flusher_stop.clone()));
+        let flusher =
+            (lane == 0).then(|| tokio::spawn(self.clone().ack_loop(flusher_stop.clone())));
         let mut request = LeaseRequest {
             max_jobs: 1,
             lease: self.pipeline.lease,
@@ -348,7 +274,7 @@ impl Consumer {
                 tokio::task::yield_now().await;
             }
             let mut permits = vec![first];
-            self.more_slots(&mut permits, MAX_BATCH);
+            self.more_slots(&mut permits, self.lease_limit(MAX_BATCH));
             let reserved = match budget.reserve(permits.len() as u64) {
                 Reservation::Granted(granted) => granted,
                 Reservation::Spent => break StopReason::MaxJobs,
@@ -362,13 +288,16 @@ impl Consumer {
             };
             permits.truncate(reserved as usize);
             request.max_jobs = permits.len();
+            self.lanes.before_send(lane).await;
             let completions = self.take_acks();
             let finished_before = self.finished.load(Ordering::Acquire);
             let started = Instant::now();
+            self.leases_sent.fetch_add(1, Ordering::Relaxed);
             let reply = self
                 .backend
                 .lease(&self.pipeline.queue, &request, &completions)
                 .await;
+            self.lanes.answered(lane, started.elapsed());
             self.round_trip("lease", started);
             // the two halves are judged apart: a failed ack never hides leased jobs
             match reply.acks {
@@ -475,7 +404,9 @@ impl Consumer {
             }
         };
         flusher_stop.cancel();
-        let _ = flusher.await;
+        if let Some(flusher) = flusher {
+            let _ = flusher.await;
+        }
         reason
     }
 

@@ -25,6 +25,13 @@ pub fn depth(pipeline: &Pipeline) -> usize {
 }
 
 impl Consumer {
+    /// Most jobs one lease call asks for: its lane's share of the slots and places ahead.
+    pub(super) fn lease_limit(&self, most: usize) -> usize {
+        (self.concurrency + self.lookahead)
+            .div_ceil(self.lanes.count())
+            .min(most)
+    }
+
     /// Adds free slots, then places ahead, to a lease's up to `limit`.
     pub(super) fn more_slots(&self, slots: &mut Vec<Slot>, limit: usize) {
         while slots.len() < limit {

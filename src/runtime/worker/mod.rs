@@ -1,12 +1,14 @@
 //! The worker: consumes each pipeline's queue with bounded concurrency, heartbeats its leases,
 //! reaps expired ones, and shuts down without losing a job.
 
+mod acks;
 mod budget;
 mod consumer;
 mod control;
 mod exporter;
 mod failure;
 mod heartbeat;
+mod lanes;
 mod lookahead;
 mod pacing;
 mod stopping;
@@ -242,13 +244,15 @@ pub async fn run(
     let budget = Arc::new(JobBudget::new(options.max_jobs));
     let mut loops = Vec::new();
     for consumer in &consumers {
-        let consumer = consumer.clone();
-        let taking = taking.clone();
-        let options = options.clone();
-        let budget = budget.clone();
-        loops.push(tokio::spawn(async move {
-            consumer.fetch_loop(&options, &budget, &taking).await
-        }));
+        for lane in 0..consumer.lanes.count() {
+            let consumer = consumer.clone();
+            let taking = taking.clone();
+            let options = options.clone();
+            let budget = budget.clone();
+            loops.push(tokio::spawn(async move {
+                consumer.fetch_loop(lane, &options, &budget, &taking).await
+            }));
+        }
     }
     let mut reason = StopReason::Drained;
     for handle in loops {
