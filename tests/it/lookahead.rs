@@ -7,22 +7,41 @@ use crate::support::{
     Kind, TestEnv, assert_consistent_on, enqueue, lines_of, on_every_backend_sync, run, signal,
     start_worker, stat, wait_exit, wait_until,
 };
+use std::path::PathBuf;
 use std::time::Duration;
+
+/// A pipeline `name` (its queue too) with `settings`, whose one step runs the shell text
+/// `before` with the job id as $1, waits until the returned gate file exists (so the test
+/// decides when jobs finish), then runs `after`.
+fn gated_pipeline(
+    env: &TestEnv,
+    name: &str,
+    settings: &str,
+    before: &str,
+    after: &str,
+) -> (PathBuf, PathBuf) {
+    let gate = env.path("gate");
+    let pipeline = env.write(
+        &format!("{name}.yaml"),
+        &format!(
+            "pipeline: {name}\nqueue: {name}\n{settings}\nsteps:\n  - name: work\n    exec: [sh, -c, '{before}; while [ ! -e \"{gate}\" ]; do sleep 0.01; done{after}', sh, \"{{{{ job.id }}}}\"]\n    stdin: none\n",
+            gate = gate.display()
+        ),
+    );
+    (pipeline, gate)
+}
 
 on_every_backend_sync!(jobs_leased_ahead_run_once_and_go_back_when_the_worker_stops,);
 
 fn jobs_leased_ahead_run_once_and_go_back_when_the_worker_stops(kind: Kind) {
     let env = TestEnv::on(kind);
     let runs = env.path("runs");
-    let gate = env.path("gate");
-    // each job waits until the gate file exists, so the test decides when jobs finish
-    let pipeline = env.write(
-        "ahead.yaml",
-        &format!(
-            "pipeline: ahead\nqueue: ahead\nconcurrency: 1\nlookahead: 2\nsteps:\n  - name: work\n    exec: [sh, -c, 'echo \"$1\" >> \"{runs}\"; while [ ! -e \"{gate}\" ]; do sleep 0.01; done', sh, \"{{{{ job.id }}}}\"]\n    stdin: none\n",
-            runs = runs.display(),
-            gate = gate.display()
-        ),
+    let (pipeline, gate) = gated_pipeline(
+        &env,
+        "ahead",
+        "concurrency: 1\nlookahead: 2",
+        &format!("echo \"$1\" >> \"{}\"", runs.display()),
+        "",
     );
     let ids: Vec<String> = (0..5).map(|_| enqueue(&env, "ahead")).collect();
     let mut worker = start_worker(&env, &pipeline, &[]);
@@ -75,16 +94,17 @@ fn two_lease_loops_never_run_more_jobs_at_once_than_the_slots(kind: Kind) {
     let running = env.path("running");
     std::fs::create_dir(&running).unwrap();
     let counts = env.path("counts");
-    let gate = env.path("gate");
-    // each job marks itself running, notes how many are, and waits for the gate
-    let pipeline = env.write(
-        "lanes.yaml",
+    // each job marks itself running and notes how many are
+    let (pipeline, gate) = gated_pipeline(
+        &env,
+        "lanes",
+        "concurrency: 4",
         &format!(
-            "pipeline: lanes\nqueue: lanes\nconcurrency: 4\nsteps:\n  - name: work\n    exec: [sh, -c, 'touch \"{running}/$1\"; ls \"{running}\" | wc -l >> \"{counts}\"; while [ ! -e \"{gate}\" ]; do sleep 0.01; done; rm \"{running}/$1\"', sh, \"{{{{ job.id }}}}\"]\n    stdin: none\n",
+            "touch \"{running}/$1\"; ls \"{running}\" | wc -l >> \"{counts}\"",
             running = running.display(),
-            counts = counts.display(),
-            gate = gate.display()
+            counts = counts.display()
         ),
+        &format!("; rm \"{}/$1\"", running.display()),
     );
     for _ in 0..24 {
         enqueue(&env, "lanes");
