@@ -64,12 +64,12 @@ impl Target {
     /// Classifies an error reply's text that a script caught and passed on (`OOM command not
     /// allowed…`): by its leading code, as if Redis had replied it.
     pub fn server_error(&self, reply: String) -> BackendError {
-        let first = reply.split_whitespace().next().unwrap_or_default();
-        let code = KNOWN_CODES
-            .into_iter()
-            .find(|code| *code == first)
-            .unwrap_or_default();
-        self.map_server(code, reply)
+        let code = reply
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        self.map_server(&code, reply)
     }
 
     pub fn protocol(&self, detail: String) -> BackendError {

@@ -90,9 +90,9 @@ impl Consumer {
             // a busy worker's leases carry its acks; they go alone only when no lease left
             // for a whole delay (the queue is dry, or limits hold leasing back)
             loop {
-                let sent = self.leases_sent.load(Ordering::Relaxed);
+                let sent = self.lanes.calls_sent();
                 tokio::time::sleep(ACK_DELAY).await;
-                if self.pending_acks() == 0 || self.leases_sent.load(Ordering::Relaxed) == sent {
+                if self.pending_acks() == 0 || self.lanes.calls_sent() == sent {
                     break;
                 }
             }

@@ -63,8 +63,6 @@ pub struct Consumer {
     /// Finished jobs whose ack has not been confirmed yet; their leases are still extended.
     pub(super) acks: Mutex<Vec<Completion>>,
     pub(super) ack_ready: Notify,
-    /// Lease calls sent, so the ack flusher leaves acks that the next lease will carry.
-    pub(super) leases_sent: AtomicU64,
     /// The lease loops sharing these slots (see `lanes.rs`).
     pub(super) lanes: Lanes,
     pub(super) in_flight: Mutex<HashMap<String, Arc<InFlight>>>,
@@ -108,7 +106,6 @@ impl Consumer {
             lookahead,
             acks: Mutex::new(Vec::new()),
             ack_ready: Notify::new(),
-            leases_sent: AtomicU64::new(0),
             lanes,
             in_flight: Mutex::new(HashMap::new()),
             to_release: Mutex::new(Vec::new()),
@@ -220,7 +217,7 @@ impl Consumer {
     }
 
     /// Leases and starts jobs until told to stop or an option ends the run; one of the
-    /// consumer's lanes (see `lanes.rs`), of which the first also sends acks that wait.
+    /// consumer's lanes (see `lanes.rs`).
     pub async fn fetch_loop(
         self: Arc<Self>,
         lane: usize,
@@ -228,9 +225,6 @@ impl Consumer {
         budget: &JobBudget,
         taking: &CancellationToken,
     ) -> StopReason {
-        let flusher_stop = CancellationToken::new();
-        let flusher =
-            (lane == 0).then(|| tokio::spawn(self.clone().ack_loop(flusher_stop.clone())));
         let mut request = LeaseRequest {
             max_jobs: 1,
             lease: self.pipeline.lease,
@@ -243,7 +237,7 @@ impl Consumer {
         let mut backlog = false;
         let mut dry_since: Option<Instant> = None;
         let mut gate = self.gate.clone();
-        let reason = loop {
+        loop {
             if let Some(gate) = gate.as_mut()
                 && *gate.borrow_and_update()
             {
@@ -292,7 +286,6 @@ impl Consumer {
             let completions = self.take_acks();
             let finished_before = self.finished.load(Ordering::Acquire);
             let started = Instant::now();
-            self.leases_sent.fetch_add(1, Ordering::Relaxed);
             let reply = self
                 .backend
                 .lease(&self.pipeline.queue, &request, &completions)
@@ -402,12 +395,7 @@ impl Consumer {
                 }
                 _ = taking.cancelled() => break StopReason::Signal,
             }
-        };
-        flusher_stop.cancel();
-        if let Some(flusher) = flusher {
-            let _ = flusher.await;
         }
-        reason
     }
 
     pub(super) fn round_trip(&self, call: &str, started: Instant) {

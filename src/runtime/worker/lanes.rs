@@ -10,6 +10,7 @@
 //! the partner sent a whole batch's run earlier; in step, only the time to build one call.
 
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 use tokio::sync::Notify;
 
@@ -18,6 +19,8 @@ const TWO_LANES_FROM: usize = 4;
 
 pub struct Lanes {
     count: usize,
+    /// Lease calls sent by every lane, so the ack flusher leaves acks the next one carries.
+    sent: AtomicU64,
     calls: Mutex<Calls>,
     answered: Notify,
 }
@@ -40,6 +43,7 @@ impl Lanes {
             } else {
                 1
             },
+            sent: AtomicU64::new(0),
             calls: Mutex::new(Calls::default()),
             answered: Notify::new(),
         }
@@ -49,9 +53,15 @@ impl Lanes {
         self.count
     }
 
+    /// How many lease calls have been sent.
+    pub fn calls_sent(&self) -> u64 {
+        self.sent.load(Ordering::Relaxed)
+    }
+
     /// Waits until `lane` may send its lease call without joining its partner's, then
     /// records it as sent.
     pub async fn before_send(&self, lane: usize) {
+        self.sent.fetch_add(1, Ordering::Relaxed);
         if self.count == 1 {
             return;
         }

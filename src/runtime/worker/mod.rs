@@ -242,6 +242,12 @@ pub async fn run(
         beating.clone(),
     ));
     let budget = Arc::new(JobBudget::new(options.max_jobs));
+    // acks that no lease carries go alone, from one flusher per pipeline
+    let flushing = CancellationToken::new();
+    let flushers: Vec<_> = consumers
+        .iter()
+        .map(|consumer| tokio::spawn(consumer.clone().ack_loop(flushing.clone())))
+        .collect();
     let mut loops = Vec::new();
     for consumer in &consumers {
         for lane in 0..consumer.lanes.count() {
@@ -265,6 +271,10 @@ pub async fn run(
             }
             _ => {}
         }
+    }
+    flushing.cancel();
+    for flusher in flushers {
+        let _ = flusher.await;
     }
     // a consumer only knows it was told to stop; who told it decides the reason
     if reason == StopReason::Failed {

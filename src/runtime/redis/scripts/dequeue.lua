@@ -121,6 +121,14 @@ if args.max_jobs == 0 then
   return { reply({ acks = acks }) }
 end
 
+-- a lease's reply: `fields` and what the acks did
+local function answer(fields, payloads)
+  fields.acks, fields.acks_error, fields.now = acks, acks_error, now
+  local out = { reply(fields) }
+  for i = 1, #(payloads or {}) do out[i + 1] = payloads[i] end
+  return out
+end
+
 local ready_prefix = args.ready_prefix
 local wanted, owner = args.max_jobs, args.owner
 local queue = { meta = KEYS[1], ready_prefix = ready_prefix, fair_prefix = args.fair_prefix,
@@ -146,8 +154,7 @@ local function first_score(key)
 end
 
 if meta[1] == '1' then
-  return { reply({ acks = acks, acks_error = acks_error, now = now, paused = true, jobs = {},
-    next_delayed_at = first_score(KEYS[2]) }) }
+  return answer({ paused = true, jobs = {}, next_delayed_at = first_score(KEYS[2]) })
 end
 
 -- fleet-wide limits, before anything is taken: jobs held back wait in the queue and spend no
@@ -160,8 +167,7 @@ if cap > 0 then
   local room = cap - redis.call('ZCARD', KEYS[3])
   -- a running job frees a slot when it ends; look again shortly
   if room <= 0 then
-    return { reply({ acks = acks, acks_error = acks_error, now = now, paused = false, jobs = {},
-      limited_ms = 20 }) }
+    return answer({ paused = false, jobs = {}, limited_ms = 20 })
   end
   if room < wanted then wanted = room end
 end
@@ -170,8 +176,7 @@ if rate_us > 0 then
   local room, wait
   room, wait, rate_tat = rate_room(tonumber(meta[7] or '0'), rate_us, rate_burst, now_us(), wanted)
   if room == 0 then
-    return { reply({ acks = acks, acks_error = acks_error, now = now, paused = false, jobs = {},
-      limited_ms = math.ceil(wait / 1000) }) }
+    return answer({ paused = false, jobs = {}, limited_ms = math.ceil(wait / 1000) })
   end
   wanted = room
 end
@@ -282,7 +287,7 @@ if fair_mode and queue.fair ~= '1' then
   if drained then redis.call('HDEL', KEYS[1], 'fair_lists') end
 end
 
-local result = { acks = acks, acks_error = acks_error, now = now, paused = false, jobs = jobs }
+local result = { paused = false, jobs = jobs }
 if #jobs > 0 then
   -- a big batch needs no count of what else is in flight to know it is big
   local in_flight = #jobs
@@ -310,6 +315,4 @@ else
   result.next_delayed_at = first_score(KEYS[2])
   result.next_lease_expiry = first_score(KEYS[3])
 end
-local out = { reply(result) }
-for i = 1, #payloads do out[i + 1] = payloads[i] end
-return out
+return answer(result, payloads)
