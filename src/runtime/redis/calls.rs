@@ -28,11 +28,10 @@ pub fn is_none<T>(value: &Option<T>) -> bool {
     value.is_none()
 }
 
-/// One job as `enqueue.lua` reads it (its data travels as a raw argument); absent fields are
-/// nil in Lua, where a JSON null would not be.
-#[derive(Serialize)]
+/// One job's settings as `enqueue.lua` reads them (its id and data travel as raw arguments);
+/// absent fields are nil in Lua, where a JSON null would not be.
+#[derive(Serialize, PartialEq)]
 pub struct EnqueueJob<'a> {
-    id: &'a str,
     priority: u8,
     #[serde(skip_serializing_if = "is_none")]
     max_attempts: Option<u32>,
@@ -61,6 +60,18 @@ impl<'a> Call<'a> {
     }
 }
 
+/// A batch's settings for `enqueue.lua`: once when every job shares them (a bulk file, a
+/// bench), else one per job.
+pub fn enqueue_settings(jobs: &[NewJob]) -> (Option<EnqueueJob<'_>>, Option<Vec<EnqueueJob<'_>>>) {
+    let each: Vec<EnqueueJob> = jobs.iter().map(EnqueueJob::new).collect();
+    match each.split_first() {
+        Some((first, rest)) if rest.iter().all(|job| job == first) => {
+            (each.into_iter().next(), None)
+        }
+        _ => (None, Some(each)),
+    }
+}
+
 impl<'a> EnqueueJob<'a> {
     pub fn new(job: &'a NewJob) -> Self {
         let (delay_ms, at_ms) = match job.schedule {
@@ -69,7 +80,6 @@ impl<'a> EnqueueJob<'a> {
             Schedule::At(at) => (None, Some(at)),
         };
         EnqueueJob {
-            id: &job.id,
             priority: job.priority,
             max_attempts: job.max_attempts,
             timeout_ms: job.timeout.map_or(0, |timeout| timeout.as_millis() as u64),
@@ -211,5 +221,25 @@ impl RedisBackend {
         let value = self.send(std::slice::from_ref(&call)).await?.pop();
         let value = value.unwrap_or_else(|| Err(self.target.protocol("no reply".into())));
         self.decode_reply(script, value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_batch_sends_its_settings_once_only_when_every_job_shares_them() {
+        let alike: Vec<NewJob> = (0..3).map(|_| NewJob::new("{}".into())).collect();
+        let (shared, own) = enqueue_settings(&alike);
+        assert!(shared.is_some() && own.is_none());
+        let mut mixed = alike.clone();
+        mixed[2].session = Some("tenant-a".into());
+        let (shared, own) = enqueue_settings(&mixed);
+        assert!(shared.is_none());
+        let own = own.unwrap();
+        assert_eq!(own.len(), 3);
+        assert_eq!(own[2].session, Some("tenant-a"));
+        assert_eq!(own[0].session, None);
     }
 }

@@ -254,8 +254,12 @@ impl Backend for RedisBackend {
             unique_prefix: String,
             session_prefix: String,
             session_jobs_suffix: &'static str,
-            jobs: Vec<EnqueueJob<'a>>,
+            #[serde(skip_serializing_if = "is_none")]
+            shared: Option<EnqueueJob<'a>>,
+            #[serde(skip_serializing_if = "is_none")]
+            own: Option<Vec<EnqueueJob<'a>>>,
         }
+        let (shared, own) = calls::enqueue_settings(jobs);
         let keys = self.keys(queue);
         let script = self
             .script_call(
@@ -277,10 +281,14 @@ impl Backend for RedisBackend {
                     unique_prefix: keys.unique_prefix(),
                     session_prefix: keys.session_prefix(),
                     session_jobs_suffix: keys::SESSION_JOBS_SUFFIX,
-                    jobs: jobs.iter().map(EnqueueJob::new).collect(),
+                    shared,
+                    own,
                 },
             )?
-            .with_payloads(jobs.iter().map(|job| job.data.as_str()));
+            .with_payloads(
+                jobs.iter()
+                    .flat_map(|job| [job.id.as_str(), job.data.as_str()]),
+            );
         let mut register = redis::cmd("SADD");
         register.arg(keys::queues(&self.prefix)).arg(queue);
         let mut replies = self.send(&[Call::Command(register), script]).await?;

@@ -6,13 +6,13 @@
 -- KEYS[1] meta HASH, KEYS[2] delayed ZSET, KEYS[3] stats HASH, KEYS[4] wake ZSET,
 --   KEYS[5] sessions ZSET, KEYS[6] events STREAM (absent: record no event)
 -- ARGV[1] JSON { job_prefix, ready_prefix, fair_prefix, unique_prefix, session_prefix,
---   session_jobs_suffix,
---   jobs: [{ id, priority,
---   max_attempts (0 = the consuming pipeline's), timeout_ms, delay_ms, at_ms (server ms,
---   wins over delay_ms), unique_key, unique_ttl_ms (0 = held until the job finishes),
---   correlation_id, session }] } (optional fields may be absent); ARGV[1 + i] the data of
---   job i, raw, so payloads are never escaped into JSON
-
+--   session_jobs_suffix, shared: { priority, max_attempts (0 = the consuming pipeline's),
+--   timeout_ms, delay_ms, at_ms (server ms, wins over delay_ms), unique_key, unique_ttl_ms (0 =
+--   held until the job finishes), correlation_id, session } (optional fields may be absent),
+--   own?: [the same, one per job] (when the jobs differ; shared is then ignored) }; then two
+--   arguments per job: its id and its data, raw, so payloads are never escaped into JSON. A
+--   batch whose jobs share their settings (a bulk file, a bench) carries them once: decoding a
+--   table per job cost Redis more than storing the job
 -- returns: JSON { enqueued (how many), others: [{ index (1-based, into jobs), id, status }] }
 --   for the jobs not enqueued, status 'duplicate' (id is the existing job's), 'full' (max_len
 --   reached; not stored) or 'stopped' (its session was stopped; not stored); every job not
@@ -38,16 +38,22 @@ end
 -- already taken (here or earlier in this batch), a full queue. Then the accepted jobs' indexes
 -- go in, a command per ready level rather than one per job, and then their hashes: a cut-off
 -- leaves at worst an id without a hash, which dequeue skips, never a hash no index points at.
-local jobs = args.jobs
-local job_keys = {}
-for index, job in ipairs(jobs) do job_keys[index] = job_prefix .. job.id end
+-- each job's settings; ids and data are positional
+local jobs, ids, job_keys = {}, {}, {}
+local shared, own = args.shared, args.own
+for index = 1, (#ARGV - 1) / 2 do
+  local id = ARGV[2 * index]
+  ids[index] = id
+  job_keys[index] = job_prefix .. id
+  jobs[index] = own and own[index] or shared
+end
 -- one EXISTS answers for the whole batch in the usual case, where no id is taken; only when
 -- one is does each job get its own
 local taken_count = in_slices('EXISTS', nil, job_keys)
 local others, accepted = {}, {}
 local seen_ids, claimed_keys, stopped_sessions = {}, {}, {}
 for index, job in ipairs(jobs) do
-  local id = job.id
+  local id = ids[index]
   local unique_key = job.unique_key
   local existing = nil
   if unique_key then
@@ -78,6 +84,18 @@ for index, job in ipairs(jobs) do
   end
 end
 
+-- the stored texts of a job's settings, once per settings table (a uniform batch has one)
+local setting_texts = {}
+local function texts_of(job)
+  local texts = setting_texts[job]
+  if not texts then
+    texts = { priority = text_of(job.priority), max_attempts = text_of(job.max_attempts or 0),
+      timeout_ms = text_of(job.timeout_ms or 0) }
+    setting_texts[job] = texts
+  end
+  return texts
+end
+
 local run_ats, delayed, ready_levels, level_order = {}, {}, {}, {}
 -- the doorbell rings when any job went straight to a ready list
 local rang = false
@@ -86,21 +104,21 @@ for _, index in ipairs(accepted) do
   local run_at = job.at_ms or (now + (job.delay_ms or 0))
   if run_at > now then
     delayed[#delayed + 1] = run_at
-    delayed[#delayed + 1] = job.id
+    delayed[#delayed + 1] = ids[index]
   else
     run_at = math.min(run_at, now)
     rang = true
-    local level = text_of(job.priority)
+    local level = texts_of(job).priority
     if queue.fair == '1' then
-      push_ready(queue, level, job.id, job.session)
+      push_ready(queue, level, ids[index], job.session)
     else
-      local ids = ready_levels[level]
-      if not ids then
-        ids = {}
-        ready_levels[level] = ids
+      local level_ids = ready_levels[level]
+      if not level_ids then
+        level_ids = {}
+        ready_levels[level] = level_ids
         level_order[#level_order + 1] = level
       end
-      ids[#ids + 1] = job.id
+      level_ids[#level_ids + 1] = ids[index]
     end
   end
   run_ats[index] = run_at
@@ -111,30 +129,38 @@ for _, level in ipairs(level_order) do
 end
 
 local enqueued, sessions = {}, {}
+-- each session's new jobs, written once per session after the loop, not four commands a job
+local session_jobs, session_order = {}, {}
 for _, index in ipairs(accepted) do
   local job = jobs[index]
-  local id, unique_key = job.id, job.unique_key
+  local id, unique_key = ids[index], job.unique_key
   local run_at = run_ats[index]
   local state = 'pending'
   if run_at > now then state = 'delayed' end
   local run_at_text = now_text
   if run_at ~= now then run_at_text = tostring(run_at) end
-  local fields = { 'id', id, 'data', ARGV[index + 1], 'priority', text_of(job.priority),
-    'state', state, 'attempts', '0', 'max_attempts', text_of(job.max_attempts or 0),
-    'timeout_ms', text_of(job.timeout_ms or 0), 'created_at', now_text, 'run_at', run_at_text }
-  if unique_key then
-    fields[#fields + 1] = 'unique_key'; fields[#fields + 1] = unique_key
-    -- without a TTL the key is held while the job is pending or running, and released
-    -- when it finishes (done, dead or cancelled)
-    if not job.unique_ttl_ms then
-      fields[#fields + 1] = 'unique_until_done'; fields[#fields + 1] = 1
+  local texts = texts_of(job)
+  -- the fields every job has in one call written out: a table unpacked into it cost Redis
+  -- about a third more per job
+  redis.call('HSET', job_keys[index], 'id', id, 'data', ARGV[2 * index + 1], 'priority',
+    texts.priority, 'state', state, 'attempts', '0', 'max_attempts', texts.max_attempts,
+    'timeout_ms', texts.timeout_ms, 'created_at', now_text, 'run_at', run_at_text)
+  if unique_key or job.correlation_id or job.session then
+    local more = {}
+    if unique_key then
+      more[#more + 1] = 'unique_key'; more[#more + 1] = unique_key
+      -- without a TTL the key is held while the job is pending or running, and released
+      -- when it finishes (done, dead or cancelled)
+      if not job.unique_ttl_ms then
+        more[#more + 1] = 'unique_until_done'; more[#more + 1] = 1
+      end
     end
+    if job.correlation_id then
+      more[#more + 1] = 'correlation_id'; more[#more + 1] = job.correlation_id
+    end
+    if job.session then more[#more + 1] = 'session'; more[#more + 1] = job.session end
+    redis.call('HSET', job_keys[index], unpack(more))
   end
-  if job.correlation_id then
-    fields[#fields + 1] = 'correlation_id'; fields[#fields + 1] = job.correlation_id
-  end
-  if job.session then fields[#fields + 1] = 'session'; fields[#fields + 1] = job.session end
-  redis.call('HSET', job_keys[index], unpack(fields))
   if unique_key then
     if job.unique_ttl_ms then
       redis.call('SET', unique_prefix .. unique_key, id, 'PX', job.unique_ttl_ms)
@@ -143,14 +169,23 @@ for _, index in ipairs(accepted) do
     end
   end
   if job.session then
-    local session_key = args.session_prefix .. job.session
-    redis.call('SADD', session_key .. args.session_jobs_suffix, id)
-    redis.call('HSETNX', session_key, 'created_at', now_text)
-    redis.call('HSET', session_key, 'last_at', now_text)
-    redis.call('ZADD', KEYS[5], now_text, job.session)
+    local members = session_jobs[job.session]
+    if not members then
+      members = {}
+      session_jobs[job.session] = members
+      session_order[#session_order + 1] = job.session
+    end
+    members[#members + 1] = id
   end
   enqueued[#enqueued + 1] = id
   sessions[job.session or ''] = true
+end
+for _, session in ipairs(session_order) do
+  local session_key = args.session_prefix .. session
+  in_slices('SADD', session_key .. args.session_jobs_suffix, session_jobs[session])
+  redis.call('HSETNX', session_key, 'created_at', now_text)
+  redis.call('HSET', session_key, 'last_at', now_text)
+  redis.call('ZADD', KEYS[5], now_text, session)
 end
 local added = #accepted
 if added > 0 then redis.call('HINCRBY', KEYS[3], 'enqueued', added) end
