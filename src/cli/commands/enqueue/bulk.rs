@@ -2,28 +2,16 @@
 //! failure says exactly which lines went in. A file is validated whole before anything is
 //! sent; stdin is read once, in bounded memory, each batch validated before it is sent.
 
-use super::{Origin, check_payload, print_reference, refusal};
+use super::lines::{self, Piece, Reading, Source};
+use super::{print_reference, refusal};
 use crate::output::Printer;
 use crate::runtime::airgap::Producer;
 use crate::runtime::backend::ProgressSink;
 use crate::runtime::config::Settings;
 use crate::runtime::error::Classified;
 use crate::runtime::job::{EnqueueOutcome, EnqueueStatus, NewJob};
-use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::ExitCode;
-
-/// Jobs per enqueue call.
-const BATCH: usize = 1000;
-
-type Lines = Box<dyn Iterator<Item = std::io::Result<String>>>;
-
-fn open_file(path: &Path) -> anyhow::Result<Lines> {
-    let file = std::fs::File::open(path).map_err(|error| {
-        Classified::usage(format!("--file {}: cannot open: {error}", path.display()))
-    })?;
-    Ok(Box::new(BufReader::new(file).lines()))
-}
 
 /// What every job of a bulk run shares.
 pub struct Options<'a> {
@@ -32,56 +20,6 @@ pub struct Options<'a> {
     pub require_online: bool,
     /// Lines are `{"data": …, "session": …, …}` envelopes rather than bare payloads.
     pub envelope: bool,
-}
-
-/// A JSONL line in envelope form: the payload and the options that may differ per job.
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Envelope {
-    data: serde_json::Value,
-    id: Option<String>,
-    session: Option<String>,
-    priority: Option<u8>,
-    correlation_id: Option<String>,
-    unique_key: Option<String>,
-}
-
-/// The job one line stands for: the template with the line's payload (and, in envelope form,
-/// its own options), checked as the backend will check it.
-fn line_job(
-    template: &NewJob,
-    text: &str,
-    origin: Origin,
-    envelope: bool,
-) -> Result<NewJob, Classified> {
-    check_payload(text, origin)?;
-    let mut job = template.clone();
-    job.id = crate::runtime::job::new_job_id();
-    if !envelope {
-        job.data = text.to_string();
-        return Ok(job);
-    }
-    let at = match origin {
-        Origin::Line { source, line } => format!("{source}:{line}"),
-        Origin::Flag(flag) => flag.to_string(),
-    };
-    let line: Envelope = serde_json::from_str(text).map_err(|error| {
-        let message = error.to_string();
-        let message = message.split(" at line ").next().unwrap_or_default().to_string();
-        Classified::usage(format!("{at}:{}: not a job envelope: {message}", error.column()))
-            .with_hint(r#"with --envelope each line is {"data": {...}} with optional "id", "session", "priority", "correlation_id", "unique_key""#)
-    })?;
-    job.data = line.data.to_string();
-    job.id = line.id.unwrap_or(job.id);
-    job.session = line.session.or(job.session);
-    job.priority = line.priority.unwrap_or(job.priority);
-    job.correlation_id = line.correlation_id.or(job.correlation_id);
-    job.unique_key = line.unique_key.or(job.unique_key);
-    job.validate().map_err(|error| {
-        Classified::usage(format!("{at}: {}", error.message))
-            .with_hint(error.hint.unwrap_or_default())
-    })?;
-    Ok(job)
 }
 
 pub async fn run(
@@ -96,57 +34,33 @@ pub async fn run(
         require_online,
         envelope,
     } = options;
-    if path == Path::new("-") {
-        let producer = Producer::connect(&settings, require_online).await?;
-        let stdin: Lines = Box::new(std::io::stdin().lock().lines());
-        let mut sender = Sender::new(producer, queue, "stdin", template, printer, None);
-        sender.envelope = envelope;
-        return sender.send(stdin, true).await;
-    }
-    if !path.is_file() {
-        return Err(Classified::usage(format!("--file {}: no such file", path.display())).into());
-    }
-    let label = path.display().to_string();
-    // validate everything before anything is sent, so a bad line enqueues nothing
-    let total = validate(&label, open_file(path)?, template, envelope)?;
-    let producer = Producer::connect(&settings, require_online).await?;
-    let mut sender = Sender::new(producer, queue, &label, template, printer, Some(total));
-    sender.envelope = envelope;
-    sender.send(open_file(path)?, false).await
-}
-
-/// First pass over a file: every non-blank line must be a valid payload.
-fn validate(label: &str, lines: Lines, template: &NewJob, envelope: bool) -> anyhow::Result<usize> {
-    let mut count = 0;
-    for (index, line) in lines.enumerate() {
-        let line = read_line(label, index, line)?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let origin = Origin::Line {
-            source: label,
-            line: index + 1,
-        };
-        if let Err(error) = line_job(template, line.trim(), origin, envelope) {
+    let stdin = path == Path::new("-");
+    let label = if stdin {
+        "stdin".to_string()
+    } else {
+        path.display().to_string()
+    };
+    let reading = Reading {
+        label: label.clone(),
+        template: template.clone(),
+        envelope,
+    };
+    let (source, total) = if stdin {
+        (Source::Stdin, None)
+    } else {
+        if !path.is_file() {
             return Err(
-                Classified::usage(format!("{}; nothing was enqueued", error.message))
-                    .with_hint(error.hint.unwrap_or_default())
-                    .into(),
+                Classified::usage(format!("--file {}: no such file", path.display())).into(),
             );
         }
-        count += 1;
-    }
-    Ok(count)
-}
-
-fn read_line(label: &str, index: usize, line: std::io::Result<String>) -> anyhow::Result<String> {
-    line.map_err(|error| {
-        Classified::usage(format!(
-            "{label}:{}: cannot read the line: {error}",
-            index + 1
-        ))
-        .into()
-    })
+        // check everything before anything is sent, so a bad line enqueues nothing
+        let source = Source::File(path.to_path_buf());
+        let total = reading.check_all(&source)?;
+        (source, Some(total))
+    };
+    let producer = Producer::connect(&settings, require_online).await?;
+    let mut sender = Sender::new(producer, queue, &label, printer, total);
+    sender.send(lines::batches(source, reading), stdin).await
 }
 
 /// Sends batches and keeps the count of what went in, for every way the run can end.
@@ -154,13 +68,11 @@ struct Sender<'a> {
     producer: Producer,
     queue: &'a str,
     label: &'a str,
-    template: &'a NewJob,
     printer: &'a Printer,
     progress: crate::output::Progress,
     enqueued: usize,
     spooled: usize,
     duplicates: usize,
-    envelope: bool,
 }
 
 impl<'a> Sender<'a> {
@@ -168,7 +80,6 @@ impl<'a> Sender<'a> {
         producer: Producer,
         queue: &'a str,
         label: &'a str,
-        template: &'a NewJob,
         printer: &'a Printer,
         total: Option<usize>,
     ) -> Sender<'a> {
@@ -180,13 +91,11 @@ impl<'a> Sender<'a> {
             producer,
             queue,
             label,
-            template,
             printer,
             progress,
             enqueued: 0,
             spooled: 0,
             duplicates: 0,
-            envelope: false,
         }
     }
 
@@ -202,25 +111,18 @@ impl<'a> Sender<'a> {
         )
     }
 
-    /// Sends every line; with `check`, each line is validated as it arrives (stdin).
-    async fn send(&mut self, lines: Lines, check: bool) -> anyhow::Result<ExitCode> {
-        let mut batch: Vec<(usize, NewJob)> = Vec::with_capacity(BATCH);
-        for (index, line) in lines.enumerate() {
-            let line = read_line(self.label, index, line)?;
-            let text = line.trim();
-            if text.is_empty() {
-                continue;
-            }
-            let origin = Origin::Line {
-                source: self.label,
-                line: index + 1,
-            };
-            let job = match line_job(self.template, text, origin, self.envelope) {
-                Ok(job) => job,
-                // a file was checked whole before anything was sent; stdin is checked here
-                Err(error) if check => {
+    /// Sends every batch as it arrives; with `check` (stdin) a bad line ends the run with what
+    /// went in before it.
+    async fn send(
+        &mut self,
+        mut pieces: tokio::sync::mpsc::Receiver<Piece>,
+        check: bool,
+    ) -> anyhow::Result<ExitCode> {
+        while let Some(piece) = pieces.recv().await {
+            match piece {
+                Piece::Batch { lines, jobs } => self.send_batch(&lines, &jobs).await?,
+                Piece::Bad { error, first } if check => {
                     self.progress.finish();
-                    let first = batch.first().map_or(index + 1, |(line, _)| *line);
                     return Err(Classified::usage(format!(
                         "{}; lines before {first} are in ({}; references on stdout); line {first} and everything after it was not enqueued",
                         error.message,
@@ -229,16 +131,10 @@ impl<'a> Sender<'a> {
                     .with_hint(error.hint.unwrap_or_default())
                     .into());
                 }
-                Err(error) => return Err(error.into()),
-            };
-            batch.push((index + 1, job));
-            if batch.len() == BATCH {
-                self.send_batch(&batch).await?;
-                batch.clear();
+                // a file was checked whole before anything was sent
+                Piece::Bad { error, .. } => return Err(error.into()),
+                Piece::Unreadable(error) => return Err(error),
             }
-        }
-        if !batch.is_empty() {
-            self.send_batch(&batch).await?;
         }
         self.progress.finish();
         if self.spooled > 0 {
@@ -265,14 +161,13 @@ impl<'a> Sender<'a> {
         Ok(ExitCode::SUCCESS)
     }
 
-    async fn send_batch(&mut self, batch: &[(usize, NewJob)]) -> anyhow::Result<()> {
-        let jobs: Vec<NewJob> = batch.iter().map(|(_, job)| job.clone()).collect();
-        let (first, last) = (batch[0].0, batch[batch.len() - 1].0);
-        let outcomes = match self.producer.enqueue(self.queue, &jobs).await {
+    async fn send_batch(&mut self, lines: &[usize], jobs: &[NewJob]) -> anyhow::Result<()> {
+        let (first, last) = (lines[0], lines[lines.len() - 1]);
+        let outcomes = match self.producer.enqueue(self.queue, jobs).await {
             Ok(outcomes) => outcomes,
             Err(error) => {
                 self.progress.finish();
-                let this_batch = self.account_for_failed_batch(&jobs).await;
+                let this_batch = self.account_for_failed_batch(jobs).await;
                 return Err(error.context(format!(
                     "{}: lines before {first} are in ({}); of lines {first}-{last}, {this_batch}; nothing after line {last} was sent",
                     self.label,
@@ -281,19 +176,20 @@ impl<'a> Sender<'a> {
             }
         };
         let printer = self.printer;
-        printer.batch(|| self.take_outcomes(batch, &outcomes))?;
-        self.progress.advance(batch.len() as u64);
+        printer.batch(|| self.take_outcomes(lines, jobs, &outcomes))?;
+        self.progress.advance(jobs.len() as u64);
         Ok(())
     }
 
     /// Counts a sent batch's outcomes and prints their references, up to the first refusal.
     fn take_outcomes(
         &mut self,
-        batch: &[(usize, NewJob)],
+        lines: &[usize],
+        jobs: &[NewJob],
         outcomes: &[EnqueueOutcome],
     ) -> anyhow::Result<()> {
         let destination = self.producer.destination();
-        for ((line, job), outcome) in batch.iter().zip(outcomes) {
+        for ((line, job), outcome) in lines.iter().zip(jobs).zip(outcomes) {
             if let Some(refusal) = refusal(self.queue, job, outcome.status) {
                 self.progress.finish();
                 let message = format!(

@@ -1,6 +1,7 @@
 //! `fleetq enqueue`: one job from --data (JSON, @file or stdin); `bulk` handles a JSONL --file.
 
 mod bulk;
+mod lines;
 
 use crate::cli::args::EnqueueArgs;
 use crate::output::{Printer, Report, View};
@@ -194,11 +195,19 @@ pub enum Origin<'a> {
     Line { source: &'a str, line: usize },
 }
 
+impl std::fmt::Display for Origin<'_> {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Origin::Flag(flag) => formatter.write_str(flag),
+            Origin::Line { source, line } => write!(formatter, "{source}:{line}"),
+        }
+    }
+}
+
 fn check_payload(text: &str, origin: Origin) -> Result<(), Classified> {
-    let at = match origin {
-        Origin::Flag(flag) => flag.to_string(),
-        Origin::Line { source, line } => format!("{source}:{line}"),
-    };
+    // named only in errors: formatting it for every good line of a bulk file cost more than
+    // checking the line
+    let at = origin;
     if text.len() > MAX_PAYLOAD {
         return Err(Classified::usage(format!(
             "{at}: the payload is {} bytes, more than the {} MiB limit",
