@@ -9,7 +9,8 @@
 //! cli/commands/*.rs       one file per command; a command with verbs is a folder (jobs/, queues/,
 //!                         dlq/) or one file when its verbs are small (airgap.rs, sessions.rs,
 //!                         workers.rs, events.rs, pipeline.rs, run.rs, doctor.rs); enqueue/ keeps bulk
-//!                         mode (bulk.rs) apart
+//!                         mode apart: bulk.rs sends batches, lines.rs reads and checks the
+//!                         lines on a thread of its own
 //! output/                 the only code that prints: Printer (stdout data, stderr status; a
 //!                         closed pipe exits 0), report.rs (the Report trait every command's
 //!                         result implements: JSON, JSONL records, a view for people), tables,
