@@ -601,6 +601,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn ids_and_session_names_refuse_what_keys_and_references_cannot_hold() {
+        assert!(validate_job_id("0193a2b4-7c1d-7e3f-9a2b-1c2d3e4f5a6b").is_ok());
+        assert!(validate_job_id("row-3").is_ok());
+        for bad in ["", "a b", "a/b", "café", "id\u{7f}", &"x".repeat(201)] {
+            assert!(validate_job_id(bad).is_err(), "{bad:?}");
+        }
+        assert!(validate_session_name("tenant-9_a.b").is_ok());
+        for bad in ["", "a:b", "tenänt", "a b", &"s".repeat(201)] {
+            assert!(validate_session_name(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
     fn references_split_on_the_last_slash() {
         assert_eq!(
             JobReference::parse("emails/abc"),
