@@ -5,7 +5,7 @@
 
 use crate::support::{
     Kind, TestEnv, assert_consistent_on, enqueue, lines_of, on_every_backend_sync, run, signal,
-    start_worker, stat, wait_exit, wait_until,
+    start_worker, stat, wait_exit, wait_for_stderr, wait_until,
 };
 use std::path::PathBuf;
 use std::time::Duration;
@@ -52,6 +52,9 @@ fn jobs_leased_ahead_run_once_and_go_back_when_the_worker_stops(kind: Kind) {
     assert_eq!(stat(&env, "ahead", "pending"), 2);
     // stopping: the running job finishes, the held ones go back untouched
     signal(&worker, libc::SIGTERM);
+    // the gate opens once the worker has stopped taking jobs: a job that ends before the
+    // signal is handled frees its slot for a held job, as it should
+    wait_for_stderr(&mut worker, "finishing in-flight jobs");
     std::fs::write(&gate, "").unwrap();
     assert_eq!(wait_exit(&mut worker, Duration::from_secs(20)), 0);
     assert_eq!(

@@ -88,10 +88,11 @@ fn watch_signals(
             _ = interrupt.recv() => flag.store(true, std::sync::atomic::Ordering::Relaxed),
             _ = terminate.recv() => {}
         }
+        // stop first, then say so: whoever reads the line knows no new job starts after it
+        stop.cancel();
         if !quiet {
             tracing::warn!("stopping: finishing in-flight jobs (signal again to exit at once)");
         }
-        stop.cancel();
         tokio::select! {
             _ = interrupt.recv() => {}
             _ = terminate.recv() => {}
