@@ -107,7 +107,7 @@ impl RedisBackend {
         if hash.is_empty() {
             return Ok(None);
         }
-        job_record(queue, hash, deadline.map(|ms| ms as i64))
+        job_record(queue, id, hash, deadline.map(|ms| ms as i64))
             .map(Some)
             .map_err(|detail| self.target.protocol(detail))
     }
@@ -142,11 +142,12 @@ impl RedisBackend {
             .map_err(|error| self.map(error))?;
         replies
             .into_iter()
-            .map(|(hash, deadline)| {
+            .zip(ids)
+            .map(|((hash, deadline), id)| {
                 if hash.is_empty() {
                     return Ok(None);
                 }
-                job_record(queue, hash, deadline.map(|ms| ms as i64))
+                job_record(queue, id, hash, deadline.map(|ms| ms as i64))
                     .map(Some)
                     .map_err(|detail| self.target.protocol(detail))
             })

@@ -345,10 +345,12 @@ pub struct StatsReply {
     pub buckets: HashMap<String, u64>,
 }
 
-/// A job hash (HGETALL) as a record.
+/// A job hash (HGETALL) as a record. The id comes from the key: jobs enqueued by older
+/// versions also hold it as a field, newer ones do not.
 /// `lease_deadline` comes from the leased set's score, the one place a deadline is kept.
 pub fn job_record(
     queue: &str,
+    id: &str,
     mut hash: HashMap<String, String>,
     lease_deadline: Option<i64>,
 ) -> Reply<JobRecord> {
@@ -367,7 +369,7 @@ pub fn job_record(
         .unwrap_or_default();
     let timeout_ms = number(take("timeout_ms")).filter(|ms| *ms > 0);
     Ok(JobRecord {
-        id: take("id").unwrap_or_default(),
+        id: id.to_string(),
         queue: queue.to_string(),
         state,
         priority: number(take("priority")).unwrap_or(5) as u8,
@@ -399,6 +401,29 @@ mod tests {
 
     fn json(text: &str) -> Value {
         Value::BulkString(text.as_bytes().to_vec())
+    }
+
+    #[test]
+    fn a_job_is_named_by_its_key_with_or_without_an_id_field() {
+        let hash = |with_id: bool| {
+            let mut fields: HashMap<String, String> = [
+                ("state", "pending"),
+                ("data", "{}"),
+                ("created_at", "1765000000000"),
+            ]
+            .into_iter()
+            .map(|(name, value)| (name.to_string(), value.to_string()))
+            .collect();
+            if with_id {
+                fields.insert("id".into(), "job-1".into());
+            }
+            fields
+        };
+        for with_id in [true, false] {
+            let record = job_record("q", "job-1", hash(with_id), None).unwrap();
+            assert_eq!(record.id, "job-1");
+            assert_eq!(record.created_at, 1765000000000);
+        }
     }
 
     #[test]

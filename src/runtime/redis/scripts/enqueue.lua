@@ -141,8 +141,9 @@ for _, index in ipairs(accepted) do
   if run_at ~= now then run_at_text = tostring(run_at) end
   local texts = texts_of(job)
   -- the fields every job has in one call written out: a table unpacked into it cost Redis
-  -- about a third more per job
-  redis.call('HSET', job_keys[index], 'id', id, 'data', ARGV[2 * index + 1], 'priority',
+  -- about a third more per job. No id field: the key names the job, and a copy of it cost
+  -- every job about 45 bytes of Redis memory
+  redis.call('HSET', job_keys[index], 'data', ARGV[2 * index + 1], 'priority',
     texts.priority, 'state', state, 'attempts', '0', 'max_attempts', texts.max_attempts,
     'timeout_ms', texts.timeout_ms, 'created_at', now_text, 'run_at', run_at_text)
   if unique_key or job.correlation_id or job.session then
