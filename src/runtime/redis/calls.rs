@@ -31,7 +31,7 @@ pub fn is_none<T>(value: &Option<T>) -> bool {
 /// One job's settings as `enqueue.lua` reads them (its id and data travel as raw arguments);
 /// absent fields are nil in Lua, where a JSON null would not be.
 #[derive(Serialize, PartialEq)]
-pub struct EnqueueJob<'a> {
+pub struct EnqueueSettings<'a> {
     priority: u8,
     #[serde(skip_serializing_if = "is_none")]
     max_attempts: Option<u32>,
@@ -62,8 +62,13 @@ impl<'a> Call<'a> {
 
 /// A batch's settings for `enqueue.lua`: once when every job shares them (a bulk file, a
 /// bench), else one per job.
-pub fn enqueue_settings(jobs: &[NewJob]) -> (Option<EnqueueJob<'_>>, Option<Vec<EnqueueJob<'_>>>) {
-    let each: Vec<EnqueueJob> = jobs.iter().map(EnqueueJob::new).collect();
+pub fn enqueue_settings(
+    jobs: &[NewJob],
+) -> (
+    Option<EnqueueSettings<'_>>,
+    Option<Vec<EnqueueSettings<'_>>>,
+) {
+    let each: Vec<EnqueueSettings> = jobs.iter().map(EnqueueSettings::new).collect();
     match each.split_first() {
         Some((first, rest)) if rest.iter().all(|job| job == first) => {
             (each.into_iter().next(), None)
@@ -72,14 +77,14 @@ pub fn enqueue_settings(jobs: &[NewJob]) -> (Option<EnqueueJob<'_>>, Option<Vec<
     }
 }
 
-impl<'a> EnqueueJob<'a> {
+impl<'a> EnqueueSettings<'a> {
     pub fn new(job: &'a NewJob) -> Self {
         let (delay_ms, at_ms) = match job.schedule {
             Schedule::Now => (None, None),
             Schedule::In(delay) => (Some(delay.as_millis() as u64), None),
             Schedule::At(at) => (None, Some(at)),
         };
-        EnqueueJob {
+        EnqueueSettings {
             priority: job.priority,
             max_attempts: job.max_attempts,
             timeout_ms: job.timeout.map_or(0, |timeout| timeout.as_millis() as u64),

@@ -32,7 +32,7 @@ use crate::runtime::job::{
     SessionInfo, SessionJob, WorkerControl, WorkerEntry, WorkerInfo,
 };
 use async_trait::async_trait;
-use calls::{Call, EnqueueJob, is_none};
+use calls::{Call, EnqueueSettings, is_none};
 use connection::{RedisDoorbell, Target};
 use keys::QueueKeys;
 use link::{Connection, Link, Opener};
@@ -255,9 +255,9 @@ impl Backend for RedisBackend {
             session_prefix: String,
             session_jobs_suffix: &'static str,
             #[serde(skip_serializing_if = "is_none")]
-            shared: Option<EnqueueJob<'a>>,
+            shared: Option<EnqueueSettings<'a>>,
             #[serde(skip_serializing_if = "is_none")]
-            own: Option<Vec<EnqueueJob<'a>>>,
+            own: Option<Vec<EnqueueSettings<'a>>>,
         }
         let (shared, own) = calls::enqueue_settings(jobs);
         let keys = self.keys(queue);

@@ -204,10 +204,9 @@ impl std::fmt::Display for Origin<'_> {
     }
 }
 
-fn check_payload(text: &str, origin: Origin) -> Result<(), Classified> {
-    // named only in errors: formatting it for every good line of a bulk file cost more than
-    // checking the line
-    let at = origin;
+/// `at` is formatted only in errors: formatting it for every good line of a bulk file cost
+/// more than checking the line.
+fn check_payload(text: &str, at: Origin) -> Result<(), Classified> {
     if text.len() > MAX_PAYLOAD {
         return Err(Classified::usage(format!(
             "{at}: the payload is {} bytes, more than the {} MiB limit",
@@ -226,7 +225,7 @@ fn check_payload(text: &str, origin: Origin) -> Result<(), Classified> {
             .next()
             .unwrap_or_default()
             .to_string();
-        let located = match origin {
+        let located = match at {
             Origin::Flag(_) => format!(
                 "{at}: invalid JSON at line {} column {}: {message}",
                 error.line(),

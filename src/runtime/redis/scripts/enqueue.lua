@@ -128,7 +128,7 @@ for _, level in ipairs(level_order) do
   in_slices('RPUSH', ready_prefix .. level, ready_levels[level])
 end
 
-local enqueued, sessions = {}, {}
+local enqueued = {}
 -- each session's new jobs, written once per session after the loop, not four commands a job
 local session_jobs, session_order = {}, {}
 for _, index in ipairs(accepted) do
@@ -179,7 +179,6 @@ for _, index in ipairs(accepted) do
     members[#members + 1] = id
   end
   enqueued[#enqueued + 1] = id
-  sessions[job.session or ''] = true
 end
 for _, session in ipairs(session_order) do
   local session_key = args.session_prefix .. session
@@ -192,8 +191,8 @@ local added = #accepted
 if added > 0 then redis.call('HINCRBY', KEYS[3], 'enqueued', added) end
 if rang then redis.call('ZADD', KEYS[4], now, 'ring') end
 -- the batch's session goes with the event when all its jobs share one
-local session = next(sessions)
-if session and session ~= '' and next(sessions, session) == nil then
+local session = session_order[1]
+if #session_order == 1 and #session_jobs[session] == added then
   emit(KEYS[6], 'enqueued', enqueued, { session = session })
 else
   emit(KEYS[6], 'enqueued', enqueued)
