@@ -156,53 +156,48 @@ pub fn batches(source: Source, reading: Reading) -> mpsc::Receiver<Piece> {
     let (sender, receiver) = mpsc::channel(2);
     std::thread::spawn(move || {
         let give = |piece: Piece| sender.blocking_send(piece).is_ok();
-        let lines = match source.lines() {
-            Ok(lines) => lines,
-            Err(error) => {
-                give(Piece::Unreadable(error));
-                return;
-            }
-        };
-        let (mut numbers, mut jobs) = (Vec::with_capacity(BATCH), Vec::with_capacity(BATCH));
-        for (index, line) in lines.enumerate() {
-            let line = match reading.read(index, line) {
-                Ok(line) => line,
-                Err(error) => {
-                    give(Piece::Unreadable(error));
-                    return;
-                }
-            };
-            let text = line.trim();
-            if text.is_empty() {
-                continue;
-            }
-            match reading.job(text, index + 1) {
-                Ok(job) => {
-                    numbers.push(index + 1);
-                    jobs.push(job);
-                }
-                Err(error) => {
-                    let first = numbers.first().copied().unwrap_or(index + 1);
-                    give(Piece::Bad { error, first });
-                    return;
-                }
-            }
-            if jobs.len() == BATCH {
-                let batch = Piece::Batch {
-                    lines: std::mem::replace(&mut numbers, Vec::with_capacity(BATCH)),
-                    jobs: std::mem::replace(&mut jobs, Vec::with_capacity(BATCH)),
-                };
-                if !give(batch) {
-                    return;
-                }
-            }
-        }
-        if !jobs.is_empty() {
-            give(Piece::Batch {
-                lines: numbers,
-                jobs,
-            });
+        if let Err(last) = read_batches(&source, &reading, give) {
+            give(last);
         }
     });
     receiver
+}
+
+/// The reading thread's loop: `give` hands a batch over (false once nobody listens); a bad
+/// line or a read error ends it as the piece to hand over last.
+fn read_batches(
+    source: &Source,
+    reading: &Reading,
+    give: impl Fn(Piece) -> bool,
+) -> Result<(), Piece> {
+    let (mut numbers, mut jobs) = (Vec::with_capacity(BATCH), Vec::with_capacity(BATCH));
+    for (index, line) in source.lines().map_err(Piece::Unreadable)?.enumerate() {
+        let line = reading.read(index, line).map_err(Piece::Unreadable)?;
+        let text = line.trim();
+        if text.is_empty() {
+            continue;
+        }
+        let job = reading.job(text, index + 1).map_err(|error| Piece::Bad {
+            error,
+            first: numbers.first().copied().unwrap_or(index + 1),
+        })?;
+        numbers.push(index + 1);
+        jobs.push(job);
+        if jobs.len() == BATCH {
+            let batch = Piece::Batch {
+                lines: std::mem::replace(&mut numbers, Vec::with_capacity(BATCH)),
+                jobs: std::mem::replace(&mut jobs, Vec::with_capacity(BATCH)),
+            };
+            if !give(batch) {
+                return Ok(());
+            }
+        }
+    }
+    if !jobs.is_empty() {
+        give(Piece::Batch {
+            lines: numbers,
+            jobs,
+        });
+    }
+    Ok(())
 }
