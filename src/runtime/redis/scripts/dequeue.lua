@@ -30,6 +30,8 @@
 local args = cjson.decode(ARGV[1])
 local now = now_ms()
 local job_prefix = args.job_prefix
+-- numbers go to Redis as text made once: a Lua number argument is printf'd on every call, which
+-- at one job per call (concurrency 1) cost more than some of the commands it went to
 local now_text = tostring(now)
 local events = KEYS[8]
 
@@ -78,10 +80,10 @@ local function ack()
     in_slices('ZREM', KEYS[3], finished)
     in_slices('ZADD', KEYS[5], done_entries)
     emit_by_session(events, 'completed', finished, finished_sessions)
-    redis.call('HINCRBY', KEYS[6], 'done', acked)
+    redis.call('HINCRBY', KEYS[6], 'done', text_of(acked))
     local width = args.bucket_ms
     local bucket = math.floor(now / width)
-    if redis.call('HINCRBY', KEYS[7], bucket, acked) == acked then
+    if redis.call('HINCRBY', KEYS[7], tostring(bucket), text_of(acked)) == acked then
       -- a new bucket started: forget buckets older than the widest window (5 minutes)
       for _, field in ipairs(redis.call('HKEYS', KEYS[7])) do
         if tonumber(field) < bucket - math.ceil(300000 / width) - 1 then
@@ -137,7 +139,7 @@ local queue = { meta = KEYS[1], ready_prefix = ready_prefix, fair_prefix = args.
 local fair_mode = meta[3] == '1' or meta[4] == '1'
 
 -- promote due delayed jobs in bounded chunks so one call never stalls the server
-local due = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now, 'LIMIT', 0, 1000)
+local due = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now_text, 'LIMIT', '0', '1000')
 for _, id in ipairs(due) do
   redis.call('ZREM', KEYS[2], id)
   local fields = redis.call('HMGET', job_prefix .. id, 'priority', 'session')
@@ -257,11 +259,11 @@ end
 if args.multi_pop and not fair_mode then
   -- one LMPOP takes from the highest non-empty level: a call per level that has jobs, not
   -- one per level (a command inside a script costs about as much as the work it does)
-  local call = { 10 }
+  local call = { '10' }
   for level = 0, 9 do call[level + 2] = ready_prefix .. level end
   call[12], call[13] = 'LEFT', 'COUNT'
   while #jobs < wanted do
-    call[14] = wanted - #jobs
+    call[14] = text_of(wanted - #jobs)
     local popped = redis.call('LMPOP', unpack(call))
     if not popped then break end
     last_level = tonumber(string.sub(popped[1], #ready_prefix + 1))
@@ -289,14 +291,17 @@ end
 
 local result = { paused = false, jobs = jobs }
 if #jobs > 0 then
-  -- a big batch needs no count of what else is in flight to know it is big
+  -- a big batch needs no count of what else is in flight to know it is big, and a small one
+  -- (a worker at concurrency 1 to 10) skips the count: the set it joins may stay a listpack
+  -- until Redis converts it at 129 members, which costs a small batch little
   local in_flight = #jobs
-  if in_flight < 32 then in_flight = in_flight + redis.call('ZCARD', KEYS[3]) end
+  if in_flight >= 8 and in_flight < 32 then in_flight = in_flight + redis.call('ZCARD', KEYS[3]) end
   zadd_batch(KEYS[3], leased, in_flight)
   local started = {}
   for i = 2, #leased, 2 do started[#started + 1] = leased[i] end
   emit_by_session(events, 'started', started, started_sessions, { worker = args.owner })
-  redis.call('HSET', KEYS[1], 'fence', fence)
+  -- the batch's last token is the new fence, already text
+  redis.call('HSET', KEYS[1], 'fence', jobs[#jobs].token)
   if rate_tat then
     redis.call('HSET', KEYS[1], 'rate_tat', string.format('%.0f', rate_tat + #jobs * rate_us))
   end
@@ -305,7 +310,7 @@ if #jobs > 0 then
     for level = last_level, 9 do
       if redis.call('LLEN', ready_prefix .. level) > 0
         or (fair_mode and redis.call('ZCARD', args.fair_prefix .. level) > 0) then
-        redis.call('ZADD', KEYS[4], now, 'ring')
+        redis.call('ZADD', KEYS[4], now_text, 'ring')
         break
       end
     end

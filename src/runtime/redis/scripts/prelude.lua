@@ -167,13 +167,17 @@ local function emit(stream, kind, ids, extra)
     fields[#fields + 1] = name
     fields[#fields + 1] = tostring(value)
   end
-  redis.call('XADD', stream, 'MAXLEN', '~', 10000, '*', unpack(fields))
+  redis.call('XADD', stream, 'MAXLEN', '~', '10000', '*', unpack(fields))
 end
 
 -- emits one event per session among a batch (sessions[i] is the session of ids[i], or false),
 -- so `events tail --session S` sees that session's jobs start, finish and fail
 local function emit_by_session(stream, kind, ids, sessions, extra)
   if not stream or #ids == 0 then return end
+  -- most batches hold no session: one event, without grouping
+  local any = false
+  for i = 1, #ids do if sessions[i] then any = true; break end end
+  if not any then return emit(stream, kind, ids, extra) end
   local groups, order = {}, {}
   for i, id in ipairs(ids) do
     local session = sessions[i] or ''
