@@ -174,22 +174,28 @@ end
 -- so `events tail --session S` sees that session's jobs start, finish and fail
 local function emit_by_session(stream, kind, ids, sessions, extra)
   if not stream or #ids == 0 then return end
-  -- most batches hold no session: one event, without grouping
-  local any = false
-  for i = 1, #ids do if sessions[i] then any = true; break end end
-  if not any then return emit(stream, kind, ids, extra) end
+  local function emit_for(session, group)
+    local fields = extra
+    if session ~= '' then
+      fields = { session = session }
+      for name, value in pairs(extra or {}) do fields[name] = value end
+    end
+    emit(stream, kind, group, fields)
+  end
+  -- the usual batch is of one session (or none): one event of the ids as they are
+  local first = sessions[1] or ''
+  local mixed = false
+  for i = 2, #ids do
+    if (sessions[i] or '') ~= first then mixed = true; break end
+  end
+  if not mixed then return emit_for(first, ids) end
   local groups, order = {}, {}
   for i, id in ipairs(ids) do
     local session = sessions[i] or ''
     if not groups[session] then groups[session] = {}; order[#order + 1] = session end
     groups[session][#groups[session] + 1] = id
   end
-  for _, session in ipairs(order) do
-    local fields = {}
-    for name, value in pairs(extra or {}) do fields[name] = value end
-    if session ~= '' then fields.session = session end
-    emit(stream, kind, groups[session], fields)
-  end
+  for _, session in ipairs(order) do emit_for(session, groups[session]) end
 end
 
 -- removes the members of a finished-jobs index (done or dead) that retention lets go: the
