@@ -97,6 +97,7 @@
 //!   bench/                the benchmark behind `fleetq bench`: mod.rs (drain and e2e modes,
 //!                         pickup latency), processes.rs (`--workers N` worker processes)
 //!   duration.rs, yaml.rs  human durations; YAML with file:line:column errors
+//! build.rs                the build script (no module): packed relocations where glibc reads them
 //! ```
 //!
 //! # Where the Redis layout differs from DESIGN.md, and why
