@@ -97,7 +97,9 @@
 //!   bench/                the benchmark behind `fleetq bench`: mod.rs (drain and e2e modes,
 //!                         pickup latency), processes.rs (`--workers N` worker processes)
 //!   duration.rs, yaml.rs  human durations; YAML with file:line:column errors
-//! build.rs                the build script (no module): packed relocations where glibc reads them
+//! build.rs                the build script (no module): packed relocations where glibc reads them,
+//!                         and with rust-lld the functions in link-order.txt placed side by side
+//!                         (.ci/link-order regenerates the list from profiled workloads)
 //! ```
 //!
 //! # Where the Redis layout differs from DESIGN.md, and why
