@@ -88,11 +88,16 @@ pub struct BenchReport {
 /// Records when each sampled job started, keyed by id.
 struct StartTimes {
     sender: mpsc::UnboundedSender<(String, Instant)>,
+    idle: mpsc::UnboundedSender<()>,
 }
 
 impl JobObserver for StartTimes {
     fn started(&self, job: &LeasedJob) {
         let _ = self.sender.send((job.id.clone(), Instant::now()));
+    }
+
+    fn idle(&self) {
+        let _ = self.idle.send(());
     }
 }
 
@@ -452,7 +457,8 @@ async fn pickup_latencies(
         return Ok(Vec::new());
     }
     let (sender, mut receiver) = mpsc::unbounded_channel();
-    let observer: Arc<dyn JobObserver> = Arc::new(StartTimes { sender });
+    let (idle, mut idled) = mpsc::unbounded_channel();
+    let observer: Arc<dyn JobObserver> = Arc::new(StartTimes { sender, idle });
     let stop = CancellationToken::new();
     let options = WorkerOptions {
         concurrency: Some(1),
@@ -468,6 +474,12 @@ async fn pickup_latencies(
     let sent: Mutex<HashMap<String, Instant>> = Mutex::new(HashMap::new());
     let mut latencies = Vec::with_capacity(samples);
     for _ in 0..samples {
+        // idle pickup: the worker has finished the last sample and is waiting on its doorbell
+        // (a job sent while it still acks the last one would be leased without a ring)
+        match tokio::time::timeout(Duration::from_secs(10), idled.recv()).await {
+            Ok(Some(())) => {}
+            _ => anyhow::bail!("the latency worker did not go idle within 10s"),
+        }
         let job = NewJob::new("{}".to_string());
         let id = job.id.clone();
         sent.lock()
@@ -489,6 +501,8 @@ async fn pickup_latencies(
                         latencies.push(at.duration_since(enqueued).as_secs_f64() * 1000.0);
                     }
                     if started_id == id {
+                        // a signal sent before this job started is not the wait that follows it
+                        while idled.try_recv().is_ok() {}
                         break;
                     }
                 }

@@ -386,6 +386,9 @@ impl Consumer {
             let Some(bell) = doorbell.as_mut() else {
                 break StopReason::Signal;
             };
+            if let Some(observer) = &self.observer {
+                observer.idle();
+            }
             tokio::select! {
                 rang = bell.wait(wait) => {
                     if let Err(error) = rang {

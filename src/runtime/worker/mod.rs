@@ -73,6 +73,8 @@ pub trait JobObserver: Send + Sync {
     fn started(&self, _job: &LeasedJob) {}
     /// The backend confirmed this many more completions.
     fn confirmed(&self, _done: u64) {}
+    /// A lease loop found nothing to do and is about to wait on the doorbell.
+    fn idle(&self) {}
 }
 
 /// Totals for the whole run, for the closing log line and `bench`.
