@@ -85,7 +85,8 @@ pub struct BenchReport {
     pub server_commands_per_job: Option<f64>,
 }
 
-/// Records when each sampled job started, keyed by id.
+/// Relays when each sampled job started (with its id), and when the worker goes idle, so a
+/// sample is enqueued only on an idle worker.
 struct StartTimes {
     sender: mpsc::UnboundedSender<(String, Instant)>,
     idle: mpsc::UnboundedSender<()>,
