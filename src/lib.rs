@@ -23,7 +23,9 @@
 //!   job.rs                the job model (NewJob with its validation, Schedule), stats shape,
 //!                         job references
 //!   backend.rs            the Backend trait every command and the worker go through
-//!   redis/                Redis backend: mod.rs (the trait's hot path), calls.rs (scripts with
+//!   redis/                Redis backend: mod.rs (the trait, handing each call to a file
+//!                         below), jobs.rs (the job path: enqueue, lease and ack in one
+//!                         dequeue call, fail, beat, release, cancel, retry), calls.rs (scripts with
 //!                         JSON arguments sent in pipelines, each reply read on its own),
 //!                         keys.rs (the only key builder), limits.rs (checkpoints, step
 //!                         rates), memory.rs (the memory guard, the eviction warning),
@@ -43,8 +45,9 @@
 //!                         (inspection and the fleet registry), reply.rs
 //!                         (serde reply types); a fair queue's per-session lists and turn
 //!                         rotations are kept by prelude.lua's push_ready and dequeue.lua
-//!   local/                the embedded store (the default backend): mod.rs (the trait, one
-//!                         write transaction per call on a blocking thread), schema.rs (tables,
+//!   local/                the embedded store (the default backend): mod.rs (the trait),
+//!                         transaction.rs (one write transaction per call on a blocking
+//!                         thread; SQLite errors → ones with a hint), schema.rs (tables,
 //!                         version check, 0600/0700 files), jobs.rs (enqueue, lease, ack, fail,
 //!                         the scripts' counterparts), limits.rs (queue rate and max_inflight
 //!                         at lease time, step rates, checkpoints), doctor.rs (file, journal,
