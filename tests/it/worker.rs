@@ -496,8 +496,11 @@ steps:
         "ctx",
         "--data",
         r#"{"user": "ada"}"#,
+        // a correlation id may hold spaces; the Redis lease reply carries it last for that
         "--correlation-id",
-        "req-1",
+        "req 1 of many",
+        "--session",
+        "s-1",
         "--priority",
         "2",
     ]);
@@ -512,7 +515,8 @@ steps:
     assert_eq!(context["job"]["queue"], "ctx");
     assert_eq!(context["job"]["attempt"], 1);
     assert_eq!(context["job"]["priority"], 2);
-    assert_eq!(context["job"]["correlation_id"], "req-1");
+    assert_eq!(context["job"]["correlation_id"], "req 1 of many");
+    assert_eq!(context["job"]["session"], "s-1");
     assert_eq!(context["data"]["user"], "ada");
     assert_eq!(
         context["steps"]["first"]["answer"], 42,

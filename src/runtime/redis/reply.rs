@@ -100,69 +100,12 @@ impl EnqueueReply {
     }
 }
 
-/// A number a script sent as a string (cheaper for it to encode) or as a number; a visitor,
-/// so no error is built and thrown away for the form it is not.
-fn number<'de, D: Deserializer<'de>, T>(deserializer: D) -> Result<T, D::Error>
-where
-    T: std::str::FromStr + TryFrom<i64>,
-{
-    struct Whole<T>(std::marker::PhantomData<T>);
-    impl<T: std::str::FromStr + TryFrom<i64>> serde::de::Visitor<'_> for Whole<T> {
-        type Value = T;
-        fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
-            formatter.write_str("a whole number")
-        }
-        fn visit_i64<E: serde::de::Error>(self, number: i64) -> Result<T, E> {
-            T::try_from(number).map_err(|_| E::custom("the number is out of range"))
-        }
-        fn visit_u64<E: serde::de::Error>(self, number: u64) -> Result<T, E> {
-            let number =
-                i64::try_from(number).map_err(|_| E::custom("the number is out of range"))?;
-            self.visit_i64(number)
-        }
-        fn visit_f64<E: serde::de::Error>(self, number: f64) -> Result<T, E> {
-            if number.fract() != 0.0 {
-                return Err(E::custom("expected a whole number"));
-            }
-            self.visit_i64(number as i64)
-        }
-        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<T, E> {
-            text.parse()
-                .map_err(|_| E::custom("expected a whole number"))
-        }
-    }
-    deserializer.deserialize_any(Whole(std::marker::PhantomData))
-}
-
-/// One job as `dequeue` hands it out; its data and outputs follow the JSON as raw elements.
-#[derive(Deserialize)]
-struct LeasedJobReply {
-    id: String,
-    token: String,
-    #[serde(deserialize_with = "number")]
-    attempts: u32,
-    #[serde(deserialize_with = "number")]
-    max_attempts: u32,
-    #[serde(deserialize_with = "number")]
-    timeout_ms: u64,
-    #[serde(deserialize_with = "number")]
-    priority: u8,
-    #[serde(deserialize_with = "number")]
-    created_at: i64,
-    #[serde(deserialize_with = "number")]
-    run_at: i64,
-    correlation_id: Option<String>,
-    session: Option<String>,
-}
-
 #[derive(Deserialize)]
 struct DequeueReply {
     acks: Option<AckReply>,
     acks_error: Option<String>,
     now: i64,
     paused: bool,
-    #[serde(deserialize_with = "list")]
-    jobs: Vec<LeasedJobReply>,
     next_delayed_at: Option<i64>,
     next_lease_expiry: Option<i64>,
     #[serde(default)]
@@ -197,41 +140,22 @@ pub fn acks_only(value: Value) -> Reply<AckReply> {
 /// stopped them (the lease went ahead).
 pub type AcksOutcome = Option<Result<AckReply, String>>;
 
-/// Decodes `dequeue`'s reply: `[JSON, data, outputs, data, outputs, …]`, into what its acks
-/// did (when it carried any) and the jobs it leased.
+/// Decodes `dequeue`'s reply: `[JSON, record, data, outputs, record, data, outputs, …]`,
+/// into what its acks did (when it carried any) and the jobs it leased.
 pub fn leased_batch(queue: &str, value: Value) -> Reply<(AcksOutcome, LeaseBatch)> {
-    let (head, mut items) = dequeue_head(value)?;
+    let (head, items) = dequeue_head(value)?;
     let reply: DequeueReply = decode("dequeue", &head)?;
-    let raw = |value: Option<Value>| -> Reply<String> {
-        match value {
-            Some(Value::BulkString(bytes)) => {
-                String::from_utf8(bytes).map_err(|error| format!("the dequeue script: {error}"))
-            }
-            Some(Value::Nil) => Ok(String::new()),
-            other => Err(format!(
-                "the dequeue script replied {other:?} for a job's payload"
-            )),
-        }
-    };
-    let mut jobs = Vec::with_capacity(reply.jobs.len());
-    for job in reply.jobs {
-        let data = raw(items.next())?;
-        let outputs = raw(items.next())?;
-        jobs.push(LeasedJob {
-            id: job.id,
-            queue: queue.to_string(),
-            token: job.token,
-            data,
-            attempts: job.attempts,
-            max_attempts: job.max_attempts,
-            timeout: (job.timeout_ms > 0).then(|| Duration::from_millis(job.timeout_ms)),
-            priority: job.priority,
-            created_at: job.created_at,
-            run_at: job.run_at,
-            correlation_id: job.correlation_id,
-            outputs,
-            session: job.session,
-        });
+    if items.len() % 3 != 0 {
+        return Err(format!(
+            "the dequeue script replied {} elements after its JSON, not three per job",
+            items.len()
+        ));
+    }
+    let mut jobs = Vec::with_capacity(items.len() / 3);
+    let mut items = items.map(raw);
+    while let (Some(record), Some(data), Some(outputs)) = (items.next(), items.next(), items.next())
+    {
+        jobs.push(leased_job(queue, &record?, data?, outputs?)?);
     }
     let batch = LeaseBatch {
         now: reply.now,
@@ -246,6 +170,62 @@ pub fn leased_batch(queue: &str, value: Value) -> Reply<(AcksOutcome, LeaseBatch
         (acks, None) => acks.map(Ok),
     };
     Ok((acks, batch))
+}
+
+/// A payload element of `dequeue`'s reply as text: nil (no outputs) is empty.
+fn raw(value: Value) -> Reply<String> {
+    match value {
+        Value::BulkString(bytes) => {
+            String::from_utf8(bytes).map_err(|error| format!("the dequeue script: {error}"))
+        }
+        Value::Nil => Ok(String::new()),
+        other => Err(format!(
+            "the dequeue script replied {other:?} for a job's payload"
+        )),
+    }
+}
+
+/// One leased job from its record (`id token attempts max_attempts timeout_ms priority
+/// created_at run_at session correlation_id`: the correlation id, last, may hold spaces; an
+/// empty session or correlation id is none), data and outputs.
+fn leased_job(queue: &str, record: &str, data: String, outputs: String) -> Reply<LeasedJob> {
+    let mut fields = record.splitn(10, ' ');
+    let mut next = |name: &str| {
+        fields
+            .next()
+            .ok_or_else(|| format!("the dequeue script's job record `{record}` has no {name}"))
+    };
+    fn number<T: std::str::FromStr>(record: &str, name: &str, text: &str) -> Reply<T> {
+        text.parse().map_err(|_| {
+            format!("the dequeue script's job record `{record}` has {name} `{text}`, not a number")
+        })
+    }
+    let optional = |text: &str| (!text.is_empty()).then(|| text.to_string());
+    let id = next("id")?.to_string();
+    let token = next("token")?.to_string();
+    let attempts = number(record, "attempts", next("attempts")?)?;
+    let max_attempts = number(record, "max_attempts", next("max_attempts")?)?;
+    let timeout_ms: u64 = number(record, "timeout_ms", next("timeout_ms")?)?;
+    let priority = number(record, "priority", next("priority")?)?;
+    let created_at = number(record, "created_at", next("created_at")?)?;
+    let run_at = number(record, "run_at", next("run_at")?)?;
+    let session = optional(next("session")?);
+    let correlation_id = optional(next("correlation_id")?);
+    Ok(LeasedJob {
+        id,
+        queue: queue.to_string(),
+        token,
+        data,
+        attempts,
+        max_attempts,
+        timeout: (timeout_ms > 0).then(|| Duration::from_millis(timeout_ms)),
+        priority,
+        created_at,
+        run_at,
+        correlation_id,
+        outputs,
+        session,
+    })
 }
 
 #[derive(Deserialize)]
@@ -424,6 +404,36 @@ mod tests {
             assert_eq!(record.id, "job-1");
             assert_eq!(record.created_at, 1765000000000);
         }
+    }
+
+    #[test]
+    fn a_leased_job_record_keeps_spaces_in_its_correlation_id_and_names_a_bad_field() {
+        let job = leased_job(
+            "q",
+            "job-1 7 2 3 0 5 1765000000000 1765000000001  req 1 of many",
+            "{}".into(),
+            String::new(),
+        )
+        .unwrap();
+        assert_eq!(job.id, "job-1");
+        assert_eq!(job.token, "7");
+        assert_eq!((job.attempts, job.max_attempts, job.priority), (2, 3, 5));
+        assert_eq!(job.timeout, None);
+        assert_eq!((job.created_at, job.run_at), (1765000000000, 1765000000001));
+        assert_eq!(job.session, None);
+        assert_eq!(job.correlation_id.as_deref(), Some("req 1 of many"));
+        let job = leased_job("q", "a 1 1 1 2500 0 1 1 s-1 ", "{}".into(), String::new()).unwrap();
+        assert_eq!(job.session.as_deref(), Some("s-1"));
+        assert_eq!(job.correlation_id, None);
+        assert_eq!(job.timeout, Some(Duration::from_millis(2500)));
+        let error = leased_job("q", "a 1 x 1 0 5 1 1  ", "{}".into(), String::new())
+            .err()
+            .unwrap();
+        assert!(error.contains("attempts `x`"), "{error}");
+        let error = leased_job("q", "a 1 1", "{}".into(), String::new())
+            .err()
+            .unwrap();
+        assert!(error.contains("no max_attempts"), "{error}");
     }
 
     #[test]
