@@ -1211,3 +1211,86 @@ async fn an_idle_queue_trims_by_age_at_its_next_sweep(kind: Kind) {
         .collect();
     assert_eq!(trimmed, vec!["3"], "{events:?}");
 }
+
+/// Calls made through each path (`fcall` or `evalsha`), from the server's own counters.
+fn script_calls(env: &TestEnv, command: &str) -> u64 {
+    let info: String = redis::cmd("INFO")
+        .arg("commandstats")
+        .query(&mut env.redis.connection())
+        .unwrap();
+    info.lines()
+        .find_map(|line| line.strip_prefix(&format!("cmdstat_{command}:calls=")))
+        .and_then(|rest| rest.split(',').next())
+        .map_or(0, |calls| calls.parse().unwrap())
+}
+
+/// Redis 7 runs the scripts as one function library; a server that lost it (a restart without
+/// persistence, FUNCTION FLUSH) gets it again, and the call that found it missing runs once.
+#[tokio::test]
+async fn a_flushed_function_library_is_loaded_again() {
+    let env = TestEnv::new();
+    let backend = env.backend().await;
+    backend.enqueue("q", &[job("{}"), job("{}")]).await.unwrap();
+    let first = lease_one(backend.as_ref(), "q", Duration::from_secs(30)).await;
+    redis::cmd("FUNCTION")
+        .arg("FLUSH")
+        .query::<()>(&mut env.redis.connection())
+        .unwrap();
+    let reply = backend
+        .lease("q", &request(1, Duration::from_secs(30)), &[done(&first)])
+        .await;
+    assert_eq!(reply.acks.unwrap().unwrap().acked, 1);
+    assert_eq!(reply.batch.unwrap().jobs.len(), 1);
+    let libraries: redis::Value = redis::cmd("FUNCTION")
+        .arg("LIST")
+        .query(&mut env.redis.connection())
+        .unwrap();
+    assert!(
+        matches!(&libraries, redis::Value::Array(list) if list.len() == 1),
+        "{libraries:?}"
+    );
+    assert!(script_calls(&env, "fcall") >= 4);
+    assert_eq!(script_calls(&env, "evalsha"), 0);
+    assert_consistent(&env, "q");
+}
+
+/// A server that refuses FUNCTION LOAD (here an ACL without it; elsewhere a proxy or an older
+/// server) gets the scripts through EVALSHA instead, and nothing else changes.
+#[tokio::test]
+async fn a_server_that_refuses_the_function_library_gets_the_scripts() {
+    let env = TestEnv::new();
+    redis::cmd("ACL")
+        .arg(&[
+            "SETUSER",
+            "nofunctions",
+            "on",
+            ">pw",
+            "~*",
+            "&*",
+            "+@all",
+            "-function",
+        ])
+        .query::<()>(&mut env.redis.connection())
+        .unwrap();
+    let url = format!(
+        "redis+unix://{}?user=nofunctions&pass=pw",
+        env.redis.socket.display()
+    );
+    let backend =
+        fleetq::runtime::redis::RedisBackend::connect(&url, "test", &env.connect_options())
+            .await
+            .unwrap();
+    backend.enqueue("q", &[job("{}")]).await.unwrap();
+    let leased = lease_one(&backend, "q", Duration::from_secs(30)).await;
+    let acks = backend.complete("q", &[done(&leased)]).await.unwrap();
+    assert_eq!(acks.acked, 1);
+    assert!(script_calls(&env, "evalsha") >= 3);
+    let libraries: redis::Value = redis::cmd("FUNCTION")
+        .arg("LIST")
+        .query(&mut env.redis.connection())
+        .unwrap();
+    assert!(
+        matches!(&libraries, redis::Value::Array(list) if list.is_empty()),
+        "{libraries:?}"
+    );
+}

@@ -2,6 +2,7 @@
 //! replies are read one by one.
 
 use super::RedisBackend;
+use super::link::Connection;
 use super::reply::decode;
 use super::scripts::NamedScript;
 use crate::runtime::backend::BackendResult;
@@ -10,6 +11,7 @@ use crate::runtime::job::{NewJob, Schedule};
 use redis::Value;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use std::sync::atomic::Ordering;
 
 /// One command of a pipeline: a script with its keys and JSON arguments, or a plain command.
 pub enum Call<'a> {
@@ -120,8 +122,9 @@ impl RedisBackend {
     }
 
     /// Sends calls in one pipeline and reads every reply on its own, so one error reply never
-    /// hides another call's success. A script the server lost (first use, a restart, SCRIPT
-    /// FLUSH) is loaded and only the calls that hit NOSCRIPT run again: they did not run.
+    /// hides another call's success. Scripts go as `FCALL` to the function library on Redis 7,
+    /// as `EVALSHA` elsewhere. A library or script the server lost (first use, a restart, a
+    /// flush) is loaded and only the calls that found it missing run again: they did not run.
     pub(super) async fn send(
         &self,
         calls: &[Call<'_>],
@@ -135,6 +138,17 @@ impl RedisBackend {
             pipeline.ignore_errors();
             for &index in &pending {
                 match &calls[index] {
+                    Call::Script {
+                        script,
+                        keys,
+                        args,
+                        payloads,
+                    } if self.functions.load(Ordering::Relaxed) => {
+                        let mut command = redis::cmd("FCALL");
+                        command.arg(&script.function).arg(keys.len()).arg(keys);
+                        command.arg(args).arg(payloads);
+                        pipeline.add_command(command);
+                    }
                     Call::Script {
                         script,
                         keys,
@@ -167,9 +181,7 @@ impl RedisBackend {
             let mut again = Vec::new();
             for (&index, value) in pending.iter().zip(values) {
                 match value {
-                    Value::ServerError(error)
-                        if error.kind() == Some(redis::ServerErrorKind::NoScript) && !loaded =>
-                    {
+                    Value::ServerError(error) if !loaded && lost_script(&error) => {
                         again.push(index)
                     }
                     Value::ServerError(error) => {
@@ -181,13 +193,7 @@ impl RedisBackend {
                 }
             }
             if !again.is_empty() {
-                for named in self.scripts.all() {
-                    named
-                        .script
-                        .load_async(&mut connection)
-                        .await
-                        .map_err(|error| self.target.map(error))?;
-                }
+                self.load_scripts(&mut connection).await?;
                 loaded = true;
             }
             pending = again;
@@ -205,6 +211,44 @@ impl RedisBackend {
             _ => self.check_master().await,
         }
         Ok(results)
+    }
+
+    /// Loads the function library (Redis 7), or every script for `EVALSHA`: on first use,
+    /// and again after a restart or a flush. A server that refuses the library (an ACL without
+    /// `FUNCTION`, a proxy that does not know it) gets the scripts from then on.
+    async fn load_scripts(&self, connection: &mut Connection) -> BackendResult<()> {
+        if let Some(library) = &self.scripts.library
+            && self.functions.load(Ordering::Relaxed)
+        {
+            // REPLACE: another worker may load the same library at the same moment, and the
+            // name's hash means a library of that name is this very text
+            let loaded = redis::cmd("FUNCTION")
+                .arg("LOAD")
+                .arg("REPLACE")
+                .arg(library)
+                .query_async::<Value>(connection)
+                .await;
+            match loaded {
+                Ok(_) => return Ok(()),
+                // refusals that scripts get past: no such command (older server, a proxy), an
+                // ACL without FUNCTION, or maxmemory (FUNCTION LOAD is a write; SCRIPT LOAD is
+                // not, and the scripts may run at maxmemory). LOADING, BUSY, READONLY and the
+                // like would stop the scripts too, and go back to the caller.
+                Err(error) if matches!(error.code(), Some("ERR" | "NOPERM" | "OOM")) => {
+                    tracing::debug!(%error, "the server refused the function library; using scripts");
+                    self.functions.store(false, Ordering::Relaxed);
+                }
+                Err(error) => return Err(self.target.map(error)),
+            }
+        }
+        for named in self.scripts.all() {
+            named
+                .script
+                .load_async(connection)
+                .await
+                .map_err(|error| self.target.map(error))?;
+        }
+        Ok(())
     }
 
     pub(super) fn decode_reply<T: DeserializeOwned>(
@@ -227,6 +271,15 @@ impl RedisBackend {
         let value = value.unwrap_or_else(|| Err(self.target.protocol("no reply".into())));
         self.decode_reply(script, value)
     }
+}
+
+/// A script or function call that did not run because the server does not hold it.
+fn lost_script(error: &redis::ServerError) -> bool {
+    error.kind() == Some(redis::ServerErrorKind::NoScript)
+        || (error.code() == "ERR"
+            && error
+                .details()
+                .is_some_and(|details| details.starts_with("Function not found")))
 }
 
 #[cfg(test)]

@@ -62,7 +62,7 @@ impl ConnectionLike for Connection {
     }
 }
 
-/// The key that places a command in a cluster: the first key of EVAL/EVALSHA, the first
+/// The key that places a command in a cluster: the first key of EVAL/EVALSHA/FCALL, the first
 /// stream of XREAD, the first argument of any other command that names keys; none for
 /// PUBLISH and server commands (they go to any node).
 fn key_of(command: &Cmd) -> Option<Vec<u8>> {
@@ -75,7 +75,7 @@ fn key_of(command: &Cmd) -> Option<Vec<u8>> {
         .collect();
     let name = arguments.first()?.to_ascii_uppercase();
     let key = match name.as_slice() {
-        b"EVAL" | b"EVALSHA" | b"EVAL_RO" | b"EVALSHA_RO" => {
+        b"EVAL" | b"EVALSHA" | b"EVAL_RO" | b"EVALSHA_RO" | b"FCALL" | b"FCALL_RO" => {
             let count: usize = std::str::from_utf8(arguments.get(2)?).ok()?.parse().ok()?;
             if count == 0 {
                 return None;

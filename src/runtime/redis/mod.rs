@@ -60,6 +60,9 @@ pub struct RedisBackend {
     prefix: String,
     connect_timeout: Duration,
     scripts: &'static Scripts,
+    /// Calls go through the function library (`FCALL`) while this holds: Redis 7, until the
+    /// server refuses to load it.
+    functions: std::sync::atomic::AtomicBool,
     /// Redis 7 or newer: one LMPOP takes a batch from the highest non-empty priority level.
     multi_pop: bool,
     /// Whether the scripts append to the queues' event streams (`events: false` turns it off).

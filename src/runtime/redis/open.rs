@@ -159,13 +159,15 @@ impl RedisBackend {
         server: Server,
     ) -> RedisBackend {
         let cluster = link.is_cluster();
+        let scripts = Scripts::for_server(server.version, cluster);
         RedisBackend {
             link: Arc::new(RwLock::new(link)),
             sentinel,
             target,
             prefix: options.prefix.to_string(),
             connect_timeout: options.connect_timeout,
-            scripts: Scripts::for_server(server.version, cluster),
+            scripts,
+            functions: std::sync::atomic::AtomicBool::new(scripts.library.is_some()),
             multi_pop: !matches!(server.version, Some(version) if version < (7, 0)),
             events: true,
             memory_guard: DEFAULT_MEMORY_GUARD,

@@ -1,4 +1,5 @@
-//! The Lua scripts: `scripts/*.lua`, each joined with the shared prelude when first loaded.
+//! The Lua scripts: `scripts/*.lua`, each joined with the shared prelude when first loaded,
+//! and on Redis 7 all of them as one function library (`FCALL`).
 
 use redis::Script;
 use std::sync::LazyLock;
@@ -6,7 +7,11 @@ use std::sync::LazyLock;
 /// A script and the name errors use for it.
 pub struct NamedScript {
     pub name: &'static str,
+    /// The script on its own, for `EVALSHA` (Redis before 7, or a server that refuses
+    /// `FUNCTION LOAD`).
     pub script: Script,
+    /// Its name in the function library (`fleetq_<hash>_<name>`).
+    pub function: String,
 }
 
 pub struct Scripts {
@@ -23,6 +28,11 @@ pub struct Scripts {
     pub session_counts: NamedScript,
     pub checkpoint: NamedScript,
     pub rate: NamedScript,
+    /// Redis 7: every script as one function library, for `FUNCTION LOAD`. Its prelude runs
+    /// once, when the library loads, instead of at every call: a dequeue call cost Redis
+    /// 18-22 µs through `FCALL` against 25-30 through `EVALSHA` (no acks, no jobs, 20,000
+    /// calls each).
+    pub library: Option<String>,
 }
 
 impl Scripts {
@@ -81,25 +91,89 @@ fn compose(body: &str, keep_flags: bool, cluster: bool) -> String {
     text
 }
 
+/// The library's text: the prelude once, then each script as a function of (KEYS, ARGV), its
+/// `#!lua` flags as the function's flags and, on a cluster, the resharding guard first. Names
+/// carry a hash of the text, so workers of different versions sharing a server each call
+/// their own functions. `FUNCTION LOAD` runs the prelude with no standard library in reach,
+/// which is why the prelude builds nothing at load time but its functions and two constants.
+fn library(bodies: &[(&'static str, &str)], cluster: bool) -> (String, Vec<String>) {
+    const NAME: &str = "@library@";
+    let mut text = format!("#!lua name={NAME}\n{PRELUDE}");
+    for (name, body) in bodies {
+        let (flags, rest) = match body.strip_prefix("#!lua") {
+            Some(line) => {
+                let (first, rest) = line.split_once('\n').unwrap_or((line, ""));
+                let flags: Vec<String> = first
+                    .trim()
+                    .strip_prefix("flags=")
+                    .map(|flags| flags.split(',').map(|flag| format!("'{flag}'")).collect())
+                    .unwrap_or_default();
+                (flags.join(", "), rest)
+            }
+            None => (String::new(), *body),
+        };
+        text.push_str(&format!(
+            "redis.register_function{{function_name='{NAME}_{name}', flags={{{flags}}}, callback=function(KEYS, ARGV)\n"
+        ));
+        // small numbers' texts are cached per call, as when the prelude ran at every call
+        text.push_str("number_texts = {}\n");
+        if cluster {
+            text.push_str(CLUSTER_GUARD);
+        }
+        text.push_str(rest);
+        text.push_str("\nend}\n");
+    }
+    let hash = Script::new(&text).get_hash().to_string();
+    let library = format!("fleetq_{}", &hash[..16]);
+    let functions = bodies
+        .iter()
+        .map(|(name, _)| format!("{library}_{name}"))
+        .collect();
+    (text.replace(NAME, &library), functions)
+}
+
 fn load(keep_flags: bool, cluster: bool) -> Scripts {
-    let named = |name: &'static str, body: &str| NamedScript {
-        name,
-        script: Script::new(&compose(body, keep_flags, cluster)),
-    };
+    let bodies: [(&'static str, &str); 13] = [
+        ("enqueue", include_str!("scripts/enqueue.lua")),
+        ("dequeue", include_str!("scripts/dequeue.lua")),
+        ("fail", include_str!("scripts/fail.lua")),
+        ("beat", include_str!("scripts/beat.lua")),
+        ("release", include_str!("scripts/release.lua")),
+        ("cancel", include_str!("scripts/cancel.lua")),
+        ("retry", include_str!("scripts/retry.lua")),
+        ("delete_dead", include_str!("scripts/delete_dead.lua")),
+        ("clean", include_str!("scripts/clean.lua")),
+        ("stats", include_str!("scripts/stats.lua")),
+        ("session_counts", include_str!("scripts/session_counts.lua")),
+        ("checkpoint", include_str!("scripts/checkpoint.lua")),
+        ("rate", include_str!("scripts/rate.lua")),
+    ];
+    let (text, functions) = library(&bodies, cluster);
+    let mut named = bodies
+        .iter()
+        .zip(functions)
+        .map(|((name, body), function)| NamedScript {
+            name,
+            script: Script::new(&compose(body, keep_flags, cluster)),
+            function,
+        });
+    let mut next = || named.next().expect("one script per body");
     Scripts {
-        enqueue: named("enqueue", include_str!("scripts/enqueue.lua")),
-        dequeue: named("dequeue", include_str!("scripts/dequeue.lua")),
-        fail: named("fail", include_str!("scripts/fail.lua")),
-        beat: named("beat", include_str!("scripts/beat.lua")),
-        release: named("release", include_str!("scripts/release.lua")),
-        cancel: named("cancel", include_str!("scripts/cancel.lua")),
-        retry: named("retry", include_str!("scripts/retry.lua")),
-        delete_dead: named("delete_dead", include_str!("scripts/delete_dead.lua")),
-        clean: named("clean", include_str!("scripts/clean.lua")),
-        stats: named("stats", include_str!("scripts/stats.lua")),
-        session_counts: named("session_counts", include_str!("scripts/session_counts.lua")),
-        checkpoint: named("checkpoint", include_str!("scripts/checkpoint.lua")),
-        rate: named("rate", include_str!("scripts/rate.lua")),
+        enqueue: next(),
+        dequeue: next(),
+        fail: next(),
+        beat: next(),
+        release: next(),
+        cancel: next(),
+        retry: next(),
+        delete_dead: next(),
+        clean: next(),
+        stats: next(),
+        session_counts: next(),
+        checkpoint: next(),
+        rate: next(),
+        // the flags line and functions came with Redis 7
+        library: keep_flags.then_some(text),
     }
 }
 
@@ -129,5 +203,41 @@ mod tests {
             "{cluster}"
         );
         assert!(cluster.contains("-- prelude"));
+    }
+
+    #[test]
+    fn the_library_names_each_function_by_its_hash_and_keeps_the_flags() {
+        let bodies = [
+            ("ack", "#!lua flags=allow-oom\nreturn 1\n"),
+            ("peek", "#!lua flags=no-writes,allow-stale\nreturn 2\n"),
+            ("plain", "return 3\n"),
+        ];
+        let (text, functions) = library(&bodies, false);
+        let name = text
+            .strip_prefix("#!lua name=")
+            .and_then(|rest| rest.split_once('\n'))
+            .map(|(name, _)| name)
+            .unwrap();
+        assert!(name.starts_with("fleetq_") && name.len() == "fleetq_".len() + 16);
+        assert_eq!(
+            functions,
+            [
+                format!("{name}_ack"),
+                format!("{name}_peek"),
+                format!("{name}_plain")
+            ]
+        );
+        assert!(text.contains(&format!(
+            "function_name='{name}_ack', flags={{'allow-oom'}}"
+        )));
+        assert!(text.contains("flags={'no-writes', 'allow-stale'}"));
+        assert!(text.contains(&format!("function_name='{name}_plain', flags={{}}")));
+        assert!(!text.contains("#!lua flags"), "{text}");
+        // another text, another name: two versions of fleetq never share functions
+        let (other, _) = library(&bodies[..2], false);
+        assert!(!other.contains(name));
+        // on a cluster the guard opens every function
+        let (guarded, _) = library(&bodies, true);
+        assert_eq!(guarded.matches("resharding-probe").count(), 3 * 2);
     }
 }

@@ -1,5 +1,6 @@
 -- prelude: helpers every script shares, joined in front of each script body when the scripts
--- are first loaded (after the script's own `#!lua` line). Not a script of its own.
+-- are first loaded (after the script's own `#!lua` line), or on Redis 7 once at the top of the
+-- function library that holds them all (see scripts.rs). Not a script of its own.
 -- KEYS/ARGV: none; returns: nothing
 
 -- the server's clock in milliseconds: every time fleetq stores comes from here
@@ -58,7 +59,8 @@ end
 -- it) as a skiplist, which it keeps after that member leaves, until the set is deleted. So a
 -- batch that will leave 32 or more in flight first adds such a member, and removes it once the
 -- batch is in; no other script ever sees it. Nothing but speed depends on the encoding.
-local wide_member = string.rep('~', 65)
+-- (65 `~`, written out: `string` is out of reach while Redis 7 loads the function library)
+local wide_member = '~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~'
 
 -- adds a batch of (score, member) pairs to a sorted set that ends up holding `size` members
 local function zadd_batch(key, pairs, size)
