@@ -451,6 +451,56 @@ fn doctor_judges_the_redis_settings_a_queue_depends_on() {
     env.redis.config_set("appendonly", "yes");
     let (code, stdout, stderr) = env.fleetq(&["doctor", "--json"]);
     assert_eq!(code, 0, "{stdout}{stderr}");
+    let check = |stdout: &str| {
+        json(stdout)
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|check| check["check"] == "function library")
+            .cloned()
+            .unwrap_or_else(|| panic!("no function library check: {stdout}"))
+    };
+    let not_yet = check(&stdout);
+    assert!(
+        not_yet["detail"]
+            .as_str()
+            .unwrap()
+            .contains("not loaded yet"),
+        "{not_yet}"
+    );
+    // the first script call loads this version's library
+    crate::support::enqueue(&env, "q");
+    let (_, stdout, _) = env.fleetq(&["doctor", "--json"]);
+    let own = check(&stdout);
+    assert_eq!(own["verdict"], "ok", "{own}");
+    assert!(
+        own["detail"].as_str().unwrap().ends_with("(this version)"),
+        "{own}"
+    );
+    // a library an older fleetq left behind is named, with how to remove it
+    redis::cmd("FUNCTION")
+        .arg("LOAD")
+        .arg("#!lua name=fleetq_0123456789abcdef\nredis.register_function('fleetq_0123456789abcdef_stats', function() return 1 end)")
+        .query::<String>(&mut env.redis.connection())
+        .unwrap();
+    let (code, stdout, stderr) = env.fleetq(&["doctor", "--json"]);
+    assert_eq!(code, 0, "a leftover library is a warning: {stderr}");
+    let leftover = check(&stdout);
+    assert_eq!(leftover["verdict"], "warn", "{leftover}");
+    assert!(
+        leftover["detail"]
+            .as_str()
+            .unwrap()
+            .contains("other fleetq versions left fleetq_0123456789abcdef"),
+        "{leftover}"
+    );
+    assert!(
+        leftover["hint"]
+            .as_str()
+            .unwrap()
+            .contains("redis-cli FUNCTION DELETE <name>"),
+        "{leftover}"
+    );
 }
 
 #[test]

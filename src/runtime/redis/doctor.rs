@@ -47,6 +47,8 @@ impl RedisBackend {
             )
         });
 
+        checks.push(self.library_check(&mut connection).await);
+
         let aof = field(persistence, "aof_enabled") == Some("1");
         // CONFIG may be denied (managed servers, ACLs): then RDB is an unknown, judged a warning
         let save: Option<Vec<String>> = redis::cmd("CONFIG")
@@ -169,4 +171,86 @@ impl RedisBackend {
         });
         Ok(checks)
     }
+
+    /// Which fleetq function libraries the server holds: this version's, and any left by
+    /// older versions (each keeps a few hundred KB until deleted; the README says when).
+    async fn library_check(&self, connection: &mut super::link::Connection) -> Check {
+        const NAME: &str = "function library";
+        let Some(own) = self.scripts.library_name() else {
+            return Check::new(
+                NAME,
+                Verdict::Ok,
+                "scripts run through EVALSHA".into(),
+                None,
+            );
+        };
+        let listed: redis::RedisResult<redis::Value> = redis::cmd("FUNCTION")
+            .arg("LIST")
+            .arg("LIBRARYNAME")
+            .arg("fleetq_*")
+            .query_async(connection)
+            .await;
+        let names = match listed {
+            Ok(value) => library_names(value),
+            Err(error) => {
+                return Check::new(
+                    NAME,
+                    Verdict::Ok,
+                    format!(
+                        "scripts run through EVALSHA: the server does not list functions ({error})"
+                    ),
+                    None,
+                );
+            }
+        };
+        let others: Vec<&str> = names
+            .iter()
+            .map(String::as_str)
+            .filter(|name| *name != own)
+            .collect();
+        let this = if names.iter().any(|name| name == own) {
+            format!("{own} (this version)")
+        } else {
+            format!("{own} (this version, not loaded yet: it loads at first use)")
+        };
+        if others.is_empty() {
+            Check::new(NAME, Verdict::Ok, this, None)
+        } else {
+            Check::new(
+                NAME,
+                Verdict::Warn,
+                format!("{this}; other fleetq versions left {}", others.join(", ")),
+                Some(
+                    "once no worker of another version runs, remove its library: redis-cli FUNCTION DELETE <name>",
+                ),
+            )
+        }
+    }
+}
+
+/// The library names in a `FUNCTION LIST` reply (an array of field/value lists, or of maps).
+fn library_names(value: redis::Value) -> Vec<String> {
+    use redis::Value;
+    let text = |value: &Value| match value {
+        Value::BulkString(bytes) => Some(String::from_utf8_lossy(bytes).into_owned()),
+        Value::SimpleString(text) => Some(text.clone()),
+        _ => None,
+    };
+    let Value::Array(libraries) = value else {
+        return Vec::new();
+    };
+    libraries
+        .iter()
+        .filter_map(|library| match library {
+            Value::Array(fields) => fields
+                .chunks(2)
+                .find(|pair| text(&pair[0]).as_deref() == Some("library_name"))
+                .and_then(|pair| pair.get(1).and_then(text)),
+            Value::Map(pairs) => pairs
+                .iter()
+                .find(|(field, _)| text(field).as_deref() == Some("library_name"))
+                .and_then(|(_, name)| text(name)),
+            _ => None,
+        })
+        .collect()
 }

@@ -36,6 +36,12 @@ pub struct Scripts {
 }
 
 impl Scripts {
+    /// The function library's name (`fleetq_<hash>`), on servers that take libraries.
+    pub fn library_name(&self) -> Option<&str> {
+        let text = self.library.as_deref()?;
+        text.strip_prefix("#!lua name=")?.split('\n').next()
+    }
+
     pub fn all(&self) -> [&NamedScript; 13] {
         [
             &self.enqueue,
@@ -219,6 +225,10 @@ mod tests {
             .map(|(name, _)| name)
             .unwrap();
         assert!(name.starts_with("fleetq_") && name.len() == "fleetq_".len() + 16);
+        let scripts = load(true, false);
+        let own = scripts.library_name().unwrap();
+        assert!(scripts.dequeue.function.starts_with(&format!("{own}_")));
+        assert!(load(false, false).library_name().is_none());
         assert_eq!(
             functions,
             [
