@@ -1118,22 +1118,8 @@ async fn acks_riding_with_a_lease_report_stale_ones(kind: Kind) {
 #[tokio::test]
 async fn a_failed_ack_never_hides_the_jobs_leased_with_it() {
     let env = TestEnv::new();
-    let mut connection = env.redis.connection();
     // HINCRBY is only in the dequeue script's ack part: that half of the call fails alone
-    redis::cmd("ACL")
-        .arg(&[
-            "SETUSER", "noack", "on", ">pw", "~*", "&*", "+@all", "-hincrby",
-        ])
-        .query::<()>(&mut connection)
-        .unwrap();
-    let url = format!(
-        "redis+unix://{}?user=noack&pass=pw",
-        env.redis.socket.display()
-    );
-    let backend =
-        fleetq::runtime::redis::RedisBackend::connect(&url, "test", &env.connect_options())
-            .await
-            .unwrap();
+    let backend = backend_as(&env, "noack", "-hincrby").await;
     let setup = env.backend().await;
     setup.enqueue("q", &[job("{}"), job("{}")]).await.unwrap();
     let held = lease_one(setup.as_ref(), "q", Duration::from_secs(30)).await;
@@ -1212,6 +1198,25 @@ async fn an_idle_queue_trims_by_age_at_its_next_sweep(kind: Kind) {
     assert_eq!(trimmed, vec!["3"], "{events:?}");
 }
 
+/// A backend connected as an ACL user allowed everything but `denied` (an ACL rule).
+async fn backend_as(
+    env: &TestEnv,
+    user: &str,
+    denied: &str,
+) -> fleetq::runtime::redis::RedisBackend {
+    redis::cmd("ACL")
+        .arg(&["SETUSER", user, "on", ">pw", "~*", "&*", "+@all", denied])
+        .query::<()>(&mut env.redis.connection())
+        .unwrap();
+    let url = format!(
+        "redis+unix://{}?user={user}&pass=pw",
+        env.redis.socket.display()
+    );
+    fleetq::runtime::redis::RedisBackend::connect(&url, "test", &env.connect_options())
+        .await
+        .unwrap()
+}
+
 /// Calls made through each path (`fcall` or `evalsha`), from the server's own counters.
 fn script_calls(env: &TestEnv, command: &str) -> u64 {
     let info: String = redis::cmd("INFO")
@@ -1259,27 +1264,7 @@ async fn a_flushed_function_library_is_loaded_again() {
 #[tokio::test]
 async fn a_server_that_refuses_the_function_library_gets_the_scripts() {
     let env = TestEnv::new();
-    redis::cmd("ACL")
-        .arg(&[
-            "SETUSER",
-            "nofunctions",
-            "on",
-            ">pw",
-            "~*",
-            "&*",
-            "+@all",
-            "-function",
-        ])
-        .query::<()>(&mut env.redis.connection())
-        .unwrap();
-    let url = format!(
-        "redis+unix://{}?user=nofunctions&pass=pw",
-        env.redis.socket.display()
-    );
-    let backend =
-        fleetq::runtime::redis::RedisBackend::connect(&url, "test", &env.connect_options())
-            .await
-            .unwrap();
+    let backend = backend_as(&env, "nofunctions", "-function").await;
     backend.enqueue("q", &[job("{}")]).await.unwrap();
     let leased = lease_one(&backend, "q", Duration::from_secs(30)).await;
     let acks = backend.complete("q", &[done(&leased)]).await.unwrap();

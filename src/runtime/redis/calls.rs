@@ -2,6 +2,7 @@
 //! replies are read one by one.
 
 use super::RedisBackend;
+use super::keys::QueueKeys;
 use super::link::Connection;
 use super::reply::decode;
 use super::scripts::NamedScript;
@@ -96,6 +97,28 @@ impl<'a> EnqueueSettings<'a> {
             unique_ttl_ms: job.unique_ttl.map(|ttl| ttl.as_millis().max(1) as u64),
             correlation_id: job.correlation_id.as_deref(),
             session: job.session.as_deref(),
+        }
+    }
+}
+
+/// The key prefixes a script builds job, list and unique keys from; flattened into the
+/// arguments of the scripts that take all four (not the hot path's dequeue, which spells out
+/// the ones it needs).
+#[derive(Serialize)]
+pub struct Prefixes {
+    job_prefix: String,
+    ready_prefix: String,
+    fair_prefix: String,
+    unique_prefix: String,
+}
+
+impl Prefixes {
+    pub fn of(keys: &QueueKeys) -> Prefixes {
+        Prefixes {
+            job_prefix: keys.job_prefix(),
+            ready_prefix: keys.ready_prefix(),
+            fair_prefix: keys.fair_prefix(),
+            unique_prefix: keys.unique_prefix(),
         }
     }
 }

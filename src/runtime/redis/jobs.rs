@@ -1,7 +1,7 @@
 //! The job path on Redis: enqueue, lease and ack (one dequeue-script call), fail, heartbeat,
 //! release, and the per-id changes (cancel, retry, delete from the dead set).
 
-use super::calls::{self, Call, EnqueueSettings, is_none};
+use super::calls::{self, Call, EnqueueSettings, Prefixes, is_none};
 use super::keys::{self, QueueKeys};
 use super::scripts::NamedScript;
 use super::{BUCKET_MS, DEFAULT_RETAIN_DONE, ERROR_HISTORY, REAP_BATCH, REAPER_LOCK_MS};
@@ -15,6 +15,12 @@ use crate::runtime::job::{
     NewJob,
 };
 use serde::Serialize;
+
+/// A change `change_state` makes to jobs by id.
+pub(super) enum Change {
+    Cancel,
+    Retry,
+}
 
 impl RedisBackend {
     /// The dequeue script's call: it acks `completions`, then leases what `request` asks for
@@ -106,10 +112,8 @@ impl RedisBackend {
     ) -> BackendResult<Vec<ChangeOutcome>> {
         #[derive(Serialize)]
         struct Args<'a> {
-            job_prefix: String,
-            ready_prefix: String,
-            fair_prefix: String,
-            unique_prefix: String,
+            #[serde(flatten)]
+            prefixes: Prefixes,
             retain_done: u64,
             ids: &'a [String],
         }
@@ -119,10 +123,7 @@ impl RedisBackend {
                 script,
                 keys,
                 &Args {
-                    job_prefix: queue_keys.job_prefix(),
-                    ready_prefix: queue_keys.ready_prefix(),
-                    fair_prefix: queue_keys.fair_prefix(),
-                    unique_prefix: queue_keys.unique_prefix(),
+                    prefixes: Prefixes::of(&queue_keys),
                     retain_done: DEFAULT_RETAIN_DONE,
                     ids,
                 },
@@ -144,10 +145,8 @@ impl RedisBackend {
         self.guard_memory().await?;
         #[derive(Serialize)]
         struct Args<'a> {
-            job_prefix: String,
-            ready_prefix: String,
-            fair_prefix: String,
-            unique_prefix: String,
+            #[serde(flatten)]
+            prefixes: Prefixes,
             session_prefix: String,
             session_jobs_suffix: &'static str,
             #[serde(skip_serializing_if = "is_none")]
@@ -171,10 +170,7 @@ impl RedisBackend {
                     ],
                 ),
                 &Args {
-                    job_prefix: keys.job_prefix(),
-                    ready_prefix: keys.ready_prefix(),
-                    fair_prefix: keys.fair_prefix(),
-                    unique_prefix: keys.unique_prefix(),
+                    prefixes: Prefixes::of(&keys),
                     session_prefix: keys.session_prefix(),
                     session_jobs_suffix: keys::SESSION_JOBS_SUFFIX,
                     shared,
@@ -338,10 +334,8 @@ impl RedisBackend {
     ) -> BackendResult<BeatReport> {
         #[derive(Serialize)]
         struct Args<'a> {
-            job_prefix: String,
-            ready_prefix: String,
-            fair_prefix: String,
-            unique_prefix: String,
+            #[serde(flatten)]
+            prefixes: Prefixes,
             owner: &'a str,
             lease_ms: u64,
             leases: &'a [LeaseRef],
@@ -367,10 +361,7 @@ impl RedisBackend {
                     ],
                 ),
                 &Args {
-                    job_prefix: keys.job_prefix(),
-                    ready_prefix: keys.ready_prefix(),
-                    fair_prefix: keys.fair_prefix(),
-                    unique_prefix: keys.unique_prefix(),
+                    prefixes: Prefixes::of(&keys),
                     owner: &request.owner,
                     lease_ms: request.lease.as_millis() as u64,
                     leases: &request.leases,
@@ -428,43 +419,24 @@ impl RedisBackend {
         Ok(reply.released)
     }
 
-    pub(super) async fn cancel_jobs(
+    /// Cancels or retries jobs by id: one script per change, each with the keys it moves
+    /// jobs between.
+    pub(super) async fn change_state(
         &self,
         queue: &str,
         ids: &[String],
+        change: Change,
     ) -> BackendResult<Vec<ChangeOutcome>> {
         let keys = self.keys(queue);
+        let (script, from) = match change {
+            Change::Cancel => (&self.scripts.cancel, [keys.leased(), keys.stats()]),
+            Change::Retry => (&self.scripts.retry, [keys.dead(), keys.wake()]),
+        };
+        let [first, second] = from;
         let script_keys = self.with_events(
             &keys,
-            vec![
-                keys.delayed(),
-                keys.leased(),
-                keys.stats(),
-                keys.cancelled(),
-                keys.meta(),
-            ],
+            vec![keys.delayed(), first, second, keys.cancelled(), keys.meta()],
         );
-        self.change_jobs(queue, &self.scripts.cancel, script_keys, ids)
-            .await
-    }
-
-    pub(super) async fn retry_jobs(
-        &self,
-        queue: &str,
-        ids: &[String],
-    ) -> BackendResult<Vec<ChangeOutcome>> {
-        let keys = self.keys(queue);
-        let script_keys = self.with_events(
-            &keys,
-            vec![
-                keys.delayed(),
-                keys.dead(),
-                keys.wake(),
-                keys.cancelled(),
-                keys.meta(),
-            ],
-        );
-        self.change_jobs(queue, &self.scripts.retry, script_keys, ids)
-            .await
+        self.change_jobs(queue, script, script_keys, ids).await
     }
 }

@@ -188,11 +188,11 @@ impl Backend for RedisBackend {
     }
 
     async fn cancel(&self, queue: &str, ids: &[String]) -> BackendResult<Vec<ChangeOutcome>> {
-        self.cancel_jobs(queue, ids).await
+        self.change_state(queue, ids, jobs::Change::Cancel).await
     }
 
     async fn retry(&self, queue: &str, ids: &[String]) -> BackendResult<Vec<ChangeOutcome>> {
-        self.retry_jobs(queue, ids).await
+        self.change_state(queue, ids, jobs::Change::Retry).await
     }
 
     async fn queues(&self) -> BackendResult<Vec<String>> {

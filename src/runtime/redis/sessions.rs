@@ -3,6 +3,7 @@
 //! script maintains them; these calls read, stop and clean.
 
 use super::RedisBackend;
+use super::calls::Prefixes;
 use crate::runtime::backend::BackendResult;
 use crate::runtime::job::{JobState, SessionCounts, SessionInfo, SessionJob};
 use redis::AsyncCommands;
@@ -172,10 +173,8 @@ impl RedisBackend {
     ) -> BackendResult<u64> {
         #[derive(Serialize)]
         struct Args<'a> {
-            job_prefix: String,
-            ready_prefix: String,
-            fair_prefix: String,
-            unique_prefix: String,
+            #[serde(flatten)]
+            prefixes: Prefixes,
             session: &'a str,
             ids: &'a [String],
         }
@@ -198,10 +197,7 @@ impl RedisBackend {
                     keys.session_jobs(session),
                 ],
                 &Args {
-                    job_prefix: keys.job_prefix(),
-                    ready_prefix: keys.ready_prefix(),
-                    fair_prefix: keys.fair_prefix(),
-                    unique_prefix: keys.unique_prefix(),
+                    prefixes: Prefixes::of(&keys),
                     session,
                     ids,
                 },
