@@ -1263,8 +1263,14 @@ async fn a_flushed_function_library_is_loaded_again() {
 /// server) gets the scripts through EVALSHA instead, and nothing else changes.
 #[tokio::test]
 async fn a_server_that_refuses_the_function_library_gets_the_scripts() {
+    for (user, denied) in [("nofunctions", "-function"), ("nofcall", "-fcall")] {
+        refused_functions_run_as_scripts(user, denied).await;
+    }
+}
+
+async fn refused_functions_run_as_scripts(user: &str, denied: &str) {
     let env = TestEnv::new();
-    let backend = backend_as(&env, "nofunctions", "-function").await;
+    let backend = backend_as(&env, user, denied).await;
     backend.enqueue("q", &[job("{}")]).await.unwrap();
     let leased = lease_one(&backend, "q", Duration::from_secs(30)).await;
     let acks = backend.complete("q", &[done(&leased)]).await.unwrap();

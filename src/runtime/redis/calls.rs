@@ -202,9 +202,19 @@ impl RedisBackend {
                 }
             };
             let mut again = Vec::new();
+            let functions = self.functions.load(Ordering::Relaxed);
             for (&index, value) in pending.iter().zip(values) {
+                let script = matches!(calls[index], Call::Script { .. });
                 match value {
                     Value::ServerError(error) if !loaded && lost_script(&error) => {
+                        again.push(index)
+                    }
+                    // an ACL that grants the scripts but not FCALL: they run as EVALSHA (a
+                    // refusal about keys comes back from EVALSHA just the same)
+                    Value::ServerError(error)
+                        if !loaded && functions && script && error.code() == "NOPERM" =>
+                    {
+                        self.functions.store(false, Ordering::Relaxed);
                         again.push(index)
                     }
                     Value::ServerError(error) => {
