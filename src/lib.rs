@@ -26,17 +26,21 @@
 //!   redis/                Redis backend: mod.rs (the trait, handing each call to a file
 //!                         below), jobs.rs (the job path: enqueue, lease and ack in one
 //!                         dequeue call, fail, beat, release, cancel, retry), calls.rs (scripts with
-//!                         JSON arguments sent in pipelines, each reply read on its own),
+//!                         JSON arguments sent in pipelines as FCALL, or EVALSHA where the
+//!                         function library is refused, each reply read on its own; loading
+//!                         what the server lost),
 //!                         keys.rs (the only key builder), limits.rs (checkpoints, step
 //!                         rates), memory.rs (the memory guard, the eviction warning),
-//!                         doctor.rs (`fleetq doctor`'s checks), sentinel.rs (finding the
+//!                         doctor.rs (`fleetq doctor`'s checks, the function libraries
+//!                         on the server), sentinel.rs (finding the
 //!                         master, and `heal`: re-resolving after a failover), sessions.rs (session reads, stop,
 //!                         clean), control.rs (worker commands: stored, and announced over
 //!                         pub/sub), events.rs (queue events, tail reads), hints.rs (what to do
-//!                         about each error), scripts.rs + scripts/*.lua (each script joined
-//!                         with scripts/prelude.lua when loaded; Redis 7 reads their `#!lua`
-//!                         flags; on a cluster scripts/cluster.lua goes first, refusing to run
-//!                         while the queue's slot is resharded), connection.rs (timeouts, TLS,
+//!                         about each error), scripts.rs + scripts/*.lua (on Redis 7 one
+//!                         function library: scripts/prelude.lua once, then each script as a
+//!                         function with its `#!lua` flags; elsewhere each script joined with
+//!                         the prelude; on a cluster scripts/cluster.lua opens each, refusing
+//!                         to run while the queue's slot is resharded), connection.rs (timeouts, TLS,
 //!                         doorbell, error mapping via Target), link.rs (the shared connection:
 //!                         standalone, or a cluster's with pipelines split by hash slot;
 //!                         dedicated connections for blocking reads and pub/sub), cluster.rs
