@@ -1,5 +1,5 @@
--- cluster: joined in front of every script on a Redis Cluster (after its `#!lua` line). Not a
--- script of its own.
+-- cluster: joined in front of every script on a Redis Cluster (after its `#!lua` line), or at
+-- the top of every function of the library on Redis 7. Not a script of its own.
 -- KEYS[1] any key of the queue (every key of a queue shares its `{queue}` slot); ARGV: none
 -- returns: a TRYAGAIN error, and touches nothing, while the queue's slot is being resharded
 --
