@@ -176,13 +176,24 @@ impl RedisBackend {
     /// older versions (each keeps a few hundred KB until deleted; the README says when).
     async fn library_check(&self, connection: &mut super::link::Connection) -> Check {
         const NAME: &str = "function library";
-        let Some(own) = self.scripts.library_name() else {
-            return Check::new(
-                NAME,
-                Verdict::Ok,
-                "scripts run through EVALSHA".into(),
-                None,
-            );
+        let own = match self.scripts.library_name() {
+            Some(own) if self.functions.load(std::sync::atomic::Ordering::Relaxed) => own,
+            Some(_) => {
+                return Check::new(
+                    NAME,
+                    Verdict::Ok,
+                    "scripts run through EVALSHA: the server refused the function library".into(),
+                    None,
+                );
+            }
+            None => {
+                return Check::new(
+                    NAME,
+                    Verdict::Ok,
+                    "scripts run through EVALSHA (Redis before 7)".into(),
+                    None,
+                );
+            }
         };
         let listed: redis::RedisResult<redis::Value> = redis::cmd("FUNCTION")
             .arg("LIST")
@@ -196,9 +207,7 @@ impl RedisBackend {
                 return Check::new(
                     NAME,
                     Verdict::Ok,
-                    format!(
-                        "scripts run through EVALSHA: the server does not list functions ({error})"
-                    ),
+                    format!("{own} (this version); the libraries cannot be listed here ({error})"),
                     None,
                 );
             }

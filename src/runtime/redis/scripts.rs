@@ -77,13 +77,18 @@ impl Scripts {
 const PRELUDE: &str = include_str!("scripts/prelude.lua");
 const CLUSTER_GUARD: &str = include_str!("scripts/cluster.lua");
 
+/// A script's `#!lua` line (empty when it has none) and the body after it.
+fn split_shebang(body: &str) -> (&str, &str) {
+    match body.strip_prefix("#!lua") {
+        Some(_) => body.split_once('\n').unwrap_or((body, "")),
+        None => ("", body),
+    }
+}
+
 /// The script's `#!lua` line (kept first, or dropped), then on a cluster the resharding
 /// guard, then the prelude, then its body.
 fn compose(body: &str, keep_flags: bool, cluster: bool) -> String {
-    let (shebang, rest) = match body.strip_prefix("#!lua") {
-        Some(_) => body.split_once('\n').unwrap_or((body, "")),
-        None => ("", body),
-    };
+    let (shebang, rest) = split_shebang(body);
     let mut text = String::with_capacity(PRELUDE.len() + CLUSTER_GUARD.len() + body.len() + 1);
     if keep_flags && !shebang.is_empty() {
         text.push_str(shebang);
@@ -106,18 +111,18 @@ fn library(bodies: &[(&'static str, &str)], cluster: bool) -> (String, Vec<Strin
     const NAME: &str = "@library@";
     let mut text = format!("#!lua name={NAME}\n{PRELUDE}");
     for (name, body) in bodies {
-        let (flags, rest) = match body.strip_prefix("#!lua") {
-            Some(line) => {
-                let (first, rest) = line.split_once('\n').unwrap_or((line, ""));
-                let flags: Vec<String> = first
+        let (shebang, rest) = split_shebang(body);
+        let flags: Vec<String> = shebang
+            .split_once("flags=")
+            .map(|(_, flags)| {
+                flags
                     .trim()
-                    .strip_prefix("flags=")
-                    .map(|flags| flags.split(',').map(|flag| format!("'{flag}'")).collect())
-                    .unwrap_or_default();
-                (flags.join(", "), rest)
-            }
-            None => (String::new(), *body),
-        };
+                    .split(',')
+                    .map(|flag| format!("'{flag}'"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let flags = flags.join(", ");
         text.push_str(&format!(
             "redis.register_function{{function_name='{NAME}_{name}', flags={{{flags}}}, callback=function(KEYS, ARGV)\n"
         ));
