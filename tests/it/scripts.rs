@@ -36,6 +36,7 @@ on_every_backend!(
     a_unique_key_without_ttl_is_held_until_the_job_finishes,
     acks_riding_with_a_lease_report_stale_ones,
     an_idle_queue_trims_by_age_at_its_next_sweep,
+    a_cleaned_session_leaves_nothing_in_the_done_index,
 );
 
 fn request(max_jobs: usize, lease: Duration) -> LeaseRequest {
@@ -1284,4 +1285,129 @@ async fn refused_functions_run_as_scripts(user: &str, denied: &str) {
         matches!(&libraries, redis::Value::Array(list) if list.is_empty()),
         "{libraries:?}"
     );
+}
+
+/// Cleaning a session takes its done jobs out of the done index (a few, and more than eight,
+/// which the Redis script removes in one pass), so an id used again later is not trimmed early
+/// because of its first life.
+async fn a_cleaned_session_leaves_nothing_in_the_done_index(kind: Kind) {
+    for in_session in [2usize, 12] {
+        let env = TestEnv::new();
+        let backend = env.backend_for(kind).await;
+        let mut jobs: Vec<NewJob> = (0..in_session)
+            .map(|index| NewJob {
+                id: format!("s-{index}"),
+                session: Some("s".to_string()),
+                ..job("{}")
+            })
+            .collect();
+        jobs.push(job("{}"));
+        jobs.push(job("{}"));
+        backend.enqueue("q", &jobs).await.unwrap();
+        let batch = backend
+            .lease("q", &request(jobs.len(), Duration::from_secs(30)), &[])
+            .await
+            .into_result()
+            .unwrap();
+        let completions: Vec<Completion> = batch.jobs.iter().map(done).collect();
+        backend.complete("q", &completions).await.unwrap();
+        let ids: Vec<String> = jobs[..in_session]
+            .iter()
+            .map(|job| job.id.clone())
+            .collect();
+        let deleted = backend.clean_session("q", "s", &ids).await.unwrap();
+        assert_eq!(deleted, in_session as u64);
+        assert_eq!(done_listed(backend.as_ref()).await, 2);
+        assert_consistent_on(&env, kind, "q");
+        // the first id again, then one more job with room for three done jobs: the oldest
+        // other job goes, the reused id stays
+        run_one(
+            backend.as_ref(),
+            &NewJob {
+                id: "s-0".to_string(),
+                ..job("{}")
+            },
+        )
+        .await;
+        keep_done(backend.as_ref(), 3).await;
+        run_one(backend.as_ref(), &job("{}")).await;
+        let reused = backend.job("q", "s-0").await.unwrap();
+        assert_eq!(
+            reused.map(|job| job.state),
+            Some(JobState::Done),
+            "{in_session} cleaned: the reused id is still kept"
+        );
+        let listed = backend.list_jobs("q", JobState::Done, 10).await.unwrap();
+        assert_eq!(listed.len(), 3, "{listed:?}");
+        assert_eq!(listed[1].id, "s-0", "newest first");
+        assert_eq!(backend.queue_stats("q").await.unwrap().trimmed, 1);
+        assert_consistent_on(&env, kind, "q");
+    }
+}
+
+/// Versions before the done list kept done jobs in a sorted set. After an upgrade, the jobs
+/// it holds are listed after the newer ones and trimmed before them, until it is gone.
+#[tokio::test]
+async fn a_done_index_left_by_an_earlier_version_is_listed_and_trimmed_first() {
+    let env = TestEnv::new();
+    let backend = env.backend().await;
+    let (old, _) = run_to_done(backend.as_ref(), 3).await;
+    // move the three into the sorted set, as an earlier version would have left them
+    let mut connection = env.redis.connection();
+    let entries: Vec<String> =
+        redis::Commands::lrange(&mut connection, env.key("q", "done:list"), 0, -1).unwrap();
+    assert_eq!(entries.len(), 3);
+    for entry in &entries {
+        let (finished_at, id) = entry.split_once(' ').unwrap();
+        let _: () = redis::Commands::zadd(
+            &mut connection,
+            env.key("q", "done"),
+            id,
+            finished_at.parse::<u64>().unwrap(),
+        )
+        .unwrap();
+    }
+    let _: () = redis::Commands::del(&mut connection, env.key("q", "done:list")).unwrap();
+    assert_consistent(&env, "q");
+    let (new, _) = run_to_done(backend.as_ref(), 2).await;
+    let listed: Vec<String> = backend
+        .list_jobs("q", JobState::Done, 10)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|job| job.id)
+        .collect();
+    let ids = |jobs: &[NewJob]| -> Vec<String> {
+        let mut ids: Vec<String> = jobs.iter().map(|job| job.id.clone()).collect();
+        ids.sort();
+        ids
+    };
+    let sorted = |slice: &[String]| {
+        let mut slice = slice.to_vec();
+        slice.sort();
+        slice
+    };
+    assert_eq!(sorted(&listed[..2]), ids(&new), "the newer jobs first");
+    assert_eq!(sorted(&listed[2..]), ids(&old));
+    // room for four: one more done job makes six, and two of the older ones go
+    keep_done(backend.as_ref(), 4).await;
+    run_one(backend.as_ref(), &job("{}")).await;
+    let legacy: u64 = redis::Commands::zcard(&mut connection, env.key("q", "done")).unwrap();
+    assert_eq!(legacy, 1);
+    for job in &new {
+        assert!(backend.job("q", &job.id).await.unwrap().is_some());
+    }
+    assert_eq!(backend.queue_stats("q").await.unwrap().trimmed, 2);
+    assert_consistent(&env, "q");
+    // room for two: the last older job goes, then the oldest newer ones; the set is gone
+    keep_done(backend.as_ref(), 2).await;
+    run_one(backend.as_ref(), &job("{}")).await;
+    let exists: bool = redis::Commands::exists(&mut connection, env.key("q", "done")).unwrap();
+    assert!(!exists, "the older set drained");
+    for job in old.iter().chain(&new) {
+        assert!(backend.job("q", &job.id).await.unwrap().is_none());
+    }
+    assert_eq!(done_listed(backend.as_ref()).await, 2);
+    assert_eq!(backend.queue_stats("q").await.unwrap().trimmed, 5);
+    assert_consistent(&env, "q");
 }

@@ -215,7 +215,22 @@ impl RedisBackend {
             }
             JobState::Delayed => connection.zrange(keys.delayed(), 0, last).await,
             JobState::Active => connection.zrange(keys.leased(), 0, last).await,
-            JobState::Done => connection.zrevrange(keys.done(), 0, last).await,
+            JobState::Done => {
+                // newest first: the list's tail, then the set older versions kept
+                let (entries, legacy): (Vec<String>, Vec<String>) = redis::pipe()
+                    .lrange(keys.done_list(), -(limit.max(1) as isize), -1)
+                    .zrevrange(keys.done(), 0, last)
+                    .query_async(&mut connection)
+                    .await
+                    .map_err(|error| self.map(error))?;
+                Ok(entries
+                    .iter()
+                    .rev()
+                    .filter_map(|entry| entry.split_once(' ').map(|(_, id)| id.to_string()))
+                    .chain(legacy)
+                    .take(limit)
+                    .collect())
+            }
             JobState::Dead => connection.zrevrange(keys.dead(), 0, last).await,
             JobState::Cancelled => connection.zrevrange(keys.cancelled(), 0, last).await,
         }

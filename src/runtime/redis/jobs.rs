@@ -80,6 +80,7 @@ impl RedisBackend {
                     keys.done(),
                     keys.stats(),
                     keys.throughput(),
+                    keys.done_list(),
                 ],
             ),
             &Args {
@@ -358,6 +359,7 @@ impl RedisBackend {
                         keys.wake(),
                         keys.meta(),
                         keys.done(),
+                        keys.done_list(),
                     ],
                 ),
                 &Args {

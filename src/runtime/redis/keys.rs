@@ -68,8 +68,16 @@ impl QueueKeys {
         self.part("leased")
     }
 
+    /// The done index of versions before the done list (a ZSET, id → finished ms). Scripts
+    /// still read and trim it, ahead of the list, until it drains.
     pub fn done(&self) -> String {
         self.part("done")
+    }
+
+    /// Done jobs in the order they finished: a LIST of `<finished_at ms> <id>` entries (an
+    /// RPUSH per ack batch costs a quarter of a ZADD into a large sorted set).
+    pub fn done_list(&self) -> String {
+        self.part("done:list")
     }
 
     pub fn dead(&self) -> String {

@@ -195,6 +195,7 @@ impl RedisBackend {
                     keys.sessions(),
                     keys.session(session),
                     keys.session_jobs(session),
+                    keys.done_list(),
                 ],
                 &Args {
                     prefixes: Prefixes::of(&keys),

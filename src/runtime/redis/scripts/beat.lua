@@ -8,7 +8,8 @@
 -- reply the owner never received: it goes back without spending an attempt.
 -- KEYS[1] leased ZSET, KEYS[2] queue workers ZSET (id -> last beat, server ms), KEYS[3] reaper
 --   lock STRING, KEYS[4] dead ZSET, KEYS[5] stats HASH, KEYS[6] wake ZSET, KEYS[7] meta HASH
---   (fair, retain_ms), KEYS[8] done ZSET, KEYS[9] events STREAM (absent: record no event)
+--   (fair, retain_ms), KEYS[8] done ZSET (older versions' index), KEYS[9] done LIST,
+--   KEYS[10] events STREAM (absent: record no event)
 -- ARGV[1] JSON { job_prefix, ready_prefix, fair_prefix, unique_prefix, owner, lease_ms, leases: [{ id, token }],
 --   lock_ms, reap_batch, history }
 -- returns: JSON { statuses: ['extended' | 'lost' | 'cancelled'] (one per lease), recovered?:
@@ -90,17 +91,17 @@ for i = #expired - 1, 1, -2 do
   end
 end
 if retried + returned > 0 then redis.call('ZADD', KEYS[6], now, 'ring') end
-emit(KEYS[9], 'retried', retried_ids, { error = 'lease expired' })
-emit(KEYS[9], 'dead', dead_ids, { error = 'lease expired' })
+emit(KEYS[10], 'retried', retried_ids, { error = 'lease expired' })
+emit(KEYS[10], 'dead', dead_ids, { error = 'lease expired' })
 if retried > 0 then redis.call('HINCRBY', KEYS[5], 'retried', retried) end
 if dead > 0 then redis.call('HINCRBY', KEYS[5], 'dead', dead) end
 local age = tonumber(redis.call('HGET', KEYS[7], 'retain_ms') or '0')
 if age > 0 then
-  local trimmed = trim_finished(KEYS[8], args.job_prefix, nil, now - age)
+  local trimmed = trim_done(KEYS[9], KEYS[8], args.job_prefix, nil, now - age)
     + trim_finished(KEYS[4], args.job_prefix, nil, now - age)
   if trimmed > 0 then
     redis.call('HINCRBY', KEYS[5], 'trimmed', trimmed)
-    emit(KEYS[9], 'trimmed', {}, { count = trimmed })
+    emit(KEYS[10], 'trimmed', {}, { count = trimmed })
   end
 end
 result.recovered = { retried = retried, dead = dead, returned = returned }

@@ -8,8 +8,9 @@
 -- allow-oom: at maxmemory a worker can still take jobs and must still ack them, or the queue
 -- jams; draining is the way out of a full Redis.
 -- KEYS[1] meta HASH, KEYS[2] delayed ZSET, KEYS[3] leased ZSET, KEYS[4] wake ZSET,
---   KEYS[5] done ZSET, KEYS[6] stats HASH, KEYS[7] throughput buckets HASH,
---   KEYS[8] events STREAM (absent: record no event)
+--   KEYS[5] done ZSET (older versions' index, trimmed first), KEYS[6] stats HASH,
+--   KEYS[7] throughput buckets HASH, KEYS[8] done LIST (`<finished_at> <id>`, see the
+--   prelude), KEYS[9] events STREAM (absent: record no event)
 -- ARGV[1] JSON { job_prefix, unique_prefix, retain_done (default), bucket_ms, max_jobs, and
 --   when max_jobs > 0: ready_prefix, fair_prefix, lease_ms, owner, default_max_attempts (for
 --   jobs enqueued without one), rate_us?, rate_burst?, max_inflight? (the pipeline's limits;
@@ -34,7 +35,7 @@ local job_prefix = args.job_prefix
 -- numbers go to Redis as text made once: a Lua number argument is printf'd on every call, which
 -- at one job per call (concurrency 1) cost more than some of the commands it went to
 local now_text = tostring(now)
-local events = KEYS[8]
+local events = KEYS[9]
 
 local meta = redis.call('HMGET', KEYS[1], 'paused', 'fence', 'fair', 'fair_lists', 'rate_us',
   'rate_burst', 'rate_tat', 'max_inflight', 'retain_done', 'retain_ms')
@@ -65,8 +66,7 @@ local function ack()
         -- the token stays, so a repeat of this ack is recognised; the state fences the rest
         redis.call('HSET', key, 'state', 'done', 'finished_at', now_text, 'outputs',
           ARGV[index + 2])
-        done_entries[#done_entries + 1] = now_text
-        done_entries[#done_entries + 1] = id
+        done_entries[#done_entries + 1] = done_entry(now_text, id)
       end
       finished[#finished + 1] = id
       finished_sessions[#finished_sessions + 1] = fields[5] or false
@@ -79,7 +79,9 @@ local function ack()
   local acked = #finished
   if acked > 0 then
     in_slices('ZREM', KEYS[3], finished)
-    in_slices('ZADD', KEYS[5], done_entries)
+    -- the push answers the list's length, which the trim below needs
+    local length = nil
+    if #done_entries > 0 then length = push_done(KEYS[8], done_entries) end
     emit_by_session(events, 'completed', finished, finished_sessions)
     redis.call('HINCRBY', KEYS[6], 'done', text_of(acked))
     local width = args.bucket_ms
@@ -96,7 +98,7 @@ local function ack()
     local before = 0
     if age > 0 then before = now - age end
     -- jobs deleted at once count as trimmed, as they would have been a moment later
-    local trimmed = trim_finished(KEYS[5], job_prefix, retain, before)
+    local trimmed = trim_done(KEYS[8], KEYS[5], job_prefix, retain, before, length)
     if keep_none then trimmed = trimmed + acked end
     if trimmed > 0 then
       redis.call('HINCRBY', KEYS[6], 'trimmed', trimmed)
