@@ -29,7 +29,8 @@
 --   session names hold no space, and the correlation id, last, may; an absent session or
 --   correlation id is empty), its data and its outputs (nil when none), raw, so payloads are
 --   never escaped into JSON]
-local args = cjson.decode(ARGV[1])
+-- read only: the table may be the one an earlier call decoded (see the prelude)
+local args = decode_settings(ARGV[1])
 local now = now_ms()
 local job_prefix = args.job_prefix
 -- numbers go to Redis as text made once: a Lua number argument is printf'd on every call, which

@@ -37,6 +37,23 @@ local function text_of(number)
   return text
 end
 
+-- A worker sends the same settings JSON call after call, and decoding it cost a one-job dequeue
+-- 2-4 µs of its ~50. On Redis 7 the function library's state outlives a call, so a decoded text
+-- is kept and decoded once; the table is only read. Bounded: short texts only, and the cache
+-- starts over past 64 of them. Through EVALSHA each call starts empty, which costs nothing.
+local decoded, decoded_count = {}, 0
+local function decode_settings(text)
+  local settings = decoded[text]
+  if settings then return settings end
+  settings = cjson.decode(text)
+  if #text <= 2048 then
+    if decoded_count >= 64 then decoded, decoded_count = {}, 0 end
+    decoded[text] = settings
+    decoded_count = decoded_count + 1
+  end
+  return settings
+end
+
 -- variadic commands in slices, keeping unpack() far below Lua's stack limit; returns the sum
 -- of their integer replies. `key` is nil for a command that takes only the items (EXISTS).
 local function in_slices(command, key, items)
