@@ -45,7 +45,8 @@ local meta = redis.call('HMGET', KEYS[1], 'paused', 'fence', 'fair', 'fair_lists
 -- each as it is acked instead: no done entry, no hash write, nothing to trim later
 local function ack()
   local stale, finished, done_entries, finished_sessions = {}, {}, {}, {}
-  local already = 0
+  -- counts kept by hand: Lua 5.1 finds a table's length by a binary search, at every append
+  local already, acked = 0, 0
   local retain = tonumber(meta[9] or args.retain_done)
   local keep_none = retain == 0
   -- with keep_none an acked job's hash is gone at once, so a completion repeated within this
@@ -56,28 +57,28 @@ local function ack()
     local key = job_prefix .. id
     local fields = redis.call('HMGET', key, 'token', 'state', 'unique_until_done', 'unique_key',
       'session')
-    if taken[id] == token then
+    if keep_none and taken[id] == token then
       already = already + 1
     elseif fields[1] == token and fields[2] == 'active' then
-      taken[id] = token
-      release_unique(args.unique_prefix, id, fields[3], fields[4])
+      if fields[3] then release_unique(args.unique_prefix, id, fields[3], fields[4]) end
       if keep_none then
+        taken[id] = token
         redis.call('UNLINK', key)
       else
         -- the token stays, so a repeat of this ack is recognised; the state fences the rest
         redis.call('HSET', key, 'state', 'done', 'finished_at', now_text, 'outputs',
           ARGV[index + 2])
-        done_entries[#done_entries + 1] = done_entry(now_text, id)
+        done_entries[acked + 1] = done_entry(now_text, id)
       end
-      finished[#finished + 1] = id
-      finished_sessions[#finished_sessions + 1] = fields[5] or false
+      acked = acked + 1
+      finished[acked] = id
+      finished_sessions[acked] = fields[5] or false
     elseif fields[1] == token and fields[2] == 'done' then
       already = already + 1
     else
       stale[#stale + 1] = id
     end
   end
-  local acked = #finished
   if acked > 0 then
     in_slices('ZREM', KEYS[3], finished)
     -- the push answers the list's length, which the trim below needs
@@ -213,13 +214,13 @@ local function lease_each(ids)
       -- the lease deadline lives only in the leased set's score
       redis.call('HSET', key, 'state', 'active', 'attempts', attempts, 'token', token,
         'owner', owner, 'started_at', now_text, 'max_attempts', max_attempts)
-      leased[#leased + 1] = deadline_text
-      leased[#leased + 1] = id
-      started_sessions[#started_sessions + 1] = fields[10] or false
       jobs_taken, last_token = jobs_taken + 1, token
+      leased[2 * jobs_taken - 1] = deadline_text
+      leased[2 * jobs_taken] = id
+      started_sessions[jobs_taken] = fields[10] or false
       -- one string per job made by a single concatenation: a table per job encoded by cjson
       -- cost Redis about twice as much, and the worker a JSON parse
-      local n = #payloads
+      local n = 3 * jobs_taken - 3
       payloads[n + 1] = id .. ' ' .. token .. ' ' .. attempts .. ' ' .. max_attempts .. ' '
         .. fields[4] .. ' ' .. fields[5] .. ' ' .. fields[6] .. ' ' .. fields[7] .. ' '
         .. (fields[10] or '') .. ' ' .. (fields[8] or '')
