@@ -126,8 +126,6 @@ fn library(bodies: &[(&'static str, &str)], cluster: bool) -> (String, Vec<Strin
         text.push_str(&format!(
             "redis.register_function{{function_name='{NAME}_{name}', flags={{{flags}}}, callback=function(KEYS, ARGV)\n"
         ));
-        // small numbers' texts are cached per call, as when the prelude ran at every call
-        text.push_str("number_texts = {}\n");
         if cluster {
             text.push_str(CLUSTER_GUARD);
         }

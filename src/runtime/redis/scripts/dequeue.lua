@@ -188,14 +188,18 @@ if rate_us > 0 then
   wanted = room
 end
 
--- jobs leased so far, and the last one's token (the new fence)
-local jobs_taken, last_token = 0, nil
+-- jobs leased so far
+local jobs_taken = 0
 local payloads = {}
 local deadline = now + args.lease_ms
 -- formatted once for the whole batch, not once per job
 local deadline_text = tostring(deadline)
--- one fence read and one write per batch: tokens are consecutive numbers after it
-local fence = tonumber(meta[2] or '0')
+-- one fence read and one write per batch. The fence counts batches, and a job's token is its
+-- batch's fence and its number in the batch (`<fence>.<n>`): a concatenation, where a number
+-- per job cost a printf. Tokens are only ever compared whole. Versions that count the fence
+-- per job and use it as the token (no dot) never make the same text.
+local batch_fence = tostring(tonumber(meta[2] or '0') + 1)
+local token_prefix = batch_fence .. '.'
 local leased = {}
 local started_sessions = {}
 local last_level = 0
@@ -206,15 +210,14 @@ local function lease_each(ids)
       'priority', 'created_at', 'run_at', 'correlation_id', 'outputs', 'session', 'state')
     -- a purged or cancelled job can linger in a ready list; skip it
     if fields[1] and fields[11] == 'pending' then
-      fence = fence + 1
-      local token = tostring(fence)
+      local token = token_prefix .. text_of(jobs_taken + 1)
       local attempts = text_of(tonumber(fields[2]) + 1)
       local max_attempts = fields[3]
       if max_attempts == '0' then max_attempts = text_of(args.default_max_attempts) end
       -- the lease deadline lives only in the leased set's score
       redis.call('HSET', key, 'state', 'active', 'attempts', attempts, 'token', token,
         'owner', owner, 'started_at', now_text, 'max_attempts', max_attempts)
-      jobs_taken, last_token = jobs_taken + 1, token
+      jobs_taken = jobs_taken + 1
       leased[2 * jobs_taken - 1] = deadline_text
       leased[2 * jobs_taken] = id
       started_sessions[jobs_taken] = fields[10] or false
@@ -308,8 +311,7 @@ if jobs_taken > 0 then
   local started = {}
   for i = 2, #leased, 2 do started[#started + 1] = leased[i] end
   emit_by_session(events, 'started', started, started_sessions, { worker = args.owner })
-  -- the batch's last token is the new fence, already text
-  redis.call('HSET', KEYS[1], 'fence', last_token)
+  redis.call('HSET', KEYS[1], 'fence', batch_fence)
   if rate_tat then
     redis.call('HSET', KEYS[1], 'rate_tat', string.format('%.0f', rate_tat + jobs_taken * rate_us))
   end

@@ -26,13 +26,17 @@ local function rate_room(tat, interval, burst, now, wanted)
 end
 
 -- Lua turns a number into text through printf, which costs more than most commands that take
--- it; small whole numbers (priorities, attempts, defaults) are formatted once per call
-local number_texts = {}
+-- it; small whole numbers (priorities, attempts, counts, a batch's job numbers) are formatted
+-- once. On Redis 7 the texts outlive the call in the function library's state; the cache starts
+-- over past 4,096 of them.
+local number_texts, number_count = {}, 0
 local function text_of(number)
   local text = number_texts[number]
   if text == nil then
     text = tostring(number)
+    if number_count >= 4096 then number_texts, number_count = {}, 0 end
     number_texts[number] = text
+    number_count = number_count + 1
   end
   return text
 end
