@@ -201,7 +201,7 @@ local deadline_text = tostring(deadline)
 local batch_fence = tostring(tonumber(meta[2] or '0') + 1)
 local token_prefix = batch_fence .. '.'
 local leased = {}
-local started_sessions = {}
+local started, started_sessions = {}, {}
 local last_level = 0
 local function lease_each(ids)
   for _, id in ipairs(ids) do
@@ -220,7 +220,7 @@ local function lease_each(ids)
       jobs_taken = jobs_taken + 1
       leased[2 * jobs_taken - 1] = deadline_text
       leased[2 * jobs_taken] = id
-      started_sessions[jobs_taken] = fields[10] or false
+      started[jobs_taken], started_sessions[jobs_taken] = id, fields[10] or false
       -- one string per job made by a single concatenation: a table per job encoded by cjson
       -- cost Redis about twice as much, and the worker a JSON parse
       local n = 3 * jobs_taken - 3
@@ -308,8 +308,6 @@ if jobs_taken > 0 then
   local in_flight = jobs_taken
   if in_flight >= 8 and in_flight < 32 then in_flight = in_flight + redis.call('ZCARD', KEYS[3]) end
   zadd_batch(KEYS[3], leased, in_flight)
-  local started = {}
-  for i = 2, #leased, 2 do started[#started + 1] = leased[i] end
   emit_by_session(events, 'started', started, started_sessions, { worker = args.owner })
   redis.call('HSET', KEYS[1], 'fence', batch_fence)
   if rate_tat then
