@@ -25,38 +25,34 @@ local function rate_room(tat, interval, burst, now, wanted)
   return math.min(math.floor((horizon - tat) / interval) + 1, wanted), 0, tat
 end
 
--- Lua turns a number into text through printf, which costs more than most commands that take
--- it; small whole numbers (priorities, attempts, counts, a batch's job numbers) are formatted
--- once. On Redis 7 the texts outlive the call in the function library's state; the cache starts
--- over past 4,096 of them.
-local number_texts, number_count = {}, 0
-local function text_of(number)
-  local text = number_texts[number]
-  if text == nil then
-    text = tostring(number)
-    if number_count >= 4096 then number_texts, number_count = {}, 0 end
-    number_texts[number] = text
-    number_count = number_count + 1
+-- A memo of `compute` that lives in the function library's state on Redis 7, so what one call
+-- worked out serves the next; it starts over past `limit` entries. Keys `keep` refuses are not
+-- remembered. Through EVALSHA every call starts empty, which costs nothing.
+local function bounded_memo(compute, limit, keep)
+  local values, count = {}, 0
+  return function(key)
+    local value = values[key]
+    if value == nil then
+      value = compute(key)
+      if not keep or keep(key) then
+        if count >= limit then values, count = {}, 0 end
+        values[key] = value
+        count = count + 1
+      end
+    end
+    return value
   end
-  return text
 end
 
+-- Lua turns a number into text through printf, which costs more than most commands that take
+-- it; small whole numbers (priorities, attempts, counts, a batch's job numbers) are formatted
+-- once
+local text_of = bounded_memo(function(number) return tostring(number) end, 4096)
+
 -- A worker sends the same settings JSON call after call, and decoding it cost a one-job dequeue
--- 2-4 µs of its ~50. On Redis 7 the function library's state outlives a call, so a decoded text
--- is kept and decoded once; the table is only read. Bounded: short texts only, and the cache
--- starts over past 64 of them. Through EVALSHA each call starts empty, which costs nothing.
-local decoded, decoded_count = {}, 0
-local function decode_settings(text)
-  local settings = decoded[text]
-  if settings then return settings end
-  settings = cjson.decode(text)
-  if #text <= 2048 then
-    if decoded_count >= 64 then decoded, decoded_count = {}, 0 end
-    decoded[text] = settings
-    decoded_count = decoded_count + 1
-  end
-  return settings
-end
+-- 2-4 µs of its ~50: a decoded text is kept (short texts only). The table is only read.
+local decode_settings = bounded_memo(function(text) return cjson.decode(text) end, 64,
+  function(text) return #text <= 2048 end)
 
 -- variadic commands in slices, keeping unpack() far below Lua's stack limit; returns the sum
 -- of their integer replies. `key` is nil for a command that takes only the items (EXISTS).
