@@ -447,7 +447,7 @@ fn a_sync_killed_midway_is_finished_by_the_next_with_no_duplicate() {
         Duration::from_secs(30),
         || pending(&env, "s") >= 500,
     );
-    crate::support::signal(&child, libc::SIGKILL);
+    crate::support::signal(&mut child, libc::SIGKILL);
     child.wait().unwrap();
     let before = pending(&env, "s");
     assert!(before < 20_000, "the sync finished before it was killed");
@@ -539,7 +539,7 @@ fn a_worker_processes_spooled_jobs_locally_and_resumes_on_redis_by_itself() {
     enqueue_numbers(&env, 20..25, "spooled");
     assert_ran_once(&env, 25);
     env.redis.start_again(&durable_redis_arguments());
-    crate::support::signal(&worker, libc::SIGTERM);
+    crate::support::signal(&mut worker, libc::SIGTERM);
     crate::support::wait_exit(&mut worker, Duration::from_secs(30));
     assert_eq!(airgap_status(&env)["spooled"], 0);
     assert_consistent(&env, "w");
@@ -566,7 +566,7 @@ fn a_worker_without_process_locally_waits_then_auto_syncs_and_runs_each_job_once
     );
     env.redis.start_again(&durable_redis_arguments());
     assert_ran_once(&env, 8);
-    crate::support::signal(&worker, libc::SIGTERM);
+    crate::support::signal(&mut worker, libc::SIGTERM);
     crate::support::wait_exit(&mut worker, Duration::from_secs(30));
     assert_eq!(airgap_status(&env)["spooled"], 0);
     assert_eq!(airgap_status(&env)["last_sync"]["pushed"], 8);

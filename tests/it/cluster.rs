@@ -78,7 +78,7 @@ fn commands_that_span_queues_reach_every_master() {
             false
         },
     );
-    crate::support::signal(&tail, libc::SIGINT);
+    crate::support::signal(&mut tail, libc::SIGINT);
     crate::support::wait_exit(&mut tail, Duration::from_secs(10));
 
     // a worker registers in the fleet-wide index and its queue's own: different slots
@@ -102,7 +102,7 @@ fn commands_that_span_queues_reach_every_master() {
         Duration::from_secs(20),
         || crate::support::stat(&env, &queues[2], "pending") == 0,
     );
-    crate::support::signal(&worker, libc::SIGTERM);
+    crate::support::signal(&mut worker, libc::SIGTERM);
     assert_eq!(
         crate::support::wait_exit(&mut worker, Duration::from_secs(20)),
         0
@@ -325,7 +325,7 @@ fn a_running_worker_keeps_going_while_its_queues_slot_is_resharded() {
         unique.len().min(100_000),
         "done list matches runs"
     );
-    crate::support::signal(&worker, libc::SIGTERM);
+    crate::support::signal(&mut worker, libc::SIGTERM);
     assert_eq!(
         crate::support::wait_exit(&mut worker, Duration::from_secs(20)),
         0
@@ -403,7 +403,7 @@ fn a_producer_and_a_worker_follow_a_cluster_failover_losing_no_acknowledged_job(
         crate::support::alive(worker.id() as i32),
         "the worker survived the failover"
     );
-    crate::support::signal(&worker, libc::SIGTERM);
+    crate::support::signal(&mut worker, libc::SIGTERM);
     assert_eq!(
         crate::support::wait_exit(&mut worker, Duration::from_secs(20)),
         0

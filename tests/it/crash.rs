@@ -85,9 +85,7 @@ steps:
         Duration::from_secs(30),
         || connection.hget::<_, _, String>(&job_key, "state").unwrap() == "done",
     );
-    unsafe {
-        libc::kill(second.id() as i32, libc::SIGTERM);
-    }
+    crate::support::signal(&mut second, libc::SIGTERM);
     let status = second.wait().unwrap();
     assert_eq!(status.code(), Some(0));
 
@@ -189,9 +187,7 @@ fn repeated_sigkills_lose_no_job() {
         done(&mut connection) == 3000
     });
     for worker in &mut workers {
-        unsafe {
-            libc::kill(worker.id() as i32, libc::SIGTERM);
-        }
+        crate::support::signal(worker, libc::SIGTERM);
         worker.wait().unwrap();
     }
     assert_eq!(

@@ -339,7 +339,7 @@ fn a_drain_killed_midway_finishes_on_rerun_with_each_job_once(kind: Kind) {
         Duration::from_secs(30),
         || std::fs::metadata(&file).is_ok_and(|metadata| metadata.len() > 20_000),
     );
-    crate::support::signal(&child, libc::SIGKILL);
+    crate::support::signal(&mut child, libc::SIGKILL);
     child.wait().unwrap();
     let left = stat(&env, "bulk", "dead");
     assert!(left > 0, "the drain finished before it was killed");

@@ -178,7 +178,7 @@ fn a_finished_job_shows_as_completed_and_events_can_be_turned_off(kind: Kind) {
         ["enqueued"],
         "the enqueue with events off was recorded: {after:?}"
     );
-    signal(&follower, libc::SIGINT);
+    signal(&mut follower, libc::SIGINT);
     assert_eq!(wait_exit(&mut follower, Duration::from_secs(10)), 130);
 }
 
@@ -199,11 +199,11 @@ fn a_crashed_workers_job_shows_as_retried_by_id(kind: Kind) {
     );
     let id = enqueue(&env, "r");
     let (mut follower, seen) = tail(&env, &["r"]);
-    let doomed = crate::support::start_worker(&env, &pipeline, &[]);
+    let mut doomed = crate::support::start_worker(&env, &pipeline, &[]);
     wait_until("the first attempt runs", Duration::from_secs(10), || {
         marker.exists()
     });
-    signal(&doomed, libc::SIGKILL);
+    signal(&mut doomed, libc::SIGKILL);
     let _survivor = crate::support::start_worker(&env, &pipeline, &[]);
     wait_until(
         "the recovery is tailed by id",
@@ -223,7 +223,7 @@ fn a_crashed_workers_job_shows_as_retried_by_id(kind: Kind) {
         Duration::from_secs(20),
         || kinds(&seen).contains(&"completed".to_string()),
     );
-    signal(&follower, libc::SIGINT);
+    signal(&mut follower, libc::SIGINT);
     assert_eq!(wait_exit(&mut follower, Duration::from_secs(10)), 130);
 }
 

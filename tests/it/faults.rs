@@ -136,7 +136,7 @@ steps:
             "{id} ran once"
         );
     }
-    signal(&worker, libc::SIGTERM);
+    signal(&mut worker, libc::SIGTERM);
     assert_eq!(wait_exit(&mut worker, Duration::from_secs(20)), 0);
     let mut stdout = String::new();
     std::io::Read::read_to_string(&mut worker.stdout.take().unwrap(), &mut stdout).unwrap();
@@ -188,7 +188,7 @@ fn a_worker_drains_a_redis_at_maxmemory_and_reports_what_redis_holds() {
         Duration::from_secs(60),
         || stat(&env, "full", "pending") == 0 && stat(&env, "full", "active") == 0,
     );
-    signal(&worker, libc::SIGTERM);
+    signal(&mut worker, libc::SIGTERM);
     assert_eq!(wait_exit(&mut worker, Duration::from_secs(30)), 0);
     let mut stdout = String::new();
     std::io::Read::read_to_string(&mut worker.stdout.take().unwrap(), &mut stdout).unwrap();
@@ -378,7 +378,7 @@ fn a_step_that_cannot_start_at_run_time_keeps_its_job() {
         Duration::from_secs(30),
         || stat(&env, "deploy", "done") == 1,
     );
-    signal(&worker, libc::SIGTERM);
+    signal(&mut worker, libc::SIGTERM);
     assert_eq!(wait_exit(&mut worker, Duration::from_secs(20)), 0);
 }
 
@@ -496,7 +496,7 @@ fn a_worker_says_once_that_redis_is_down_and_again_when_it_is_back() {
     let text = std::fs::read_to_string(&log).unwrap();
     let warnings = text.lines().filter(|line| line.contains("WARN")).count();
     assert!(warnings <= 6, "{warnings} warnings for one outage:\n{text}");
-    signal(&worker, libc::SIGTERM);
+    signal(&mut worker, libc::SIGTERM);
     assert_eq!(wait_exit(&mut worker, Duration::from_secs(20)), 0);
 }
 

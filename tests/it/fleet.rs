@@ -161,9 +161,7 @@ fn producers_workers_and_stats_share_the_backend_through_a_crash(kind: Kind) {
         assert!(Instant::now() < deadline, "not drained: {queue}");
         std::thread::sleep(Duration::from_millis(50));
     }
-    unsafe {
-        libc::kill(survivor.id() as i32, libc::SIGTERM);
-    }
+    crate::support::signal(&mut survivor, libc::SIGTERM);
     assert!(survivor.wait().unwrap().success());
     let (code, listed, stderr) = env.fleetq(&[
         "jobs", "ls", "steady", "--state", "done", "--limit", "5000", "--json",

@@ -38,7 +38,7 @@ fn the_fleet_lists_live_and_stale_workers_with_their_labels(kind: Kind) {
         &sleeper(&env, "x", 1),
         &["--label", "zone=eu", "--label", "tier=gold"],
     );
-    let us = start_worker(&env, &sleeper(&env, "y", 1), &["--label", "zone=us"]);
+    let mut us = start_worker(&env, &sleeper(&env, "y", 1), &["--label", "zone=us"]);
     wait_until("both workers registered", Duration::from_secs(10), || {
         workers(&env, &[]).len() == 2
     });
@@ -67,7 +67,7 @@ fn the_fleet_lists_live_and_stale_workers_with_their_labels(kind: Kind) {
         assert!(!row[field].is_null(), "{field} in {row}");
     }
     assert_eq!(row["pid"], eu.id());
-    signal(&us, libc::SIGKILL);
+    signal(&mut us, libc::SIGKILL);
     wait_until(
         "the killed worker is marked stale",
         Duration::from_secs(15),
@@ -77,7 +77,7 @@ fn the_fleet_lists_live_and_stale_workers_with_their_labels(kind: Kind) {
         .stdout_has("stale")
         .stderr_has("2 workers (1 live, 1 stale)")
         .run();
-    signal(&eu, libc::SIGTERM);
+    signal(&mut eu, libc::SIGTERM);
     wait_exit(&mut eu, Duration::from_secs(20));
     let left = workers(&env, &[]);
     assert_eq!(
@@ -134,7 +134,7 @@ fn jobs_why_names_the_reason_and_the_next_step(kind: Kind) {
         "{answer}"
     );
     // its worker dies: the lease holder goes silent and nobody is left to take the job back
-    signal(&worker, libc::SIGKILL);
+    signal(&mut worker, libc::SIGKILL);
     wait_exit(&mut worker, Duration::from_secs(5));
     wait_until("the holder is silent", Duration::from_secs(15), || {
         why(&env, "w", &waiting)["reason"]

@@ -51,7 +51,7 @@ fn jobs_leased_ahead_run_once_and_go_back_when_the_worker_stops(kind: Kind) {
     });
     assert_eq!(stat(&env, "ahead", "pending"), 2);
     // stopping: the running job finishes, the held ones go back untouched
-    signal(&worker, libc::SIGTERM);
+    signal(&mut worker, libc::SIGTERM);
     // the gate opens once the worker has stopped taking jobs: a job that ends before the
     // signal is handled frees its slot for a held job, as it should
     wait_for_stderr(&mut worker, "finishing in-flight jobs");
@@ -122,7 +122,7 @@ fn two_lease_loops_never_run_more_jobs_at_once_than_the_slots(kind: Kind) {
     wait_until("every job done", Duration::from_secs(30), || {
         stat(&env, "lanes", "done") == 24
     });
-    signal(&worker, libc::SIGTERM);
+    signal(&mut worker, libc::SIGTERM);
     assert_eq!(wait_exit(&mut worker, Duration::from_secs(20)), 0);
     let seen: Vec<usize> = lines_of(&counts)
         .iter()

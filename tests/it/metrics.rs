@@ -109,7 +109,7 @@ fn a_worker_serves_metrics_and_health(kind: Kind) {
             get(&address, "/healthz").is_some_and(|(status, _)| status == 200)
         });
     }
-    signal(&worker, libc::SIGTERM);
+    signal(&mut worker, libc::SIGTERM);
     assert_eq!(wait_exit(&mut worker, Duration::from_secs(20)), 0);
     // the address is taken: the flag is named in the error
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();

@@ -318,7 +318,7 @@ fn a_worker_and_a_producer_follow_a_sentinel_failover_losing_no_acknowledged_job
         Duration::from_secs(30),
         || stats("done") > done_before,
     );
-    crate::support::signal(&worker, libc::SIGTERM);
+    crate::support::signal(&mut worker, libc::SIGTERM);
     assert_eq!(
         crate::support::wait_exit(&mut worker, Duration::from_secs(20)),
         0

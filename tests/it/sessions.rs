@@ -141,7 +141,7 @@ fn stopping_a_session_kills_its_running_job(kind: Kind) {
         worker.try_wait().unwrap().is_none(),
         "the worker itself keeps running"
     );
-    signal(&worker, libc::SIGTERM);
+    signal(&mut worker, libc::SIGTERM);
     assert_eq!(wait_exit(&mut worker, Duration::from_secs(20)), 0);
 }
 

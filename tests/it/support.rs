@@ -23,6 +23,10 @@ pub mod producer;
 /// A private redis-server, killed when dropped.
 pub struct TestRedis {
     child: Child,
+    /// False once `stop` reaped the server: its pid may then belong to any other process (pids
+    /// wrap at 32,768 here), so no signal goes to it. A stale SIGCONT once thawed another
+    /// test's frozen server.
+    running: bool,
     pub socket: PathBuf,
     _dir: tempfile::TempDir,
 }
@@ -39,6 +43,7 @@ impl TestRedis {
         let child = spawn_server(dir.path(), &socket, extra);
         let redis = TestRedis {
             child,
+            running: true,
             socket,
             _dir: dir,
         };
@@ -50,6 +55,7 @@ impl TestRedis {
     pub fn restart(&mut self) {
         self.stop();
         self.child = spawn_server(self._dir.path(), &self.socket, &[]);
+        self.running = true;
         self.wait_ready();
     }
 
@@ -57,6 +63,7 @@ impl TestRedis {
     pub fn stop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        self.running = false;
         let _ = std::fs::remove_file(&self.socket);
     }
 
@@ -64,6 +71,7 @@ impl TestRedis {
     /// was saved there) and returns as soon as it accepts connections, loaded or not.
     pub fn start_again(&mut self, extra: &[String]) {
         self.child = spawn_server(self._dir.path(), &self.socket, extra);
+        self.running = true;
         wait_until(
             "redis-server accepts connections",
             Duration::from_secs(10),
@@ -77,14 +85,18 @@ impl TestRedis {
 
     /// SIGSTOP: the server freezes with its connections open, as in a long stall.
     pub fn freeze(&self) {
-        unsafe {
-            libc::kill(self.pid(), libc::SIGSTOP);
-        }
+        self.send(libc::SIGSTOP);
     }
 
     pub fn thaw(&self) {
-        unsafe {
-            libc::kill(self.pid(), libc::SIGCONT);
+        self.send(libc::SIGCONT);
+    }
+
+    fn send(&self, signal: i32) {
+        if self.running {
+            unsafe {
+                libc::kill(self.pid(), signal);
+            }
         }
     }
 
@@ -148,9 +160,11 @@ impl TestRedis {
 
 impl Drop for TestRedis {
     fn drop(&mut self) {
-        self.thaw();
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        if self.running {
+            self.thaw();
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
     }
 }
 
@@ -611,9 +625,13 @@ pub fn start_worker(env: &TestEnv, pipeline: &Path, extra: &[&str]) -> Spawned {
     Spawned(command.spawn().unwrap())
 }
 
-pub fn signal(child: &Child, signal: i32) {
-    unsafe {
-        libc::kill(child.id() as i32, signal);
+/// Sends `signal` to a child that is still running. One already exited is reaped here and
+/// not signalled: its pid may belong to another process by now.
+pub fn signal(child: &mut Child, signal: i32) {
+    if let Ok(None) = child.try_wait() {
+        unsafe {
+            libc::kill(child.id() as i32, signal);
+        }
     }
 }
 

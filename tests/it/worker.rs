@@ -107,7 +107,7 @@ fn sigterm_lets_the_running_job_finish(kind: Kind) {
         "{shown}"
     );
     assert!(shown["lease_deadline"].as_i64().is_some(), "{shown}");
-    signal(&worker, libc::SIGTERM);
+    signal(&mut worker, libc::SIGTERM);
     assert_eq!(wait_exit(&mut worker, Duration::from_secs(30)), 0);
     assert_eq!(
         job_field(&env, "slow", &id, "state").as_deref(),
@@ -124,7 +124,7 @@ fn sigterm_lets_the_running_job_finish(kind: Kind) {
 fn past_the_grace_period_the_job_is_released_not_lost(kind: Kind) {
     let env = TestEnv::on(kind);
     let (mut worker, id, step, _) = start_long_job(&env, 60, "30s", &["--shutdown-grace", "200ms"]);
-    signal(&worker, libc::SIGINT);
+    signal(&mut worker, libc::SIGINT);
     assert_eq!(
         wait_exit(&mut worker, Duration::from_secs(30)),
         130,
@@ -152,10 +152,10 @@ fn past_the_grace_period_the_job_is_released_not_lost(kind: Kind) {
 fn a_second_signal_exits_at_once_and_the_lease_is_left_to_expire(kind: Kind) {
     let env = TestEnv::on(kind);
     let (mut worker, id, step, _) = start_long_job(&env, 60, "30s", &[]);
-    signal(&worker, libc::SIGTERM);
+    signal(&mut worker, libc::SIGTERM);
     // the first signal starts a 30 s drain; wait until the worker says so, then signal again
     wait_for_stderr(&mut worker, "finishing in-flight jobs");
-    signal(&worker, libc::SIGTERM);
+    signal(&mut worker, libc::SIGTERM);
     assert_eq!(wait_exit(&mut worker, Duration::from_secs(5)), 130);
     assert_eq!(
         job_field(&env, "slow", &id, "state").as_deref(),
@@ -186,7 +186,7 @@ steps:
     wait_until("the job goes dead", Duration::from_secs(30), || {
         job_field(&env, "flaky", &id, "state").as_deref() == Some("dead")
     });
-    signal(&worker, libc::SIGTERM);
+    signal(&mut worker, libc::SIGTERM);
     assert_eq!(wait_exit(&mut worker, Duration::from_secs(30)), 0);
     assert_eq!(
         job_field(&env, "flaky", &id, "attempts").as_deref(),
@@ -222,7 +222,7 @@ steps:
     wait_until("the job goes dead", Duration::from_secs(30), || {
         job_field(&env, "strict", &id, "state").as_deref() == Some("dead")
     });
-    signal(&worker, libc::SIGTERM);
+    signal(&mut worker, libc::SIGTERM);
     wait_exit(&mut worker, Duration::from_secs(30));
     assert_eq!(
         job_field(&env, "strict", &id, "attempts").as_deref(),
@@ -255,7 +255,7 @@ steps:
         Duration::from_secs(30),
         || job_field(&env, "hangs", &id, "state").as_deref() == Some("dead"),
     );
-    signal(&worker, libc::SIGTERM);
+    signal(&mut worker, libc::SIGTERM);
     wait_exit(&mut worker, Duration::from_secs(30));
     assert!(
         job_field(&env, "hangs", &id, "last_error")
@@ -356,9 +356,9 @@ fn cancelling_a_running_job_stops_its_step_at_the_next_heartbeat(kind: Kind) {
         job_field(&env, "slow", &next, "state").as_deref(),
         Some("active")
     );
-    signal(&worker, libc::SIGTERM);
+    signal(&mut worker, libc::SIGTERM);
     wait_for_stderr(&mut worker, "finishing in-flight jobs");
-    signal(&worker, libc::SIGTERM);
+    signal(&mut worker, libc::SIGTERM);
     assert_eq!(wait_exit(&mut worker, Duration::from_secs(10)), 130);
 }
 
@@ -420,7 +420,7 @@ fn a_worker_rides_out_a_redis_restart() {
         Duration::from_secs(30),
         || job_field(&env, "steady", &second, "state").as_deref() == Some("done"),
     );
-    signal(&worker, libc::SIGTERM);
+    signal(&mut worker, libc::SIGTERM);
     assert_eq!(wait_exit(&mut worker, Duration::from_secs(30)), 0);
 }
 
