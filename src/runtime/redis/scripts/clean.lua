@@ -22,9 +22,11 @@ for _, id in ipairs(args.ids) do
   if state and fields[4] == args.session then
     if state == 'pending' then
       unready(queue, fields[2], id, fields[4])
-    elseif indexes[state] and redis.call('ZREM', indexes[state], id) == 0 and state == 'done'
-      and fields[5] then
-      done_entries[#done_entries + 1] = done_entry(fields[5], id)
+    elseif indexes[state] then
+      -- a done job is indexed in the done list, or in the set older versions kept
+      if redis.call('ZREM', indexes[state], id) == 0 and state == 'done' and fields[5] then
+        done_entries[#done_entries + 1] = done_entry(fields[5], id)
+      end
     end
     if fields[3] then
       local unique = args.unique_prefix .. fields[3]

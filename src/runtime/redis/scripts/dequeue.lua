@@ -83,7 +83,10 @@ local function ack()
     in_slices('ZREM', KEYS[3], finished)
     -- the push answers the list's length, which the trim below needs
     local length = nil
-    if #done_entries > 0 then length = push_done(KEYS[8], done_entries) end
+    if #done_entries > 0 then
+      local _, pushed = in_slices('RPUSH', KEYS[8], done_entries)
+      length = pushed
+    end
     emit_by_session(events, 'completed', finished, finished_sessions)
     redis.call('HINCRBY', KEYS[6], 'done', text_of(acked))
     local width = args.bucket_ms

@@ -55,18 +55,20 @@ local decode_settings = bounded_memo(function(text) return cjson.decode(text) en
   function(text) return #text <= 2048 end)
 
 -- variadic commands in slices, keeping unpack() far below Lua's stack limit; returns the sum
--- of their integer replies. `key` is nil for a command that takes only the items (EXISTS).
+-- of their integer replies, and the last reply (RPUSH's is the list's length). `key` is nil for
+-- a command that takes only the items (EXISTS).
 local function in_slices(command, key, items)
-  local total = 0
+  local total, reply = 0, 0
   for first = 1, #items, 1000 do
     local last = math.min(first + 999, #items)
     if key then
-      total = total + redis.call(command, key, unpack(items, first, last))
+      reply = redis.call(command, key, unpack(items, first, last))
     else
-      total = total + redis.call(command, unpack(items, first, last))
+      reply = redis.call(command, unpack(items, first, last))
     end
+    total = total + reply
   end
-  return total
+  return total, reply
 end
 
 -- Redis keeps a sorted set of up to 128 members as a listpack, where each insert scans the
@@ -260,18 +262,14 @@ local function done_id(entry)
   return string.sub(entry, string.find(entry, ' ', 1, true) + 1)
 end
 
+-- when the job of a done entry finished (server ms)
+local function done_at(entry)
+  return tonumber(string.sub(entry, 1, string.find(entry, ' ', 1, true) - 1))
+end
+
 -- the done entry of a job that finished at `finished_at` (the text stored in its hash)
 local function done_entry(finished_at, id)
   return finished_at .. ' ' .. id
-end
-
--- appends done entries to the list; returns its length after
-local function push_done(list, entries)
-  local length = 0
-  for first = 1, #entries, 1000 do
-    length = redis.call('RPUSH', list, unpack(entries, first, math.min(first + 999, #entries)))
-  end
-  return length
 end
 
 -- trim_finished for the done jobs, kept in `list` (`length` long, nil: not known) and the
@@ -279,11 +277,13 @@ end
 local function trim_done(list, legacy, job_prefix, keep, before, length)
   length = length or redis.call('LLEN', list)
   local trimmed = 0
-  if redis.call('EXISTS', legacy) == 1 then
+  local legacy_count = redis.call('ZCARD', legacy)
+  if legacy_count > 0 then
     local legacy_keep = nil
     if keep then legacy_keep = math.max(keep - length, 0) end
     trimmed = trim_finished(legacy, job_prefix, legacy_keep, before)
-    if keep then keep = math.max(keep - redis.call('ZCARD', legacy), 0) end
+    -- what the set still holds counts against what the list may keep
+    if keep then keep = math.max(keep - (legacy_count - trimmed), 0) end
   end
   local gone = {}
   if keep and length > keep then
@@ -294,12 +294,10 @@ local function trim_done(list, legacy, job_prefix, keep, before, length)
   -- entries are in finishing order: the old ones are a run at the head
   if before > 0 then
     local head = redis.call('LRANGE', list, 0, 0)[1]
-    if head and tonumber(string.sub(head, 1, string.find(head, ' ', 1, true) - 1)) < before then
+    if head and done_at(head) < before then
       local old = 0
       for _, entry in ipairs(redis.call('LRANGE', list, 0, 999)) do
-        if tonumber(string.sub(entry, 1, string.find(entry, ' ', 1, true) - 1)) >= before then
-          break
-        end
+        if done_at(entry) >= before then break end
         old = old + 1
         gone[#gone + 1] = done_id(entry)
       end
