@@ -1,11 +1,13 @@
 //! `lookahead:` on both backends and the cluster: a worker leases jobs ahead of its free
 //! slots, runs each exactly once, gives the held ones back (attempt and all) when it stops,
-//! and the parser refuses lookahead beside a rate or max_inflight. And lease lanes: two lease
-//! loops sharing a pipeline's slots (on Redis) never run more jobs at once than it has.
+//! and the parser refuses lookahead beside a rate or max_inflight. The default, `auto`, holds
+//! jobs only while they are short and gives back one that waits behind a long job. And lease
+//! lanes: two lease loops sharing a pipeline's slots (on Redis) never run more jobs at once
+//! than it has.
 
 use crate::support::{
     Kind, TestEnv, assert_consistent_on, enqueue, lines_of, on_every_backend_sync, run, signal,
-    start_worker, stat, wait_exit, wait_for_stderr, wait_until,
+    start_logged_worker, start_worker, stat, wait_exit, wait_for_stderr, wait_until,
 };
 use std::path::PathBuf;
 use std::time::Duration;
@@ -90,6 +92,101 @@ fn jobs_leased_ahead_run_once_and_go_back_when_the_worker_stops(kind: Kind) {
     assert_eq!(stat(&env, "ahead", "done"), 5);
 }
 
+on_every_backend_sync!(auto_lookahead_gives_back_jobs_held_behind_a_long_one,);
+
+/// Short jobs open `auto`; a long one then holds the worker's one slot. The jobs it leased
+/// ahead go back to the queue instead of waiting for it, it leases no more while the long job
+/// runs, and another worker drains them meanwhile.
+fn auto_lookahead_gives_back_jobs_held_behind_a_long_one(kind: Kind) {
+    let env = TestEnv::on(kind);
+    let runs = env.path("runs");
+    let gate = env.path("gate");
+    let pipeline = env.write(
+        "auto.yaml",
+        &format!(
+            "pipeline: auto\nqueue: auto\nconcurrency: 1\nsteps:\n  - route:\n      on: \"{{{{ data.kind }}}}\"\n      cases:\n        long:\n          exec: [sh, -c, 'echo \"$1\" >> \"{runs}\"; while [ ! -e \"{gate}\" ]; do sleep 0.01; done', sh, \"{{{{ job.id }}}}\"]\n          stdin: none\n      default: {{ noop: {{}} }}\n",
+            runs = runs.display(),
+            gate = gate.display()
+        ),
+    );
+    let jobs = env.write(
+        "jobs.jsonl",
+        &format!(
+            "{}{{\"kind\": \"long\"}}\n{}",
+            "{\"kind\": \"short\"}\n".repeat(40),
+            "{\"kind\": \"short\"}\n".repeat(3)
+        ),
+    );
+    let (code, _, stderr) = env.fleetq(&["enqueue", "auto", "--file", jobs.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let log = env.path("worker.log");
+    let mut worker = start_logged_worker(&env, &pipeline, &["--output", "json"], &log);
+    wait_until("the long job runs", Duration::from_secs(20), || {
+        lines_of(&runs).len() == 1
+    });
+    // the three behind it were held ahead, waited past the hold limit and went back; the
+    // worker leases none of them again while its slot is taken
+    wait_until(
+        "the held jobs back in the queue",
+        Duration::from_secs(20),
+        || stat(&env, "auto", "pending") == 3,
+    );
+    assert_eq!(stat(&env, "auto", "active"), 1);
+    assert_eq!(stat(&env, "auto", "done"), 40);
+    // an idle worker takes them while the long job still runs
+    let (code, _, stderr) = run({
+        let mut command = env.command();
+        command.args(["worker", pipeline.to_str().unwrap(), "--burst"]);
+        command
+    });
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stat(&env, "auto", "done"), 43);
+    assert_eq!(stat(&env, "auto", "active"), 1);
+    std::fs::write(&gate, "").unwrap();
+    wait_until("the long job done", Duration::from_secs(20), || {
+        stat(&env, "auto", "done") == 44
+    });
+    signal(&mut worker, libc::SIGTERM);
+    assert_eq!(wait_exit(&mut worker, Duration::from_secs(20)), 0);
+    let mut report = String::new();
+    std::io::Read::read_to_string(worker.stdout.as_mut().unwrap(), &mut report).unwrap();
+    let report: serde_json::Value = serde_json::from_str(&report).unwrap();
+    assert_eq!(report["done"], 41, "{report}");
+    // at least the three behind the long job; on a loaded machine a short job can also
+    // outlast the hold limit and send back the jobs held behind it
+    assert!(report["released"].as_u64().unwrap() >= 3, "{report}");
+    assert_eq!(lines_of(&runs).len(), 1, "the long job ran once");
+    assert_consistent_on(&env, kind, "auto");
+}
+
+on_every_backend_sync!(jobs_held_by_auto_start_in_queue_order,);
+
+/// With `auto` open (short jobs, one slot, two lease lanes on Redis), held jobs start in the
+/// order the queue gave them out.
+fn jobs_held_by_auto_start_in_queue_order(kind: Kind) {
+    let env = TestEnv::on(kind);
+    let pipeline = env.write(
+        "order.yaml",
+        "pipeline: order\nqueue: order\nconcurrency: 1\nsteps:\n  - log: \"n={{ data.n }}\"\n",
+    );
+    let lines: String = (0..200).map(|n| format!("{{\"n\": {n}}}\n")).collect();
+    let jobs = env.write("jobs.jsonl", &lines);
+    let (code, _, stderr) = env.fleetq(&["enqueue", "order", "--file", jobs.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, _, stderr) = run({
+        let mut command = env.command();
+        command.args(["worker", pipeline.to_str().unwrap(), "--burst"]);
+        command
+    });
+    assert_eq!(code, 0, "{stderr}");
+    let seen: Vec<u32> = stderr
+        .lines()
+        .filter_map(|line| line.split_once(" n=")?.1.split(' ').next()?.parse().ok())
+        .collect();
+    assert_eq!(seen, (0..200).collect::<Vec<u32>>(), "{stderr}");
+    assert_consistent_on(&env, kind, "order");
+}
+
 on_every_backend_sync!(two_lease_loops_never_run_more_jobs_at_once_than_the_slots,);
 
 fn two_lease_loops_never_run_more_jobs_at_once_than_the_slots(kind: Kind) {
@@ -134,6 +231,39 @@ fn two_lease_loops_never_run_more_jobs_at_once_than_the_slots(kind: Kind) {
         "more than 4 at once: {seen:?}"
     );
     assert_consistent_on(&env, kind, "lanes");
+}
+
+#[test]
+fn lookahead_is_auto_or_a_count() {
+    let env = TestEnv::new();
+    let auto = env.write(
+        "auto.yaml",
+        "pipeline: a\nqueue: q\nrate: 10/s\nsteps:\n  - noop: {}\n",
+    );
+    let (code, stdout, stderr) =
+        env.fleetq(&["pipeline", "show", auto.to_str().unwrap(), "--json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let outline: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(outline["lookahead"], "auto", "{outline}");
+    let fixed = env.write(
+        "fixed.yaml",
+        "pipeline: f\nqueue: q\nlookahead: 0\nsteps:\n  - noop: {}\n",
+    );
+    let (code, stdout, stderr) =
+        env.fleetq(&["pipeline", "show", fixed.to_str().unwrap(), "--json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let outline: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(outline["lookahead"], 0, "{outline}");
+    let bad = env.write(
+        "bad.yaml",
+        "pipeline: b\nqueue: q\nlookahead: soon\nsteps:\n  - noop: {}\n",
+    );
+    let (code, _, stderr) = env.fleetq(&["pipeline", "validate", bad.to_str().unwrap()]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("bad.yaml:3:12") && stderr.contains("`auto` or a number of jobs up to 256"),
+        "{stderr}"
+    );
 }
 
 #[test]

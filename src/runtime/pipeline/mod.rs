@@ -17,7 +17,7 @@ pub mod template;
 
 pub use run::{JobOutcome, StepFailure, StepRun, run_job, run_job_watched, run_on_failure};
 pub use services::Services;
-pub use spec::{Action, Pipeline, RetryPolicy, Step};
+pub use spec::{Action, Lookahead, Pipeline, RetryPolicy, Step};
 
 use crate::runtime::error::Classified;
 use crate::runtime::yaml::load_yaml;
@@ -54,6 +54,6 @@ pub fn noop(queue: &str) -> Pipeline {
         resume: true,
         rate: None,
         max_inflight: None,
-        lookahead: 0,
+        lookahead: Lookahead::Auto,
     }
 }

@@ -1,6 +1,6 @@
 //! A pipeline's parsed form as data: what `fleetq pipeline show` draws and prints as JSON.
 
-use super::spec::{Action, ExitAction, HttpBody, Pipeline, Step};
+use super::spec::{Action, ExitAction, HttpBody, Lookahead, Pipeline, Step};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -16,7 +16,7 @@ pub struct PipelineOutline {
     pub resume: bool,
     pub rate: Option<String>,
     pub max_inflight: Option<u32>,
-    pub lookahead: u32,
+    pub lookahead: Lookahead,
     pub steps: Vec<StepOutline>,
     pub on_failure: Vec<StepOutline>,
 }

@@ -37,10 +37,25 @@ pub struct Pipeline {
     pub rate: Option<Rate>,
     /// Most jobs of the queue running at once, across every worker.
     pub max_inflight: Option<u32>,
-    /// Jobs a worker may lease ahead of its free slots (0: none). They wait in the worker,
-    /// shown as active, and start as slots free: the next lease's round trip overlaps the
-    /// running jobs. For short jobs; a long job holds the ones behind it.
-    pub lookahead: u32,
+    /// Jobs a worker may lease ahead of its free slots. They wait in the worker, shown as
+    /// active, and start as slots free: the next lease's round trip overlaps the running jobs.
+    pub lookahead: Lookahead,
+}
+
+/// How a worker leases ahead of its free slots (see `worker/lookahead.rs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(untagged)]
+pub enum Lookahead {
+    /// The default: a few jobs, only while the pipeline's jobs are short, and a held job that
+    /// waits too long goes back to the queue for any worker.
+    #[serde(serialize_with = "auto_text")]
+    Auto,
+    /// Exactly this many (0: none), whatever the jobs' length, held until a slot frees.
+    Fixed(u32),
+}
+
+fn auto_text<S: serde::Serializer>(serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str("auto")
 }
 
 impl Pipeline {

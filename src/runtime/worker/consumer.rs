@@ -4,7 +4,7 @@
 
 use super::budget::{JobBudget, Reservation};
 use super::lanes::Lanes;
-use super::lookahead::Slot;
+use super::lookahead::{AheadPolicy, HeldJobs, Slot, lease_of};
 use super::pacing::{Hold, burst_wait, idle_wait};
 use super::trouble::Trouble;
 use super::{JobObserver, StopReason, WorkerOptions};
@@ -57,9 +57,15 @@ pub struct Consumer {
     pub(super) observer: Option<Arc<dyn JobObserver>>,
     pub(super) permits: Arc<Semaphore>,
     pub(super) concurrency: usize,
-    /// Jobs leased ahead of a free slot, waiting to start (see `lookahead.rs`).
+    /// Places for jobs leased ahead of a free slot, waiting to start (see `lookahead.rs`).
     pub(super) ahead: Arc<Semaphore>,
-    pub(super) lookahead: usize,
+    pub(super) lookahead: AheadPolicy,
+    /// Jobs leased ahead, in lease order, waiting for a slot.
+    pub(super) held: Mutex<HeldJobs>,
+    /// Lease calls sent so far: held jobs start in the order their calls reached the backend.
+    pub(super) leases_sent: AtomicU64,
+    /// The fetch loops' stop: once it is cancelled no held job starts.
+    pub(super) taking: std::sync::OnceLock<CancellationToken>,
     /// Finished jobs whose ack has not been confirmed yet; their leases are still extended.
     pub(super) acks: Mutex<Vec<Completion>>,
     pub(super) ack_ready: Notify,
@@ -92,8 +98,11 @@ impl Consumer {
         observer: Option<Arc<dyn JobObserver>>,
         trouble: Arc<Trouble>,
     ) -> Consumer {
-        let lookahead = super::lookahead::depth(&pipeline);
-        let lanes = Lanes::new(concurrency.max(1) + lookahead, backend.works_apart());
+        let lookahead = AheadPolicy::new(&pipeline);
+        let lanes = Lanes::new(
+            concurrency.max(1) + lookahead.depth(),
+            backend.works_apart(),
+        );
         Consumer {
             services: Services::new(Some(backend.clone()), &pipeline),
             backend,
@@ -102,8 +111,11 @@ impl Consumer {
             observer,
             permits: Arc::new(Semaphore::new(concurrency.max(1))),
             concurrency: concurrency.max(1),
-            ahead: Arc::new(Semaphore::new(lookahead)),
+            ahead: Arc::new(Semaphore::new(lookahead.depth())),
             lookahead,
+            held: Mutex::new(HeldJobs::default()),
+            leases_sent: AtomicU64::new(0),
+            taking: std::sync::OnceLock::new(),
             acks: Mutex::new(Vec::new()),
             ack_ready: Notify::new(),
             lanes,
@@ -237,6 +249,7 @@ impl Consumer {
         let mut backlog = false;
         let mut dry_since: Option<Instant> = None;
         let mut gate = self.gate.clone();
+        let _ = self.taking.set(taking.clone());
         loop {
             if let Some(gate) = gate.as_mut()
                 && *gate.borrow_and_update()
@@ -259,8 +272,18 @@ impl Consumer {
             let first = tokio::select! {
                 biased;
                 permit = self.permits.clone().acquire_owned() => Slot::Run(permit.expect("the semaphore is never closed")),
-                permit = self.ahead.clone().acquire_owned(), if self.lookahead > 0 => Slot::Ahead(permit.expect("the semaphore is never closed")),
+                permit = self.ahead.clone().acquire_owned(), if self.lookahead.open() => Slot::Ahead(permit.expect("the semaphore is never closed")),
                 _ = taking.cancelled() => break StopReason::Signal,
+            };
+            let first = match first {
+                // closed while this loop waited for the place (a held job waited too long)
+                Slot::Ahead(_) if !self.lookahead.open() => continue,
+                // held jobs were leased first, so they take a free slot before a new lease
+                Slot::Run(permit) => match self.offer(permit) {
+                    Some(permit) => Slot::Run(permit),
+                    None => continue,
+                },
+                ahead => ahead,
             };
             if backlog && self.permits.available_permits() < self.concurrency / 4 {
                 // work is waiting but few slots are free: let other finishing jobs hand theirs
@@ -286,6 +309,7 @@ impl Consumer {
             let completions = self.take_acks();
             let finished_before = self.finished.load(Ordering::Acquire);
             let started = Instant::now();
+            let sequence = self.leases_sent.fetch_add(1, Ordering::Relaxed);
             let reply = self
                 .backend
                 .lease(&self.pipeline.queue, &request, &completions)
@@ -324,9 +348,13 @@ impl Consumer {
                     }
                 }
             };
+            if batch.limited_ms.is_some() {
+                self.lookahead.limited();
+            }
             let got = batch.jobs.len();
             backlog = got == request.max_jobs;
             budget.settle(reserved, got as u64);
+            let mut leased = Vec::with_capacity(got);
             for (job, slot) in std::mem::take(&mut batch.jobs)
                 .into_iter()
                 .zip(permits.drain(..))
@@ -334,20 +362,17 @@ impl Consumer {
                 // in flight from now, not from when its task first runs: a dry lease answered
                 // before then must not take the queue for drained
                 let entry = self.track(&job);
-                let consumer = self.clone();
                 match slot {
-                    Slot::Run(permit) => self
-                        .tasks
-                        .spawn(async move { consumer.execute(job, entry, permit).await }),
-                    Slot::Ahead(ahead) => {
-                        let taking = taking.clone();
-                        self.tasks.spawn(async move {
-                            consumer.start_later(job, entry, ahead, taking).await
-                        })
+                    Slot::Run(permit) if self.lookahead.depth() == 0 => {
+                        let consumer = self.clone();
+                        self.tasks
+                            .spawn(async move { consumer.execute(job, entry, permit).await });
                     }
-                };
+                    slot => leased.push((job, entry, slot)),
+                }
             }
             drop(permits);
+            self.hold(sequence, leased);
             if got > 0 {
                 dry_since = None;
                 continue;
@@ -423,12 +448,25 @@ impl Consumer {
         entry
     }
 
+    /// Runs the job in its slot, then the held jobs (first leased first) while any wait.
     pub(super) async fn execute(
         self: Arc<Self>,
         job: LeasedJob,
         entry: Arc<InFlight>,
         permit: OwnedSemaphorePermit,
     ) {
+        let mut next = Some((job, entry));
+        while let Some((job, entry)) = next {
+            self.run_one(job, entry).await;
+            self.job_finished.notify_waiters();
+            next = self.next_held();
+        }
+        drop(permit);
+        // a job held after the look above, while the slot was still taken, starts now
+        self.start_held();
+    }
+
+    async fn run_one(&self, job: LeasedJob, entry: Arc<InFlight>) {
         if let Some(observer) = &self.observer {
             observer.started(&job);
         }
@@ -438,16 +476,17 @@ impl Consumer {
             _ = entry.abort.cancelled() => None,
             outcome = self.run_measured(&job) => Some(outcome),
         };
-        if let (Some(metrics), Some(_)) = (&self.metrics, &outcome) {
-            metrics
-                .job_seconds
-                .get_or_create(&self.job_labels())
-                .observe(started.elapsed().as_secs_f64());
+        if outcome.is_some() {
+            let run = started.elapsed();
+            self.lookahead.finished(run);
+            if let Some(metrics) = &self.metrics {
+                metrics
+                    .job_seconds
+                    .get_or_create(&self.job_labels())
+                    .observe(run.as_secs_f64());
+            }
         }
-        let lease = LeaseRef {
-            id: job.id.clone(),
-            token: job.token.clone(),
-        };
+        let lease = lease_of(&job);
         match outcome {
             Some(JobOutcome::Done { outputs }) => {
                 tracing::debug!(queue = %job.queue, job = %job.id, "job done");
@@ -468,18 +507,7 @@ impl Consumer {
             }
             Some(JobOutcome::Failed { failure, .. }) if failure.cannot_start => {
                 self.hold_leasing(&failure);
-                match self
-                    .backend
-                    .release(&job.queue, std::slice::from_ref(&lease))
-                    .await
-                {
-                    Ok(released) => {
-                        self.counters
-                            .released
-                            .fetch_add(released, Ordering::Relaxed);
-                    }
-                    Err(_) => self.push_release(lease),
-                }
+                self.hand_back(&job.queue, vec![lease]).await;
                 self.forget(&job.id);
             }
             Some(JobOutcome::Failed { failure, outputs }) => {
@@ -488,18 +516,28 @@ impl Consumer {
             }
             None => self.give_up(&job, &entry),
         }
-        drop(permit);
-        self.job_finished.notify_waiters();
+    }
+
+    /// Gives jobs' leases back to the head of their queue, their attempts with them; if the backend
+    /// cannot take it now, at shutdown (or the lease expires).
+    pub(super) async fn hand_back(&self, queue: &str, leases: Vec<LeaseRef>) {
+        match self.backend.release(queue, &leases).await {
+            Ok(released) => {
+                self.counters
+                    .released
+                    .fetch_add(released, Ordering::Relaxed);
+            }
+            Err(_) => leases
+                .into_iter()
+                .for_each(|lease| self.push_release(lease)),
+        }
     }
 
     /// A job stopped before it finished: released when shutdown stopped it (its attempt is
     /// given back), else counted lost (its lease went to someone else, or it was cancelled).
     pub(super) fn give_up(&self, job: &LeasedJob, entry: &InFlight) {
         if entry.release.load(Ordering::Relaxed) {
-            self.push_release(LeaseRef {
-                id: job.id.clone(),
-                token: job.token.clone(),
-            });
+            self.push_release(lease_of(job));
         } else {
             self.counters.lost.fetch_add(1, Ordering::Relaxed);
         }
@@ -527,7 +565,7 @@ impl Consumer {
 
     /// Takes a finished job out of in-flight, counting it first, so a dry lease that raced
     /// with it is always noticed (see `finished`).
-    fn forget(&self, id: &str) {
+    pub(super) fn forget(&self, id: &str) {
         if let Some(metrics) = &self.metrics {
             metrics.in_flight.get_or_create(&self.queue_label()).dec();
         }
@@ -537,7 +575,7 @@ impl Consumer {
         }
     }
 
-    fn push_release(&self, lease: LeaseRef) {
+    pub(super) fn push_release(&self, lease: LeaseRef) {
         if let Ok(mut leases) = self.to_release.lock() {
             leases.push(lease);
         }

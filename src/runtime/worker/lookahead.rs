@@ -1,14 +1,34 @@
 //! Leasing ahead: a worker whose slots are all busy may lease a few more jobs, which wait in
 //! the worker and start as slots free, so the round trip to the next lease overlaps the
 //! running jobs instead of following them.
+//!
+//! The default (`lookahead: auto`) does so only where it pays and costs nothing to see: while
+//! the pipeline's jobs are short, when no limit times the queue's starts, and never holding a
+//! job long. A number in the pipeline holds exactly that many, whatever the jobs' length.
 
 use super::consumer::{Consumer, InFlight};
-use crate::runtime::job::LeasedJob;
-use crate::runtime::pipeline::Pipeline;
+use crate::runtime::job::{LeaseRef, LeasedJob};
+use crate::runtime::pipeline::{Lookahead, Pipeline};
+use std::collections::VecDeque;
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::Duration;
 use tokio::sync::OwnedSemaphorePermit;
-use tokio_util::sync::CancellationToken;
+
+/// Most jobs `auto` holds ahead. At concurrency 1 four held jobs let each lease call carry a
+/// few jobs, where one held job only hides a single round trip.
+const AUTO_DEPTH: usize = 4;
+
+/// `auto` leases ahead only while the pipeline's recent jobs ran shorter than this on
+/// average: against a round trip of 0.1–0.2 ms, a longer job gains little by hiding it.
+const SHORT_JOB: Duration = Duration::from_millis(1);
+
+/// A job `auto` held longer than this goes back to the head of the queue, where any idle
+/// worker can take it, instead of waiting behind a job that turned out long.
+const HOLD_LIMIT: Duration = Duration::from_millis(5);
+
+/// No job has finished yet, so nothing is known of their length.
+const UNKNOWN: u64 = u64::MAX;
 
 /// What a leased job holds while it waits or runs.
 pub enum Slot {
@@ -18,27 +38,123 @@ pub enum Slot {
     Ahead(OwnedSemaphorePermit),
 }
 
-/// How many jobs may wait ahead: the pipeline's `lookahead` (0 unless it asks; the parser
-/// refuses it with a rate or max_inflight, whose timing it would change).
-pub fn depth(pipeline: &Pipeline) -> usize {
-    pipeline.lookahead as usize
+/// When a consumer may lease ahead, and how far.
+pub struct AheadPolicy {
+    depth: usize,
+    adaptive: bool,
+    /// Recent jobs' run time in microseconds, a moving average (`UNKNOWN` before the first).
+    average_micros: AtomicU64,
+    /// A queue limit held jobs back: its timing is the limit's, so `auto` stands down.
+    stood_down: AtomicBool,
+}
+
+impl AheadPolicy {
+    /// The pipeline's `lookahead`. `auto` holds nothing beside the pipeline's own rate or
+    /// max_inflight (the parser refuses a number there): a held job starts later than the
+    /// limit timed it, and counts as in flight while it waits.
+    pub fn new(pipeline: &Pipeline) -> AheadPolicy {
+        let (depth, adaptive) = match pipeline.lookahead {
+            Lookahead::Fixed(count) => (count as usize, false),
+            Lookahead::Auto if pipeline.rate.is_some() || pipeline.max_inflight.is_some() => {
+                (0, false)
+            }
+            Lookahead::Auto => (AUTO_DEPTH, true),
+        };
+        AheadPolicy {
+            depth,
+            adaptive,
+            average_micros: AtomicU64::new(UNKNOWN),
+            stood_down: AtomicBool::new(false),
+        }
+    }
+
+    /// Places ahead the consumer has (used or not).
+    pub fn depth(&self) -> usize {
+        self.depth
+    }
+
+    /// Whether a lease may take places ahead now.
+    pub fn open(&self) -> bool {
+        self.depth > 0
+            && (!self.adaptive
+                || (!self.stood_down.load(Ordering::Relaxed)
+                    && self.average_micros.load(Ordering::Relaxed) < SHORT_JOB.as_micros() as u64))
+    }
+
+    /// How long a held job may wait for a slot before it goes back (none: until one frees).
+    pub fn hold_limit(&self) -> Option<Duration> {
+        self.adaptive.then_some(HOLD_LIMIT)
+    }
+
+    /// A job ran for `run`.
+    pub fn finished(&self, run: Duration) {
+        if !self.adaptive {
+            return;
+        }
+        let run = u64::try_from(run.as_micros()).unwrap_or(UNKNOWN - 1);
+        let _ = self
+            .average_micros
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |average| {
+                // an eighth of each new run: one short job after long ones does not reopen
+                Some(match average {
+                    UNKNOWN => run,
+                    average => average - average / 8 + run / 8,
+                })
+            });
+    }
+
+    /// A held job waited out the hold limit: a running job is long, so hold no more until
+    /// short jobs bring the average down again.
+    pub fn held_too_long(&self) {
+        self.average_micros
+            .fetch_max(HOLD_LIMIT.as_micros() as u64, Ordering::Relaxed);
+    }
+
+    /// A lease found the queue's rate or max_inflight holding jobs back.
+    pub fn limited(&self) {
+        if self.adaptive {
+            self.stood_down.store(true, Ordering::Relaxed);
+        }
+    }
+}
+
+/// A job leased ahead, waiting for a slot; it keeps its place ahead until it starts.
+pub(super) struct Held {
+    /// Its lease call's place in the order the consumer sent them.
+    sequence: u64,
+    job: LeasedJob,
+    entry: Arc<InFlight>,
+    /// Its place ahead; none for a job leased into a free slot, which waits only while jobs
+    /// of earlier calls take that slot first.
+    _place: Option<OwnedSemaphorePermit>,
+}
+
+/// Held jobs in lease order: the first to be leased is the first to start.
+#[derive(Default)]
+pub(super) struct HeldJobs {
+    queue: VecDeque<Held>,
+    /// The consumer stopped: no held job starts any more.
+    closed: bool,
 }
 
 impl Consumer {
     /// Most jobs one lease call asks for: its lane's share of the slots and places ahead.
     pub(super) fn lease_limit(&self, most: usize) -> usize {
-        (self.concurrency + self.lookahead)
+        (self.concurrency + self.lookahead.depth())
             .div_ceil(self.lanes.count())
             .min(most)
     }
 
-    /// Adds free slots, then places ahead, to a lease's up to `limit`.
+    /// Adds free slots, then places ahead while they are open, to a lease's up to `limit`.
     pub(super) fn more_slots(&self, slots: &mut Vec<Slot>, limit: usize) {
         while slots.len() < limit {
             match self.permits.clone().try_acquire_owned() {
                 Ok(permit) => slots.push(Slot::Run(permit)),
                 Err(_) => break,
             }
+        }
+        if !self.lookahead.open() {
+            return;
         }
         while slots.len() < limit {
             match self.ahead.clone().try_acquire_owned() {
@@ -48,31 +164,161 @@ impl Consumer {
         }
     }
 
-    /// Waits for a slot, then runs the job. Stopping the worker first releases it (its
-    /// attempt given back); a heartbeat that finds its lease lost or cancelled drops it.
-    pub(super) async fn start_later(
-        self: Arc<Self>,
-        job: LeasedJob,
-        entry: Arc<InFlight>,
-        ahead: OwnedSemaphorePermit,
-        taking: CancellationToken,
+    /// Queues the jobs of lease call `sequence` behind those of earlier calls (the other
+    /// lane's answer may be handled first), then starts what free slots allow, first leased
+    /// first: a job leased into a free slot gives it up to the queue, so it never starts
+    /// before a job an earlier call holds. Under `auto`, those still waiting after the hold
+    /// limit go back.
+    pub(super) fn hold(
+        self: &Arc<Self>,
+        sequence: u64,
+        jobs: Vec<(LeasedJob, Arc<InFlight>, Slot)>,
     ) {
-        let permit = tokio::select! {
-            biased;
-            _ = entry.abort.cancelled() => None,
-            _ = taking.cancelled() => {
-                entry.release.store(true, Ordering::Relaxed);
-                None
-            }
-            permit = self.permits.clone().acquire_owned() => permit.ok(),
-        };
-        drop(ahead);
-        match permit {
-            Some(permit) => self.execute(job, entry, permit).await,
-            None => {
-                self.give_up(&job, &entry);
-                self.job_finished.notify_waiters();
+        if jobs.is_empty() {
+            return;
+        }
+        let ids: Vec<String> = jobs.iter().map(|(job, _, _)| job.id.clone()).collect();
+        let mut slots = Vec::new();
+        if let Ok(mut held) = self.held.lock() {
+            let first = held
+                .queue
+                .iter()
+                .rposition(|waiting| waiting.sequence <= sequence)
+                .map_or(0, |last| last + 1);
+            for (at, (job, entry, slot)) in (first..).zip(jobs) {
+                let place = match slot {
+                    Slot::Run(permit) => {
+                        slots.push(permit);
+                        None
+                    }
+                    Slot::Ahead(place) => Some(place),
+                };
+                let waiting = Held {
+                    sequence,
+                    job,
+                    entry,
+                    _place: place,
+                };
+                held.queue.insert(at, waiting);
             }
         }
+        drop(slots);
+        self.start_held();
+        let waiting = self.held.lock().is_ok_and(|held| !held.queue.is_empty());
+        if let (Some(limit), true) = (self.lookahead.hold_limit(), waiting) {
+            let consumer = self.clone();
+            self.tasks.spawn(async move {
+                tokio::time::sleep(limit).await;
+                consumer.expire_held(&ids).await;
+            });
+        }
+    }
+
+    /// Starts held jobs, first leased first, while slots are free.
+    pub(super) fn start_held(self: &Arc<Self>) {
+        loop {
+            let Ok(mut held) = self.held.lock() else {
+                return;
+            };
+            if self.stopped(&held) || held.queue.is_empty() {
+                return;
+            }
+            let Ok(permit) = self.permits.clone().try_acquire_owned() else {
+                return;
+            };
+            let Some(first) = held.queue.pop_front() else {
+                return;
+            };
+            drop(held);
+            let consumer = self.clone();
+            self.tasks
+                .spawn(async move { consumer.execute(first.job, first.entry, permit).await });
+        }
+    }
+
+    /// Gives a free slot to the first held job, if one waits; else hands the slot back.
+    pub(super) fn offer(
+        self: &Arc<Self>,
+        permit: OwnedSemaphorePermit,
+    ) -> Option<OwnedSemaphorePermit> {
+        match self.next_held() {
+            Some((job, entry)) => {
+                let consumer = self.clone();
+                self.tasks
+                    .spawn(async move { consumer.execute(job, entry, permit).await });
+                None
+            }
+            None => Some(permit),
+        }
+    }
+
+    /// The first held job, to run in a slot that just came free.
+    pub(super) fn next_held(&self) -> Option<(LeasedJob, Arc<InFlight>)> {
+        let mut held = self.held.lock().ok()?;
+        if self.stopped(&held) {
+            return None;
+        }
+        held.queue.pop_front().map(|first| (first.job, first.entry))
+    }
+
+    /// The jobs of one lease that still wait after the hold limit: a running job turned out
+    /// long, so they go back to the head of the queue for any worker.
+    async fn expire_held(&self, ids: &[String]) {
+        let expired = match self.held.lock() {
+            Ok(mut held) if !self.stopped(&held) => {
+                let (expired, kept): (VecDeque<Held>, VecDeque<Held>) =
+                    std::mem::take(&mut held.queue)
+                        .into_iter()
+                        .partition(|waiting| ids.contains(&waiting.job.id));
+                held.queue = kept;
+                expired
+            }
+            _ => return,
+        };
+        if expired.is_empty() {
+            return;
+        }
+        self.lookahead.held_too_long();
+        tracing::debug!(queue = %self.pipeline.queue, jobs = expired.len(), "held jobs waited too long; they go back to the queue");
+        let leases: Vec<LeaseRef> = expired
+            .iter()
+            .map(|waiting| lease_of(&waiting.job))
+            .collect();
+        self.hand_back(&self.pipeline.queue, leases).await;
+        for waiting in &expired {
+            self.forget(&waiting.job.id);
+        }
+        self.job_finished.notify_waiters();
+    }
+
+    /// Whether held jobs may no longer start: the worker is stopping.
+    fn stopped(&self, held: &HeldJobs) -> bool {
+        held.closed
+            || self
+                .taking
+                .get()
+                .is_some_and(|taking| taking.is_cancelled())
+    }
+
+    /// At a stop: no held job starts; each is released with its attempt.
+    pub(super) fn release_held(&self) {
+        let held = match self.held.lock() {
+            Ok(mut held) => {
+                held.closed = true;
+                std::mem::take(&mut held.queue)
+            }
+            Err(_) => return,
+        };
+        for waiting in held {
+            self.push_release(lease_of(&waiting.job));
+            self.forget(&waiting.job.id);
+        }
+    }
+}
+
+pub(super) fn lease_of(job: &LeasedJob) -> LeaseRef {
+    LeaseRef {
+        id: job.id.clone(),
+        token: job.token.clone(),
     }
 }

@@ -10,9 +10,10 @@ use std::time::{Duration, Instant};
 const FINAL_ACK_WINDOW: Duration = Duration::from_secs(10);
 
 impl Consumer {
-    /// After the fetch loop ends: wait up to `grace` for in-flight jobs, stop and release the
-    /// rest, and confirm the last acks (for a bounded time; what stays unconfirmed is counted).
+    /// After the fetch loop ends: release the held jobs, wait up to `grace` for in-flight
+    /// jobs, stop and release the rest, and confirm the last acks (for a bounded time; what stays unconfirmed is counted).
     pub async fn finish(&self, grace: Duration) {
+        self.release_held();
         self.tasks.close();
         if tokio::time::timeout(grace, self.tasks.wait())
             .await

@@ -6,7 +6,7 @@ mod step;
 
 pub use step::resolve_program;
 
-use super::spec::{Action, Pipeline, RetryPolicy, Step};
+use super::spec::{Action, Lookahead, Pipeline, RetryPolicy, Step};
 use crate::runtime::duration::HumanDuration;
 use crate::runtime::rate::Rate;
 use serde::de::{Error as _, MapAccess, SeqAccess, Visitor};
@@ -70,7 +70,7 @@ pub struct RawPipeline {
     #[serde(default, deserialize_with = "optional_at_least_one")]
     max_inflight: Option<usize>,
     #[serde(default)]
-    lookahead: u32,
+    lookahead: LookaheadSetting,
 }
 
 /// Most jobs a worker may hold ahead of its free slots.
@@ -84,13 +84,10 @@ impl TryFrom<RawPipeline> for Pipeline {
     type Error = String;
 
     fn try_from(raw: RawPipeline) -> Result<Self, String> {
-        if raw.lookahead > MAX_LOOKAHEAD {
-            return Err(format!(
-                "lookahead is at most {MAX_LOOKAHEAD}, not {}",
-                raw.lookahead
-            ));
-        }
-        if raw.lookahead > 0 && (raw.rate.is_some() || raw.max_inflight.is_some()) {
+        let lookahead = raw.lookahead.0;
+        if matches!(lookahead, Lookahead::Fixed(count) if count > 0)
+            && (raw.rate.is_some() || raw.max_inflight.is_some())
+        {
             return Err("lookahead cannot go with rate or max_inflight: a job leased ahead starts later than the limit timed it, and counts as in flight while it waits".into());
         }
         let mut pipeline = Pipeline {
@@ -108,7 +105,7 @@ impl TryFrom<RawPipeline> for Pipeline {
             resume: raw.resume,
             rate: raw.rate,
             max_inflight: raw.max_inflight.map(|count| count as u32),
-            lookahead: raw.lookahead,
+            lookahead,
         };
         pipeline.templated = pipeline.all_steps().iter().any(|step| step.templated());
         pipeline.needs_context = pipeline.templated
@@ -139,6 +136,57 @@ impl<'de> Deserialize<'de> for QueueName {
             }
         }
         deserializer.deserialize_str(Name)
+    }
+}
+
+/// `lookahead:`: `auto` (the default) or a number of jobs from 0 (none) to 256.
+#[derive(Debug)]
+struct LookaheadSetting(Lookahead);
+
+impl Default for LookaheadSetting {
+    fn default() -> Self {
+        LookaheadSetting(Lookahead::Auto)
+    }
+}
+
+impl<'de> Deserialize<'de> for LookaheadSetting {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Setting;
+        impl Visitor<'_> for Setting {
+            type Value = LookaheadSetting;
+            fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+                write!(
+                    formatter,
+                    "`auto` or a number of jobs up to {MAX_LOOKAHEAD}"
+                )
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<LookaheadSetting, E> {
+                match text {
+                    "auto" => Ok(LookaheadSetting(Lookahead::Auto)),
+                    _ => Err(E::invalid_value(serde::de::Unexpected::Str(text), &self)),
+                }
+            }
+            fn visit_u64<E: serde::de::Error>(self, count: u64) -> Result<LookaheadSetting, E> {
+                match u32::try_from(count) {
+                    Ok(count) if count <= MAX_LOOKAHEAD => {
+                        Ok(LookaheadSetting(Lookahead::Fixed(count)))
+                    }
+                    _ => Err(E::custom(format!(
+                        "lookahead is at most {MAX_LOOKAHEAD}, not {count}"
+                    ))),
+                }
+            }
+            fn visit_i64<E: serde::de::Error>(self, count: i64) -> Result<LookaheadSetting, E> {
+                match u64::try_from(count) {
+                    Ok(count) => self.visit_u64(count),
+                    Err(_) => Err(E::invalid_value(
+                        serde::de::Unexpected::Signed(count),
+                        &self,
+                    )),
+                }
+            }
+        }
+        deserializer.deserialize_any(Setting)
     }
 }
 
