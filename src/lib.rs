@@ -96,7 +96,8 @@
 //!                         the live control feed), pacing.rs (idle waits, burst-wait, the pause
 //!                         after an unstartable step), trouble.rs (throttled outage logging),
 //!                         budget.rs (--max-jobs), lookahead.rs (`lookahead:`: jobs leased
-//!                         ahead of free slots), stopping.rs (grace, release, last acks)
+//!                         ahead of free slots, held in lease order; `auto` and its hold
+//!                         limit), stopping.rs (grace, release, last acks)
 //!   dlq/                  dead-letter queue: mod.rs (filters, selection in pages, retry at a
 //!                         rate, purge), drain.rs (crash-safe drain to JSONL, import)
 //!   sessions.rs           sessions: counts, show, stop (refuse, cancel, kill), clean

@@ -98,9 +98,9 @@ impl Consumer {
         observer: Option<Arc<dyn JobObserver>>,
         trouble: Arc<Trouble>,
     ) -> Consumer {
-        let lookahead = AheadPolicy::new(&pipeline);
+        let lookahead = AheadPolicy::new(&pipeline, concurrency.max(1));
         let lanes = Lanes::new(
-            concurrency.max(1) + lookahead.depth(),
+            lookahead.lane_slots(concurrency.max(1)),
             backend.works_apart(),
         );
         Consumer {
@@ -297,6 +297,7 @@ impl Consumer {
                 Reservation::Spent => break StopReason::MaxJobs,
                 Reservation::Wait => {
                     drop(permits);
+                    self.start_held();
                     tokio::select! {
                         _ = tokio::time::sleep(Duration::from_millis(20)) => continue,
                         _ = taking.cancelled() => break StopReason::Signal,
@@ -331,6 +332,7 @@ impl Consumer {
                 Err(error) => {
                     budget.settle(reserved, 0);
                     drop(permits);
+                    self.start_held();
                     self.trouble.failed("could not lease jobs", &error);
                     if options.burst
                         && self

@@ -19,6 +19,10 @@ use tokio::sync::OwnedSemaphorePermit;
 /// few jobs, where one held job only hides a single round trip.
 const AUTO_DEPTH: usize = 4;
 
+/// `auto` holds nothing from this many slots up: two lease lanes of 16 or more jobs a call
+/// already keep the backend busy (measured level at 100, where holding cost worker CPU).
+const AUTO_BELOW: usize = 32;
+
 /// `auto` leases ahead only while the pipeline's recent jobs ran shorter than this on
 /// average: against a round trip of 0.1–0.2 ms, a longer job gains little by hiding it.
 const SHORT_JOB: Duration = Duration::from_millis(1);
@@ -49,13 +53,17 @@ pub struct AheadPolicy {
 }
 
 impl AheadPolicy {
-    /// The pipeline's `lookahead`. `auto` holds nothing beside the pipeline's own rate or
-    /// max_inflight (the parser refuses a number there): a held job starts later than the
-    /// limit timed it, and counts as in flight while it waits.
-    pub fn new(pipeline: &Pipeline) -> AheadPolicy {
+    /// The pipeline's `lookahead` for a consumer of `concurrency` slots. `auto` holds nothing
+    /// beside the pipeline's own rate or max_inflight (the parser refuses a number there): a
+    /// held job starts later than the limit timed it, and counts as in flight while it waits.
+    pub fn new(pipeline: &Pipeline, concurrency: usize) -> AheadPolicy {
         let (depth, adaptive) = match pipeline.lookahead {
             Lookahead::Fixed(count) => (count as usize, false),
-            Lookahead::Auto if pipeline.rate.is_some() || pipeline.max_inflight.is_some() => {
+            Lookahead::Auto
+                if pipeline.rate.is_some()
+                    || pipeline.max_inflight.is_some()
+                    || concurrency >= AUTO_BELOW =>
+            {
                 (0, false)
             }
             Lookahead::Auto => (AUTO_DEPTH, true),
@@ -71,6 +79,17 @@ impl AheadPolicy {
     /// Places ahead the consumer has (used or not).
     pub fn depth(&self) -> usize {
         self.depth
+    }
+
+    /// Slots and places that count toward a second lease lane. `auto`'s places do not: with
+    /// one slot, two lanes would take turns at a single doorbell, and an idle pickup would
+    /// pay for the hand-over of the slot between them.
+    pub fn lane_slots(&self, concurrency: usize) -> usize {
+        if self.adaptive {
+            concurrency
+        } else {
+            concurrency + self.depth
+        }
     }
 
     /// Whether a lease may take places ahead now.
@@ -175,6 +194,8 @@ impl Consumer {
         jobs: Vec<(LeasedJob, Arc<InFlight>, Slot)>,
     ) {
         if jobs.is_empty() {
+            // the lease's unused slots may be what a job held by the other lane waits for
+            self.start_held();
             return;
         }
         let ids: Vec<String> = jobs.iter().map(|(job, _, _)| job.id.clone()).collect();
@@ -202,7 +223,16 @@ impl Consumer {
                 held.queue.insert(at, waiting);
             }
         }
-        drop(slots);
+        // this lease's own free slots go to the first jobs waiting, without passing through
+        // the semaphore (where another lane's waiting loop would take them first)
+        for permit in slots {
+            let Some((job, entry)) = self.next_held() else {
+                break;
+            };
+            let consumer = self.clone();
+            self.tasks
+                .spawn(async move { consumer.execute(job, entry, permit).await });
+        }
         self.start_held();
         let waiting = self.held.lock().is_ok_and(|held| !held.queue.is_empty());
         if let (Some(limit), true) = (self.lookahead.hold_limit(), waiting) {
