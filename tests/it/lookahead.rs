@@ -9,7 +9,7 @@ use crate::support::{
     Kind, TestEnv, assert_consistent_on, enqueue, lines_of, on_every_backend_sync, run, signal,
     start_logged_worker, start_worker, stat, wait_exit, wait_for_stderr, wait_until,
 };
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// A pipeline `name` (its queue too) with `settings`, whose one step runs the shell text
@@ -31,6 +31,17 @@ fn gated_pipeline(
         ),
     );
     (pipeline, gate)
+}
+
+/// Runs a burst worker on `pipeline` until the queue is drained; its stderr.
+fn burst(env: &TestEnv, pipeline: &Path) -> String {
+    let (code, _, stderr) = run({
+        let mut command = env.command();
+        command.args(["worker", pipeline.to_str().unwrap(), "--burst"]);
+        command
+    });
+    assert_eq!(code, 0, "{stderr}");
+    stderr
 }
 
 on_every_backend_sync!(jobs_leased_ahead_run_once_and_go_back_when_the_worker_stops,);
@@ -75,12 +86,7 @@ fn jobs_leased_ahead_run_once_and_go_back_when_the_worker_stops(kind: Kind) {
     let job: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(job["attempts"], 0, "{job}");
     // the rest drain, each exactly once
-    let (code, _, stderr) = run({
-        let mut command = env.command();
-        command.args(["worker", pipeline.to_str().unwrap(), "--burst"]);
-        command
-    });
-    assert_eq!(code, 0, "{stderr}");
+    burst(&env, &pipeline);
     let ran = lines_of(&runs);
     let mut unique = ran.clone();
     unique.sort();
@@ -134,12 +140,7 @@ fn auto_lookahead_gives_back_jobs_held_behind_a_long_one(kind: Kind) {
     assert_eq!(stat(&env, "auto", "active"), 1);
     assert_eq!(stat(&env, "auto", "done"), 40);
     // an idle worker takes them while the long job still runs
-    let (code, _, stderr) = run({
-        let mut command = env.command();
-        command.args(["worker", pipeline.to_str().unwrap(), "--burst"]);
-        command
-    });
-    assert_eq!(code, 0, "{stderr}");
+    burst(&env, &pipeline);
     assert_eq!(stat(&env, "auto", "done"), 43);
     assert_eq!(stat(&env, "auto", "active"), 1);
     std::fs::write(&gate, "").unwrap();
@@ -173,12 +174,7 @@ fn jobs_held_by_auto_start_in_queue_order(kind: Kind) {
     let jobs = env.write("jobs.jsonl", &lines);
     let (code, _, stderr) = env.fleetq(&["enqueue", "order", "--file", jobs.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
-    let (code, _, stderr) = run({
-        let mut command = env.command();
-        command.args(["worker", pipeline.to_str().unwrap(), "--burst"]);
-        command
-    });
-    assert_eq!(code, 0, "{stderr}");
+    let stderr = burst(&env, &pipeline);
     let seen: Vec<u32> = stderr
         .lines()
         .filter_map(|line| line.split_once(" n=")?.1.split(' ').next()?.parse().ok())
@@ -233,35 +229,44 @@ fn two_lease_loops_never_run_more_jobs_at_once_than_the_slots(kind: Kind) {
     assert_consistent_on(&env, kind, "lanes");
 }
 
+/// The parsed `lookahead` of a pipeline file with `settings`, as `pipeline show` prints it.
+fn shown_lookahead(env: &TestEnv, settings: &str) -> serde_json::Value {
+    let pipeline = env.write(
+        "shown.yaml",
+        &format!("pipeline: a\nqueue: q\n{settings}\nsteps:\n  - noop: {{}}\n"),
+    );
+    let (code, stdout, stderr) =
+        env.fleetq(&["pipeline", "show", pipeline.to_str().unwrap(), "--json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let outline: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    outline["lookahead"].clone()
+}
+
+/// What `pipeline validate` says of a pipeline file `bad.yaml` with `settings` (line 3 on).
+fn refused(env: &TestEnv, settings: &str) -> String {
+    let pipeline = env.write(
+        "bad.yaml",
+        &format!("pipeline: bad\nqueue: q\n{settings}\nsteps:\n  - noop: {{}}\n"),
+    );
+    let (code, _, stderr) = env.fleetq(&["pipeline", "validate", pipeline.to_str().unwrap()]);
+    assert_eq!(code, 2, "{stderr}");
+    stderr
+}
+
 #[test]
 fn lookahead_is_auto_or_a_count() {
     let env = TestEnv::new();
-    let auto = env.write(
-        "auto.yaml",
-        "pipeline: a\nqueue: q\nrate: 10/s\nsteps:\n  - noop: {}\n",
-    );
-    let (code, stdout, stderr) =
-        env.fleetq(&["pipeline", "show", auto.to_str().unwrap(), "--json"]);
-    assert_eq!(code, 0, "{stderr}");
-    let outline: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-    assert_eq!(outline["lookahead"], "auto", "{outline}");
-    let fixed = env.write(
-        "fixed.yaml",
-        "pipeline: f\nqueue: q\nlookahead: 0\nsteps:\n  - noop: {}\n",
-    );
-    let (code, stdout, stderr) =
-        env.fleetq(&["pipeline", "show", fixed.to_str().unwrap(), "--json"]);
-    assert_eq!(code, 0, "{stderr}");
-    let outline: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-    assert_eq!(outline["lookahead"], 0, "{outline}");
-    let bad = env.write(
-        "bad.yaml",
-        "pipeline: b\nqueue: q\nlookahead: soon\nsteps:\n  - noop: {}\n",
-    );
-    let (code, _, stderr) = env.fleetq(&["pipeline", "validate", bad.to_str().unwrap()]);
-    assert_eq!(code, 2, "{stderr}");
+    // auto stays the setting beside a rate; the worker then holds nothing
+    assert_eq!(shown_lookahead(&env, "rate: 10/s"), "auto");
+    assert_eq!(shown_lookahead(&env, "lookahead: 0"), 0);
+    let stderr = refused(&env, "lookahead: soon");
     assert!(
         stderr.contains("bad.yaml:3:12") && stderr.contains("`auto` or a number of jobs up to 256"),
+        "{stderr}"
+    );
+    let stderr = refused(&env, "lookahead: 257");
+    assert!(
+        stderr.contains("lookahead is at most 256, not 257"),
         "{stderr}"
     );
 }
@@ -269,12 +274,7 @@ fn lookahead_is_auto_or_a_count() {
 #[test]
 fn lookahead_beside_a_rate_is_refused() {
     let env = TestEnv::new();
-    let pipeline = env.write(
-        "bad.yaml",
-        "pipeline: bad\nqueue: q\nlookahead: 4\nrate: 10/s\nsteps:\n  - noop: {}\n",
-    );
-    let (code, _, stderr) = env.fleetq(&["pipeline", "validate", pipeline.to_str().unwrap()]);
-    assert_eq!(code, 2, "{stderr}");
+    let stderr = refused(&env, "lookahead: 4\nrate: 10/s");
     assert!(
         stderr.contains("bad.yaml") && stderr.contains("lookahead cannot go with rate"),
         "{stderr}"
