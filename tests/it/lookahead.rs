@@ -100,9 +100,12 @@ fn jobs_leased_ahead_run_once_and_go_back_when_the_worker_stops(kind: Kind) {
 
 on_every_backend_sync!(auto_lookahead_gives_back_jobs_held_behind_a_long_one,);
 
-/// Short jobs open `auto`; a long one then holds the worker's one slot. The jobs it leased
-/// ahead go back to the queue instead of waiting for it, it leases no more while the long job
-/// runs, and another worker drains them meanwhile.
+/// Short jobs open `auto`; a long one then holds the worker's one slot. Whatever it leased
+/// ahead goes back to the queue instead of waiting for it, it leases no more while the long
+/// job runs, and another worker drains them meanwhile. (On an idle machine the three jobs
+/// behind the long one are held and given back; on a loaded one a short job can outlast the
+/// hold limit first, which closes `auto` earlier and gives back other jobs, so the test holds
+/// to what must be true either way: nothing waits behind the long job.)
 fn auto_lookahead_gives_back_jobs_held_behind_a_long_one(kind: Kind) {
     let env = TestEnv::on(kind);
     let runs = env.path("runs");
@@ -130,15 +133,15 @@ fn auto_lookahead_gives_back_jobs_held_behind_a_long_one(kind: Kind) {
     wait_until("the long job runs", Duration::from_secs(20), || {
         lines_of(&runs).len() == 1
     });
-    // the three behind it were held ahead, waited past the hold limit and went back; the
-    // worker leases none of them again while its slot is taken
+    // every other job is done or back in the queue: none stays held behind the long job, and
+    // the worker leases none again while its slot is taken
     wait_until(
-        "the held jobs back in the queue",
+        "nothing held behind the long job",
         Duration::from_secs(20),
-        || stat(&env, "auto", "pending") == 3,
+        || stat(&env, "auto", "active") == 1,
     );
-    assert_eq!(stat(&env, "auto", "active"), 1);
-    assert_eq!(stat(&env, "auto", "done"), 40);
+    let done = stat(&env, "auto", "done");
+    assert_eq!(stat(&env, "auto", "pending") + done, 43);
     // an idle worker takes them while the long job still runs
     burst(&env, &pipeline);
     assert_eq!(stat(&env, "auto", "done"), 43);
@@ -152,10 +155,7 @@ fn auto_lookahead_gives_back_jobs_held_behind_a_long_one(kind: Kind) {
     let mut report = String::new();
     std::io::Read::read_to_string(worker.stdout.as_mut().unwrap(), &mut report).unwrap();
     let report: serde_json::Value = serde_json::from_str(&report).unwrap();
-    assert_eq!(report["done"], 41, "{report}");
-    // at least the three behind the long job; on a loaded machine a short job can also
-    // outlast the hold limit and send back the jobs held behind it
-    assert!(report["released"].as_u64().unwrap() >= 3, "{report}");
+    assert_eq!(report["done"], done + 1, "{report}");
     assert_eq!(lines_of(&runs).len(), 1, "the long job ran once");
     assert_consistent_on(&env, kind, "auto");
 }

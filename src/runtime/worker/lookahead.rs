@@ -352,3 +352,76 @@ pub(super) fn lease_of(job: &LeasedJob) -> LeaseRef {
         token: job.token.clone(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runtime::pipeline;
+
+    fn policy(lookahead: Lookahead, concurrency: usize) -> AheadPolicy {
+        let mut pipeline = pipeline::noop("q");
+        pipeline.lookahead = lookahead;
+        AheadPolicy::new(&pipeline, concurrency)
+    }
+
+    #[test]
+    fn auto_opens_for_short_jobs_and_closes_after_a_long_wait() {
+        let auto = policy(Lookahead::Auto, 1);
+        assert_eq!(
+            (auto.depth(), auto.hold_limit()),
+            (AUTO_DEPTH, Some(HOLD_LIMIT))
+        );
+        assert!(!auto.open(), "nothing is known before the first job ends");
+        auto.finished(Duration::from_micros(20));
+        assert!(auto.open());
+        auto.held_too_long();
+        assert!(!auto.open());
+        // the average comes down an eighth at a time: a few short jobs do not reopen it
+        for _ in 0..4 {
+            auto.finished(Duration::from_micros(20));
+        }
+        assert!(!auto.open());
+        for _ in 0..20 {
+            auto.finished(Duration::from_micros(20));
+        }
+        assert!(auto.open());
+        // a limit holding jobs back closes it for good
+        auto.limited();
+        auto.finished(Duration::from_micros(20));
+        assert!(!auto.open());
+    }
+
+    #[test]
+    fn auto_stays_shut_for_long_jobs() {
+        let auto = policy(Lookahead::Auto, 4);
+        for _ in 0..50 {
+            auto.finished(Duration::from_millis(3));
+        }
+        assert!(!auto.open());
+    }
+
+    #[test]
+    fn auto_holds_nothing_beside_a_limit_or_at_many_slots() {
+        let mut limited = pipeline::noop("q");
+        limited.max_inflight = Some(10);
+        assert_eq!(AheadPolicy::new(&limited, 1).depth(), 0);
+        let wide = policy(Lookahead::Auto, AUTO_BELOW);
+        assert_eq!(wide.depth(), 0);
+        wide.finished(Duration::from_micros(20));
+        assert!(!wide.open());
+    }
+
+    #[test]
+    fn a_count_holds_that_many_whatever_the_jobs() {
+        let fixed = policy(Lookahead::Fixed(2), 1);
+        assert!(fixed.open());
+        assert_eq!(fixed.hold_limit(), None);
+        fixed.finished(Duration::from_secs(60));
+        fixed.limited();
+        assert!(fixed.open());
+        assert_eq!(fixed.lane_slots(1), 3);
+        // auto's places do not make a second lane
+        assert_eq!(policy(Lookahead::Auto, 1).lane_slots(1), 1);
+        assert!(!policy(Lookahead::Fixed(0), 1).open());
+    }
+}
