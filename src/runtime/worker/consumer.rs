@@ -366,9 +366,7 @@ impl Consumer {
                 let entry = self.track(&job);
                 match slot {
                     Slot::Run(permit) if self.lookahead.depth() == 0 => {
-                        let consumer = self.clone();
-                        self.tasks
-                            .spawn(async move { consumer.execute(job, entry, permit).await });
+                        self.spawn_execute(job, entry, permit)
                     }
                     slot => leased.push((job, entry, slot)),
                 }
@@ -450,6 +448,18 @@ impl Consumer {
         entry
     }
 
+    /// Runs the job in its slot on a task of its own (see `execute`).
+    pub(super) fn spawn_execute(
+        self: &Arc<Self>,
+        job: LeasedJob,
+        entry: Arc<InFlight>,
+        permit: OwnedSemaphorePermit,
+    ) {
+        let consumer = self.clone();
+        self.tasks
+            .spawn(async move { consumer.execute(job, entry, permit).await });
+    }
+
     /// Runs the job in its slot, then the held jobs (first leased first) while any wait.
     pub(super) async fn execute(
         self: Arc<Self>,
@@ -520,8 +530,8 @@ impl Consumer {
         }
     }
 
-    /// Gives jobs' leases back to the head of their queue, their attempts with them; if the backend
-    /// cannot take it now, at shutdown (or the lease expires).
+    /// Gives jobs' leases back to the head of their queue, their attempts with them; if the
+    /// backend cannot take them now, at shutdown (or the leases expire).
     pub(super) async fn hand_back(&self, queue: &str, leases: Vec<LeaseRef>) {
         match self.backend.release(queue, &leases).await {
             Ok(released) => {

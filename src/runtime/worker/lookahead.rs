@@ -229,9 +229,7 @@ impl Consumer {
             let Some((job, entry)) = self.next_held() else {
                 break;
             };
-            let consumer = self.clone();
-            self.tasks
-                .spawn(async move { consumer.execute(job, entry, permit).await });
+            self.spawn_execute(job, entry, permit);
         }
         self.start_held();
         let waiting = self.held.lock().is_ok_and(|held| !held.queue.is_empty());
@@ -260,9 +258,7 @@ impl Consumer {
                 return;
             };
             drop(held);
-            let consumer = self.clone();
-            self.tasks
-                .spawn(async move { consumer.execute(first.job, first.entry, permit).await });
+            self.spawn_execute(first.job, first.entry, permit);
         }
     }
 
@@ -273,9 +269,7 @@ impl Consumer {
     ) -> Option<OwnedSemaphorePermit> {
         match self.next_held() {
             Some((job, entry)) => {
-                let consumer = self.clone();
-                self.tasks
-                    .spawn(async move { consumer.execute(job, entry, permit).await });
+                self.spawn_execute(job, entry, permit);
                 None
             }
             None => Some(permit),
