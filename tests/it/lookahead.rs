@@ -183,6 +183,44 @@ fn jobs_held_by_auto_start_in_queue_order(kind: Kind) {
     assert_consistent_on(&env, kind, "order");
 }
 
+on_every_backend_sync!(jobs_held_under_max_jobs_all_run,);
+
+/// `--max-jobs` counts leased jobs, held ones included: every one of them runs, none is given
+/// back for the budget to end short (with `auto`, which then holds nothing, and a count).
+fn jobs_held_under_max_jobs_all_run(kind: Kind) {
+    let env = TestEnv::on(kind);
+    let jobs = env.write("jobs.jsonl", &"{}\n".repeat(300));
+    let (code, _, stderr) = env.fleetq(&["enqueue", "budget", "--file", jobs.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let mut done = 0;
+    for lookahead in ["auto", "4", "auto", "4"] {
+        // jobs a little shorter than auto's bar, so held ones are still waiting at the end
+        let pipeline = env.write(
+            "budget.yaml",
+            &format!("pipeline: budget\nqueue: budget\nconcurrency: 1\nlookahead: {lookahead}\nsteps:\n  - sleep: 300us\n"),
+        );
+        let (code, stdout, stderr) = run({
+            let mut command = env.command();
+            command
+                .arg("worker")
+                .arg(&pipeline)
+                .args(["--max-jobs", "50", "--json"]);
+            command
+        });
+        assert_eq!(code, 0, "{stderr}");
+        let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        assert_eq!(
+            (report["done"].as_u64(), report["released"].as_u64()),
+            (Some(50), Some(0)),
+            "lookahead {lookahead}: {report}"
+        );
+        done += 50;
+        assert_eq!(stat(&env, "budget", "done"), done);
+        assert_eq!(stat(&env, "budget", "active"), 0);
+    }
+    assert_consistent_on(&env, kind, "budget");
+}
+
 on_every_backend_sync!(two_lease_loops_never_run_more_jobs_at_once_than_the_slots,);
 
 fn two_lease_loops_never_run_more_jobs_at_once_than_the_slots(kind: Kind) {

@@ -34,6 +34,11 @@ impl JobBudget {
         }
     }
 
+    /// Whether `--max-jobs` set a limit.
+    pub fn is_limited(&self) -> bool {
+        self.state.is_some()
+    }
+
     pub fn reserve(&self, wanted: u64) -> Reservation {
         let Some(state) = &self.state else {
             return Reservation::Granted(wanted);

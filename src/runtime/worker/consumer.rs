@@ -64,7 +64,8 @@ pub struct Consumer {
     pub(super) held: Mutex<HeldJobs>,
     /// Lease calls sent so far: held jobs start in the order their calls reached the backend.
     pub(super) leases_sent: AtomicU64,
-    /// The fetch loops' stop: once it is cancelled no held job starts.
+    /// The fetch loops' stop: once it is cancelled no held job starts (a run that ends for
+    /// `--max-jobs` or a drained queue runs the jobs it holds).
     pub(super) taking: std::sync::OnceLock<CancellationToken>,
     /// Finished jobs whose ack has not been confirmed yet; their leases are still extended.
     pub(super) acks: Mutex<Vec<Completion>>,
@@ -250,6 +251,10 @@ impl Consumer {
         let mut dry_since: Option<Instant> = None;
         let mut gate = self.gate.clone();
         let _ = self.taking.set(taking.clone());
+        if budget.is_limited() {
+            // a held job given back at the hold limit would spend the budget without running
+            self.lookahead.limited();
+        }
         loop {
             if let Some(gate) = gate.as_mut()
                 && *gate.borrow_and_update()

@@ -129,7 +129,8 @@ impl AheadPolicy {
             .fetch_max(HOLD_LIMIT.as_micros() as u64, Ordering::Relaxed);
     }
 
-    /// A lease found the queue's rate or max_inflight holding jobs back.
+    /// A lease found the queue's rate or max_inflight holding jobs back, or `--max-jobs`
+    /// counts the jobs leased.
     pub fn limited(&self) {
         if self.adaptive {
             self.stood_down.store(true, Ordering::Relaxed);
@@ -317,14 +318,18 @@ impl Consumer {
 
     /// Whether held jobs may no longer start: the worker is stopping.
     fn stopped(&self, held: &HeldJobs) -> bool {
-        held.closed
-            || self
-                .taking
-                .get()
-                .is_some_and(|taking| taking.is_cancelled())
+        held.closed || self.told_to_stop()
     }
 
-    /// At a stop: no held job starts; each is released with its attempt.
+    /// Whether the worker was told to stop taking jobs (a signal, `workers stop`, the
+    /// runtime limit), rather than reaching `--max-jobs`.
+    pub(super) fn told_to_stop(&self) -> bool {
+        self.taking
+            .get()
+            .is_some_and(|taking| taking.is_cancelled())
+    }
+
+    /// No held job starts any more; each is released with its attempt.
     pub(super) fn release_held(&self) {
         let held = match self.held.lock() {
             Ok(mut held) => {

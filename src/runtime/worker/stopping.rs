@@ -10,15 +10,21 @@ use std::time::{Duration, Instant};
 const FINAL_ACK_WINDOW: Duration = Duration::from_secs(10);
 
 impl Consumer {
-    /// After the fetch loop ends: release the held jobs, wait up to `grace` for in-flight
-    /// jobs, stop and release the rest, and confirm the last acks (for a bounded time; what stays unconfirmed is counted).
+    /// After the fetch loop ends: release the held jobs (if told to stop), wait up to `grace`
+    /// for in-flight jobs, stop and release the rest, and confirm the last acks (for a
+    /// bounded time; what stays unconfirmed is counted).
     pub async fn finish(&self, grace: Duration) {
-        self.release_held();
+        // told to stop, held jobs go back at once; at --max-jobs they were counted, so they
+        // run like the rest (the running jobs start them as they end)
+        if self.told_to_stop() {
+            self.release_held();
+        }
         self.tasks.close();
         if tokio::time::timeout(grace, self.tasks.wait())
             .await
             .is_err()
         {
+            self.release_held();
             let running: Vec<Arc<InFlight>> = self
                 .in_flight
                 .lock()
