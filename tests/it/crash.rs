@@ -143,6 +143,19 @@ steps:
 /// fenced), nothing is left active and no job is lost.
 #[test]
 fn repeated_sigkills_lose_no_job() {
+    sigkilled_again_and_again("concurrency: 20\nsteps:\n  - sleep: 2ms");
+}
+
+/// The same with no-op jobs at concurrency 1, where `lookahead: auto` holds jobs ahead: a
+/// killed worker's held jobs come back with its running one.
+#[test]
+fn repeated_sigkills_lose_no_held_job() {
+    sigkilled_again_and_again("concurrency: 1\nsteps:\n  - noop: {}");
+}
+
+/// Three workers of a pipeline with `settings` drain 3,000 jobs while one of them is
+/// SIGKILLed at every 500 done.
+fn sigkilled_again_and_again(settings: &str) {
     let env = TestEnv::new();
     let lines: Vec<String> = (0..3000).map(|n| format!(r#"{{"n": {n}}}"#)).collect();
     let jobs = env.write("jobs.jsonl", &(lines.join("\n") + "\n"));
@@ -150,7 +163,7 @@ fn repeated_sigkills_lose_no_job() {
     assert_eq!(code, 0, "{stderr}");
     let pipeline = env.write(
         "chaos.yaml",
-        "pipeline: chaos\nqueue: chaos\nlease: 1s\nconcurrency: 20\nsteps:\n  - sleep: 2ms\n",
+        &format!("pipeline: chaos\nqueue: chaos\nlease: 1s\n{settings}\n"),
     );
     let start = || {
         let mut command = env.command();
