@@ -201,7 +201,6 @@ impl Consumer {
             self.start_held();
             return;
         }
-        let ids: Vec<String> = jobs.iter().map(|(job, _, _)| job.id.clone()).collect();
         let mut slots = Vec::new();
         if let Ok(mut held) = self.held.lock() {
             let first = held
@@ -234,31 +233,30 @@ impl Consumer {
             };
             self.spawn_execute(job, entry, permit);
         }
-        self.start_held();
-        let waiting = self.held.lock().is_ok_and(|held| !held.queue.is_empty());
+        let waiting = self.start_held();
         if let (Some(limit), true) = (self.lookahead.hold_limit(), waiting) {
             let consumer = self.clone();
             self.tasks.spawn(async move {
                 tokio::time::sleep(limit).await;
-                consumer.expire_held(&ids).await;
+                consumer.expire_held(sequence).await;
             });
         }
     }
 
-    /// Starts held jobs, first leased first, while slots are free.
-    pub(super) fn start_held(self: &Arc<Self>) {
+    /// Starts held jobs, first leased first, while slots are free; whether any still wait.
+    pub(super) fn start_held(self: &Arc<Self>) -> bool {
         loop {
             let Ok(mut held) = self.held.lock() else {
-                return;
+                return false;
             };
             if self.stopped(&held) || held.queue.is_empty() {
-                return;
+                return false;
             }
             let Ok(permit) = self.permits.clone().try_acquire_owned() else {
-                return;
+                return true;
             };
             let Some(first) = held.queue.pop_front() else {
-                return;
+                return false;
             };
             drop(held);
             self.spawn_execute(first.job, first.entry, permit);
@@ -288,15 +286,16 @@ impl Consumer {
         held.queue.pop_front().map(|first| (first.job, first.entry))
     }
 
-    /// The jobs of one lease that still wait after the hold limit: a running job turned out
-    /// long, so they go back to the head of the queue for any worker.
-    async fn expire_held(&self, ids: &[String]) {
+    /// The jobs of lease call `sequence` (and of earlier calls, which waited longer) that
+    /// still wait after the hold limit: a running job turned out long, so they go back to the
+    /// head of the queue for any worker.
+    async fn expire_held(&self, sequence: u64) {
         let expired = match self.held.lock() {
             Ok(mut held) if !self.stopped(&held) => {
                 let (expired, kept): (VecDeque<Held>, VecDeque<Held>) =
                     std::mem::take(&mut held.queue)
                         .into_iter()
-                        .partition(|waiting| ids.contains(&waiting.job.id));
+                        .partition(|waiting| waiting.sequence <= sequence);
                 held.queue = kept;
                 expired
             }
