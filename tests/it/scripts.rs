@@ -1411,3 +1411,140 @@ async fn a_done_index_left_by_an_earlier_version_is_listed_and_trimmed_first() {
     assert_eq!(backend.queue_stats("q").await.unwrap().trimmed, 5);
     assert_consistent(&env, "q");
 }
+
+/// A later version may leave out of a new job's hash the fields whose value is the default
+/// (priority, attempts, max_attempts, timeout_ms, and run_at when it is created_at), to make
+/// enqueue cheaper. Every path reads them as those defaults, so jobs written either way run
+/// alike, and a worker of this version, beside or after that one, meets no job it cannot read.
+#[tokio::test]
+async fn jobs_without_their_default_fields_read_and_run_as_those_defaults() {
+    let env = TestEnv::new();
+    let backend = env.backend().await;
+    let jobs: Vec<NewJob> = (0..6).map(|n| job(&format!(r#"{{"n":{n}}}"#))).collect();
+    let mut later = job(r#"{"later":true}"#);
+    later.schedule = Schedule::In(Duration::from_millis(200));
+    backend.enqueue("q", &jobs).await.unwrap();
+    backend.enqueue("q", &[later.clone()]).await.unwrap();
+    let mut connection = env.redis.connection();
+    let mut strip = |id: &str, fields: &[&str]| {
+        let removed: usize =
+            redis::Commands::hdel(&mut connection, env.key("q", &format!("job:{id}")), fields)
+                .unwrap();
+        assert_eq!(removed, fields.len(), "job {id} had every field");
+    };
+    let defaults = ["priority", "attempts", "max_attempts", "timeout_ms"];
+    for new in &jobs {
+        strip(&new.id, &[&defaults[..], &["run_at"]].concat());
+    }
+    // a delayed job keeps run_at, the one field of these whose value is its own
+    strip(&later.id, &defaults);
+
+    let record = backend.job("q", &jobs[0].id).await.unwrap().unwrap();
+    assert_eq!(record.state, JobState::Pending);
+    assert_eq!(
+        (record.priority, record.attempts, record.max_attempts),
+        (5, 0, None)
+    );
+    assert_eq!(record.timeout_ms, None);
+    assert!(record.created_at > 0 && record.run_at == record.created_at);
+    let listed = backend.list_jobs("q", JobState::Pending, 10).await.unwrap();
+    assert_eq!(listed.len(), 6);
+    for summary in &listed {
+        assert_eq!((summary.priority, summary.attempts), (5, 0));
+        assert!(summary.created_at > 0 && summary.run_at == summary.created_at);
+    }
+    let stats = backend.queue_stats("q").await.unwrap();
+    assert_eq!((stats.pending, stats.delayed), (6, 1));
+    assert!(stats.oldest_pending_age_ms.is_some(), "{stats:?}");
+
+    // cancel finds the job in the default level's list, and retry puts it back there
+    let cancelled = backend
+        .cancel("q", std::slice::from_ref(&jobs[5].id))
+        .await
+        .unwrap();
+    assert!(cancelled[0].changed);
+    assert_eq!(backend.queue_stats("q").await.unwrap().pending, 5);
+    let retried = backend
+        .retry("q", std::slice::from_ref(&jobs[5].id))
+        .await
+        .unwrap();
+    assert!(retried[0].changed && retried[0].state == "pending");
+
+    let first = lease_one(backend.as_ref(), "q", Duration::from_secs(30)).await;
+    assert_eq!(first.id, jobs[0].id);
+    assert_eq!((first.attempts, first.max_attempts), (1, 3));
+    assert_eq!((first.priority, first.timeout), (5, None));
+    assert_eq!(first.run_at, first.created_at);
+    assert_eq!(
+        backend.complete("q", &[done(&first)]).await.unwrap().acked,
+        1
+    );
+
+    // a failed attempt is counted and retried
+    let second = lease_one(backend.as_ref(), "q", Duration::from_secs(30)).await;
+    let failure = FailureReport {
+        id: second.id.clone(),
+        token: second.token.clone(),
+        error: "boom".into(),
+        stderr: String::new(),
+        retry_delay: Some(Duration::ZERO),
+        outputs: "{}".into(),
+    };
+    assert_eq!(
+        backend.fail("q", &failure).await.unwrap(),
+        FailOutcome::Retry
+    );
+    // an expired lease is retried by the reaper
+    let expiring = lease_one(backend.as_ref(), "q", Duration::from_millis(50)).await;
+    reap_until(backend.as_ref(), "the reaper retries the lease", |report| {
+        report.retried == 1
+    })
+    .await;
+    // a released job goes back to the front of its level without spending the attempt
+    let held = lease_one(backend.as_ref(), "q", Duration::from_secs(30)).await;
+    assert_eq!(backend.release("q", &[lease_of(&held)]).await.unwrap(), 1);
+    let again = lease_one(backend.as_ref(), "q", Duration::from_secs(30)).await;
+    assert_eq!(
+        (again.id.as_str(), again.attempts),
+        (held.id.as_str(), held.attempts)
+    );
+    assert_eq!(
+        backend.complete("q", &[done(&again)]).await.unwrap().acked,
+        1
+    );
+
+    // the rest, the delayed job too once due, run to done
+    let mut attempts = std::collections::HashMap::new();
+    attempts.insert(first.id.clone(), first.attempts);
+    attempts.insert(again.id.clone(), again.attempts);
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while backend.queue_stats("q").await.unwrap().done < 7 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "timed out waiting for every job to be done"
+        );
+        let batch = backend
+            .lease("q", &request(10, Duration::from_secs(30)), &[])
+            .await
+            .into_result()
+            .unwrap();
+        if batch.jobs.is_empty() {
+            // the delayed job is not due yet
+            tokio::time::sleep(Duration::from_millis(20)).await;
+            continue;
+        }
+        for leased in &batch.jobs {
+            attempts.insert(leased.id.clone(), leased.attempts);
+        }
+        let completions: Vec<Completion> = batch.jobs.iter().map(done).collect();
+        assert_eq!(
+            backend.complete("q", &completions).await.unwrap().acked,
+            completions.len() as u64
+        );
+    }
+    assert_eq!(attempts.len(), 7);
+    assert_eq!(attempts[&second.id], 2, "the failed attempt counted");
+    assert_eq!(attempts[&expiring.id], 2, "the expired lease counted");
+    assert_eq!(attempts[&later.id], 1);
+    assert_consistent(&env, "q");
+}

@@ -5,7 +5,7 @@ use super::keys::{self, QueueKeys};
 use super::reply::{StatsReply, job_record};
 use super::{BUCKET_MS, RedisBackend};
 use crate::runtime::backend::{BackendResult, ProgressSink, ServerUsage};
-use crate::runtime::job::now_ms;
+use crate::runtime::job::{DEFAULT_PRIORITY, now_ms};
 use crate::runtime::job::{JobRecord, JobState, JobSummary, QueueStats, WorkerInfo, throughput};
 use crate::runtime::job::{WorkerControl, WorkerEntry};
 use redis::AsyncCommands;
@@ -266,12 +266,8 @@ impl RedisBackend {
             .query_async(&mut connection)
             .await
             .map_err(|error| self.map(error))?;
-        let number = |value: &Option<String>| {
-            value
-                .as_deref()
-                .and_then(|text| text.parse::<i64>().ok())
-                .unwrap_or(0)
-        };
+        let number =
+            |value: &Option<String>| value.as_deref().and_then(|text| text.parse::<i64>().ok());
         Ok(ids
             .into_iter()
             .zip(rows)
@@ -281,10 +277,11 @@ impl RedisBackend {
                     id,
                     queue: queue.to_string(),
                     state,
-                    priority: number(&row[1]) as u8,
-                    attempts: number(&row[2]) as u32,
-                    created_at: number(&row[3]),
-                    run_at: number(&row[4]),
+                    // fields left out at their defaults read as such (see job_record)
+                    priority: number(&row[1]).unwrap_or(DEFAULT_PRIORITY.into()) as u8,
+                    attempts: number(&row[2]).unwrap_or(0) as u32,
+                    created_at: number(&row[3]).unwrap_or(0),
+                    run_at: number(&row[4]).or(number(&row[3])).unwrap_or(0),
                     last_error: row[5].clone(),
                     finished_at: row[6].as_deref().and_then(|text| text.parse().ok()),
                 })

@@ -3,8 +3,8 @@
 //! script, never a panic or a guess.
 
 use crate::runtime::job::{
-    AckReport, AttemptError, ChangeOutcome, EnqueueOutcome, EnqueueStatus, FailOutcome, JobRecord,
-    JobState, LeaseBatch, LeaseStatus, LeasedJob,
+    AckReport, AttemptError, ChangeOutcome, DEFAULT_PRIORITY, EnqueueOutcome, EnqueueStatus,
+    FailOutcome, JobRecord, JobState, LeaseBatch, LeaseStatus, LeasedJob,
 };
 use redis::Value;
 use serde::de::DeserializeOwned;
@@ -348,18 +348,21 @@ pub fn job_record(
         .and_then(|text| serde_json::from_str(&text).ok())
         .unwrap_or_default();
     let timeout_ms = number(take("timeout_ms")).filter(|ms| *ms > 0);
+    // a field left out at its default reads as that default (see the prelude's DEFAULT_LEVEL):
+    // without run_at a job was due when it was created
+    let created_at = number(take("created_at")).unwrap_or(0);
     Ok(JobRecord {
         id: id.to_string(),
         queue: queue.to_string(),
         state,
-        priority: number(take("priority")).unwrap_or(5) as u8,
+        priority: number(take("priority")).unwrap_or(DEFAULT_PRIORITY.into()) as u8,
         attempts: number(take("attempts")).unwrap_or(0) as u32,
         max_attempts: number(take("max_attempts"))
             .filter(|attempts| *attempts > 0)
             .map(|attempts| attempts as u32),
         timeout_ms: timeout_ms.map(|ms| ms as u64),
-        created_at: number(take("created_at")).unwrap_or(0),
-        run_at: number(take("run_at")).unwrap_or(0),
+        created_at,
+        run_at: number(take("run_at")).unwrap_or(created_at),
         started_at: number(take("started_at")),
         finished_at: number(take("finished_at")),
         lease_owner: take("owner").filter(|_| state == JobState::Active),

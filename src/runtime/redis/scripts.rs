@@ -215,6 +215,15 @@ mod tests {
     }
 
     #[test]
+    fn a_missing_priority_reads_as_the_same_default_in_lua_and_rust() {
+        let line = format!(
+            "local DEFAULT_LEVEL = '{}'",
+            crate::runtime::job::DEFAULT_PRIORITY
+        );
+        assert!(PRELUDE.contains(&line), "the prelude lacks `{line}`");
+    }
+
+    #[test]
     fn the_library_names_each_function_by_its_hash_and_keeps_the_flags() {
         let bodies = [
             ("ack", "#!lua flags=allow-oom\nreturn 1\n"),

@@ -61,7 +61,7 @@ for i = #expired - 1, 1, -2 do
   redis.call('ZREM', KEYS[1], id)
   local fields = redis.call('HMGET', key, 'attempts', 'max_attempts', 'priority', 'owner', 'errors',
     'unique_until_done', 'unique_key', 'state', 'session')
-  if fields[3] and fields[8] == 'active' then
+  if fields[8] == 'active' then
     local owner_beat = tonumber(redis.call('ZSCORE', KEYS[2], fields[4] or ''))
     redis.call('HDEL', key, 'token')
     if owner_beat and owner_beat > lease_deadline then
@@ -71,11 +71,11 @@ for i = #expired - 1, 1, -2 do
       push_ready(queue, fields[3], id, fields[9], true)
       returned = returned + 1
     else
-      local attempts = tonumber(fields[1])
+      local attempts = tonumber(fields[1] or '0')
       local message = 'lease expired (worker ' .. (fields[4] or '?') .. ' stopped heartbeating)'
       redis.call('HSET', key, 'last_error', message,
         'errors', push_error(fields[5], attempts, now, message, args.history))
-      if attempts >= tonumber(fields[2]) then
+      if attempts >= tonumber(fields[2] or '0') then
         redis.call('HSET', key, 'state', 'dead', 'finished_at', now)
         redis.call('ZADD', KEYS[4], now, id)
         release_unique(args.unique_prefix, id, fields[6], fields[7])

@@ -150,8 +150,8 @@ local fair_mode = meta[3] == '1' or meta[4] == '1'
 local due = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now_text, 'LIMIT', '0', '1000')
 for _, id in ipairs(due) do
   redis.call('ZREM', KEYS[2], id)
-  local fields = redis.call('HMGET', job_prefix .. id, 'priority', 'session')
-  if fields[1] then
+  local fields = redis.call('HMGET', job_prefix .. id, 'priority', 'session', 'state')
+  if fields[3] then
     redis.call('HSET', job_prefix .. id, 'state', 'pending')
     push_ready(queue, fields[1], id, fields[2])
   end
@@ -214,9 +214,12 @@ local function lease_each(ids)
     -- a purged or cancelled job can linger in a ready list; skip it
     if fields[1] and fields[11] == 'pending' then
       local token = token_prefix .. text_of(jobs_taken + 1)
-      local attempts = text_of(tonumber(fields[2]) + 1)
+      -- fields left out at their defaults read as such (see the prelude)
+      local attempts = text_of(tonumber(fields[2] or '0') + 1)
       local max_attempts = fields[3]
-      if max_attempts == '0' then max_attempts = text_of(args.default_max_attempts) end
+      if not max_attempts or max_attempts == '0' then
+        max_attempts = text_of(args.default_max_attempts)
+      end
       -- the lease deadline lives only in the leased set's score
       redis.call('HSET', key, 'state', 'active', 'attempts', attempts, 'token', token,
         'owner', owner, 'started_at', now_text, 'max_attempts', max_attempts)
@@ -228,7 +231,8 @@ local function lease_each(ids)
       -- cost Redis about twice as much, and the worker a JSON parse
       local n = 3 * jobs_taken - 3
       payloads[n + 1] = id .. ' ' .. token .. ' ' .. attempts .. ' ' .. max_attempts .. ' '
-        .. fields[4] .. ' ' .. fields[5] .. ' ' .. fields[6] .. ' ' .. fields[7] .. ' '
+        .. (fields[4] or '0') .. ' ' .. (fields[5] or DEFAULT_LEVEL) .. ' ' .. fields[6] .. ' '
+        .. (fields[7] or fields[6]) .. ' '
         .. (fields[10] or '') .. ' ' .. (fields[8] or '')
       payloads[n + 2] = fields[1]
       payloads[n + 3] = fields[9]

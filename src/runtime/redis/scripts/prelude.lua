@@ -108,6 +108,13 @@ end
 -- fairness off still drains them. `queue` is { meta, ready_prefix, fair_prefix, fair ('1' when
 -- on) } in every helper below.
 
+-- A job hash may leave out a field whose value is its default, so that a later version can
+-- write fewer fields at enqueue (creating the hash is most of enqueue's cost). Every reader
+-- takes a missing field as: priority 5 (`DEFAULT_LEVEL`), attempts 0, max_attempts 0 (the
+-- consuming pipeline's), timeout_ms 0 (none), run_at the job's created_at. The helpers below
+-- take a missing level as the default one.
+local DEFAULT_LEVEL = '5'
+
 -- the list where a rotation member's jobs wait
 local function waiting_list(queue, level, member)
   if member == '' then return queue.ready_prefix .. level end
@@ -127,6 +134,7 @@ end
 -- makes a job ready, at the back of its list or (`front`, for a job given back before it
 -- finished) at the front
 local function push_ready(queue, level, id, session, front)
+  level = level or DEFAULT_LEVEL
   local command = 'RPUSH'
   if front then command = 'LPUSH' end
   if queue.fair ~= '1' then
@@ -164,6 +172,7 @@ end
 
 -- takes a job out of the list it waits in (cancel, clean)
 local function unready(queue, level, id, session)
+  level = level or DEFAULT_LEVEL
   if redis.call('LREM', queue.ready_prefix .. level, 0, id) == 0 and session then
     redis.call('LREM', waiting_list(queue, level, session), 0, id)
   end

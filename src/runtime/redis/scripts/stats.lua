@@ -21,7 +21,9 @@ for level = 0, 9 do
     count = count + redis.call('LLEN', list)
     local head = redis.call('LINDEX', list, 0)
     if head then
-      local run_at = tonumber(redis.call('HGET', args.job_prefix .. head, 'run_at') or '')
+      -- a job hash without run_at was due when it was created (see the prelude)
+      local times = redis.call('HMGET', args.job_prefix .. head, 'run_at', 'created_at')
+      local run_at = tonumber(times[1] or times[2] or '')
       if run_at and (not oldest or run_at < oldest) then oldest = run_at end
     end
   end
