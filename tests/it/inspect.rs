@@ -563,3 +563,70 @@ fn bench_modes_time_drain_and_e2e_with_worker_processes(kind: Kind) {
 }
 
 crate::support::on_every_backend_sync!(bench_modes_time_drain_and_e2e_with_worker_processes);
+
+/// Before a version that writes compact job hashes runs, every worker must read them: doctor
+/// names the live workers of an older fleetq.
+#[tokio::test]
+async fn doctor_names_workers_of_an_older_fleetq() {
+    let env = TestEnv::new();
+    let version_check = |stdout: &str| {
+        json(stdout)
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|check| check["check"] == "worker versions")
+            .cloned()
+            .unwrap_or_else(|| panic!("no worker versions check: {stdout}"))
+    };
+    let (_, stdout, _) = env.fleetq(&["doctor", "--json"]);
+    let empty = version_check(&stdout);
+    assert_eq!(
+        (empty["verdict"].as_str(), empty["detail"].as_str()),
+        (Some("ok"), Some("no live workers"))
+    );
+    let backend = env.backend().await;
+    let info = fleetq::runtime::job::WorkerInfo {
+        id: "old-worker".to_string(),
+        host: "old-host".to_string(),
+        pid: 4242,
+        version: "0.1.0".to_string(),
+        queues: vec!["q".to_string()],
+        concurrency: 1,
+        in_flight: 0,
+        labels: Default::default(),
+        started_at: fleetq::runtime::job::now_ms(),
+        beat_ms: 30_000,
+        paused: false,
+    };
+    backend
+        .register_worker(&info, Duration::from_secs(60))
+        .await
+        .unwrap();
+    let (_, stdout, _) = env.fleetq(&["doctor", "--json"]);
+    let older = version_check(&stdout);
+    assert_eq!(older["verdict"], "warn", "{older}");
+    assert_eq!(
+        older["detail"],
+        "1 of 1 live workers run fleetq older than 0.2.0: old-worker on old-host (0.1.0)"
+    );
+    assert!(
+        older["hint"]
+            .as_str()
+            .unwrap()
+            .starts_with("upgrade them to 0.2.0 or later"),
+        "{older}"
+    );
+    // the table says it too, with the hint on stderr
+    let (_, stdout, stderr) = env.fleetq(&["doctor"]);
+    assert!(
+        stdout.contains("old-worker on old-host (0.1.0)"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("worker versions: upgrade them to 0.2.0"),
+        "{stderr}"
+    );
+    backend.unregister_worker(&info).await.unwrap();
+    let (_, stdout, _) = env.fleetq(&["doctor", "--json"]);
+    assert_eq!(version_check(&stdout)["verdict"], "ok");
+}

@@ -3,6 +3,7 @@
 
 use super::RedisBackend;
 use crate::runtime::backend::{BackendResult, Check, Verdict};
+use crate::runtime::job::WorkerEntry;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 fn field<'a>(info: &'a str, name: &str) -> Option<&'a str> {
@@ -169,6 +170,7 @@ impl RedisBackend {
         } else {
             Check::new("clock skew", Verdict::Ok, detail, None)
         });
+        checks.push(worker_versions(&self.fleet().await?));
         Ok(checks)
     }
 
@@ -262,4 +264,110 @@ fn library_names(value: redis::Value) -> Vec<String> {
             _ => None,
         })
         .collect()
+}
+
+/// The first version whose workers read job hashes that leave out their default fields (the
+/// README's Redis section): a later version may write such jobs only once no older worker
+/// shares the server.
+const READS_COMPACT_JOBS: (u32, u32, u32) = (0, 2, 0);
+
+/// A `major.minor.patch` version; anything else reads as older than every release.
+fn release_of(version: &str) -> (u32, u32, u32) {
+    let mut parts = version
+        .split(['.', '-', '+'])
+        .map(|part| part.parse().unwrap_or(0));
+    let mut next = || parts.next().unwrap_or(0);
+    (next(), next(), next())
+}
+
+/// Whether every live worker on the server reads what later versions may write: an older one
+/// fails its lease on such a job, so the operator must know before upgrading producers.
+fn worker_versions(fleet: &[WorkerEntry]) -> Check {
+    const NAME: &str = "worker versions";
+    let live: Vec<&WorkerEntry> = fleet.iter().filter(|entry| !entry.stale).collect();
+    let (major, minor, patch) = READS_COMPACT_JOBS;
+    let floor = format!("{major}.{minor}.{patch}");
+    let older: Vec<String> = live
+        .iter()
+        .filter(|entry| release_of(&entry.info.version) < READS_COMPACT_JOBS)
+        .map(|entry| {
+            let info = &entry.info;
+            format!("{} on {} ({})", info.id, info.host, info.version)
+        })
+        .collect();
+    if older.is_empty() {
+        let detail = match live.len() {
+            0 => "no live workers".to_string(),
+            count => format!("{count} live workers, all on fleetq {floor} or later"),
+        };
+        return Check::new(NAME, Verdict::Ok, detail, None);
+    }
+    Check::new(
+        NAME,
+        Verdict::Warn,
+        format!(
+            "{} of {} live workers run fleetq older than {floor}: {}",
+            older.len(),
+            live.len(),
+            older.join(", ")
+        ),
+        Some(&format!(
+            "upgrade them to {floor} or later before a newer fleetq runs beside them: older workers cannot read the job hashes later versions write"
+        )),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runtime::job::WorkerInfo;
+
+    fn worker(id: &str, version: &str, seen_at: i64) -> WorkerEntry {
+        let info = WorkerInfo {
+            id: id.to_string(),
+            host: "box".to_string(),
+            pid: 1,
+            version: version.to_string(),
+            queues: vec!["q".to_string()],
+            concurrency: 1,
+            in_flight: 0,
+            labels: Default::default(),
+            started_at: 0,
+            beat_ms: 1000,
+            paused: false,
+        };
+        WorkerEntry::new(info, seen_at, 10_000)
+    }
+
+    #[test]
+    fn versions_compare_as_releases() {
+        assert_eq!(release_of("0.2.0"), (0, 2, 0));
+        assert_eq!(release_of("0.10.1-beta"), (0, 10, 1));
+        assert!(release_of("0.1.9") < READS_COMPACT_JOBS);
+        assert!(release_of("1.0") > READS_COMPACT_JOBS);
+        assert!(release_of("unknown") < READS_COMPACT_JOBS);
+    }
+
+    #[test]
+    fn live_workers_older_than_the_compact_reader_are_named() {
+        let none = worker_versions(&[]);
+        assert_eq!(
+            (none.verdict, none.detail.as_str()),
+            (Verdict::Ok, "no live workers")
+        );
+        let current = worker_versions(&[worker("a", "0.2.0", 10_000), worker("b", "0.3.1", 9_000)]);
+        assert_eq!(current.verdict, Verdict::Ok, "{}", current.detail);
+        // a stale worker stopped heartbeating: probably gone, and forgotten within the hour
+        let mixed = worker_versions(&[
+            worker("a", "0.2.0", 10_000),
+            worker("old", "0.1.0", 10_000),
+            worker("gone", "0.1.0", 0),
+        ]);
+        assert_eq!(mixed.verdict, Verdict::Warn);
+        assert_eq!(
+            mixed.detail,
+            "1 of 2 live workers run fleetq older than 0.2.0: old on box (0.1.0)"
+        );
+        assert!(mixed.hint.unwrap().starts_with("upgrade them to 0.2.0"));
+    }
 }
