@@ -416,6 +416,17 @@ fn bench_on_the_local_store_reports_no_server_cpu_rather_than_zero() {
     assert!(report["server_commands_per_job"].is_null(), "{json}");
 }
 
+/// The check called `name` in `doctor --json`'s output.
+fn doctor_check(stdout: &str, name: &str) -> serde_json::Value {
+    json(stdout)
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|check| check["check"] == name)
+        .cloned()
+        .unwrap_or_else(|| panic!("no {name} check: {stdout}"))
+}
+
 #[test]
 fn doctor_judges_the_redis_settings_a_queue_depends_on() {
     let env = TestEnv::new();
@@ -423,16 +434,7 @@ fn doctor_judges_the_redis_settings_a_queue_depends_on() {
     env.redis.config_set("maxmemory-policy", "allkeys-lru");
     let (code, stdout, stderr) = env.fleetq(&["doctor", "--json"]);
     assert_eq!(code, 1, "a failed check exits 1: {stderr}");
-    let checks = json(&stdout);
-    let verdict = |name: &str| {
-        checks
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|check| check["check"] == name)
-            .unwrap_or_else(|| panic!("no {name} check: {checks}"))["verdict"]
-            .clone()
-    };
+    let verdict = |name: &str| doctor_check(&stdout, name)["verdict"].clone();
     assert_eq!(verdict("persistence"), "fail");
     assert_eq!(verdict("eviction policy"), "fail");
     assert_eq!(verdict("server version"), "ok");
@@ -451,15 +453,7 @@ fn doctor_judges_the_redis_settings_a_queue_depends_on() {
     env.redis.config_set("appendonly", "yes");
     let (code, stdout, stderr) = env.fleetq(&["doctor", "--json"]);
     assert_eq!(code, 0, "{stdout}{stderr}");
-    let check = |stdout: &str| {
-        json(stdout)
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|check| check["check"] == "function library")
-            .cloned()
-            .unwrap_or_else(|| panic!("no function library check: {stdout}"))
-    };
+    let check = |stdout: &str| doctor_check(stdout, "function library");
     let not_yet = check(&stdout);
     assert!(
         not_yet["detail"]
@@ -569,15 +563,7 @@ crate::support::on_every_backend_sync!(bench_modes_time_drain_and_e2e_with_worke
 #[tokio::test]
 async fn doctor_names_workers_of_an_older_fleetq() {
     let env = TestEnv::new();
-    let version_check = |stdout: &str| {
-        json(stdout)
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|check| check["check"] == "worker versions")
-            .cloned()
-            .unwrap_or_else(|| panic!("no worker versions check: {stdout}"))
-    };
+    let version_check = |stdout: &str| doctor_check(stdout, "worker versions");
     let (_, stdout, _) = env.fleetq(&["doctor", "--json"]);
     let empty = version_check(&stdout);
     assert_eq!(
