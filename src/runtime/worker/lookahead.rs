@@ -228,10 +228,9 @@ impl Consumer {
         // this lease's own free slots go to the first jobs waiting, without passing through
         // the semaphore (where another lane's waiting loop would take them first)
         for permit in slots {
-            let Some((job, entry)) = self.next_held() else {
+            if self.offer(permit).is_some() {
                 break;
-            };
-            self.spawn_execute(job, entry, permit);
+            }
         }
         let waiting = self.start_held();
         if let (Some(limit), true) = (self.lookahead.hold_limit(), waiting) {
