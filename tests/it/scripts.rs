@@ -1412,10 +1412,110 @@ async fn a_done_index_left_by_an_earlier_version_is_listed_and_trimmed_first() {
     assert_consistent(&env, "q");
 }
 
-/// A later version may leave out of a new job's hash the fields whose value is the default
-/// (priority, attempts, max_attempts, timeout_ms, and run_at when it is created_at), to make
-/// enqueue cheaper. Every path reads them as those defaults, so jobs written either way run
-/// alike, and a worker of this version, beside or after that one, meets no job it cannot read.
+/// Since 0.3.0 a new job's hash leaves out the fields whose value is the default (priority,
+/// attempts, max_attempts, timeout_ms, and run_at when it is created_at), to make enqueue
+/// cheaper; 0.2.0 wrote every field and already read a missing one as its default. Every path
+/// reads them as those defaults, so jobs written either way run alike. The strip below
+/// removes whatever a writer of full hashes would have left.
+/// A job stores only the settings that differ from their defaults: a plain job's hash is its
+/// data, state and creation time, and a job with settings keeps exactly those, with the values
+/// it was given.
+#[tokio::test]
+async fn a_job_hash_holds_only_the_fields_that_differ_from_their_defaults() {
+    let env = TestEnv::new();
+    let backend = env.backend().await;
+    let plain = job("{}");
+    let mut urgent = job(r#"{"urgent":true}"#);
+    urgent.priority = 1;
+    let mut bounded = job("{}");
+    (bounded.max_attempts, bounded.timeout) = (Some(7), Some(Duration::from_millis(1500)));
+    let mut later = job("{}");
+    later.schedule = Schedule::In(Duration::from_secs(60));
+    let mut tagged = job("{}");
+    (tagged.unique_key, tagged.correlation_id) = (Some("u-1".into()), Some("c-1".into()));
+    // one batch of mixed settings and one uniform batch of plain jobs: the script stores a
+    // job per settings table, so both ways in must write the same fields
+    let mixed = [
+        urgent.clone(),
+        bounded.clone(),
+        later.clone(),
+        tagged.clone(),
+    ];
+    backend.enqueue("q", &mixed).await.unwrap();
+    backend
+        .enqueue("q", &[plain.clone(), job("{}")])
+        .await
+        .unwrap();
+    let mut connection = env.redis.connection();
+    let mut stored = |id: &str| -> Vec<(String, String)> {
+        let key = env.key("q", &format!("job:{id}"));
+        let fields: std::collections::BTreeMap<String, String> =
+            redis::Commands::hgetall(&mut connection, &key).unwrap();
+        fields
+            .into_iter()
+            .filter(|(name, _)| name != "created_at")
+            .collect()
+    };
+    let pairs = |expected: &[(&str, &str)]| -> Vec<(String, String)> {
+        let mut pairs: Vec<(String, String)> = expected
+            .iter()
+            .map(|(name, value)| (name.to_string(), value.to_string()))
+            .collect();
+        pairs.sort();
+        pairs
+    };
+    assert_eq!(
+        stored(&plain.id),
+        pairs(&[("data", "{}"), ("state", "pending")])
+    );
+    assert_eq!(
+        stored(&urgent.id),
+        pairs(&[
+            ("data", r#"{"urgent":true}"#),
+            ("priority", "1"),
+            ("state", "pending")
+        ])
+    );
+    assert_eq!(
+        stored(&bounded.id),
+        pairs(&[
+            ("data", "{}"),
+            ("max_attempts", "7"),
+            ("state", "pending"),
+            ("timeout_ms", "1500")
+        ])
+    );
+    let delayed = stored(&later.id);
+    assert_eq!(
+        delayed
+            .iter()
+            .map(|(name, _)| name.as_str())
+            .collect::<Vec<_>>(),
+        ["data", "run_at", "state"]
+    );
+    assert_eq!(delayed[2].1, "delayed");
+    let record = backend.job("q", &later.id).await.unwrap().unwrap();
+    assert!(record.run_at >= record.created_at + 60_000, "{record:?}");
+    assert_eq!(
+        stored(&tagged.id),
+        pairs(&[
+            ("correlation_id", "c-1"),
+            ("data", "{}"),
+            ("state", "pending"),
+            ("unique_key", "u-1"),
+            ("unique_until_done", "1")
+        ])
+    );
+    // and each reads back with the settings it was given
+    let record = backend.job("q", &bounded.id).await.unwrap().unwrap();
+    assert_eq!((record.priority, record.max_attempts), (5, Some(7)));
+    assert_eq!(record.timeout_ms, Some(1500));
+    let record = backend.job("q", &urgent.id).await.unwrap().unwrap();
+    assert_eq!((record.priority, record.attempts), (1, 0));
+    assert_eq!(record.run_at, record.created_at);
+    assert_consistent(&env, "q");
+}
+
 #[tokio::test]
 async fn jobs_without_their_default_fields_read_and_run_as_those_defaults() {
     let env = TestEnv::new();

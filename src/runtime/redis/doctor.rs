@@ -267,8 +267,8 @@ fn library_names(value: redis::Value) -> Vec<String> {
 }
 
 /// The first version whose workers read job hashes that leave out their default fields (the
-/// README's Redis section): a later version may write such jobs only once no older worker
-/// shares the server.
+/// README's Redis section). 0.3.0 and later write such jobs, which an older worker's lease
+/// cannot read.
 const READS_COMPACT_JOBS: (u32, u32, u32) = (0, 2, 0);
 
 /// A `major.minor.patch` version; anything else reads as older than every release.
@@ -280,8 +280,8 @@ fn release_of(version: &str) -> (u32, u32, u32) {
     (next(), next(), next())
 }
 
-/// Whether every live worker on the server reads what later versions may write: an older one
-/// fails its lease on such a job, so the operator must know before upgrading producers.
+/// Whether every live worker on the server reads what this version writes: an older one fails
+/// its lease on such a job, so the operator must know before upgrading producers.
 fn worker_versions(fleet: &[WorkerEntry]) -> Check {
     const NAME: &str = "worker versions";
     let live: Vec<&WorkerEntry> = fleet.iter().filter(|entry| !entry.stale).collect();
@@ -312,7 +312,7 @@ fn worker_versions(fleet: &[WorkerEntry]) -> Check {
             older.join(", ")
         ),
         Some(&format!(
-            "upgrade them to {floor} or later before a newer fleetq runs beside them: older workers cannot read the job hashes later versions write"
+            "upgrade them to {floor} or later: they cannot read the job hashes fleetq 0.3.0 and later write"
         )),
     )
 }

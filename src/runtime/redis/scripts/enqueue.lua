@@ -91,6 +91,10 @@ local function texts_of(job)
   if not texts then
     texts = { priority = text_of(job.priority), max_attempts = text_of(job.max_attempts or 0),
       timeout_ms = text_of(job.timeout_ms or 0) }
+    -- a job whose settings are all the defaults stores none of them (readers take a missing
+    -- field as its default, since 0.2.0)
+    texts.plain = texts.priority == DEFAULT_LEVEL and texts.max_attempts == '0'
+      and texts.timeout_ms == '0'
     setting_texts[job] = texts
   end
   return texts
@@ -137,15 +141,31 @@ for _, index in ipairs(accepted) do
   local run_at = run_ats[index]
   local state = 'pending'
   if run_at > now then state = 'delayed' end
-  local run_at_text = now_text
-  if run_at ~= now then run_at_text = tostring(run_at) end
   local texts = texts_of(job)
-  -- the fields every job has in one call written out: a table unpacked into it cost Redis
-  -- about a third more per job. No id field: the key names the job, and a copy of it cost
-  -- every job about 45 bytes of Redis memory
-  redis.call('HSET', job_keys[index], 'data', ARGV[2 * index + 1], 'priority',
-    texts.priority, 'state', state, 'attempts', '0', 'max_attempts', texts.max_attempts,
-    'timeout_ms', texts.timeout_ms, 'created_at', now_text, 'run_at', run_at_text)
+  -- Only the fields that differ from their defaults are stored (attempts 0, priority 5, the
+  -- pipeline's max_attempts, no timeout, run_at = created_at): writing all eight cost a bulk
+  -- enqueue about a fifth more Redis CPU and every pending job 65 bytes. The usual job's
+  -- fields are one call written out: a table unpacked into it cost Redis about a third more
+  -- per job. No id field: the key names the job
+  if texts.plain and run_at == now then
+    redis.call('HSET', job_keys[index], 'data', ARGV[2 * index + 1], 'state', state,
+      'created_at', now_text)
+  else
+    local fields = { 'data', ARGV[2 * index + 1], 'state', state, 'created_at', now_text }
+    if texts.priority ~= DEFAULT_LEVEL then
+      fields[#fields + 1] = 'priority'; fields[#fields + 1] = texts.priority
+    end
+    if texts.max_attempts ~= '0' then
+      fields[#fields + 1] = 'max_attempts'; fields[#fields + 1] = texts.max_attempts
+    end
+    if texts.timeout_ms ~= '0' then
+      fields[#fields + 1] = 'timeout_ms'; fields[#fields + 1] = texts.timeout_ms
+    end
+    if run_at ~= now then
+      fields[#fields + 1] = 'run_at'; fields[#fields + 1] = tostring(run_at)
+    end
+    redis.call('HSET', job_keys[index], unpack(fields))
+  end
   if unique_key or job.correlation_id or job.session then
     local more = {}
     if unique_key then
