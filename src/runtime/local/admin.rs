@@ -205,13 +205,17 @@ pub fn list(tx: &Transaction, queue: &str, state: JobState, limit: usize) -> Sql
         JobState::Active => "lease_deadline",
         JobState::Done | JobState::Dead | JobState::Cancelled => "finished_at DESC",
     };
+    // the state is written into the statement so that SQLite can use the state's partial
+    // index: a parameter cannot prove an index's condition, and the query would sort every job
+    // of the queue
     let sql = format!(
         "SELECT id, priority, attempts, created_at, run_at, last_error, finished_at FROM jobs
-         WHERE queue = ?1 AND state = ?2 ORDER BY {order} LIMIT ?3"
+         WHERE queue = ?1 AND state = '{}' ORDER BY {order} LIMIT ?2",
+        state.as_str()
     );
     let mut statement = tx.prepare_cached(&sql)?;
     statement
-        .query_map(params![queue, state.as_str(), limit as i64], |row| {
+        .query_map(params![queue, limit as i64], |row| {
             Ok(JobSummary {
                 id: row.get(0)?,
                 queue: queue.to_string(),

@@ -43,11 +43,16 @@ pub(super) fn trim(tx: &Transaction, queue: &str, finished: Finished) -> Sql<()>
     )?;
     let excess = kept - retain;
     if excess > 0 {
+        // the state is written into the statement: a parameter cannot prove the condition of
+        // the `jobs_finished` index, and without it SQLite sorts every job of the queue
         let removed = exec(
             tx,
-            "DELETE FROM jobs WHERE queue = ?1 AND id IN (SELECT id FROM jobs
-               WHERE queue = ?1 AND state = ?2 ORDER BY finished_at LIMIT ?3)",
-            params![queue, finished.state(), excess],
+            &format!(
+                "DELETE FROM jobs WHERE queue = ?1 AND id IN (SELECT id FROM jobs
+                   WHERE queue = ?1 AND state = '{}' ORDER BY finished_at LIMIT ?2)",
+                finished.state()
+            ),
+            params![queue, excess],
         )? as i64;
         exec(
             tx,
@@ -63,7 +68,7 @@ pub(super) fn trim(tx: &Transaction, queue: &str, finished: Finished) -> Sql<()>
 
 /// Retention beyond `retain_done`: done or dead jobs that finished longer ago than the queue's
 /// `retain_ms`, and the oldest dead jobs past its `retain_dead`; counted as trimmed.
-pub(super) fn trim_retained(tx: &Transaction, queue: &str, state: &str) -> Sql<()> {
+pub(super) fn trim_retained(tx: &Transaction, queue: &str, state: &'static str) -> Sql<()> {
     let (retain_ms, retain_dead): (i64, i64) = query_row(
         tx,
         "SELECT retain_ms, retain_dead FROM queues WHERE name = ?1",
@@ -74,9 +79,12 @@ pub(super) fn trim_retained(tx: &Transaction, queue: &str, state: &str) -> Sql<(
     if retain_ms > 0 {
         removed += exec(
             tx,
-            "DELETE FROM jobs WHERE queue = ?1 AND id IN (SELECT id FROM jobs
-               WHERE queue = ?1 AND state = ?2 AND finished_at < ?3 ORDER BY finished_at LIMIT 1000)",
-            params![queue, state, now_ms() - retain_ms],
+            &format!(
+                "DELETE FROM jobs WHERE queue = ?1 AND id IN (SELECT id FROM jobs
+                   WHERE queue = ?1 AND state = '{state}' AND finished_at < ?2
+                   ORDER BY finished_at LIMIT 1000)"
+            ),
+            params![queue, now_ms() - retain_ms],
         )? as i64;
     }
     if state == "dead" && retain_dead > 0 {
