@@ -61,17 +61,18 @@ pub fn stats(tx: &Transaction, queue: &str) -> Sql<QueueStats> {
             }
         }
     }
-    // every state's count in one pass over the queue's rows
-    let states: std::collections::HashMap<String, u64> = {
-        let mut statement =
-            tx.prepare_cached("SELECT state, COUNT(*) FROM jobs WHERE queue = ?1 GROUP BY state")?;
-        statement
-            .query_map([queue], |row| {
-                Ok((row.get(0)?, row.get::<_, i64>(1)? as u64))
-            })?
-            .collect::<Sql<_>>()?
+    // each state counted in its own partial index: a pass over the queue's rows read every
+    // payload (0.2 s for 120,000 jobs of 1 kB). Named, because without statistics SQLite
+    // prefers the primary key to an index whose condition narrows it to one state
+    let by_state = |state: &str, index: &str| -> Sql<u64> {
+        count(
+            tx,
+            &format!(
+                "SELECT COUNT(*) FROM jobs INDEXED BY {index} WHERE queue = ?1 AND state = '{state}'"
+            ),
+            [queue],
+        )
     };
-    let by_state = |state: &str| -> Sql<u64> { Ok(states.get(state).copied().unwrap_or(0)) };
     let buckets: Vec<(i64, u64)> = {
         let mut statement =
             tx.prepare_cached("SELECT bucket, count FROM throughput WHERE queue = ?1")?;
@@ -81,12 +82,28 @@ pub fn stats(tx: &Transaction, queue: &str) -> Sql<QueueStats> {
             })?
             .collect::<Sql<_>>()?
     };
-    let oldest: Option<i64> = query_row(
-        tx,
-        "SELECT MIN(run_at) FROM jobs WHERE queue = ?1 AND state = 'pending'",
-        [queue],
-        |row| row.get(0),
-    )?;
+    // the job at the head of each level has waited longest there (as on Redis, where each
+    // ready list's head is read): ten seeks, where the least run_at of every pending job read
+    // each one's row
+    let mut oldest: Option<i64> = None;
+    for (priority, _) in pending_by_priority
+        .iter()
+        .enumerate()
+        .filter(|(_, waiting)| **waiting > 0)
+    {
+        let head: Option<i64> = query_row(
+            tx,
+            "SELECT run_at FROM jobs WHERE queue = ?1 AND state = 'pending' AND priority = ?2
+             ORDER BY ready_order LIMIT 1",
+            params![queue, priority as i64],
+            |row| row.get(0),
+        )
+        .optional()?;
+        oldest = match (oldest, head) {
+            (Some(earlier), Some(this)) => Some(earlier.min(this)),
+            (earlier, this) => earlier.or(this),
+        };
+    }
     let next_delayed_at: Option<i64> = query_row(
         tx,
         "SELECT MIN(run_at) FROM jobs WHERE queue = ?1 AND state = 'delayed'",
@@ -97,8 +114,8 @@ pub fn stats(tx: &Transaction, queue: &str) -> Sql<QueueStats> {
         queue: queue.to_string(),
         pending: pending_by_priority.iter().sum(),
         pending_by_priority,
-        delayed: by_state("delayed")?,
-        active: by_state("active")?,
+        delayed: by_state("delayed", "jobs_delayed")?,
+        active: by_state("active", "jobs_active")?,
         stalled: count(
             tx,
             "SELECT COUNT(*) FROM jobs WHERE queue = ?1 AND state = 'active' AND lease_deadline <= ?2",
@@ -106,8 +123,8 @@ pub fn stats(tx: &Transaction, queue: &str) -> Sql<QueueStats> {
         )?,
         done: done.max(0) as u64,
         retried: retried.max(0) as u64,
-        dead: by_state("dead")?,
-        cancelled: by_state("cancelled")?,
+        dead: by_state("dead", "jobs_finished")?,
+        cancelled: by_state("cancelled", "jobs_finished")?,
         enqueued: enqueued.max(0) as u64,
         trimmed: trimmed.max(0) as u64,
         throughput_1m: throughput(&buckets, now, BUCKET_MS, 60_000),
