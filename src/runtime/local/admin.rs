@@ -215,21 +215,25 @@ pub fn existing(tx: &Transaction, queue: &str, ids: &[String]) -> Sql<Vec<bool>>
         .collect()
 }
 
-pub fn list(tx: &Transaction, queue: &str, state: JobState, limit: usize) -> Sql<Vec<JobSummary>> {
+/// The statement that lists a queue's jobs in one state, in the order `jobs ls` shows them.
+/// The state is written into it so that SQLite can use the state's partial index: a parameter
+/// cannot prove an index's condition, and the query would sort every job of the queue.
+fn list_statement(state: JobState) -> String {
     let order = match state {
         JobState::Pending => "priority, ready_order",
         JobState::Delayed => "run_at",
         JobState::Active => "lease_deadline",
         JobState::Done | JobState::Dead | JobState::Cancelled => "finished_at DESC",
     };
-    // the state is written into the statement so that SQLite can use the state's partial
-    // index: a parameter cannot prove an index's condition, and the query would sort every job
-    // of the queue
-    let sql = format!(
+    format!(
         "SELECT id, priority, attempts, created_at, run_at, last_error, finished_at FROM jobs
          WHERE queue = ?1 AND state = '{}' ORDER BY {order} LIMIT ?2",
         state.as_str()
-    );
+    )
+}
+
+pub fn list(tx: &Transaction, queue: &str, state: JobState, limit: usize) -> Sql<Vec<JobSummary>> {
+    let sql = list_statement(state);
     let mut statement = tx.prepare_cached(&sql)?;
     statement
         .query_map(params![queue, limit as i64], |row| {
@@ -482,4 +486,36 @@ pub fn delete_dead(tx: &Transaction, queue: &str, ids: &[String]) -> Sql<Vec<Cha
         });
     }
     Ok(outcomes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `jobs ls` seeks each state's index in the order it shows, never sorting the queue.
+    #[test]
+    fn each_state_is_listed_through_its_index() {
+        let directory = tempfile::tempdir().unwrap();
+        let connection = super::super::schema::open(&directory.path().join("store.db"))
+            .unwrap_or_else(|error| panic!("{}", error.detail));
+        for state in [
+            JobState::Pending,
+            JobState::Delayed,
+            JobState::Active,
+            JobState::Done,
+            JobState::Dead,
+            JobState::Cancelled,
+        ] {
+            let plan: Vec<String> = connection
+                .prepare(&format!("EXPLAIN QUERY PLAN {}", list_statement(state)))
+                .unwrap()
+                .query_map(params!["q", 10], |row| row.get(3))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            let plan = plan.join("; ");
+            assert!(plan.contains("USING INDEX jobs_"), "{state:?}: {plan}");
+            assert!(!plan.contains("TEMP B-TREE"), "{state:?}: {plan}");
+        }
+    }
 }
