@@ -179,7 +179,7 @@ pub fn open(path: &Path) -> Result<Connection, OpenError> {
     connection
         .busy_timeout(Duration::from_secs(10))
         .map_err(|error| OpenError::from(error.to_string()))?;
-    // a worker's lease, ack, beat and enqueue paths run about 40 distinct statements; with
+    // a worker's lease, ack, beat and enqueue paths run dozens of distinct statements; with
     // rusqlite's default cache of 16 they evicted each other and were compiled again per call
     connection.set_prepared_statement_cache_capacity(STATEMENTS_CACHED);
     // WAL lets readers (stats) run beside a writer; NORMAL syncs at every checkpoint, so a
