@@ -62,7 +62,9 @@
 //!                         registry), sessions.rs (sessions rows, clean), events.rs (the event
 //!                         rows each operation appends, tail reads), spool.rs (the store as the
 //!                         airgap spool: sealed payloads, the bound, the key check, sync's
-//!                         claims), doorbell.rs (unix datagram wake-ups beside the store)
+//!                         claims), doorbell.rs (unix datagram wake-ups beside the store),
+//!                         checkpoint.rs (a leasing process's WAL checkpoints on a thread of
+//!                         their own)
 //!   airgap/               mod.rs (Producer: Redis while it answers, else the spool; probes),
 //!                         settings.rs (`airgap:` and FLEETQ_AIRGAP_*), key.rs (the spool key,
 //!                         keygen), seal.rs (XChaCha20-Poly1305 + SHA-256 checksums), state.rs

@@ -2,6 +2,7 @@
 //! several processes on one machine. Same job semantics as Redis (see `jobs.rs`).
 
 mod admin;
+mod checkpoint;
 mod doctor;
 mod doorbell;
 mod events;
@@ -48,6 +49,9 @@ pub struct LocalBackend {
     capacity: Option<u64>,
     /// Whether operations append to the queues' event streams.
     events: bool,
+    path: std::path::PathBuf,
+    /// Started by the first lease: only a process that leases writes often enough to need it.
+    checkpointer: std::sync::OnceLock<Option<checkpoint::Checkpointer>>,
 }
 
 impl LocalBackend {
@@ -69,6 +73,8 @@ impl LocalBackend {
             sealer: None,
             capacity: None,
             events: true,
+            path: path.to_path_buf(),
+            checkpointer: std::sync::OnceLock::new(),
         })
     }
 
@@ -183,6 +189,8 @@ impl Backend for LocalBackend {
         request: &LeaseRequest,
         completions: &[Completion],
     ) -> LeaseReply {
+        self.checkpointer
+            .get_or_init(|| checkpoint::Checkpointer::start(&self.path));
         let (name, request, completions) =
             (queue.to_string(), request.clone(), completions.to_vec());
         let acking = !completions.is_empty();
