@@ -6,7 +6,7 @@
 //! pickup in a hundred took 4-5 ms instead of 0.2. Kept below that line from here, the log
 //! rarely reaches it; SQLite's own checkpoint stays as the fallback.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags};
 use std::path::Path;
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::time::Duration;
@@ -28,7 +28,13 @@ impl Checkpointer {
     /// Starts the thread on a connection of its own to the store at `path`; None when that
     /// connection cannot be opened (SQLite's own checkpoints then carry on alone).
     pub fn start(path: &Path) -> Option<Checkpointer> {
-        let connection = Connection::open(path).ok()?;
+        // never creates the file: the store's own open made it 0600, and a store removed
+        // meanwhile must not come back with default permissions
+        let connection = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .ok()?;
         // a checkpoint never waits long for a lock: the next one comes soon
         connection.busy_timeout(Duration::from_millis(50)).ok()?;
         let (stop, stopped) = mpsc::channel::<()>();
@@ -63,6 +69,15 @@ fn checkpoint(connection: &Connection) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A store that is not there is left not there: no file appears with default permissions.
+    #[test]
+    fn a_missing_store_is_not_created() {
+        let directory = tempfile::tempdir().unwrap();
+        let path = directory.path().join("gone.db");
+        assert!(Checkpointer::start(&path).is_none());
+        assert!(!path.exists());
+    }
 
     /// Pages a process writes reach the store file through the thread: with SQLite's own
     /// checkpoints turned off, nothing else writes that file (WAL mode writes the log).
