@@ -281,16 +281,23 @@ fn a_worker_and_a_producer_follow_a_sentinel_failover_losing_no_acknowledged_job
                 eprintln!("sentinel replicas of mymaster: {state}");
                 seen = state;
             }
+            // or the sentinels already failed back to it: on a loaded machine they can judge
+            // the new master down (down-after 1 s) and promote the returned one (seen in a
+            // clean-clone CI run at stop 29)
             replicas.iter().any(|replica| {
                 replica.get("port") == Some(&master.to_string())
                     && replica.get("master-link-status").map(String::as_str) == Some("ok")
                     && !replica
                         .get("flags")
                         .is_some_and(|flags| flags.contains("down"))
-            })
+            }) || master_port(sentinels[0]) == Some(master)
         },
     );
     wait_for("a planned failover back", Duration::from_secs(60), || {
+        // a failover asked of a master that is already the old one would move it away again
+        if master_port(sentinels[0]) == Some(master) {
+            return true;
+        }
         if let Some(mut connection) = connection(sentinels[1]) {
             let _: redis::RedisResult<String> = redis::cmd("SENTINEL")
                 .arg("failover")
