@@ -99,10 +99,7 @@ pub fn stats(tx: &Transaction, queue: &str) -> Sql<QueueStats> {
             |row| row.get(0),
         )
         .optional()?;
-        oldest = match (oldest, head) {
-            (Some(earlier), Some(this)) => Some(earlier.min(this)),
-            (earlier, this) => earlier.or(this),
-        };
+        oldest = oldest.into_iter().chain(head).min();
     }
     let next_delayed_at: Option<i64> = query_row(
         tx,
@@ -495,9 +492,7 @@ mod tests {
     /// `jobs ls` seeks each state's index in the order it shows, never sorting the queue.
     #[test]
     fn each_state_is_listed_through_its_index() {
-        let directory = tempfile::tempdir().unwrap();
-        let connection = super::super::schema::open(&directory.path().join("store.db"))
-            .unwrap_or_else(|error| panic!("{}", error.detail));
+        let (_directory, _path, connection) = super::super::schema::tests::fresh();
         for state in [
             JobState::Pending,
             JobState::Delayed,
@@ -506,14 +501,7 @@ mod tests {
             JobState::Dead,
             JobState::Cancelled,
         ] {
-            let plan: Vec<String> = connection
-                .prepare(&format!("EXPLAIN QUERY PLAN {}", list_statement(state)))
-                .unwrap()
-                .query_map(params!["q", 10], |row| row.get(3))
-                .unwrap()
-                .collect::<rusqlite::Result<_>>()
-                .unwrap();
-            let plan = plan.join("; ");
+            let plan = super::super::schema::tests::plan(&connection, &list_statement(state));
             assert!(plan.contains("USING INDEX jobs_"), "{state:?}: {plan}");
             assert!(!plan.contains("TEMP B-TREE"), "{state:?}: {plan}");
         }

@@ -271,15 +271,17 @@ fn create_private_directory(directory: &Path) -> Result<(), OpenError> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn fresh() -> (tempfile::TempDir, Connection) {
+    /// A new store in a temporary directory (kept while the first value lives), its path and
+    /// a connection to it.
+    pub(in crate::runtime::local) fn fresh() -> (tempfile::TempDir, std::path::PathBuf, Connection)
+    {
         let directory = tempfile::tempdir().unwrap();
-        let connection = open(&directory.path().join("store.db")).unwrap_or_else(|error| {
-            panic!("{}", error.detail);
-        });
-        (directory, connection)
+        let path = directory.path().join("store.db");
+        let connection = open(&path).unwrap_or_else(|error| panic!("{}", error.detail));
+        (directory, path, connection)
     }
 
     /// The opcodes SQLite compiles `sql` to.
@@ -294,7 +296,8 @@ mod tests {
             .unwrap()
     }
 
-    fn plan(connection: &Connection, sql: &str) -> String {
+    /// SQLite's query plan for `sql` (parameters bound to NULL), its steps joined.
+    pub(in crate::runtime::local) fn plan(connection: &Connection, sql: &str) -> String {
         let mut statement = connection
             .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
             .unwrap();
@@ -311,7 +314,7 @@ mod tests {
     /// temporary b-tree for that (an IN list did, twice per UPDATE).
     #[test]
     fn writing_a_job_builds_no_temporary_btree() {
-        let (_directory, connection) = fresh();
+        let (_directory, _path, connection) = fresh();
         for sql in [
             "UPDATE jobs SET state = 'done', finished_at = ?3 WHERE queue = ?1 AND id = ?2",
             "UPDATE jobs SET state = 'active', token = ?3 WHERE queue = ?1 AND id = ?2",
@@ -331,7 +334,7 @@ mod tests {
     /// finish order, instead of sorting every job of the queue.
     #[test]
     fn finished_jobs_are_found_through_their_index() {
-        let (_directory, connection) = fresh();
+        let (_directory, _path, connection) = fresh();
         for state in ["done", "dead", "cancelled"] {
             for order in ["finished_at", "finished_at DESC"] {
                 let found = plan(
@@ -350,9 +353,8 @@ mod tests {
     /// A store made by an older fleetq gets the index's new definition when it is opened.
     #[test]
     fn an_older_store_is_given_the_new_index() {
-        let directory = tempfile::tempdir().unwrap();
-        let path = directory.path().join("store.db");
-        drop(open(&path).unwrap_or_else(|error| panic!("{}", error.detail)));
+        let (_directory, path, first) = fresh();
+        drop(first);
         let older = Connection::open(&path).unwrap();
         older
             .execute_batch(
