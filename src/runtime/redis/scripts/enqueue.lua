@@ -132,6 +132,11 @@ for _, level in ipairs(level_order) do
   in_slices('RPUSH', ready_prefix .. level, ready_levels[level])
 end
 
+-- appends a field and its value to a job's HSET arguments (made once, not a closure per job)
+local function add(fields, name, value)
+  fields[#fields + 1] = name; fields[#fields + 1] = value
+end
+
 local enqueued = {}
 -- each session's new jobs, written once per session after the loop, not four commands a job
 local session_jobs, session_order = {}, {}
@@ -146,41 +151,26 @@ for _, index in ipairs(accepted) do
   -- pipeline's max_attempts, no timeout, run_at = created_at): writing all eight cost a bulk
   -- enqueue about a fifth more Redis CPU and every pending job 65 bytes. The usual job's
   -- fields are one call written out: a table unpacked into it cost Redis about a third more
-  -- per job. No id field: the key names the job
-  if texts.plain and run_at == now then
+  -- per job. Any other job's are one call too. No id field: the key names the job
+  local extras = unique_key or job.correlation_id or job.session
+  if texts.plain and run_at == now and not extras then
     redis.call('HSET', job_keys[index], 'data', ARGV[2 * index + 1], 'state', state,
       'created_at', now_text)
   else
     local fields = { 'data', ARGV[2 * index + 1], 'state', state, 'created_at', now_text }
-    if texts.priority ~= DEFAULT_LEVEL then
-      fields[#fields + 1] = 'priority'; fields[#fields + 1] = texts.priority
-    end
-    if texts.max_attempts ~= '0' then
-      fields[#fields + 1] = 'max_attempts'; fields[#fields + 1] = texts.max_attempts
-    end
-    if texts.timeout_ms ~= '0' then
-      fields[#fields + 1] = 'timeout_ms'; fields[#fields + 1] = texts.timeout_ms
-    end
-    if run_at ~= now then
-      fields[#fields + 1] = 'run_at'; fields[#fields + 1] = tostring(run_at)
-    end
-    redis.call('HSET', job_keys[index], unpack(fields))
-  end
-  if unique_key or job.correlation_id or job.session then
-    local more = {}
+    if texts.priority ~= DEFAULT_LEVEL then add(fields, 'priority', texts.priority) end
+    if texts.max_attempts ~= '0' then add(fields, 'max_attempts', texts.max_attempts) end
+    if texts.timeout_ms ~= '0' then add(fields, 'timeout_ms', texts.timeout_ms) end
+    if run_at ~= now then add(fields, 'run_at', tostring(run_at)) end
     if unique_key then
-      more[#more + 1] = 'unique_key'; more[#more + 1] = unique_key
+      add(fields, 'unique_key', unique_key)
       -- without a TTL the key is held while the job is pending or running, and released
       -- when it finishes (done, dead or cancelled)
-      if not job.unique_ttl_ms then
-        more[#more + 1] = 'unique_until_done'; more[#more + 1] = 1
-      end
+      if not job.unique_ttl_ms then add(fields, 'unique_until_done', 1) end
     end
-    if job.correlation_id then
-      more[#more + 1] = 'correlation_id'; more[#more + 1] = job.correlation_id
-    end
-    if job.session then more[#more + 1] = 'session'; more[#more + 1] = job.session end
-    redis.call('HSET', job_keys[index], unpack(more))
+    if job.correlation_id then add(fields, 'correlation_id', job.correlation_id) end
+    if job.session then add(fields, 'session', job.session) end
+    redis.call('HSET', job_keys[index], unpack(fields))
   end
   if unique_key then
     if job.unique_ttl_ms then
