@@ -8,6 +8,7 @@ use crate::runtime::job::{
 };
 use async_trait::async_trait;
 use std::time::Duration;
+use tokio_util::sync::CancellationToken;
 
 pub type BackendResult<T> = Result<T, BackendError>;
 
@@ -140,6 +141,22 @@ pub struct MemoryUsage {
 pub trait Doorbell: Send {
     /// Waits until a producer rings or the timeout passes; true when it rang.
     async fn wait(&mut self, timeout: Duration) -> BackendResult<bool>;
+
+    /// The doorbell as its backend's own type, for a backend that waits on it in its own way.
+    fn as_any(&mut self) -> &mut dyn std::any::Any;
+}
+
+/// Waits on `bell` until a producer rings, `timeout` passes or `interrupt` fires, and leases
+/// nothing: how a backend that cannot lease in the wait's round trip waits.
+pub async fn wait_only(
+    bell: &mut dyn Doorbell,
+    timeout: Duration,
+    interrupt: &CancellationToken,
+) -> BackendResult<Option<LeaseReply>> {
+    tokio::select! {
+        rang = bell.wait(timeout) => rang.map(|_| None),
+        _ = interrupt.cancelled() => Ok(None),
+    }
 }
 
 /// Control commands for one worker as they are sent.
@@ -202,6 +219,21 @@ pub trait Backend: Send + Sync {
     async fn release(&self, queue: &str, leases: &[LeaseRef]) -> BackendResult<u64>;
 
     async fn doorbell(&self, queue: &str) -> BackendResult<Box<dyn Doorbell>>;
+
+    /// An idle worker's wait: on `bell` until a producer rings, `timeout` passes or
+    /// `interrupt` fires, then a lease as `lease` takes it (no acks ride along). Some when the
+    /// backend took that lease in the wait's own round trip, which halves an idle worker's
+    /// pickup; None leaves the lease to the caller.
+    async fn wait_and_lease(
+        &self,
+        _queue: &str,
+        bell: &mut dyn Doorbell,
+        timeout: Duration,
+        _request: &LeaseRequest,
+        interrupt: &CancellationToken,
+    ) -> BackendResult<Option<LeaseReply>> {
+        wait_only(bell, timeout, interrupt).await
+    }
 
     async fn cancel(&self, queue: &str, ids: &[String]) -> BackendResult<Vec<ChangeOutcome>>;
 

@@ -24,6 +24,7 @@ on_every_backend_sync!(
     one_worker_serves_several_pipelines_with_one_job_budget,
     max_runtime_stops_an_idle_worker_and_says_why,
     exec_steps_read_the_job_context_and_earlier_outputs_on_stdin,
+    an_idle_worker_stopped_or_killed_leases_nothing_afterwards,
 );
 
 /// One field of `jobs show QUEUE/ID --json`, as text (None when absent or null).
@@ -526,4 +527,64 @@ steps:
         shown["outputs"]["text"], "plain words",
         "non-JSON stdout is kept as text"
     );
+}
+
+/// Clients the private Redis holds blocked (an idle worker's doorbell wait).
+fn blocked_clients(env: &TestEnv) -> u64 {
+    let info: String = redis::cmd("INFO")
+        .arg("clients")
+        .query(&mut env.redis.connection())
+        .unwrap();
+    info.lines()
+        .find_map(|line| line.strip_prefix("blocked_clients:"))
+        .and_then(|count| count.trim().parse().ok())
+        .unwrap()
+}
+
+/// An idle worker waits with its next lease queued behind the wait (on Redis, on the wait's
+/// own connection). Stopped, it ends that wait at once and leaves nothing behind; killed, its
+/// queued lease dies with its connection: a job enqueued afterwards is not leased to a dead
+/// worker (it would wait out the 60 s lease) but stays pending for the next one.
+fn an_idle_worker_stopped_or_killed_leases_nothing_afterwards(kind: Kind) {
+    let env = TestEnv::on(kind);
+    let pipeline = env.write(
+        "idle.yaml",
+        "pipeline: idle\nqueue: idle\nlease: 60s\nsteps:\n  - noop: {}\n",
+    );
+    for stop in [libc::SIGTERM, libc::SIGKILL] {
+        let mut worker = start_worker(&env, &pipeline, &[]);
+        wait_for_stderr(&mut worker, "worker started");
+        if kind == Kind::Redis {
+            wait_until("the worker waits on its doorbell", Duration::from_secs(10), || {
+                blocked_clients(&env) == 1
+            });
+        }
+        signal(&mut worker, stop);
+        let code = wait_exit(&mut worker, Duration::from_secs(10));
+        if stop == libc::SIGTERM {
+            assert_eq!(code, 0, "an idle worker stops at once on SIGTERM");
+        }
+        if kind == Kind::Redis {
+            wait_until("the server let the wait go", Duration::from_secs(10), || {
+                blocked_clients(&env) == 0
+            });
+        }
+        let id = enqueue(&env, "idle");
+        assert_eq!(
+            job_field(&env, "idle", &id, "state").as_deref(),
+            Some("pending"),
+            "a job enqueued after the worker stopped (signal {stop}) was leased"
+        );
+    }
+    if kind != Kind::Local {
+        let pokes: Vec<String> = redis::cmd("KEYS")
+            .arg(env.key("idle", "poke:*"))
+            .query(&mut env.queue_connection("idle"))
+            .unwrap();
+        assert!(pokes.is_empty(), "a stopped wait left its poke set: {pokes:?}");
+    }
+    let (code, _, stderr) = env.fleetq(&["worker", pipeline.to_str().unwrap(), "--burst"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stat(&env, "idle", "done"), 2);
+    assert_consistent_on(&env, kind, "idle");
 }

@@ -117,4 +117,8 @@ impl Doorbell for LocalDoorbell {
             Ok(Err(_)) | Err(_) => Ok(false),
         }
     }
+
+    fn as_any(&mut self) -> &mut dyn std::any::Any {
+        self
+    }
 }

@@ -144,6 +144,43 @@ impl RedisBackend {
         })
     }
 
+    /// Appends a call to a pipeline: a script as `FCALL` to the function library on Redis 7,
+    /// as `EVALSHA` elsewhere.
+    pub(super) fn add_call(&self, pipeline: &mut redis::Pipeline, call: &Call<'_>) {
+        match call {
+            Call::Script {
+                script,
+                keys,
+                args,
+                payloads,
+            } if self.functions.load(Ordering::Relaxed) => {
+                let mut command = redis::cmd("FCALL");
+                command.arg(&script.function).arg(keys.len()).arg(keys);
+                command.arg(args).arg(payloads);
+                pipeline.add_command(command);
+            }
+            Call::Script {
+                script,
+                keys,
+                args,
+                payloads,
+            } => {
+                let mut invocation = script.script.prepare_invoke();
+                for key in keys {
+                    invocation.key(key);
+                }
+                invocation.arg(args);
+                for payload in payloads {
+                    invocation.arg(*payload);
+                }
+                pipeline.invoke_script(&invocation);
+            }
+            Call::Command(command) => {
+                pipeline.add_command(command.clone());
+            }
+        }
+    }
+
     /// Sends calls in one pipeline and reads every reply on its own, so one error reply never
     /// hides another call's success. Scripts go as `FCALL` to the function library on Redis 7,
     /// as `EVALSHA` elsewhere. A library or script the server lost (first use, a restart, a
@@ -160,38 +197,7 @@ impl RedisBackend {
             let mut pipeline = redis::pipe();
             pipeline.ignore_errors();
             for &index in &pending {
-                match &calls[index] {
-                    Call::Script {
-                        script,
-                        keys,
-                        args,
-                        payloads,
-                    } if self.functions.load(Ordering::Relaxed) => {
-                        let mut command = redis::cmd("FCALL");
-                        command.arg(&script.function).arg(keys.len()).arg(keys);
-                        command.arg(args).arg(payloads);
-                        pipeline.add_command(command);
-                    }
-                    Call::Script {
-                        script,
-                        keys,
-                        args,
-                        payloads,
-                    } => {
-                        let mut invocation = script.script.prepare_invoke();
-                        for key in keys {
-                            invocation.key(key);
-                        }
-                        invocation.arg(args);
-                        for payload in payloads {
-                            invocation.arg(*payload);
-                        }
-                        pipeline.invoke_script(&invocation);
-                    }
-                    Call::Command(command) => {
-                        pipeline.add_command(command.clone());
-                    }
-                }
+                self.add_call(&mut pipeline, &calls[index]);
             }
             let values: Vec<Value> = match pipeline.query_async(&mut connection).await {
                 Ok(values) => values,
@@ -218,9 +224,7 @@ impl RedisBackend {
                         again.push(index)
                     }
                     Value::ServerError(error) => {
-                        let detail =
-                            format!("{} {}", error.code(), error.details().unwrap_or_default());
-                        results[index] = Some(Err(self.target.map_server(error.code(), detail)));
+                        results[index] = Some(Err(self.target.map_reply(&error)));
                     }
                     other => results[index] = Some(Ok(other)),
                 }

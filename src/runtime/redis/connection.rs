@@ -8,6 +8,7 @@ use async_trait::async_trait;
 use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 use redis::{Client, RedisError};
 use std::time::Duration;
+use tokio_util::sync::CancellationToken;
 
 /// Which server and key prefix errors speak of; every redis-rs error goes through here.
 #[derive(Debug, Clone)]
@@ -25,6 +26,12 @@ impl Target {
     /// The error with its Redis hint.
     pub fn hinted(&self, error: BackendError) -> BackendError {
         super::hints::with_hint(error, &self.prefix)
+    }
+
+    /// Classifies an error reply that came back inside a pipeline's answers.
+    pub fn map_reply(&self, error: &redis::ServerError) -> BackendError {
+        let detail = format!("{} {}", error.code(), error.details().unwrap_or_default());
+        self.map_server(error.code(), detail)
     }
 
     /// Classifies an error reply by its code (OOM, READONLY, LOADING, …).
@@ -292,6 +299,8 @@ pub struct RedisDoorbell {
     link: std::sync::Arc<std::sync::RwLock<super::link::Link>>,
     target: Target,
     key: String,
+    /// This doorbell's own wake set, which only an interrupted wait writes to.
+    poke: String,
     connect_timeout: Duration,
     connection: Option<Connection>,
 }
@@ -300,13 +309,15 @@ impl RedisDoorbell {
     pub fn new(
         link: std::sync::Arc<std::sync::RwLock<super::link::Link>>,
         target: Target,
-        key: String,
+        keys: &super::keys::QueueKeys,
         connect_timeout: Duration,
     ) -> Self {
+        let name = uuid::Uuid::new_v4().simple().to_string();
         RedisDoorbell {
             link,
             target,
-            key,
+            key: keys.wake(),
+            poke: keys.poke(&name),
             connect_timeout,
             connection: None,
         }
@@ -316,15 +327,8 @@ impl RedisDoorbell {
         if let Some(connection) = &self.connection {
             return Ok(connection.clone());
         }
-        let opener = self
-            .link
-            .read()
-            .map(|link| link.opener.clone())
-            .map_err(|_| {
-                self.target
-                    .protocol("the connection lock was poisoned".into())
-            })?;
-        // no response timeout here: the watchdog in `wait` bounds each blocking call instead
+        let opener = self.link()?.opener;
+        // no response timeout here: the watchdog in `run` bounds each blocking call instead
         let connection = opener
             .dedicated(self.connect_timeout, None)
             .await
@@ -332,24 +336,67 @@ impl RedisDoorbell {
         self.connection = Some(connection.clone());
         Ok(connection)
     }
-}
 
-#[async_trait]
-impl Doorbell for RedisDoorbell {
-    async fn wait(&mut self, timeout: Duration) -> BackendResult<bool> {
-        let mut connection = self.connection().await?;
+    fn link(&self) -> BackendResult<super::link::Link> {
+        self.link.read().map(|link| link.clone()).map_err(|_| {
+            self.target
+                .protocol("the connection lock was poisoned".into())
+        })
+    }
+
+    /// The blocking wait: the queue's wake set, then this doorbell's poke set (one slot).
+    pub fn wait_command(&self, timeout: Duration) -> redis::Cmd {
         // BZPOPMIN takes seconds; 0 would block forever, so never ask for less than 1 ms
         let seconds = timeout.as_secs_f64().max(0.001);
-        let command = redis::cmd("BZPOPMIN").arg(&self.key).arg(seconds).clone();
+        redis::cmd("BZPOPMIN")
+            .arg(&self.key)
+            .arg(&self.poke)
+            .arg(seconds)
+            .clone()
+    }
+
+    /// Sends `pipeline`, which starts with `wait_command(timeout)`, and returns its replies:
+    /// Redis holds the calls behind a blocking command until it returns, then runs them at
+    /// once, so whatever follows the wait takes no round trip of its own. None when the
+    /// connection went silent. `interrupt` ends the wait early by writing to the poke set;
+    /// the replies are still read, since a call behind the wait may have leased jobs.
+    pub async fn run(
+        &mut self,
+        pipeline: &redis::Pipeline,
+        timeout: Duration,
+        interrupt: &CancellationToken,
+    ) -> BackendResult<Option<Vec<redis::Value>>> {
+        let mut connection = self.connection().await?;
+        let mut shared = self.link()?.connection;
+        let poke = self.poke.clone();
         let watchdog = timeout + Duration::from_secs(3);
-        match tokio::time::timeout(
-            watchdog,
-            command.query_async::<redis::Value>(&mut connection),
-        )
-        .await
-        {
-            Ok(Ok(redis::Value::Nil)) => Ok(false),
-            Ok(Ok(_)) => Ok(true),
+        let answer = tokio::time::timeout(watchdog, async {
+            let query = pipeline.query_async::<Vec<redis::Value>>(&mut connection);
+            tokio::pin!(query);
+            tokio::select! {
+                values = &mut query => return values.map(|values| (values, false)),
+                _ = interrupt.cancelled() => {}
+            }
+            redis::cmd("ZADD")
+                .arg(&poke)
+                .arg(0)
+                .arg("poke")
+                .query_async::<redis::Value>(&mut shared)
+                .await?;
+            query.await.map(|values| (values, true))
+        })
+        .await;
+        match answer {
+            Ok(Ok((values, poked))) => {
+                if poked {
+                    // the wait may have ended by a ring just before the poke landed
+                    let _: redis::RedisResult<redis::Value> = redis::cmd("DEL")
+                        .arg(&self.poke)
+                        .query_async(&mut connection)
+                        .await;
+                }
+                Ok(Some(values))
+            }
             Ok(Err(error)) => {
                 self.connection = None;
                 Err(self.target.map(error))
@@ -357,9 +404,29 @@ impl Doorbell for RedisDoorbell {
             Err(_) => {
                 // a silent connection: drop it so the next wait reconnects
                 self.connection = None;
-                Ok(false)
+                Ok(None)
             }
         }
+    }
+}
+
+#[async_trait]
+impl Doorbell for RedisDoorbell {
+    async fn wait(&mut self, timeout: Duration) -> BackendResult<bool> {
+        let mut pipeline = redis::pipe();
+        pipeline.add_command(self.wait_command(timeout));
+        let values = self
+            .run(&pipeline, timeout, &CancellationToken::new())
+            .await?;
+        Ok(values.is_some_and(|values| {
+            values
+                .first()
+                .is_some_and(|value| *value != redis::Value::Nil)
+        }))
+    }
+
+    fn as_any(&mut self) -> &mut dyn std::any::Any {
+        self
     }
 }
 

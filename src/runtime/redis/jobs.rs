@@ -2,19 +2,24 @@
 //! release, and the per-id changes (cancel, retry, delete from the dead set).
 
 use super::calls::{self, Call, EnqueueSettings, Prefixes, is_none};
+use super::connection::RedisDoorbell;
 use super::keys::{self, QueueKeys};
 use super::scripts::NamedScript;
 use super::{BUCKET_MS, DEFAULT_RETAIN_DONE, ERROR_HISTORY, REAP_BATCH, REAPER_LOCK_MS};
 use super::{RedisBackend, reply};
 use crate::runtime::backend::{
-    BackendResult, BeatReport, BeatRequest, LeaseReply, LeaseRequest, RecoverReport,
+    BackendResult, BeatReport, BeatRequest, Doorbell, LeaseReply, LeaseRequest, RecoverReport,
+    wait_only,
 };
 use crate::runtime::error::BackendError;
 use crate::runtime::job::{
     AckReport, ChangeOutcome, Completion, EnqueueOutcome, FailOutcome, FailureReport, LeaseRef,
     NewJob,
 };
+use redis::Value;
 use serde::Serialize;
+use std::time::Duration;
+use tokio_util::sync::CancellationToken;
 
 /// A change `change_state` makes to jobs by id.
 pub(super) enum Change {
@@ -227,20 +232,75 @@ impl RedisBackend {
         completions: &[Completion],
     ) -> LeaseReply {
         let keys = self.keys(queue);
+        // acks ride in the same script call as the next lease: the hot path's main saving
+        let value = match self.dequeue_call(&keys, Some(request), completions) {
+            Ok(call) => match self.send(std::slice::from_ref(&call)).await {
+                Ok(mut replies) => replies
+                    .pop()
+                    .unwrap_or_else(|| Err(self.target.protocol("no reply".into()))),
+                Err(error) => Err(error),
+            },
+            Err(error) => Err(error),
+        };
+        self.lease_reply(queue, value, completions)
+    }
+
+    /// An idle worker's wait with its next lease queued behind it on the doorbell's
+    /// connection: Redis runs the lease the moment a producer rings (or the wait times out),
+    /// so a job enqueued on an idle worker starts one round trip after its enqueue, not two.
+    /// A lease Redis refused (the library not loaded yet, a demoted master) is left to the
+    /// caller's own lease, which loads, heals and reports as it always does.
+    pub(super) async fn wait_and_lease_jobs(
+        &self,
+        queue: &str,
+        bell: &mut dyn Doorbell,
+        timeout: Duration,
+        request: &LeaseRequest,
+        interrupt: &CancellationToken,
+    ) -> BackendResult<Option<LeaseReply>> {
+        let Some(bell) = bell.as_any().downcast_mut::<RedisDoorbell>() else {
+            return wait_only(bell, timeout, interrupt).await;
+        };
+        let keys = self.keys(queue);
+        let call = self.dequeue_call(&keys, Some(request), &[])?;
+        let mut pipeline = redis::pipe();
+        pipeline.ignore_errors();
+        pipeline.add_command(bell.wait_command(timeout));
+        self.add_call(&mut pipeline, &call);
+        let Some(mut values) = bell.run(&pipeline, timeout, interrupt).await? else {
+            return Ok(None);
+        };
+        let reply = match values.pop() {
+            Some(Value::ServerError(_)) | None => None,
+            Some(value) => Some(self.lease_reply(queue, Ok(value), &[])),
+        };
+        match values.pop() {
+            // a wait Redis refused ends at once: report it, so the caller waits before it
+            // looks again, unless the lease behind it took jobs, which must not be dropped
+            Some(Value::ServerError(error))
+                if !reply.as_ref().is_some_and(|reply| {
+                    reply
+                        .batch
+                        .as_ref()
+                        .is_ok_and(|batch| !batch.jobs.is_empty())
+                }) =>
+            {
+                Err(self.target.map_reply(&error))
+            }
+            _ => Ok(reply),
+        }
+    }
+
+    /// Reads a dequeue call's reply: its acks' report and its leased batch, each on its own.
+    fn lease_reply(
+        &self,
+        queue: &str,
+        value: BackendResult<Value>,
+        completions: &[Completion],
+    ) -> LeaseReply {
         let failed = |error: BackendError| LeaseReply {
             acks: (!completions.is_empty()).then(|| Err(error.clone())),
             batch: Err(error),
-        };
-        // acks ride in the same script call as the next lease: the hot path's main saving
-        let call = match self.dequeue_call(&keys, Some(request), completions) {
-            Ok(call) => call,
-            Err(error) => return failed(error),
-        };
-        let value = match self.send(std::slice::from_ref(&call)).await {
-            Ok(mut replies) => replies
-                .pop()
-                .unwrap_or_else(|| Err(self.target.protocol("no reply".into()))),
-            Err(error) => return failed(error),
         };
         match value.and_then(|value| {
             reply::leased_batch(queue, value).map_err(|detail| self.target.protocol(detail))

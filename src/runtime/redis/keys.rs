@@ -107,6 +107,12 @@ impl QueueKeys {
         self.part("wake")
     }
 
+    /// One idle worker's own wake set, waited on beside `wake`: a write to it ends that
+    /// worker's wait alone (see `RedisDoorbell::run`). Exists only for that moment.
+    pub fn poke(&self, doorbell: &str) -> String {
+        self.part(&format!("poke:{doorbell}"))
+    }
+
     /// Workers of this queue, scored by their last heartbeat in server time.
     pub fn workers(&self) -> String {
         self.part("workers")
@@ -189,6 +195,7 @@ mod tests {
             keys.delayed(),
             keys.leased(),
             keys.wake(),
+            keys.poke("d1"),
             keys.stats(),
         ] {
             assert!(key.starts_with("fleetq:{emails}:"), "{key}");

@@ -268,6 +268,7 @@ pub enum Opener {
 }
 
 /// The server this backend talks to now; with Sentinel, a failover swaps it.
+#[derive(Clone)]
 pub struct Link {
     pub connection: Connection,
     pub opener: Opener,

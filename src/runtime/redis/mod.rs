@@ -38,6 +38,7 @@ use link::{Connection, Link, Opener};
 use scripts::Scripts;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
+use tokio_util::sync::CancellationToken;
 
 /// Done (and cancelled) jobs kept per queue unless `queues set --retain-done` says otherwise.
 pub const DEFAULT_RETAIN_DONE: u64 = 100_000;
@@ -182,9 +183,21 @@ impl Backend for RedisBackend {
         Ok(Box::new(RedisDoorbell::new(
             self.link.clone(),
             self.target.clone(),
-            self.keys(queue).wake(),
+            &self.keys(queue),
             self.connect_timeout,
         )))
+    }
+
+    async fn wait_and_lease(
+        &self,
+        queue: &str,
+        bell: &mut dyn Doorbell,
+        timeout: Duration,
+        request: &LeaseRequest,
+        interrupt: &CancellationToken,
+    ) -> BackendResult<Option<LeaseReply>> {
+        self.wait_and_lease_jobs(queue, bell, timeout, request, interrupt)
+            .await
     }
 
     async fn cancel(&self, queue: &str, ids: &[String]) -> BackendResult<Vec<ChangeOutcome>> {

@@ -8,7 +8,7 @@ use super::lookahead::{AheadPolicy, HeldJobs, Slot, lease_of};
 use super::pacing::{Hold, burst_wait, idle_wait};
 use super::trouble::Trouble;
 use super::{JobObserver, StopReason, WorkerOptions};
-use crate::runtime::backend::{Backend, Doorbell, LeaseRequest};
+use crate::runtime::backend::{Backend, BackendResult, Doorbell, LeaseReply, LeaseRequest};
 use crate::runtime::error::ExitKind;
 use crate::runtime::job::{Completion, LeaseRef, LeasedJob};
 use crate::runtime::metrics::{JobLabels, QueueLabel, StepLabels, WorkerMetrics};
@@ -249,6 +249,8 @@ impl Consumer {
         let mut failures = 0u32;
         let mut backlog = false;
         let mut dry_since: Option<Instant> = None;
+        // set after a dry lease: the next lease waits on the doorbell first
+        let mut waiting: Option<Duration> = None;
         let mut gate = self.gate.clone();
         let _ = self.taking.set(taking.clone());
         if budget.is_limited() {
@@ -256,6 +258,10 @@ impl Consumer {
             self.lookahead.limited();
         }
         loop {
+            if taking.is_cancelled() {
+                // the waits below see it too, but a free slot wins their race (biased)
+                break StopReason::Signal;
+            }
             if let Some(gate) = gate.as_mut()
                 && *gate.borrow_and_update()
             {
@@ -311,23 +317,43 @@ impl Consumer {
             };
             permits.truncate(reserved as usize);
             request.max_jobs = permits.len();
-            self.lanes.before_send(lane).await;
-            let completions = self.take_acks();
             let finished_before = self.finished.load(Ordering::Acquire);
-            let started = Instant::now();
-            let sequence = self.leases_sent.fetch_add(1, Ordering::Relaxed);
-            let reply = self
-                .backend
-                .lease(&self.pipeline.queue, &request, &completions)
-                .await;
-            self.lanes.answered(lane, started.elapsed());
-            self.round_trip("lease", started);
-            // the two halves are judged apart: a failed ack never hides leased jobs
-            match reply.acks {
-                Some(Ok(report)) => self.account(&report),
-                Some(Err(_)) => self.restore_acks(completions),
-                None => {}
-            }
+            let (reply, sequence) = match waiting.take() {
+                Some(wait) => match self.wait_and_lease(wait, &request, &mut gate, taking).await {
+                    Ok(Some(reply)) => (reply, self.leases_sent.fetch_add(1, Ordering::Relaxed)),
+                    // the wait ended with no lease taken behind it: look again from the top
+                    outcome => {
+                        budget.settle(reserved, 0);
+                        if let Err(error) = outcome {
+                            self.trouble.failed("the doorbell failed; polling", &error);
+                            tokio::select! {
+                                _ = tokio::time::sleep(Duration::from_millis(200)) => {}
+                                _ = taking.cancelled() => break StopReason::Signal,
+                            }
+                        }
+                        continue;
+                    }
+                },
+                None => {
+                    self.lanes.before_send(lane).await;
+                    let completions = self.take_acks();
+                    let started = Instant::now();
+                    let sequence = self.leases_sent.fetch_add(1, Ordering::Relaxed);
+                    let reply = self
+                        .backend
+                        .lease(&self.pipeline.queue, &request, &completions)
+                        .await;
+                    self.lanes.answered(lane, started.elapsed());
+                    self.round_trip("lease", started);
+                    // the two halves are judged apart: a failed ack never hides leased jobs
+                    match &reply.acks {
+                        Some(Ok(report)) => self.account(report),
+                        Some(Err(_)) => self.restore_acks(completions),
+                        None => {}
+                    }
+                    (reply, sequence)
+                }
+            };
             let mut batch = match reply.batch {
                 Ok(batch) => {
                     failures = 0;
@@ -412,21 +438,53 @@ impl Consumer {
             } else {
                 idle_wait(&batch)
             };
-            let mut doorbell = self.doorbell.lock().await;
-            let Some(bell) = doorbell.as_mut() else {
-                break StopReason::Signal;
-            };
-            if let Some(observer) = &self.observer {
-                observer.idle();
-            }
+            // the next turn leases behind this wait, in its round trip where the backend can
+            waiting = Some(wait);
+        }
+    }
+
+    /// Waits on the doorbell for `wait` with `request`'s lease behind it (see
+    /// `Backend::wait_and_lease`). A stop, or a change at the pause gate, ends the wait early;
+    /// a lease taken by then still comes back, as any lease in flight at a stop does.
+    async fn wait_and_lease(
+        &self,
+        wait: Duration,
+        request: &LeaseRequest,
+        gate: &mut Option<tokio::sync::watch::Receiver<bool>>,
+        taking: &CancellationToken,
+    ) -> BackendResult<Option<LeaseReply>> {
+        let mut doorbell = self.doorbell.lock().await;
+        if let Some(observer) = &self.observer {
+            observer.idle();
+        }
+        let interrupt = CancellationToken::new();
+        let Some(bell) = doorbell.as_mut() else {
             tokio::select! {
-                rang = bell.wait(wait) => {
-                    if let Err(error) = rang {
-                        self.trouble.failed("the doorbell failed; polling", &error);
-                        tokio::time::sleep(Duration::from_millis(200)).await;
-                    }
-                }
-                _ = taking.cancelled() => break StopReason::Signal,
+                _ = tokio::time::sleep(wait) => {}
+                _ = taking.cancelled() => {}
+            }
+            return Ok(None);
+        };
+        let lease = self.backend.wait_and_lease(
+            &self.pipeline.queue,
+            bell.as_mut(),
+            wait,
+            request,
+            &interrupt,
+        );
+        tokio::pin!(lease);
+        let gate_changed = async {
+            match gate.as_mut() {
+                Some(gate) => gate.changed().await.unwrap_or(()),
+                None => std::future::pending().await,
+            }
+        };
+        tokio::pin!(gate_changed);
+        loop {
+            tokio::select! {
+                reply = &mut lease => return reply,
+                _ = taking.cancelled(), if !interrupt.is_cancelled() => interrupt.cancel(),
+                _ = &mut gate_changed, if !interrupt.is_cancelled() => interrupt.cancel(),
             }
         }
     }
