@@ -88,7 +88,9 @@
 //!                         prometheus`
 //!   rate.rs               fleet-wide rates (`50/s`) and the GCRA arithmetic both backends apply
 //!   worker/               mod.rs (run, shutdown, report), consumer.rs (batched leases,
-//!                         burst-wait, unstartable steps, waits while limited), acks.rs (acks
+//!                         burst-wait, unstartable steps, waits while limited, the idle wait
+//!                         with the next lease behind it), running.rs (a leased job run in its
+//!                         slot, then the held jobs; its outcome), acks.rs (acks
 //!                         buffered for the next lease, counted only when confirmed),
 //!                         lanes.rs (two lease loops in alternation on Redis),
 //!                         failure.rs (failed attempts, `on_failure:`),

@@ -555,9 +555,11 @@ fn an_idle_worker_stopped_or_killed_leases_nothing_afterwards(kind: Kind) {
         let mut worker = start_worker(&env, &pipeline, &[]);
         wait_for_stderr(&mut worker, "worker started");
         if kind == Kind::Redis {
-            wait_until("the worker waits on its doorbell", Duration::from_secs(10), || {
-                blocked_clients(&env) == 1
-            });
+            wait_until(
+                "the worker waits on its doorbell",
+                Duration::from_secs(10),
+                || blocked_clients(&env) == 1,
+            );
         }
         signal(&mut worker, stop);
         let code = wait_exit(&mut worker, Duration::from_secs(10));
@@ -565,9 +567,11 @@ fn an_idle_worker_stopped_or_killed_leases_nothing_afterwards(kind: Kind) {
             assert_eq!(code, 0, "an idle worker stops at once on SIGTERM");
         }
         if kind == Kind::Redis {
-            wait_until("the server let the wait go", Duration::from_secs(10), || {
-                blocked_clients(&env) == 0
-            });
+            wait_until(
+                "the server let the wait go",
+                Duration::from_secs(10),
+                || blocked_clients(&env) == 0,
+            );
         }
         let id = enqueue(&env, "idle");
         assert_eq!(
@@ -581,7 +585,10 @@ fn an_idle_worker_stopped_or_killed_leases_nothing_afterwards(kind: Kind) {
             .arg(env.key("idle", "poke:*"))
             .query(&mut env.queue_connection("idle"))
             .unwrap();
-        assert!(pokes.is_empty(), "a stopped wait left its poke set: {pokes:?}");
+        assert!(
+            pokes.is_empty(),
+            "a stopped wait left its poke set: {pokes:?}"
+        );
     }
     let (code, _, stderr) = env.fleetq(&["worker", pipeline.to_str().unwrap(), "--burst"]);
     assert_eq!(code, 0, "{stderr}");

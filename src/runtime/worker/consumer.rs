@@ -1,25 +1,24 @@
-//! One pipeline's consumer: leases jobs in batches sized to free capacity, runs them, and
-//! buffers acks for a few milliseconds so they ride along with the next lease call. Counts
-//! only what the backend confirmed.
+//! One pipeline's consumer: leases jobs in batches sized to free capacity (an idle one with
+//! its lease behind the doorbell wait), hands them to `running.rs`, and buffers acks for a few
+//! milliseconds so they ride along with the next lease call. Counts only what the backend
+//! confirmed.
 
 use super::budget::{JobBudget, Reservation};
 use super::lanes::Lanes;
-use super::lookahead::{AheadPolicy, HeldJobs, Slot, lease_of};
+use super::lookahead::{AheadPolicy, HeldJobs, Slot};
 use super::pacing::{Hold, burst_wait, idle_wait};
 use super::trouble::Trouble;
 use super::{JobObserver, StopReason, WorkerOptions};
 use crate::runtime::backend::{Backend, BackendResult, Doorbell, LeaseReply, LeaseRequest};
 use crate::runtime::error::ExitKind;
 use crate::runtime::job::{Completion, LeaseRef, LeasedJob};
-use crate::runtime::metrics::{JobLabels, QueueLabel, StepLabels, WorkerMetrics};
-use crate::runtime::pipeline::{
-    JobOutcome, Pipeline, Services, StepFailure, StepRun, run_job, run_job_watched,
-};
+use crate::runtime::metrics::{JobLabels, QueueLabel, WorkerMetrics};
+use crate::runtime::pipeline::{Pipeline, Services, StepFailure};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore};
+use tokio::sync::{Notify, Semaphore};
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
@@ -76,10 +75,10 @@ pub struct Consumer {
     pub(super) to_release: Mutex<Vec<LeaseRef>>,
     pub(super) job_finished: Notify,
     /// Jobs finished so far: a dry lease issued before a job failed did not see its retry.
-    finished: AtomicU64,
+    pub(super) finished: AtomicU64,
     pub(super) tasks: TaskTracker,
     doorbell: tokio::sync::Mutex<Option<Box<dyn Doorbell>>>,
-    hold: Mutex<Hold>,
+    pub(super) hold: Mutex<Hold>,
     pub trouble: Arc<Trouble>,
     /// Why a burst run gave up, when it did.
     pub failure: Mutex<Option<(ExitKind, String)>>,
@@ -215,7 +214,7 @@ impl Consumer {
         self.hold.lock().ok()?.until()
     }
 
-    fn hold_leasing(&self, failure: &StepFailure) {
+    pub(super) fn hold_leasing(&self, failure: &StepFailure) {
         if let Ok(mut hold) = self.hold.lock() {
             let pause = hold.extend(&failure.error);
             tracing::error!(queue = %self.pipeline.queue, error = %failure.error, ?pause, "a step cannot be started; its job goes back to the queue and this pipeline pauses");
@@ -509,150 +508,5 @@ impl Consumer {
             map.insert(job.id.clone(), entry.clone());
         }
         entry
-    }
-
-    /// Runs the job in its slot on a task of its own (see `execute`).
-    pub(super) fn spawn_execute(
-        self: &Arc<Self>,
-        job: LeasedJob,
-        entry: Arc<InFlight>,
-        permit: OwnedSemaphorePermit,
-    ) {
-        let consumer = self.clone();
-        self.tasks
-            .spawn(async move { consumer.execute(job, entry, permit).await });
-    }
-
-    /// Runs the job in its slot, then the held jobs (first leased first) while any wait.
-    pub(super) async fn execute(
-        self: Arc<Self>,
-        job: LeasedJob,
-        entry: Arc<InFlight>,
-        permit: OwnedSemaphorePermit,
-    ) {
-        let mut next = Some((job, entry));
-        while let Some((job, entry)) = next {
-            self.run_one(job, entry).await;
-            self.job_finished.notify_waiters();
-            next = self.next_held();
-        }
-        drop(permit);
-        // a job held after the look above, while the slot was still taken, starts now
-        self.start_held();
-    }
-
-    async fn run_one(&self, job: LeasedJob, entry: Arc<InFlight>) {
-        if let Some(observer) = &self.observer {
-            observer.started(&job);
-        }
-        let started = Instant::now();
-        let outcome = tokio::select! {
-            biased;
-            _ = entry.abort.cancelled() => None,
-            outcome = self.run_measured(&job) => Some(outcome),
-        };
-        if outcome.is_some() {
-            let run = started.elapsed();
-            self.lookahead.finished(run);
-            if let Some(metrics) = &self.metrics {
-                metrics
-                    .job_seconds
-                    .get_or_create(&self.job_labels())
-                    .observe(run.as_secs_f64());
-            }
-        }
-        let lease = lease_of(&job);
-        match outcome {
-            Some(JobOutcome::Done { outputs }) => {
-                tracing::debug!(queue = %job.queue, job = %job.id, "job done");
-                if let Ok(mut hold) = self.hold.lock() {
-                    hold.clear();
-                }
-                let outputs = serde_json::Value::Object(outputs).to_string();
-                // buffered before it leaves in-flight, so a heartbeat always extends its lease
-                if let Ok(mut acks) = self.acks.lock() {
-                    acks.push(Completion {
-                        id: job.id.clone(),
-                        token: job.token.clone(),
-                        outputs,
-                    });
-                }
-                self.forget(&job.id);
-                self.ack_ready.notify_one();
-            }
-            Some(JobOutcome::Failed { failure, .. }) if failure.cannot_start => {
-                self.hold_leasing(&failure);
-                self.hand_back(&job.queue, vec![lease]).await;
-                self.forget(&job.id);
-            }
-            Some(JobOutcome::Failed { failure, outputs }) => {
-                self.report_failure(&job, failure, outputs).await;
-                self.forget(&job.id);
-            }
-            None => self.give_up(&job, &entry),
-        }
-    }
-
-    /// Gives jobs' leases back to the head of their queue, their attempts with them; if the
-    /// backend cannot take them now, at shutdown (or the leases expire).
-    pub(super) async fn hand_back(&self, queue: &str, leases: Vec<LeaseRef>) {
-        match self.backend.release(queue, &leases).await {
-            Ok(released) => {
-                self.counters
-                    .released
-                    .fetch_add(released, Ordering::Relaxed);
-            }
-            Err(_) => leases
-                .into_iter()
-                .for_each(|lease| self.push_release(lease)),
-        }
-    }
-
-    /// A job stopped before it finished: released when shutdown stopped it (its attempt is
-    /// given back), else counted lost (its lease went to someone else, or it was cancelled).
-    pub(super) fn give_up(&self, job: &LeasedJob, entry: &InFlight) {
-        if entry.release.load(Ordering::Relaxed) {
-            self.push_release(lease_of(job));
-        } else {
-            self.counters.lost.fetch_add(1, Ordering::Relaxed);
-        }
-        self.forget(&job.id);
-    }
-
-    /// Runs the job; with metrics on, each step's time is recorded as it ends.
-    async fn run_measured(&self, job: &LeasedJob) -> JobOutcome {
-        let Some(metrics) = &self.metrics else {
-            return run_job(&self.pipeline, job, &self.services).await;
-        };
-        let mut watch = |step: StepRun| {
-            let labels = StepLabels {
-                queue: self.pipeline.queue.clone(),
-                pipeline: self.pipeline.name.clone(),
-                step: step.name,
-            };
-            metrics
-                .step_seconds
-                .get_or_create(&labels)
-                .observe(step.seconds);
-        };
-        run_job_watched(&self.pipeline, job, &self.services, &mut watch).await
-    }
-
-    /// Takes a finished job out of in-flight, counting it first, so a dry lease that raced
-    /// with it is always noticed (see `finished`).
-    pub(super) fn forget(&self, id: &str) {
-        if let Some(metrics) = &self.metrics {
-            metrics.in_flight.get_or_create(&self.queue_label()).dec();
-        }
-        self.finished.fetch_add(1, Ordering::Release);
-        if let Ok(mut map) = self.in_flight.lock() {
-            map.remove(id);
-        }
-    }
-
-    pub(super) fn push_release(&self, lease: LeaseRef) {
-        if let Ok(mut leases) = self.to_release.lock() {
-            leases.push(lease);
-        }
     }
 }

@@ -11,6 +11,7 @@ mod heartbeat;
 mod lanes;
 mod lookahead;
 mod pacing;
+mod running;
 mod stopping;
 mod trouble;
 
