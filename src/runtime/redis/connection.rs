@@ -388,6 +388,11 @@ impl RedisDoorbell {
         .await;
         match answer {
             Ok(Ok((values, poked))) => {
+                if matches!(values.first(), Some(redis::Value::ServerError(_))) {
+                    // a refused wait (a demoted master answers READONLY, a moved slot MOVED):
+                    // the next one reconnects to the server the link names by then
+                    self.connection = None;
+                }
                 if poked {
                     // the wait may have ended by a ring just before the poke landed
                     let _: redis::RedisResult<redis::Value> = redis::cmd("DEL")
