@@ -595,3 +595,51 @@ fn an_idle_worker_stopped_or_killed_leases_nothing_afterwards(kind: Kind) {
     assert_eq!(stat(&env, "idle", "done"), 2);
     assert_consistent_on(&env, kind, "idle");
 }
+
+/// On Redis an idle worker sends its next lease call right behind its doorbell wait, on the
+/// same connection: the server keeps the call unread in that client's query buffer while the
+/// wait blocks, and runs it the moment a ring ends the wait (one round trip from enqueue to
+/// start instead of two). `CLIENT LIST` shows the blocked wait holding the call.
+#[test]
+fn an_idle_workers_next_lease_waits_queued_behind_its_doorbell() {
+    let env = TestEnv::new();
+    let pipeline = env.write(
+        "noop.yaml",
+        "pipeline: quick\nqueue: queued\nsteps:\n  - noop: {}\n",
+    );
+    let mut worker = start_worker(&env, &pipeline, &[]);
+    // each client's flags, last command and unread query buffer, from `CLIENT LIST`
+    let waits = || -> Vec<(String, String, u64)> {
+        let list: String = redis::cmd("CLIENT")
+            .arg("LIST")
+            .query(&mut env.redis.connection())
+            .unwrap();
+        list.lines()
+            .map(|line| {
+                let field = |name: &str| {
+                    line.split(' ')
+                        .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
+                        .unwrap_or_default()
+                        .to_string()
+                };
+                (
+                    field("flags"),
+                    field("cmd"),
+                    field("qbuf").parse().unwrap_or(0),
+                )
+            })
+            .filter(|(flags, command, _)| flags.contains('b') && command == "bzpopmin")
+            .collect()
+    };
+    wait_until(
+        "the idle worker blocks with its lease call queued behind the wait",
+        Duration::from_secs(10),
+        || waits().iter().any(|(_, _, unread)| *unread > 0),
+    );
+    let id = enqueue(&env, "queued");
+    wait_until("the job is done", Duration::from_secs(10), || {
+        job_field(&env, "queued", &id, "state").as_deref() == Some("done")
+    });
+    signal(&mut worker, libc::SIGTERM);
+    assert_eq!(wait_exit(&mut worker, Duration::from_secs(10)), 0);
+}
