@@ -89,7 +89,9 @@ pub struct BenchReport {
 /// sample is enqueued only on an idle worker.
 struct StartTimes {
     sender: mpsc::UnboundedSender<(String, Instant)>,
-    idle: mpsc::UnboundedSender<()>,
+    /// Each wait on the doorbell, numbered in the order the worker began them.
+    idle: mpsc::UnboundedSender<u64>,
+    waits: std::sync::atomic::AtomicU64,
 }
 
 impl JobObserver for StartTimes {
@@ -98,7 +100,11 @@ impl JobObserver for StartTimes {
     }
 
     fn idle(&self) {
-        let _ = self.idle.send(());
+        let number = self
+            .waits
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            + 1;
+        let _ = self.idle.send(number);
     }
 }
 
@@ -459,7 +465,11 @@ async fn pickup_latencies(
     }
     let (sender, mut receiver) = mpsc::unbounded_channel();
     let (idle, mut idled) = mpsc::unbounded_channel();
-    let observer: Arc<dyn JobObserver> = Arc::new(StartTimes { sender, idle });
+    let observer: Arc<dyn JobObserver> = Arc::new(StartTimes {
+        sender,
+        idle,
+        waits: std::sync::atomic::AtomicU64::new(0),
+    });
     let stop = CancellationToken::new();
     let options = WorkerOptions {
         concurrency: Some(1),
@@ -474,12 +484,23 @@ async fn pickup_latencies(
     ));
     let sent: Mutex<HashMap<String, Instant>> = Mutex::new(HashMap::new());
     let mut latencies = Vec::with_capacity(samples);
+    // the wait the last sample was sent into
+    let mut last_wait = 0;
     for _ in 0..samples {
-        // idle pickup: the worker has finished the last sample and is waiting on its doorbell
-        // (a job sent while it still acks the last one would be leased without a ring)
-        match tokio::time::timeout(Duration::from_secs(10), idled.recv()).await {
-            Ok(Some(())) => {}
-            _ => anyhow::bail!("the latency worker did not go idle within 10s"),
+        // idle pickup: the worker has leased the last sample and begun a later wait on its
+        // doorbell (a job sent while it still acks the last one would be leased without a
+        // ring). A wait begun before the last sample was sent is stale and skipped; one begun
+        // since counts even when its signal came before the sample's start was reported (a
+        // busy runtime can run the job's task after the loop's next wait begins).
+        loop {
+            match tokio::time::timeout(Duration::from_secs(10), idled.recv()).await {
+                Ok(Some(wait)) if wait > last_wait => {
+                    last_wait = wait;
+                    break;
+                }
+                Ok(Some(_)) => {}
+                _ => anyhow::bail!("the latency worker did not go idle within 10s"),
+            }
         }
         let job = NewJob::new("{}".to_string());
         let id = job.id.clone();
@@ -502,8 +523,6 @@ async fn pickup_latencies(
                         latencies.push(at.duration_since(enqueued).as_secs_f64() * 1000.0);
                     }
                     if started_id == id {
-                        // a signal sent before this job started is not the wait that follows it
-                        while idled.try_recv().is_ok() {}
                         break;
                     }
                 }
