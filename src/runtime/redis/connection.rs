@@ -367,8 +367,8 @@ impl RedisDoorbell {
         interrupt: &CancellationToken,
     ) -> BackendResult<Option<Vec<redis::Value>>> {
         let mut connection = self.connection().await?;
-        let mut shared = self.link()?.connection;
         let poke = self.poke.clone();
+        let link = self.link.clone();
         let watchdog = timeout + Duration::from_secs(3);
         let answer = tokio::time::timeout(watchdog, async {
             let query = pipeline.query_async::<Vec<redis::Value>>(&mut connection);
@@ -377,6 +377,11 @@ impl RedisDoorbell {
                 values = &mut query => return values.map(|values| (values, false)),
                 _ = interrupt.cancelled() => {}
             }
+            // the shared connection, read only now: most waits end without an interrupt
+            let mut shared = match link.read() {
+                Ok(link) => link.connection.clone(),
+                Err(poisoned) => poisoned.into_inner().connection.clone(),
+            };
             redis::cmd("ZADD")
                 .arg(&poke)
                 .arg(0)

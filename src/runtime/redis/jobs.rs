@@ -274,19 +274,16 @@ impl RedisBackend {
             Some(Value::ServerError(_)) | None => None,
             Some(value) => Some(self.lease_reply(queue, Ok(value), &[])),
         };
+        let took_jobs = reply.as_ref().is_some_and(|reply| {
+            reply
+                .batch
+                .as_ref()
+                .is_ok_and(|batch| !batch.jobs.is_empty())
+        });
         match values.pop() {
             // a wait Redis refused ends at once: report it, so the caller waits before it
             // looks again, unless the lease behind it took jobs, which must not be dropped
-            Some(Value::ServerError(error))
-                if !reply.as_ref().is_some_and(|reply| {
-                    reply
-                        .batch
-                        .as_ref()
-                        .is_ok_and(|batch| !batch.jobs.is_empty())
-                }) =>
-            {
-                Err(self.target.map_reply(&error))
-            }
+            Some(Value::ServerError(error)) if !took_jobs => Err(self.target.map_reply(&error)),
             _ => Ok(reply),
         }
     }
