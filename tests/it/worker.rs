@@ -551,9 +551,18 @@ fn an_idle_worker_stopped_or_killed_leases_nothing_afterwards(kind: Kind) {
         "idle.yaml",
         "pipeline: idle\nqueue: idle\nlease: 60s\nsteps:\n  - noop: {}\n",
     );
-    for stop in [libc::SIGTERM, libc::SIGKILL] {
+    for (round, stop) in [libc::SIGTERM, libc::SIGKILL].into_iter().enumerate() {
         let mut worker = start_worker(&env, &pipeline, &[]);
         wait_for_stderr(&mut worker, "worker started");
+        // the job left pending by the round before is this worker's first; the signal must
+        // find the worker idle after it, not holding it (a killed holder would strand it)
+        if round > 0 {
+            wait_until(
+                "the worker finished the job the last round left pending",
+                Duration::from_secs(10),
+                || stat(&env, "idle", "done") == round as u64,
+            );
+        }
         if kind == Kind::Redis {
             wait_until(
                 "the worker waits on its doorbell",
