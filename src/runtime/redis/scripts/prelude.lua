@@ -49,8 +49,9 @@ end
 -- once
 local text_of = bounded_memo(function(number) return tostring(number) end, 4096)
 
--- A worker sends the same settings JSON call after call, and decoding it cost a one-job dequeue
--- 2-4 µs of its ~50: a decoded text is kept (short texts only). The table is only read.
+-- A worker (and a producer, and a rate-limited step) sends the same settings JSON call after
+-- call, and decoding it cost a one-job dequeue 2-4 µs of its ~50: a decoded text is kept (short
+-- texts only). The table is only read.
 local decode_settings = bounded_memo(function(text) return cjson.decode(text) end, 64,
   function(text) return #text <= 2048 end)
 

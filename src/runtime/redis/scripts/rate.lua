@@ -3,7 +3,8 @@
 -- KEYS[1] rates HASH (field: the step's name; value: its arrival time in µs)
 -- ARGV[1] JSON { scope, interval_us, burst, wanted }
 -- returns: JSON { granted, wait_us } (wait_us: until a start is free, when none was granted)
-local args = cjson.decode(ARGV[1])
+-- read only: the same step asks with the same settings every time (see the prelude)
+local args = decode_settings(ARGV[1])
 local room, wait, tat = rate_room(tonumber(redis.call('HGET', KEYS[1], args.scope) or '0'),
   args.interval_us, args.burst, now_us(), args.wanted)
 if room > 0 then
