@@ -8,7 +8,8 @@ use crate::runtime::error::BackendError;
 use async_trait::async_trait;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::Duration;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime};
 
 static NEXT: AtomicU64 = AtomicU64::new(0);
 
@@ -16,6 +17,36 @@ static NEXT: AtomicU64 = AtomicU64::new(0);
 #[derive(Debug, Clone)]
 pub struct Bells {
     directory: PathBuf,
+    /// Shared by the clones one backend hands out, so one producer lists the directory once.
+    listing: Arc<Mutex<Listing>>,
+}
+
+/// The doorbell sockets a producer last found, kept while the directory is unchanged: listing
+/// it took a one-job enqueue about 20 µs of its ~110, on every ring.
+#[derive(Debug, Default)]
+struct Listing {
+    /// The directory's modification time when it was listed.
+    modified: Option<SystemTime>,
+    /// When it was listed.
+    listed_at: Option<SystemTime>,
+    names: Vec<std::ffi::OsString>,
+    /// One unbound socket sends every ring.
+    sender: Option<std::os::unix::net::UnixDatagram>,
+}
+
+/// How long after the directory's last change a listing must have been made to be trusted: a
+/// file system stamps times from a clock that moves in ticks of a few milliseconds, so a
+/// socket bound in the tick the listing was made could leave the time unchanged.
+const SETTLED: Duration = Duration::from_millis(50);
+
+impl Listing {
+    /// Whether the names listed still hold for a directory last changed at `modified`.
+    fn holds(&self, modified: SystemTime) -> bool {
+        self.modified == Some(modified)
+            && self
+                .listed_at
+                .is_some_and(|listed| listed >= modified + SETTLED)
+    }
 }
 
 /// A short, fixed-length name for a queue (socket paths are limited to 108 bytes).
@@ -33,30 +64,50 @@ impl Bells {
         name.push(".wake");
         Bells {
             directory: PathBuf::from(name),
+            listing: Arc::default(),
         }
     }
 
     /// Wakes every idle worker of `queue`; failures only cost the safety-net poll.
     pub fn ring(&self, queue: &str) {
-        let Ok(entries) = std::fs::read_dir(&self.directory) else {
+        let Ok(modified) = std::fs::metadata(&self.directory).and_then(|meta| meta.modified())
+        else {
             return;
         };
+        let Ok(mut listing) = self.listing.lock() else {
+            return;
+        };
+        if !listing.holds(modified) {
+            let Ok(entries) = std::fs::read_dir(&self.directory) else {
+                return;
+            };
+            listing.names = entries.flatten().map(|entry| entry.file_name()).collect();
+            // the time read before the listing: a change made while listing moves it on
+            listing.modified = Some(modified);
+            listing.listed_at = Some(SystemTime::now());
+        }
+        if listing.sender.is_none() {
+            let Ok(sender) = std::os::unix::net::UnixDatagram::unbound() else {
+                return;
+            };
+            let _ = sender.set_nonblocking(true);
+            listing.sender = Some(sender);
+        }
         let prefix = format!("{}-", queue_key(queue));
-        let Ok(sender) = std::os::unix::net::UnixDatagram::unbound() else {
-            return;
-        };
-        let _ = sender.set_nonblocking(true);
-        for entry in entries.flatten() {
-            if !entry.file_name().to_string_lossy().starts_with(&prefix) {
+        let Listing { names, sender, .. } = &*listing;
+        let Some(sender) = sender else { return };
+        for name in names {
+            if !name.to_string_lossy().starts_with(&prefix) {
                 continue;
             }
-            let path = entry.path();
+            let path = self.directory.join(name);
             if let Err(error) = sender.send_to(b"1", &path)
                 && matches!(
                     error.kind(),
                     std::io::ErrorKind::ConnectionRefused | std::io::ErrorKind::NotFound
                 )
             {
+                // the removal changes the directory, so the next ring lists it again
                 let _ = std::fs::remove_file(&path);
             }
         }
@@ -120,5 +171,67 @@ impl Doorbell for LocalDoorbell {
 
     fn as_any(&mut self) -> &mut dyn std::any::Any {
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether a ring is waiting on `bell`: a ring is queued on the socket before `ring`
+    /// returns, so the socket is read without waiting (tokio's own try_recv would wait for the
+    /// reactor to have seen it readable).
+    fn rung(bell: &LocalDoorbell) -> bool {
+        use std::os::fd::AsRawFd;
+        let mut buffer = [0u8; 16];
+        let mut any = false;
+        loop {
+            // SAFETY: a valid socket and a buffer of the length given
+            let read = unsafe {
+                libc::recv(
+                    bell.socket.as_raw_fd(),
+                    buffer.as_mut_ptr().cast(),
+                    buffer.len(),
+                    libc::MSG_DONTWAIT,
+                )
+            };
+            if read < 0 {
+                return any;
+            }
+            any = true;
+        }
+    }
+
+    #[tokio::test]
+    async fn a_ring_reaches_every_worker_of_its_queue_and_no_other() {
+        let directory = tempfile::tempdir().unwrap();
+        let bells = Bells::beside(&directory.path().join("store.db"));
+        let first = bells.doorbell("q", "local:test").unwrap();
+        bells.ring("q");
+        assert!(rung(&first));
+        // bound microseconds after that listing: on kernels whose file times move in ticks the
+        // directory's time may not have moved (kernels from 6.13 stamp a watched directory finely)
+        let second = bells.doorbell("q", "local:test").unwrap();
+        let other = bells.doorbell("other", "local:test").unwrap();
+        bells.ring("q");
+        assert!(
+            rung(&second),
+            "a worker bound just after a ring missed the next one"
+        );
+        assert!(rung(&first));
+        assert!(!rung(&other), "a ring reached another queue's worker");
+        // a worker gone (its socket removed) is no longer rung, and the others still are
+        drop(second);
+        bells.ring("q");
+        assert!(rung(&first));
+        // a socket nobody listens on is removed by the ring that finds it
+        let dead = directory
+            .path()
+            .join("store.db.wake")
+            .join(format!("{}-0-dead", queue_key("q")));
+        drop(std::os::unix::net::UnixDatagram::bind(&dead).unwrap());
+        bells.ring("q");
+        assert!(!dead.exists(), "a dead socket was left in place");
+        assert!(rung(&first));
     }
 }
