@@ -51,7 +51,9 @@
 //!                         rotations are kept by prelude.lua's push_ready and dequeue.lua
 //!   local/                the embedded store (the default backend): mod.rs (the trait),
 //!                         transaction.rs (one write transaction per call on a blocking
-//!                         thread; SQLite errors → ones with a hint), schema.rs (tables,
+//!                         thread, or at once on the caller's for an idle pickup's small
+//!                         writes; SQLite errors → ones with a hint), leasing.rs (a worker's
+//!                         acks and lease in one transaction, with their events), schema.rs (tables,
 //!                         version check, 0600/0700 files), jobs.rs (enqueue, lease, ack, fail,
 //!                         the scripts' counterparts), limits.rs (queue rate and max_inflight
 //!                         at lease time, step rates, checkpoints), doctor.rs (file, journal,

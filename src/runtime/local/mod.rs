@@ -8,6 +8,7 @@ mod doorbell;
 mod events;
 mod fair;
 mod jobs;
+mod leasing;
 mod limits;
 mod recovery;
 mod retention;
@@ -21,7 +22,7 @@ pub use spool::{Settled, SpoolCounts, SpooledJob};
 use crate::runtime::airgap::seal::Sealer;
 use crate::runtime::backend::{
     Backend, BackendResult, BeatReport, BeatRequest, ControlFeed, Doorbell, LeaseReply,
-    LeaseRequest, ProgressSink, ServerUsage,
+    LeaseRequest, ProgressSink, ServerUsage, wait_only,
 };
 use crate::runtime::error::BackendError;
 use crate::runtime::job::{
@@ -37,6 +38,7 @@ use rusqlite::{Connection, Transaction};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
+use tokio_util::sync::CancellationToken;
 use transaction::store_error;
 
 pub struct LocalBackend {
@@ -85,37 +87,6 @@ impl LocalBackend {
     }
 }
 
-/// Acks a batch and, when events are recorded, emits `completed` for the jobs it marked done.
-/// Their sessions are read first: retention may delete a job in the same call (a queue that
-/// keeps no done jobs), and its event must still reach `events tail --session`.
-fn complete_recorded(
-    tx: &Transaction,
-    queue: &str,
-    completions: &[Completion],
-    recording: bool,
-) -> Sql<AckReport> {
-    let sessions = if recording {
-        let ids: Vec<String> = completions
-            .iter()
-            .map(|completion| completion.id.clone())
-            .collect();
-        events::with_sessions(tx, queue, &ids)?
-    } else {
-        Vec::new()
-    };
-    let acks = events::noting_trims(tx, queue, recording, |tx| {
-        jobs::complete(tx, queue, completions)
-    })?;
-    if recording {
-        let done: Vec<(String, Option<String>)> = sessions
-            .into_iter()
-            .filter(|(id, _)| !acks.stale.contains(id))
-            .collect();
-        events::emit_by_session(tx, queue, "completed", &done, &[])?;
-    }
-    Ok(acks)
-}
-
 /// The ids a cancel or retry changed.
 fn changed(outcomes: &[ChangeOutcome]) -> Vec<String> {
     outcomes
@@ -140,34 +111,35 @@ impl Backend for LocalBackend {
         let (name, mut jobs) = (queue.to_string(), jobs.to_vec());
         self.seal_jobs(queue, &mut jobs);
         let (capacity, recording) = (self.capacity, self.events);
-        let outcomes = self
-            .write(move |tx| {
-                if !spool::fits(tx, capacity, jobs.len())? {
-                    return Ok(None);
-                }
-                let outcomes = jobs::enqueue(tx, &name, &jobs)?;
-                if recording {
-                    let added: Vec<String> = outcomes
-                        .iter()
-                        .filter(|outcome| outcome.status == EnqueueStatus::Enqueued)
-                        .map(|outcome| outcome.id.clone())
-                        .collect();
-                    // the batch's session goes with the event when all its jobs share one
-                    let session = jobs.first().and_then(|job| job.session.clone());
-                    let shared = jobs.iter().all(|job| job.session == session);
-                    let fields: Vec<(&str, String)> = match session {
-                        Some(session) if shared => vec![("session", session)],
-                        _ => Vec::new(),
-                    };
-                    events::emit(tx, &name, "enqueued", &added, &fields)?;
-                }
-                Ok(Some(outcomes))
-            })
-            .await?
-            .ok_or_else(|| BackendError::SpoolFull {
-                spool: self.display.clone(),
-                limit: capacity.unwrap_or_default(),
-            })?;
+        // one job is what a script or an idle pickup waits on; a batch takes the blocking pool
+        let soon = jobs.len() == 1;
+        let work = move |tx: &Transaction| {
+            if !spool::fits(tx, capacity, jobs.len())? {
+                return Ok(None);
+            }
+            let outcomes = jobs::enqueue(tx, &name, &jobs)?;
+            if recording {
+                let added: Vec<String> = outcomes
+                    .iter()
+                    .filter(|outcome| outcome.status == EnqueueStatus::Enqueued)
+                    .map(|outcome| outcome.id.clone())
+                    .collect();
+                // the batch's session goes with the event when all its jobs share one
+                let session = jobs.first().and_then(|job| job.session.clone());
+                let shared = jobs.iter().all(|job| job.session == session);
+                let fields: Vec<(&str, String)> = match session {
+                    Some(session) if shared => vec![("session", session)],
+                    _ => Vec::new(),
+                };
+                events::emit(tx, &name, "enqueued", &added, &fields)?;
+            }
+            Ok(Some(outcomes))
+        };
+        let written = self.write_soon(soon, work).await;
+        let outcomes = written?.ok_or_else(|| BackendError::SpoolFull {
+            spool: self.display.clone(),
+            limit: capacity.unwrap_or_default(),
+        })?;
         if outcomes
             .iter()
             .any(|outcome| outcome.status == EnqueueStatus::Enqueued)
@@ -189,44 +161,31 @@ impl Backend for LocalBackend {
         request: &LeaseRequest,
         completions: &[Completion],
     ) -> LeaseReply {
-        self.checkpointer
-            .get_or_init(|| checkpoint::Checkpointer::start(&self.path));
-        let (name, request, completions) =
-            (queue.to_string(), request.clone(), completions.to_vec());
-        let acking = !completions.is_empty();
-        let recording = self.events;
-        let result = self
-            .write(move |tx| {
-                let acks = complete_recorded(tx, &name, &completions, recording)?;
-                let batch = jobs::lease(tx, &name, &request)?;
-                if recording {
-                    let started: Vec<(String, Option<String>)> = batch
-                        .jobs
-                        .iter()
-                        .map(|job| (job.id.clone(), job.session.clone()))
-                        .collect();
-                    let worker = [("worker", request.owner.clone())];
-                    events::emit_by_session(tx, &name, "started", &started, &worker)?;
-                }
-                Ok((acks, batch))
-            })
-            .await;
-        match result {
-            Ok((acks, mut batch)) => LeaseReply {
-                acks: acking.then_some(Ok(acks)),
-                batch: self.open_batch(queue, &mut batch).await.map(|()| batch),
-            },
-            Err(error) => LeaseReply {
-                acks: acking.then(|| Err(error.clone())),
-                batch: Err(error),
-            },
+        self.lease_now(queue, request, completions, false).await
+    }
+
+    /// The wait, then the lease at once on this thread when the store is free: the datagram
+    /// that ends the wait is already here, so only the lease's own work stands between a ring
+    /// and the job's start.
+    async fn wait_and_lease(
+        &self,
+        queue: &str,
+        bell: &mut dyn Doorbell,
+        timeout: Duration,
+        request: &LeaseRequest,
+        interrupt: &CancellationToken,
+    ) -> BackendResult<Option<LeaseReply>> {
+        wait_only(bell, timeout, interrupt).await?;
+        if interrupt.is_cancelled() {
+            return Ok(None);
         }
+        Ok(Some(self.lease_now(queue, request, &[], true).await))
     }
 
     async fn complete(&self, queue: &str, completions: &[Completion]) -> BackendResult<AckReport> {
         let (queue, completions) = (queue.to_string(), completions.to_vec());
         let recording = self.events;
-        self.write(move |tx| complete_recorded(tx, &queue, &completions, recording))
+        self.write(move |tx| leasing::complete_recorded(tx, &queue, &completions, recording))
             .await
     }
 

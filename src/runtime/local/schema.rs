@@ -9,6 +9,9 @@ use std::time::Duration;
 /// refused. 8: `jobs_finished` names its states with `=` and `OR` (see `REBUILT_INDEXES`).
 pub const SCHEMA_VERSION: i64 = 8;
 
+/// How long a write waits for another process's write lock before it fails as busy.
+pub(super) const LOCK_WAIT: Duration = Duration::from_secs(10);
+
 /// How many compiled statements a connection keeps (see `open`).
 const STATEMENTS_CACHED: usize = 128;
 
@@ -177,7 +180,7 @@ pub fn open(path: &Path) -> Result<Connection, OpenError> {
     let connection = Connection::open(path)
         .map_err(|error| OpenError::from(format!("cannot open {}: {error}", path.display())))?;
     connection
-        .busy_timeout(Duration::from_secs(10))
+        .busy_timeout(LOCK_WAIT)
         .map_err(|error| OpenError::from(error.to_string()))?;
     // a worker's lease, ack, beat and enqueue paths run dozens of distinct statements; with
     // rusqlite's default cache of 16 they evicted each other and were compiled again per call
