@@ -78,13 +78,14 @@ impl Bells {
             return;
         };
         if !listing.holds(modified) {
+            // both times from before the listing: a change made while listing moves them on
+            let listed_at = SystemTime::now();
             let Ok(entries) = std::fs::read_dir(&self.directory) else {
                 return;
             };
             listing.names = entries.flatten().map(|entry| entry.file_name()).collect();
-            // the time read before the listing: a change made while listing moves it on
             listing.modified = Some(modified);
-            listing.listed_at = Some(SystemTime::now());
+            listing.listed_at = Some(listed_at);
         }
         if listing.sender.is_none() {
             let Ok(sender) = std::os::unix::net::UnixDatagram::unbound() else {
