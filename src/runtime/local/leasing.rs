@@ -39,8 +39,7 @@ impl LocalBackend {
             }
             Ok((acks, batch))
         };
-        let result = self.write_soon(soon, work).await;
-        match result {
+        match self.write_soon(soon, work).await {
             Ok((acks, mut batch)) => LeaseReply {
                 acks: acking.then_some(Ok(acks)),
                 batch: self.open_batch(queue, &mut batch).await.map(|()| batch),

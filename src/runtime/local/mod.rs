@@ -135,11 +135,13 @@ impl Backend for LocalBackend {
             }
             Ok(Some(outcomes))
         };
-        let written = self.write_soon(soon, work).await;
-        let outcomes = written?.ok_or_else(|| BackendError::SpoolFull {
-            spool: self.display.clone(),
-            limit: capacity.unwrap_or_default(),
-        })?;
+        let outcomes =
+            self.write_soon(soon, work)
+                .await?
+                .ok_or_else(|| BackendError::SpoolFull {
+                    spool: self.display.clone(),
+                    limit: capacity.unwrap_or_default(),
+                })?;
         if outcomes
             .iter()
             .any(|outcome| outcome.status == EnqueueStatus::Enqueued)

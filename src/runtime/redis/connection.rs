@@ -327,7 +327,7 @@ impl RedisDoorbell {
         if let Some(connection) = &self.connection {
             return Ok(connection.clone());
         }
-        let opener = self.link()?.opener;
+        let opener = super::link::read(&self.link, |link| link.opener.clone());
         // no response timeout here: the watchdog in `run` bounds each blocking call instead
         let connection = opener
             .dedicated(self.connect_timeout, None)
@@ -335,13 +335,6 @@ impl RedisDoorbell {
             .map_err(|error| self.target.map(error))?;
         self.connection = Some(connection.clone());
         Ok(connection)
-    }
-
-    fn link(&self) -> BackendResult<super::link::Link> {
-        self.link.read().map(|link| link.clone()).map_err(|_| {
-            self.target
-                .protocol("the connection lock was poisoned".into())
-        })
     }
 
     /// The blocking wait: the queue's wake set, then this doorbell's poke set (one slot).
@@ -378,10 +371,7 @@ impl RedisDoorbell {
                 _ = interrupt.cancelled() => {}
             }
             // the shared connection, read only now: most waits end without an interrupt
-            let mut shared = match link.read() {
-                Ok(link) => link.connection.clone(),
-                Err(poisoned) => poisoned.into_inner().connection.clone(),
-            };
+            let mut shared = super::link::read(&link, |link| link.connection.clone());
             redis::cmd("ZADD")
                 .arg(&poke)
                 .arg(0)

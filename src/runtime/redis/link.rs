@@ -280,6 +280,15 @@ impl Link {
     }
 }
 
+/// What `pick` takes from the link in use. A poisoned lock still holds working handles (a
+/// panic elsewhere cannot have left half a link), so they are used as they are.
+pub fn read<T>(link: &std::sync::RwLock<Link>, pick: impl FnOnce(&Link) -> T) -> T {
+    match link.read() {
+        Ok(link) => pick(&link),
+        Err(poisoned) => pick(&poisoned.into_inner()),
+    }
+}
+
 impl Opener {
     pub fn is_cluster(&self) -> bool {
         matches!(self, Opener::Cluster { .. })

@@ -77,18 +77,12 @@ pub struct RedisBackend {
 impl RedisBackend {
     /// The shared connection to the current server (cheap: a handle to one multiplexed link).
     pub(super) fn connection(&self) -> Connection {
-        self.link
-            .read()
-            .map(|link| link.connection.clone())
-            .unwrap_or_else(|poisoned| poisoned.into_inner().connection.clone())
+        link::read(&self.link, |link| link.connection.clone())
     }
 
     /// How to open dedicated connections (doorbell, pub/sub, event reads) to the current server.
     pub(super) fn opener(&self) -> Opener {
-        self.link
-            .read()
-            .map(|link| link.opener.clone())
-            .unwrap_or_else(|poisoned| poisoned.into_inner().opener.clone())
+        link::read(&self.link, |link| link.opener.clone())
     }
 
     /// Refuses enqueues once used memory passes this share of maxmemory (1 turns it off).
